@@ -1,0 +1,29 @@
+// Opening an input: the type is detected from the content (`%PDF-` or text), never the extension.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/cell_row.hpp"
+
+namespace poa::extractor {
+
+struct OpenOptions {
+  std::optional<std::string> password;  // for encrypted PDFs
+};
+
+// kPdf when the first 1024 bytes contain `%PDF-` (as PDF readers allow), else kText.
+SourceType detect_source_type(std::string_view head);
+
+// Opens `path` and returns the reader for its type. Throws poa::InputError (FILE_UNREADABLE,
+// PDF_ENCRYPTED, PDF_DAMAGED, PDF_NO_TEXT) when the file cannot be read at all.
+std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
+                                       const OpenOptions& options = {});
+
+// Lowercase hex SHA-256 of a byte string.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace poa::extractor

@@ -1,0 +1,76 @@
+// The intermediate every reader produces: rows of cells with their origin. Nothing after the
+// readers knows whether a row came from a PDF or a text dump.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace poa {
+
+// A horizontal and vertical extent in PDF points (origin top-left of the page, y grows down).
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  friend bool operator==(const Box&, const Box&) = default;
+};
+
+// One cell: its text (already unescaped, tags stripped, still raw otherwise) and where it sits.
+//
+// `column` is the cell's position in the row's grid, the same scale for every row of a page:
+// the tab index in a text dump; for a PDF, the index of the grid column its left edge falls
+// in, where the PDF reader derives the grid from the label cells and the table header. The
+// recogniser compares columns only by order and equality, so gaps are fine (a text dump
+// with cells at 0, 6, 8 is normal). `span` is how many grid columns the cell covers (1 when
+// not known). `box` is set for PDF cells only.
+struct Cell {
+  std::string text;
+  int column = 0;
+  int span = 1;
+  std::optional<Box> box;
+
+  friend bool operator==(const Cell&, const Cell&) = default;
+};
+
+enum class RowKind {
+  kCells,      // a row of cells (may hold one cell)
+  kTitle,      // a title line: `## PROGRAMA OPERATIVO ANUAL 2022`, or a PDF page title
+  kPageBreak,  // the start of a new page (emitted before the page's first row, not before page 1)
+};
+
+// A row in reading order. `line` is the 1-based line number in a text dump, or the 1-based line
+// index within the page for a PDF. `page` is the 1-based page for a PDF, and the page counted
+// from page breaks for a text dump (`page_is_physical` tells which). Cells are sorted by column
+// and hold no empty text.
+struct CellRow {
+  RowKind kind = RowKind::kCells;
+  std::vector<Cell> cells;
+  int page = 1;
+  int line = 0;
+  bool page_is_physical = false;
+  std::optional<Box> box;  // PDF only: the union of the row's cell boxes
+
+  friend bool operator==(const CellRow&, const CellRow&) = default;
+};
+
+enum class SourceType { kPdf, kText };
+
+// What a reader learned about its input, reported in the JSON's `fuente`.
+struct SourceInfo {
+  std::string path;      // as given by the user
+  SourceType type = SourceType::kText;
+  std::string sha256;    // lowercase hex of the file's bytes
+  std::optional<int> pages;  // PDFs only
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs
+};
+
+// Readers are pulled: call next() until it returns nullopt. A reader holds at most one page of
+// the source in memory beyond what it has already returned.
+class RowReader {
+ public:
+  virtual ~RowReader() = default;
+  virtual std::optional<CellRow> next() = 0;
+  // Complete once next() has returned nullopt (page counts may only be known then).
+  virtual const SourceInfo& info() const = 0;
+};
+
+}  // namespace poa

@@ -1,0 +1,103 @@
+// Names and formatting of diagnostics.
+#include "model/diagnostic.hpp"
+
+#include <utility>
+
+namespace poa {
+
+std::string_view code_name(DiagnosticCode code) {
+  switch (code) {
+    case DiagnosticCode::kMonthlySumMismatch: return "MONTHLY_SUM_MISMATCH";
+    case DiagnosticCode::kInvestmentSumMismatch: return "INVESTMENT_SUM_MISMATCH";
+    case DiagnosticCode::kMissingField: return "MISSING_FIELD";
+    case DiagnosticCode::kInvalidValue: return "INVALID_VALUE";
+    case DiagnosticCode::kOrphanRows: return "ORPHAN_ROWS";
+    case DiagnosticCode::kUnrecognizedText: return "UNRECOGNIZED_TEXT";
+    case DiagnosticCode::kInferredField: return "INFERRED_FIELD";
+    case DiagnosticCode::kUnknownBudgetItem: return "UNKNOWN_BUDGET_ITEM";
+    case DiagnosticCode::kEncodingDetected: return "ENCODING_DETECTED";
+    case DiagnosticCode::kFileUnreadable: return "FILE_UNREADABLE";
+    case DiagnosticCode::kNotAPoa: return "NOT_A_POA";
+    case DiagnosticCode::kPdfEncrypted: return "PDF_ENCRYPTED";
+    case DiagnosticCode::kPdfDamaged: return "PDF_DAMAGED";
+    case DiagnosticCode::kPdfNoText: return "PDF_NO_TEXT";
+  }
+  return "UNKNOWN";
+}
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::kInfo: return "info";
+    case Severity::kWarning: return "advertencia";
+    case Severity::kError: return "error";
+  }
+  return "error";
+}
+
+std::string format_origin(const Origin& o) {
+  std::string out = o.file.empty() ? std::string("<entrada>") : o.file;
+  if (o.page) {
+    out += ":p" + std::to_string(*o.page);
+    if (o.line) out += ":l" + std::to_string(*o.line);
+  } else if (o.line) {
+    out += ":" + std::to_string(*o.line);
+  }
+  return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = format_origin(d.origin);
+  out += ": ";
+  out += severity_name(d.severity);
+  out += ": ";
+  out += d.message;
+  if (!d.hint.empty()) out += " (" + d.hint + ")";
+  out += " [";
+  out += code_name(d.code);
+  out += "]";
+  return out;
+}
+
+InputError::InputError(Diagnostic d)
+    : std::runtime_error(format_diagnostic(d)), diagnostic_(std::move(d)) {}
+
+namespace diag {
+
+Diagnostic make(DiagnosticCode code, Severity severity, std::string message, Origin origin,
+                std::string text) {
+  return Diagnostic{code, severity, std::move(message), std::move(origin), std::move(text), {}};
+}
+
+Diagnostic invalid_value(std::string_view field, std::string_view text, Origin origin,
+                         std::string_view expected) {
+  std::string msg = "valor no válido en «";
+  msg += field;
+  msg += "»: «";
+  msg += text;
+  msg += "»; se esperaba ";
+  msg += expected;
+  return make(DiagnosticCode::kInvalidValue, Severity::kWarning, std::move(msg), std::move(origin),
+              std::string(text));
+}
+
+Diagnostic missing_field(std::string_view field, Origin origin) {
+  std::string msg = "falta el campo «";
+  msg += field;
+  msg += "»";
+  return make(DiagnosticCode::kMissingField, Severity::kWarning, std::move(msg), std::move(origin));
+}
+
+Diagnostic unrecognized_text(std::string_view text, Origin origin) {
+  std::string msg = "texto no reconocido: «";
+  msg += text;
+  msg += "»";
+  return make(DiagnosticCode::kUnrecognizedText, Severity::kWarning, std::move(msg),
+              std::move(origin), std::string(text));
+}
+
+Diagnostic input_error(DiagnosticCode code, std::string message, Origin origin) {
+  return make(code, Severity::kError, std::move(message), std::move(origin));
+}
+
+}  // namespace diag
+}  // namespace poa

@@ -1,0 +1,102 @@
+// The one Diagnostic type every stage reports with: a code, a severity, a message and an origin.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poa {
+
+// Where something came from. Text dumps have no pages (page is empty); PDFs have both a page
+// and a line counted within that page. Columns are 1-based cell indexes when known.
+struct Origin {
+  std::string file;
+  std::optional<int> page;
+  std::optional<int> line;
+  std::optional<int> column;
+
+  friend bool operator==(const Origin&, const Origin&) = default;
+};
+
+enum class Severity { kInfo, kWarning, kError };
+
+// Stable codes: other tools read them from the JSON, so only ever add to this list and keep
+// `kAllDiagnosticCodes` in step (a test checks every code has a fixture that triggers it).
+enum class DiagnosticCode {
+  // Content warnings (the document is still converted).
+  kMonthlySumMismatch,     // annual programme != sum of the months, or annual missing
+  kInvestmentSumMismatch,  // action investment != sum of its activities' investments
+  kMissingField,           // a header field or activity cell that should be there is not
+  kInvalidValue,           // a value that does not parse as its field's type; raw text kept
+  kOrphanRows,             // activity rows after a page break with no heading of their own
+  kUnrecognizedText,       // text no rule recognised; kept in `no_reconocido`
+  kInferredField,          // a label was missing and the field was inferred from position/type
+  kUnknownBudgetItem,      // a partida whose genérica is not in CONAC's catalogue
+  kEncodingDetected,       // the input was not UTF-8 and was converted
+  // Input errors: the file is refused as a whole.
+  kFileUnreadable,   // cannot open or read
+  kNotAPoa,          // no POA header block or activity table found
+  kPdfEncrypted,     // encrypted and no (or a wrong) password
+  kPdfDamaged,       // not a loadable PDF
+  kPdfNoText,        // no text layer (a scan)
+};
+
+inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
+    DiagnosticCode::kMonthlySumMismatch, DiagnosticCode::kInvestmentSumMismatch,
+    DiagnosticCode::kMissingField,       DiagnosticCode::kInvalidValue,
+    DiagnosticCode::kOrphanRows,         DiagnosticCode::kUnrecognizedText,
+    DiagnosticCode::kInferredField,      DiagnosticCode::kUnknownBudgetItem,
+    DiagnosticCode::kEncodingDetected,   DiagnosticCode::kFileUnreadable,
+    DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
+    DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
+};
+
+// "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.
+std::string_view code_name(DiagnosticCode code);
+// "info", "advertencia", "error": the spelling used in JSON and on stderr.
+std::string_view severity_name(Severity severity);
+
+struct Diagnostic {
+  DiagnosticCode code{};
+  Severity severity = Severity::kWarning;
+  std::string message;  // Spanish, one sentence, says what was expected
+  Origin origin;
+  std::string text;  // the offending text, if any
+  std::string hint;  // "did you mean…", if useful
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+// One line for stderr, e.g. `sample.txt:58: advertencia: … [MONTHLY_SUM_MISMATCH]` or
+// `poa.pdf:p3:l12: error: …`.
+std::string format_diagnostic(const Diagnostic& d);
+// `sample.txt:58` / `poa.pdf:p3:l12` / `poa.pdf`.
+std::string format_origin(const Origin& o);
+
+// Thrown when a whole input must be refused (cannot open, not a POA, encrypted…). Stages
+// report everything else as Diagnostics and carry on.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(Diagnostic d);
+  const Diagnostic& diagnostic() const { return diagnostic_; }
+
+ private:
+  Diagnostic diagnostic_;
+};
+
+// Named constructors keep the wording consistent across stages.
+namespace diag {
+Diagnostic make(DiagnosticCode code, Severity severity, std::string message, Origin origin,
+                std::string text = {});
+Diagnostic invalid_value(std::string_view field, std::string_view text, Origin origin,
+                         std::string_view expected);
+Diagnostic missing_field(std::string_view field, Origin origin);
+Diagnostic unrecognized_text(std::string_view text, Origin origin);
+Diagnostic input_error(DiagnosticCode code, std::string message, Origin origin);
+}  // namespace diag
+
+using Diagnostics = std::vector<Diagnostic>;
+
+}  // namespace poa

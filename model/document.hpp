@@ -1,0 +1,72 @@
+// The typed POA the normaliser produces and every exporter writes. Field names follow the JSON
+// output contract (schema/poa.schema.json); unknown values are nullopt, never "" or 0.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/cell_row.hpp"
+#include "model/decimal.hpp"
+#include "model/diagnostic.hpp"
+#include "model/raw_action.hpp"
+
+namespace poa {
+
+// "3.5 Rendición de cuentas…" -> codigo "3.5", nombre "Rendición de cuentas…".
+struct CodedText {
+  std::optional<std::string> codigo;
+  std::optional<std::string> nombre;
+  friend bool operator==(const CodedText&, const CodedText&) = default;
+};
+
+struct Beneficiaries {
+  std::optional<std::int64_t> mujeres;
+  std::optional<std::int64_t> hombres;
+  std::optional<std::int64_t> total;
+  friend bool operator==(const Beneficiaries&, const Beneficiaries&) = default;
+};
+
+struct Activity {
+  std::optional<std::string> actividad;
+  std::optional<std::string> area_responsable;
+  std::optional<std::string> unidad_medida;
+  std::optional<Decimal> inversion;  // money, scale 2
+  std::optional<std::string> indicador;
+  std::optional<Decimal> programacion_anual;
+  std::array<std::optional<Decimal>, 12> programacion_mensual;  // ENE..DIC; "-" -> 0, empty -> nullopt
+  Origin origen;
+  friend bool operator==(const Activity&, const Activity&) = default;
+};
+
+struct Action {
+  std::optional<std::int64_t> numero;
+  std::optional<std::string> nombre;
+  std::optional<std::string> secretaria;
+  std::optional<std::string> principio_rector;
+  std::optional<CodedText> linea_estrategica;
+  std::optional<CodedText> estrategia;
+  std::optional<std::string> meta;
+  std::optional<std::string> proposito;
+  std::optional<Beneficiaries> beneficiarios;
+  std::optional<Decimal> inversion_aproximada;  // money, scale 2
+  std::vector<std::string> partidas_presupuestales;  // as written: "2111", "21101"
+  std::vector<Activity> actividades;
+  Origin origen;
+  Diagnostics avisos;
+};
+
+struct Document {
+  SourceInfo fuente;
+  std::optional<int> ejercicio;
+  std::vector<Action> acciones;
+  Diagnostics avisos;  // not tied to one action
+  std::vector<UnrecognizedText> no_reconocido;
+
+  // Every diagnostic, document-level first, then each action's, in order.
+  [[nodiscard]] Diagnostics all_diagnostics() const;
+};
+
+}  // namespace poa

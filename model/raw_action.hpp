@@ -1,0 +1,84 @@
+// What the recogniser hands the normaliser: each field's raw text and where it came from.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+
+namespace poa {
+
+// The header-block fields of an acción, in the order the usual template shows them.
+enum class HeaderField {
+  kSecretaria,
+  kNombre,
+  kBeneficiarios,
+  kPrincipioRector,
+  kNumero,
+  kMeta,
+  kLineaEstrategica,
+  kInversion,
+  kEstrategia,
+  kProposito,
+  kPartidas,
+};
+inline constexpr int kHeaderFieldCount = 11;
+
+// The JSON key of a header field ("secretaria", "numero", …) and the label as printed
+// ("SECRETARÍA", "NÚMERO DE ACCIÓN", …) for messages.
+const char* header_field_key(HeaderField f);
+const char* header_field_label(HeaderField f);
+
+// A raw value: text joined from one or more cells (wrapped lines joined by a space).
+struct RawField {
+  std::string text;
+  Origin origin;
+  bool inferred = false;  // no label named it: placed by position and value type
+
+  friend bool operator==(const RawField&, const RawField&) = default;
+};
+
+// One row of an activity table; each cell's raw text, or nullopt when the cell is empty.
+struct RawActivity {
+  std::optional<RawField> actividad;
+  std::optional<RawField> area_responsable;
+  std::optional<RawField> unidad_medida;
+  std::optional<RawField> inversion;
+  std::optional<RawField> indicador;
+  std::optional<RawField> programacion_anual;
+  std::array<std::optional<RawField>, 12> meses;
+  Origin origin;  // the row's first line
+  bool orphan = false;  // came after a page break with no heading: attached to this action
+
+  friend bool operator==(const RawActivity&, const RawActivity&) = default;
+};
+
+struct RawAction {
+  std::array<std::optional<RawField>, kHeaderFieldCount> fields;  // indexed by HeaderField
+  std::vector<RawActivity> activities;
+  Origin origin;            // the first line of the header block
+  Diagnostics diagnostics;  // found while recognising this action (ORPHAN_ROWS, …)
+
+  std::optional<RawField>& field(HeaderField f) { return fields[static_cast<int>(f)]; }
+  const std::optional<RawField>& field(HeaderField f) const {
+    return fields[static_cast<int>(f)];
+  }
+};
+
+struct UnrecognizedText {
+  std::string text;
+  Origin origin;
+
+  friend bool operator==(const UnrecognizedText&, const UnrecognizedText&) = default;
+};
+
+struct RawDocument {
+  std::optional<RawField> year;  // from the title, e.g. "2022"
+  std::vector<RawAction> actions;
+  std::vector<UnrecognizedText> unrecognized;
+  Diagnostics diagnostics;  // not tied to one action
+};
+
+}  // namespace poa

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages poa needs, only those that are missing. Safe to run again.
+#   scripts/setup-deps.sh          build and run dependencies
+#   scripts/setup-deps.sh --test   also what the test suite uses (openpyxl, LibreOffice, pdftotext)
+set -euo pipefail
+
+packages=(build-essential cmake pkg-config
+  libpoppler-cpp-dev libicu-dev rapidjson-dev libcli11-dev libfmt-dev
+  libcairo2-dev libxlsxwriter-dev libminizip-dev libexpat1-dev libsqlite3-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(libgtest-dev googletest poppler-utils python3 python3-openpyxl
+    libreoffice-calc-nogui fonts-dejavu-core)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
