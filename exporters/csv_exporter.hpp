@@ -1,0 +1,20 @@
+// CSV output: acciones.csv and actividades.csv for the whole batch (RFC 4180, UTF-8).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "exporters/exporter.hpp"
+#include "model/document.hpp"
+
+namespace poa::exporters {
+
+// The two tables for one document, as CSV text with header rows (for tests and stdout).
+std::string acciones_csv(const Document& doc, bool with_header = true);
+std::string actividades_csv(const Document& doc, bool with_header = true);
+
+// begin() opens temporary acciones.csv and actividades.csv in options.out_dir, write() appends a
+// document's rows, finish() renames both into place. With to_stdout, actividades only.
+std::unique_ptr<Exporter> make_csv_exporter(const ExportOptions& options);
+
+}  // namespace poa::exporters
