@@ -1,0 +1,267 @@
+// RawDocument -> Document: types every field and adds the cross-check diagnostics.
+#include "normalizer/normalize.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "normalizer/budget_catalogue.hpp"
+#include "normalizer/text.hpp"
+#include "normalizer/values.hpp"
+
+namespace poa::normalizer {
+namespace {
+
+constexpr const char* kMonthLabels[12] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
+                                          "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"};
+constexpr const char* kMonthKeys[12] = {
+    "programacion_mensual.ene", "programacion_mensual.feb", "programacion_mensual.mar",
+    "programacion_mensual.abr", "programacion_mensual.may", "programacion_mensual.jun",
+    "programacion_mensual.jul", "programacion_mensual.ago", "programacion_mensual.sep",
+    "programacion_mensual.oct", "programacion_mensual.nov", "programacion_mensual.dic"};
+
+// What each typed field expects, shown in INVALID_VALUE messages.
+constexpr std::string_view kExpectInteger = "un número entero, p. ej. «4»";
+constexpr std::string_view kExpectMoney = "un importe, p. ej. «$10,000.00»";
+constexpr std::string_view kExpectQuantity = "una cantidad, p. ej. «12», «1,200» o «-»";
+constexpr std::string_view kExpectBeneficiaries =
+    "mujeres y hombres, p. ej. «M 74,535 H 71,612», o un total";
+constexpr std::string_view kExpectPartidas =
+    "claves de partida de 3 a 5 dígitos, p. ej. «2111, 2611»";
+
+// `$10,000.00`, `-$1,234.50`: money as the POA templates print it, locale-independent.
+std::string format_money(const Decimal& amount) {
+  std::string fixed = amount.to_fixed(2);
+  const bool negative = !fixed.empty() && fixed[0] == '-';
+  if (negative) fixed.erase(0, 1);
+  const std::size_t point = fixed.find('.');
+  std::string integer = fixed.substr(0, point);
+  for (std::size_t pos = integer.size(); pos > 3; pos -= 3) integer.insert(pos - 3, ",");
+  return (negative ? "-$" : "$") + integer + fixed.substr(point);
+}
+
+Diagnostic inferred_field(std::string_view label, const RawField& field, std::string_view cleaned) {
+  std::string msg = "no hay etiqueta «";
+  msg += label;
+  msg += "»; se tomó «";
+  msg += cleaned;
+  msg += "» por su posición y su tipo";
+  return diag::make(DiagnosticCode::kInferredField, Severity::kInfo, std::move(msg), field.origin,
+                    std::string(cleaned));
+}
+
+// Turns one raw field into a typed value, reporting inference and parse failures into `out`.
+// `parse` returns std::optional<T>; an empty cell (after clean-up) is simply null.
+class FieldTyper {
+ public:
+  explicit FieldTyper(Diagnostics& out) : out_(out) {}
+
+  // Cleaned text of a present field, or nullopt for an absent or blank one; reports
+  // INFERRED_FIELD when the recogniser placed it without a label.
+  std::optional<std::string> text(const std::optional<RawField>& raw, std::string_view label) {
+    if (!raw) return std::nullopt;
+    std::string cleaned = normalize_text(raw->text);
+    if (cleaned.empty()) return std::nullopt;
+    if (raw->inferred) out_.push_back(inferred_field(label, *raw, cleaned));
+    return cleaned;
+  }
+
+  template <typename Parse>
+  auto typed(const std::optional<RawField>& raw, std::string_view label, std::string_view key,
+             std::string_view expected, Parse parse) -> decltype(parse(std::string_view{})) {
+    const std::optional<std::string> cleaned = text(raw, label);
+    if (!cleaned) return std::nullopt;
+    auto value = parse(*cleaned);
+    if (!value) out_.push_back(diag::invalid_value(key, *cleaned, raw->origin, expected));
+    return value;
+  }
+
+ private:
+  Diagnostics& out_;
+};
+
+Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
+  FieldTyper typer(avisos);
+  Activity a;
+  a.origen = raw.origin;
+  a.actividad = typer.text(raw.actividad, "ACTIVIDAD");
+  if (!a.actividad) avisos.push_back(diag::missing_field("actividad", raw.origin));
+  a.area_responsable = typer.text(raw.area_responsable, "ÁREA RESPONSABLE");
+  a.unidad_medida = typer.text(raw.unidad_medida, "UNIDAD DE MEDIDA");
+  a.inversion = typer.typed(raw.inversion, "INVERSIÓN APROX. POR ACTIVIDAD", "inversion",
+                            kExpectMoney, parse_money);
+  a.indicador = typer.text(raw.indicador, "INDICADOR");
+  a.programacion_anual = typer.typed(raw.programacion_anual, "PROGRAMACIÓN ANUAL",
+                                     "programacion_anual", kExpectQuantity, parse_quantity);
+  for (int m = 0; m < 12; ++m) {
+    a.programacion_mensual[m] =
+        typer.typed(raw.meses[m], kMonthLabels[m], kMonthKeys[m], kExpectQuantity, parse_quantity);
+  }
+
+  std::optional<Decimal> month_sum;
+  for (const auto& month : a.programacion_mensual) {
+    if (month) month_sum = month_sum ? *month_sum + *month : *month;
+  }
+  if (a.programacion_anual) {
+    if (month_sum && *month_sum != *a.programacion_anual) {
+      avisos.push_back(diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
+                                  "programación anual " + a.programacion_anual->to_string() +
+                                      " ≠ suma de los meses " + month_sum->to_string(),
+                                  raw.origin));
+    }
+  } else if (month_sum &&
+             !(raw.programacion_anual && !normalize_text(raw.programacion_anual->text).empty())) {
+    // Only when the annual cell is really empty: an unreadable one already got INVALID_VALUE.
+    avisos.push_back(
+        diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
+                   "falta la programación anual; la suma de los meses es " + month_sum->to_string(),
+                   raw.origin));
+  }
+  return a;
+}
+
+Action normalize_action(const RawAction& raw) {
+  Action action;
+  action.origen = raw.origin;
+  action.avisos = raw.diagnostics;
+  Diagnostics& avisos = action.avisos;
+  FieldTyper typer(avisos);
+
+  for (int f = 0; f < kHeaderFieldCount; ++f) {
+    const auto field = static_cast<HeaderField>(f);
+    const std::optional<RawField>& rf = raw.field(field);
+    const char* label = header_field_label(field);
+    const char* key = header_field_key(field);
+    bool present = true;
+    switch (field) {
+      case HeaderField::kSecretaria:
+        action.secretaria = typer.text(rf, label);
+        present = action.secretaria.has_value();
+        break;
+      case HeaderField::kNombre:
+        action.nombre = typer.text(rf, label);
+        present = action.nombre.has_value();
+        break;
+      case HeaderField::kMeta:
+        action.meta = typer.text(rf, label);
+        present = action.meta.has_value();
+        break;
+      case HeaderField::kProposito:
+        action.proposito = typer.text(rf, label);
+        present = action.proposito.has_value();
+        break;
+      case HeaderField::kPrincipioRector:
+        if (auto t = typer.text(rf, label)) {
+          std::string stripped = strip_surrounding_quotes(*t);
+          if (!stripped.empty()) action.principio_rector = std::move(stripped);
+        }
+        present = action.principio_rector.has_value();
+        break;
+      case HeaderField::kLineaEstrategica:
+      case HeaderField::kEstrategia: {
+        std::optional<CodedText> coded;
+        if (auto t = typer.text(rf, label)) coded = parse_coded_text(*t);
+        (field == HeaderField::kEstrategia ? action.estrategia : action.linea_estrategica) = coded;
+        present = coded.has_value();
+        break;
+      }
+      case HeaderField::kNumero:
+        action.numero = typer.typed(rf, label, key, kExpectInteger, parse_integer);
+        present = rf && !normalize_text(rf->text).empty();
+        break;
+      case HeaderField::kBeneficiarios:
+        action.beneficiarios =
+            typer.typed(rf, label, key, kExpectBeneficiaries, parse_beneficiaries);
+        present = rf && !normalize_text(rf->text).empty();
+        break;
+      case HeaderField::kInversion:
+        action.inversion_aproximada = typer.typed(rf, label, key, kExpectMoney, parse_money);
+        present = rf && !normalize_text(rf->text).empty();
+        break;
+      case HeaderField::kPartidas: {
+        auto partidas = typer.typed(rf, label, key, kExpectPartidas, parse_partidas);
+        present = rf && !normalize_text(rf->text).empty();
+        if (!partidas) break;
+        action.partidas_presupuestales = std::move(*partidas);
+        for (const std::string& codigo : action.partidas_presupuestales) {
+          if (find_budget_item(codigo)) continue;
+          avisos.push_back(diag::make(DiagnosticCode::kUnknownBudgetItem, Severity::kWarning,
+                                      "la partida «" + codigo +
+                                          "» no está en el Clasificador por Objeto del Gasto del " +
+                                          "CONAC (partida genérica " + codigo.substr(0, 3) + ")",
+                                      rf->origin, codigo));
+        }
+        break;
+      }
+    }
+    // A blank field counts as missing: there is nothing to report in its place.
+    if (!present) {
+      avisos.push_back(diag::missing_field(label, raw.origin));
+    }
+  }
+
+  action.actividades.reserve(raw.activities.size());
+  for (const RawActivity& ra : raw.activities) {
+    action.actividades.push_back(normalize_activity(ra, avisos));
+  }
+
+  if (action.inversion_aproximada) {
+    std::optional<Decimal> sum;
+    for (const Activity& a : action.actividades) {
+      if (a.inversion) sum = sum ? *sum + *a.inversion : *a.inversion;
+    }
+    if (sum && *sum != *action.inversion_aproximada) {
+      const std::optional<RawField>& inv = raw.field(HeaderField::kInversion);
+      avisos.push_back(
+          diag::make(DiagnosticCode::kInvestmentSumMismatch, Severity::kWarning,
+                     "inversión aproximada " + format_money(*action.inversion_aproximada) +
+                         " ≠ suma de las inversiones por actividad " + format_money(*sum),
+                     inv ? inv->origin : raw.origin));
+    }
+  }
+  return action;
+}
+
+}  // namespace
+
+Document normalize(const RawDocument& raw, const SourceInfo& source) {
+  Document doc;
+  doc.fuente = source;
+  doc.avisos = raw.diagnostics;
+  const Origin file_origin{source.path, std::nullopt, std::nullopt, std::nullopt};
+
+  if (!source.encoding.empty() && !source.encoding.starts_with("UTF-8")) {
+    doc.avisos.push_back(
+        diag::make(DiagnosticCode::kEncodingDetected, Severity::kInfo,
+                   "se detectó la codificación " + source.encoding + " y se convirtió a UTF-8",
+                   file_origin, source.encoding));
+  }
+
+  if (raw.year) {
+    const std::string cleaned = normalize_text(raw.year->text);
+    if (raw.year->inferred && !cleaned.empty()) {
+      doc.avisos.push_back(inferred_field("PROGRAMA OPERATIVO ANUAL", *raw.year, cleaned));
+    }
+    doc.ejercicio = parse_year(cleaned);
+    if (!doc.ejercicio) {
+      Diagnostic d = diag::missing_field("ejercicio", raw.year->origin);
+      d.text = cleaned;
+      doc.avisos.push_back(std::move(d));
+    }
+  } else {
+    doc.avisos.push_back(diag::missing_field("ejercicio", file_origin));
+  }
+
+  doc.acciones.reserve(raw.actions.size());
+  for (const RawAction& ra : raw.actions) doc.acciones.push_back(normalize_action(ra));
+
+  for (const UnrecognizedText& u : raw.unrecognized) {
+    std::string cleaned = normalize_text(u.text);
+    if (cleaned.empty()) continue;  // only invisible characters: nothing to show
+    doc.avisos.push_back(diag::unrecognized_text(cleaned, u.origin));
+    doc.no_reconocido.push_back(UnrecognizedText{std::move(cleaned), u.origin});
+  }
+  return doc;
+}
+
+}  // namespace poa::normalizer
