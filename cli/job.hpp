@@ -1,8 +1,9 @@
 // The library behind the `poa` binary: convert one input, or a batch, with the options of the CLI.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
-#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,5 +25,26 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
 // directories.
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
                                                  std::vector<std::string>& errors);
+
+struct BatchOptions {
+  ConvertOptions convert;
+  std::vector<exporters::Format> formats{exporters::Format::kJson};
+  exporters::ExportOptions export_options;
+  bool quiet = false;  // only the one summary line per input, no diagnostics
+};
+
+struct BatchResult {
+  std::size_t converted = 0;
+  std::size_t failed = 0;
+  std::size_t warnings = 0;  // advertencias and errores of converted inputs (not info)
+  std::vector<std::filesystem::path> written;
+};
+
+// Converts every file and pushes each document to every exporter. A refused input gets one
+// line on `err` naming the file and the reason, and the batch goes on; each converted input gets
+// its diagnostics and a summary line. Exporters write under temporary names and rename into
+// place, so nothing is half-written.
+BatchResult run_convert(const std::vector<std::filesystem::path>& files,
+                        const BatchOptions& options, std::ostream& err);
 
 }  // namespace poa

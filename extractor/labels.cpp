@@ -1,0 +1,200 @@
+// Label vocabularies of POA templates, matched on folded text (no accents, lower case).
+#include "extractor/labels.hpp"
+
+#include <array>
+#include <vector>
+
+#include "normalizer/text.hpp"
+
+namespace poa::extractor {
+namespace {
+
+using normalizer::fold_for_match;
+
+struct HeaderLabelKey {
+  const char* folded;
+  HeaderField field;
+};
+
+// Several templates name the same field differently; every key is already folded.
+constexpr HeaderLabelKey kHeaderLabels[] = {
+    {"secretaria", HeaderField::kSecretaria},
+    {"dependencia", HeaderField::kSecretaria},
+    {"secretaria o dependencia", HeaderField::kSecretaria},
+    {"dependencia o entidad", HeaderField::kSecretaria},
+    {"nombre de la accion", HeaderField::kNombre},
+    {"nombre de accion", HeaderField::kNombre},
+    {"nombre del proyecto", HeaderField::kNombre},
+    {"beneficiarios", HeaderField::kBeneficiarios},
+    {"beneficiarias", HeaderField::kBeneficiarios},
+    {"poblacion beneficiaria", HeaderField::kBeneficiarios},
+    {"principio rector", HeaderField::kPrincipioRector},
+    {"numero de accion", HeaderField::kNumero},
+    {"num de accion", HeaderField::kNumero},
+    {"no de accion", HeaderField::kNumero},
+    {"n de accion", HeaderField::kNumero},
+    {"meta", HeaderField::kMeta},
+    {"metas", HeaderField::kMeta},
+    {"linea estrategica", HeaderField::kLineaEstrategica},
+    {"lineas estrategicas", HeaderField::kLineaEstrategica},
+    {"inversion aproximada", HeaderField::kInversion},
+    {"inversion total", HeaderField::kInversion},
+    {"inversion", HeaderField::kInversion},
+    {"estrategia", HeaderField::kEstrategia},
+    {"proposito", HeaderField::kProposito},
+    {"partida presupuestal", HeaderField::kPartidas},
+    {"partidas presupuestales", HeaderField::kPartidas},
+    {"partida presupuestaria", HeaderField::kPartidas},
+    {"partidas", HeaderField::kPartidas},
+};
+
+struct ColumnLabelKey {
+  const char* folded;
+  ColumnRole role;
+};
+
+constexpr ColumnLabelKey kColumnLabels[] = {
+    {"actividad", ColumnRole::kActividad},
+    {"actividades", ColumnRole::kActividad},
+    {"area responsable", ColumnRole::kArea},
+    {"areas responsables", ColumnRole::kArea},
+    {"responsable", ColumnRole::kArea},
+    {"unidad de medida", ColumnRole::kUnidad},
+    {"unidad medida", ColumnRole::kUnidad},
+    {"inversion aprox por actividad", ColumnRole::kInversion},
+    {"inversion aproximada por actividad", ColumnRole::kInversion},
+    {"inversion por actividad", ColumnRole::kInversion},
+    {"inversion aprox", ColumnRole::kInversion},
+    {"inversion", ColumnRole::kInversion},
+    {"indicador", ColumnRole::kIndicador},
+    {"indicadores", ColumnRole::kIndicador},
+    {"programacion anual", ColumnRole::kAnual},
+    {"meta anual", ColumnRole::kAnual},
+    {"programacion mensual", ColumnRole::kMensual},
+    {"calendarizacion", ColumnRole::kMensual},
+    {"calendarizacion mensual", ColumnRole::kMensual},
+};
+
+constexpr std::array<std::array<const char*, 3>, 12> kMonthNames = {{
+    {"ene", "enero", nullptr},
+    {"feb", "febrero", nullptr},
+    {"mar", "marzo", nullptr},
+    {"abr", "abril", nullptr},
+    {"may", "mayo", nullptr},
+    {"jun", "junio", nullptr},
+    {"jul", "julio", nullptr},
+    {"ago", "agosto", nullptr},
+    {"sep", "septiembre", "sept"},
+    {"oct", "octubre", nullptr},
+    {"nov", "noviembre", nullptr},
+    {"dic", "diciembre", nullptr},
+}};
+
+std::vector<std::string_view> split_words(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
+bool is_single_word(const char* folded) {
+  for (const char* p = folded; *p; ++p) {
+    if (*p == ' ') return false;
+  }
+  return true;
+}
+
+// What follows `words[k..]` in the original text, without a leading ':' or '-' separator.
+std::string remainder_after(std::string_view text, std::string_view last_label_word) {
+  const std::size_t end = static_cast<std::size_t>(last_label_word.data() - text.data()) +
+                          last_label_word.size();
+  std::string_view rest = text.substr(end);
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == '-' ||
+                           rest.front() == '\t')) {
+    rest.remove_prefix(1);
+  }
+  return std::string(rest);
+}
+
+}  // namespace
+
+std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
+  const std::string folded = fold_for_match(cell_text);
+  if (folded.empty()) return std::nullopt;
+  for (const HeaderLabelKey& key : kHeaderLabels) {
+    if (folded == key.folded) return LabelMatch{key.field, {}};
+  }
+  // A label followed by its value in the same cell. Try the longest prefixes first.
+  const std::vector<std::string_view> words = split_words(cell_text);
+  const std::size_t max_words = words.size() < 5 ? words.size() : 5;
+  for (std::size_t k = max_words; k >= 1; --k) {
+    if (k == words.size()) continue;  // the whole cell was tried above
+    std::string prefix;
+    for (std::size_t i = 0; i < k; ++i) {
+      if (i) prefix += ' ';
+      prefix += words[i];
+    }
+    const std::string folded_prefix = fold_for_match(prefix);
+    for (const HeaderLabelKey& key : kHeaderLabels) {
+      if (folded_prefix != key.folded) continue;
+      // `META Llevar a cabo…` is more likely a value than a label: a single-word label needs a
+      // colon to claim the rest of the cell.
+      if (is_single_word(key.folded) && words[k - 1].back() != ':' &&
+          !(k < words.size() && words[k].front() == ':')) {
+        continue;
+      }
+      std::string value = remainder_after(cell_text, words[k - 1]);
+      if (value.empty()) return LabelMatch{key.field, {}};
+      return LabelMatch{key.field, std::move(value)};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ColumnRole> match_column_label(std::string_view cell_text) {
+  const std::string folded = fold_for_match(cell_text);
+  if (folded.empty() || folded.size() > 60) return std::nullopt;
+  for (const ColumnLabelKey& key : kColumnLabels) {
+    if (folded == key.folded) return key.role;
+  }
+  for (int m = 0; m < 12; ++m) {
+    for (const char* name : kMonthNames[static_cast<std::size_t>(m)]) {
+      if (name != nullptr && folded == name) return month_role(m);
+    }
+  }
+  if (folded == "setiembre") return month_role(8);
+  return std::nullopt;
+}
+
+bool is_page_number(std::string_view cell_text) {
+  const std::string folded = fold_for_match(cell_text);
+  const std::vector<std::string_view> words = split_words(folded);
+  if (words.empty()) return false;
+  auto is_number = [](std::string_view w) {
+    if (w.empty() || w.size() > 5) return false;
+    for (char c : w) {
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  };
+  std::size_t i = 0;
+  if (words[0] == "pagina" || words[0] == "pag" || words[0] == "hoja" || words[0] == "p") ++i;
+  if (i == 0) return false;  // a bare number may be a value: only named page numbers are furniture
+  if (i >= words.size() || !is_number(words[i])) return false;
+  ++i;
+  if (i == words.size()) return true;
+  return i + 2 == words.size() && words[i] == "de" && is_number(words[i + 1]);
+}
+
+bool is_poa_title(std::string_view cell_text) {
+  const std::string folded = fold_for_match(cell_text);
+  return folded.find("programa operativo anual") != std::string::npos ||
+         folded.rfind("poa ", 0) == 0 || folded == "poa";
+}
+
+}  // namespace poa::extractor

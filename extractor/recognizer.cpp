@@ -1,0 +1,518 @@
+// The recogniser: header blocks and activity tables out of cell rows, for every reader.
+//
+// It is a small state machine over the rows. A row holding header labels opens (or extends) a
+// header block; the block's rows are kept and resolved when the activity table's column header
+// arrives, so values can be matched to labels by column with the whole block in view. Table
+// rows become activities by the columns the column header gave. Rows that follow a page break
+// with no heading of their own are attached to the preceding action and reported.
+#include "extractor/recognizer.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "extractor/labels.hpp"
+#include "normalizer/text.hpp"
+#include "normalizer/values.hpp"
+
+namespace poa::extractor {
+namespace {
+
+// Canonical template grid, row by row: which fields share a label row. Used to guess a field
+// whose label is missing from the labels that are present beside it.
+constexpr int kCanonicalGroup[kHeaderFieldCount] = {
+    0, 0, 0,  // SECRETARÍA, NOMBRE DE LA ACCIÓN, BENEFICIARIOS
+    1, 1, 1,  // PRINCIPIO RECTOR, NÚMERO DE ACCIÓN, META
+    2, 2,     // LÍNEA ESTRATÉGICA, INVERSIÓN APROXIMADA
+    3, 3, 3,  // ESTRATEGIA, PROPÓSITO, PARTIDA PRESUPUESTAL
+};
+
+int group_of(HeaderField f) { return kCanonicalGroup[static_cast<int>(f)]; }
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// What kind of value a cell holds, for placing values whose label is missing.
+bool could_be(HeaderField field, const std::string& text) {
+  const std::string clean = normalizer::normalize_text(text);
+  switch (field) {
+    case HeaderField::kNumero:
+      return is_digits(clean) && clean.size() <= 4;
+    case HeaderField::kInversion:
+      // Money: a currency sign, or grouping/decimals that a bare count would not have.
+      return normalizer::parse_money(clean).has_value() && !is_digits(clean) &&
+             clean != "-" && clean != "–" && clean != "—";
+    case HeaderField::kPartidas: {
+      const auto items = normalizer::parse_partidas(clean);
+      return items.has_value() && !items->empty() &&
+             std::all_of(items->begin(), items->end(),
+                         [](const std::string& s) { return s.size() >= 4; });
+    }
+    case HeaderField::kBeneficiarios:
+      return !is_digits(clean) && normalizer::parse_beneficiaries(clean).has_value();
+    case HeaderField::kLineaEstrategica:
+    case HeaderField::kEstrategia: {
+      const CodedText coded = normalizer::parse_coded_text(clean);
+      if (!coded.codigo) return false;
+      const auto depth = std::count(coded.codigo->begin(), coded.codigo->end(), '.');
+      return field == HeaderField::kEstrategia ? depth >= 2 : depth <= 1;
+    }
+    default:
+      return false;  // free text fields cannot be told apart by their type
+  }
+}
+
+struct BlockCell {
+  Cell cell;
+  Origin origin;
+  std::optional<LabelMatch> label;
+};
+
+struct BlockRow {
+  std::vector<BlockCell> cells;
+  bool has_label = false;
+};
+
+// A label in force: the column it sits at and the field it names.
+struct ActiveLabel {
+  int column;
+  HeaderField field;
+};
+
+class HeaderBlockResolver {
+ public:
+  explicit HeaderBlockResolver(RawAction& action, std::vector<UnrecognizedText>& unrecognized)
+      : action_(action), unrecognized_(unrecognized) {}
+
+  void resolve(const std::vector<BlockRow>& rows) {
+    for (const BlockRow& row : rows) {
+      if (row.has_label) {
+        resolve_label_row(row);
+      } else {
+        resolve_value_row(row.cells);
+      }
+    }
+    place_extras();
+  }
+
+ private:
+  void resolve_label_row(const BlockRow& row) {
+    std::vector<ActiveLabel> new_labels;
+    std::vector<BlockCell> for_previous_layer;
+    const BlockCell* left_label = nullptr;  // the label cell just left of the current cell
+    for (const BlockCell& bc : row.cells) {
+      if (bc.label) {
+        labelled_.insert(bc.label->field);
+        if (!bc.label->value.empty()) add_value(bc.label->field, bc.label->value, bc.origin, false);
+        new_labels.push_back({bc.cell.column, bc.label->field});
+        left_label = &bc;
+        continue;
+      }
+      if (left_label != nullptr) {
+        // A value beside its label on the label row (`PROPÓSITO | Establecer…`).
+        add_value(left_label->label->field, bc.cell.text, bc.origin, false);
+        left_label = nullptr;
+      } else {
+        for_previous_layer.push_back(bc);
+      }
+    }
+    if (!for_previous_layer.empty()) {
+      // A row that carries values for the labels above and new labels at once: the new labels
+      // join the layer in force instead of replacing it.
+      resolve_value_row(for_previous_layer);
+      for (const ActiveLabel& l : new_labels) {
+        std::erase_if(active_, [&](const ActiveLabel& a) { return a.column == l.column; });
+        active_.push_back(l);
+      }
+    } else {
+      active_ = new_labels;
+    }
+    std::sort(active_.begin(), active_.end(),
+              [](const ActiveLabel& a, const ActiveLabel& b) { return a.column < b.column; });
+  }
+
+  // Each value goes to the label whose column range holds it: a label owns the columns from its
+  // own to the next label's. Within one range the cell nearest the label's column wins; any
+  // other is a value whose own label is missing.
+  void resolve_value_row(const std::vector<BlockCell>& cells) {
+    std::map<std::size_t, std::vector<const BlockCell*>> by_owner;
+    for (const BlockCell& bc : cells) {
+      const std::optional<std::size_t> owner = owner_of(bc.cell.column);
+      if (!owner) {
+        extras_.push_back({bc, -1});
+        continue;
+      }
+      by_owner[*owner].push_back(&bc);
+    }
+    for (auto& [index, owned] : by_owner) {
+      const ActiveLabel& label = active_[index];
+      std::size_t best = 0;
+      for (std::size_t i = 1; i < owned.size(); ++i) {
+        if (std::abs(owned[i]->cell.column - label.column) <
+            std::abs(owned[best]->cell.column - label.column)) {
+          best = i;
+        }
+      }
+      add_value(label.field, owned[best]->cell.text, owned[best]->origin, false);
+      for (std::size_t i = 0; i < owned.size(); ++i) {
+        if (i != best) extras_.push_back({*owned[i], group_of(label.field)});
+      }
+    }
+  }
+
+  std::optional<std::size_t> owner_of(int column) const {
+    if (active_.empty()) return std::nullopt;
+    std::size_t owner = 0;
+    for (std::size_t i = 0; i < active_.size(); ++i) {
+      if (active_[i].column <= column) owner = i;
+    }
+    return owner;
+  }
+
+  void add_value(HeaderField field, const std::string& text, const Origin& origin, bool inferred) {
+    std::optional<RawField>& slot = action_.field(field);
+    if (!slot) {
+      slot = RawField{text, origin, inferred};
+    } else {
+      slot->text += ' ';  // a value wrapped over several lines
+      slot->text += text;
+    }
+  }
+
+  // Values whose label is missing: the field is chosen among those with no label in this block,
+  // first in the label row the value sits under, then anywhere, by the type of the value.
+  void place_extras() {
+    for (const auto& [bc, group] : extras_) {
+      std::optional<HeaderField> chosen;
+      for (int pass = 0; pass < 2 && !chosen; ++pass) {
+        for (int f = 0; f < kHeaderFieldCount; ++f) {
+          const auto field = static_cast<HeaderField>(f);
+          if (labelled_.count(field) || action_.field(field)) continue;
+          if (pass == 0 && group_of(field) != group) continue;
+          if (could_be(field, bc.cell.text)) {
+            chosen = field;
+            break;
+          }
+        }
+      }
+      if (chosen) {
+        add_value(*chosen, bc.cell.text, bc.origin, true);
+      } else {
+        unrecognized_.push_back({bc.cell.text, bc.origin});
+      }
+    }
+  }
+
+  RawAction& action_;
+  std::vector<UnrecognizedText>& unrecognized_;
+  std::vector<ActiveLabel> active_;
+  std::set<HeaderField> labelled_;
+  std::vector<std::pair<BlockCell, int>> extras_;  // with the canonical group they sat under
+};
+
+class Recognizer {
+ public:
+  explicit Recognizer(RowReader& reader) : reader_(reader) {}
+
+  RawDocument run() {
+    file_ = reader_.info().path;
+    while (std::optional<CellRow> row = reader_.next()) handle(*row);
+    finish_block();
+    close_action();
+    if (!found_labels_ && !found_table_) {
+      throw InputError(diag::input_error(
+          DiagnosticCode::kNotAPoa,
+          "no parece un POA: no se encontró ningún bloque de encabezado de acción (SECRETARÍA, "
+          "NOMBRE DE LA ACCIÓN, …) ni tabla de actividades (ACTIVIDAD, … ENE … DIC)",
+          Origin{file_, {}, {}, {}}));
+    }
+    return std::move(doc_);
+  }
+
+ private:
+  enum class State { kIdle, kBlock, kTable };
+
+  Origin origin_of(const CellRow& row, const Cell* cell = nullptr) const {
+    Origin o{file_, {}, row.line, {}};
+    if (row.page_is_physical) o.page = row.page;
+    if (cell != nullptr) o.column = cell->column + 1;
+    return o;
+  }
+
+  void handle(const CellRow& row) {
+    switch (row.kind) {
+      case RowKind::kPageBreak:
+        after_break_ = true;
+        return;
+      case RowKind::kTitle:
+        handle_title(row);
+        return;
+      case RowKind::kCells:
+        break;
+    }
+    if (row.cells.empty()) return;
+    if (row.cells.size() == 1 && is_page_number(row.cells[0].text)) return;
+    if (row.cells.size() == 1 && is_poa_title(row.cells[0].text)) {
+      handle_title(row);
+      return;
+    }
+    if (is_table_header(row)) {
+      handle_table_header(row);
+    } else if (has_header_label(row)) {
+      handle_label_row(row);
+    } else if (state_ == State::kBlock) {
+      block_rows_.push_back(to_block_row(row));
+    } else if (state_ == State::kTable || (after_break_ && action_ && !columns_.empty())) {
+      handle_table_row(row);
+    } else {
+      keep_unrecognized(row);
+    }
+    after_break_ = false;
+  }
+
+  void handle_title(const CellRow& row) {
+    std::string text;
+    for (const Cell& c : row.cells) {
+      if (!text.empty()) text += ' ';
+      text += c.text;
+    }
+    finish_block();
+    state_ = State::kIdle;
+    orphan_run_ = false;
+    after_break_ = false;
+    if (is_poa_title(text)) {
+      if (!doc_.year && normalizer::parse_year(text)) doc_.year = RawField{text, origin_of(row), false};
+      return;
+    }
+    // A running title repeated on every page is kept once.
+    if (seen_titles_.insert(text).second) doc_.unrecognized.push_back({text, origin_of(row)});
+  }
+
+  static bool is_table_header(const CellRow& row) {
+    int labels = 0;
+    int months = 0;
+    bool actividad = false;
+    for (const Cell& c : row.cells) {
+      const std::optional<ColumnRole> role = match_column_label(c.text);
+      if (!role) continue;
+      if (month_of(*role)) {
+        ++months;
+      } else {
+        ++labels;
+        actividad = actividad || *role == ColumnRole::kActividad;
+      }
+    }
+    return (actividad && labels >= 3) || months >= 6;
+  }
+
+  static bool has_header_label(const CellRow& row) {
+    return std::any_of(row.cells.begin(), row.cells.end(),
+                       [](const Cell& c) { return match_header_label(c.text).has_value(); });
+  }
+
+  BlockRow to_block_row(const CellRow& row) const {
+    BlockRow br;
+    for (const Cell& c : row.cells) {
+      BlockCell bc{c, origin_of(row, &c), match_header_label(c.text)};
+      br.has_label = br.has_label || bc.label.has_value();
+      br.cells.push_back(std::move(bc));
+    }
+    return br;
+  }
+
+  void handle_label_row(const CellRow& row) {
+    BlockRow br = to_block_row(row);
+    bool repeats_a_label = false;
+    for (const BlockCell& bc : br.cells) {
+      if (bc.label && block_labels_.count(bc.label->field)) repeats_a_label = true;
+    }
+    if (state_ != State::kBlock || repeats_a_label) start_action(row);
+    for (const BlockCell& bc : br.cells) {
+      if (bc.label) block_labels_.insert(bc.label->field);
+    }
+    found_labels_ = found_labels_ || block_labels_.size() >= 2;
+    block_rows_.push_back(std::move(br));
+  }
+
+  void start_action(const CellRow& row) {
+    finish_block();
+    close_action();
+    action_.emplace();
+    action_->origin = origin_of(row);
+    columns_.clear();
+    block_labels_.clear();
+    orphan_run_ = false;
+    state_ = State::kBlock;
+  }
+
+  void finish_block() {
+    if (state_ != State::kBlock || !action_) return;
+    HeaderBlockResolver(*action_, doc_.unrecognized).resolve(block_rows_);
+    block_rows_.clear();
+  }
+
+  void close_action() {
+    if (action_) doc_.actions.push_back(std::move(*action_));
+    action_.reset();
+  }
+
+  void handle_table_header(const CellRow& row) {
+    found_table_ = true;
+    if (state_ == State::kBlock) {
+      finish_block();
+      columns_.clear();
+    } else if (!action_) {
+      // A table with no header block before it: keep its rows under an action of their own.
+      action_.emplace();
+      action_->origin = origin_of(row);
+      columns_.clear();
+    } else if (state_ != State::kTable) {
+      // The column header repeated on a new page: the table goes on, no warning.
+      columns_.clear();
+    }
+    state_ = State::kTable;
+    orphan_run_ = false;
+    for (const Cell& c : row.cells) {
+      if (const std::optional<ColumnRole> role = match_column_label(c.text)) {
+        if (*role != ColumnRole::kMensual) columns_[c.column] = *role;
+      }
+    }
+  }
+
+  static bool is_numeric_role(ColumnRole role) {
+    return role == ColumnRole::kAnual || role == ColumnRole::kInversion || month_of(role);
+  }
+
+  std::optional<ColumnRole> role_of(int column) const {
+    auto it = columns_.upper_bound(column);
+    if (it == columns_.begin()) return columns_.empty() ? std::nullopt
+                                                        : std::optional(columns_.begin()->second);
+    return std::prev(it)->second;
+  }
+
+  static std::optional<RawField>* slot_for(RawActivity& a, ColumnRole role) {
+    if (const std::optional<int> m = month_of(role)) return &a.meses[static_cast<std::size_t>(*m)];
+    switch (role) {
+      case ColumnRole::kActividad: return &a.actividad;
+      case ColumnRole::kArea: return &a.area_responsable;
+      case ColumnRole::kUnidad: return &a.unidad_medida;
+      case ColumnRole::kInversion: return &a.inversion;
+      case ColumnRole::kIndicador: return &a.indicador;
+      case ColumnRole::kAnual: return &a.programacion_anual;
+      default: return nullptr;
+    }
+  }
+
+  void handle_table_row(const CellRow& row) {
+    state_ = State::kTable;
+    int numeric_cells = 0;
+    int text_cells = 0;
+    for (const Cell& c : row.cells) {
+      const std::optional<ColumnRole> role = role_of(c.column);
+      if (role && is_numeric_role(*role)) {
+        ++numeric_cells;
+      } else {
+        ++text_cells;
+      }
+    }
+    const bool adjacent = last_row_line_ && row.line == *last_row_line_ + 1 &&
+                          row.page == last_row_page_ && !after_break_;
+    if (numeric_cells == 0 && text_cells < 3) {
+      if (adjacent && !action_->activities.empty()) {
+        append_wrapped_text(action_->activities.back(), row);
+        return;
+      }
+      // Not a row of the table (a signature, a note): the table has ended.
+      state_ = State::kIdle;
+      keep_unrecognized(row);
+      return;
+    }
+
+    // Rows that follow a page break with no heading of their own continue the action above.
+    if (after_break_) orphan_run_ = true;
+    RawActivity activity;
+    activity.origin = origin_of(row);
+    activity.orphan = orphan_run_;
+    for (const Cell& c : row.cells) {
+      const std::optional<ColumnRole> role = role_of(c.column);
+      std::optional<RawField>* slot = role ? slot_for(activity, *role) : nullptr;
+      if (slot == nullptr) {
+        doc_.unrecognized.push_back({c.text, origin_of(row, &c)});
+      } else if (!*slot) {
+        *slot = RawField{c.text, origin_of(row, &c), false};
+      } else if (!is_numeric_role(*role)) {
+        (*slot)->text += ' ' + c.text;
+      } else {
+        doc_.unrecognized.push_back({c.text, origin_of(row, &c)});
+      }
+    }
+    if (after_break_) report_orphans(row);
+    action_->activities.push_back(std::move(activity));
+    remember(row);
+  }
+
+  // Wrapped text of the row above, from a reader that gives one row per line.
+  void append_wrapped_text(RawActivity& prev, const CellRow& row) {
+    for (const Cell& c : row.cells) {
+      const std::optional<ColumnRole> role = role_of(c.column);
+      std::optional<RawField>* slot = role ? slot_for(prev, *role) : nullptr;
+      if (slot == nullptr) continue;
+      if (*slot) {
+        (*slot)->text += ' ' + c.text;
+      } else {
+        *slot = RawField{c.text, origin_of(row, &c), false};
+      }
+    }
+    remember(row);
+  }
+
+  void report_orphans(const CellRow& row) {
+    std::string who = "la acción anterior";
+    if (const auto& numero = action_->field(HeaderField::kNumero)) {
+      who = "la acción " + normalizer::normalize_text(numero->text);
+    }
+    action_->diagnostics.push_back(diag::make(
+        DiagnosticCode::kOrphanRows, Severity::kWarning,
+        "filas de actividades tras un salto de página sin encabezado propio; se asignaron a " +
+            who,
+        origin_of(row)));
+  }
+
+  void remember(const CellRow& row) {
+    last_row_line_ = row.line;
+    last_row_page_ = row.page;
+  }
+
+  void keep_unrecognized(const CellRow& row) {
+    std::string text;
+    for (const Cell& c : row.cells) {
+      if (!text.empty()) text += " | ";
+      text += c.text;
+    }
+    doc_.unrecognized.push_back({text, origin_of(row)});
+  }
+
+  RowReader& reader_;
+  std::string file_;
+  RawDocument doc_;
+  State state_ = State::kIdle;
+  std::optional<RawAction> action_;
+  std::vector<BlockRow> block_rows_;
+  std::set<HeaderField> block_labels_;
+  std::map<int, ColumnRole> columns_;
+  std::set<std::string> seen_titles_;
+  bool after_break_ = false;
+  bool orphan_run_ = false;
+  bool found_labels_ = false;
+  bool found_table_ = false;
+  std::optional<int> last_row_line_;
+  int last_row_page_ = 0;
+};
+
+}  // namespace
+
+RawDocument recognize(RowReader& reader) { return Recognizer(reader).run(); }
+
+}  // namespace poa::extractor
