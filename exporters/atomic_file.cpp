@@ -1,0 +1,72 @@
+// Temporary-name-then-rename output files, so no reader ever sees half an output.
+#include "exporters/atomic_file.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <utility>
+
+namespace poa::exporters {
+namespace {
+
+std::runtime_error write_error(const std::filesystem::path& path, int err) {
+  return std::runtime_error("no se pudo escribir «" + path.string() + "»: " + std::strerror(err));
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+  // A unique hidden name: the pid separates concurrent processes, the counter the files of one
+  // process. "x" (O_EXCL) refuses to reuse a name left behind by a crashed run.
+  static std::atomic<unsigned> counter{0};
+  const std::filesystem::path folder =
+      target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
+  for (int attempt = 0; attempt < 100 && file_ == nullptr; ++attempt) {
+    temp_ = folder / ("." + target_.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                      "-" + std::to_string(counter++));
+    file_ = std::fopen(temp_.c_str(), "wbx");
+    if (file_ == nullptr && errno != EEXIST) break;
+  }
+  if (file_ == nullptr) throw write_error(target_, errno);
+}
+
+AtomicFile::~AtomicFile() {
+  if (!committed_) discard();
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  if (file_ == nullptr || committed_) throw std::logic_error("AtomicFile::write after commit");
+  if (bytes.empty()) return;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    throw write_error(target_, errno);
+  }
+}
+
+std::filesystem::path AtomicFile::commit() {
+  if (file_ == nullptr || committed_) throw std::logic_error("AtomicFile::commit called twice");
+  // fclose flushes: a full disk is often only reported here.
+  const int closed = std::fclose(file_);
+  file_ = nullptr;
+  if (closed != 0) throw write_error(target_, errno);
+  std::error_code ec;
+  std::filesystem::rename(temp_, target_, ec);
+  if (ec) throw write_error(target_, ec.value());
+  committed_ = true;
+  return target_;
+}
+
+void AtomicFile::discard() noexcept {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    file_ = nullptr;
+  }
+  std::error_code ignored;
+  std::filesystem::remove(temp_, ignored);
+}
+
+}  // namespace poa::exporters

@@ -1,0 +1,219 @@
+// acciones.csv and actividades.csv (RFC 4180, UTF-8, CRLF) for a whole batch.
+//
+// These tables are for analysts and keep every value exactly as the document has it: a cell
+// starting with `=`, `+`, `-` or `@` is NOT neutralised against spreadsheet formula injection
+// (that would change values such as "-5" or "+52 492…"). The PNT exporter, whose output goes to
+// a spreadsheet template, handles that separately.
+#include "exporters/csv_exporter.hpp"
+
+#include <iostream>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "exporters/atomic_file.hpp"
+
+namespace poa::exporters {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view kNewline = "\r\n";
+
+constexpr std::string_view kAccionesColumns[] = {
+    "archivo",
+    "ejercicio",
+    "numero",
+    "nombre",
+    "secretaria",
+    "principio_rector",
+    "linea_estrategica_codigo",
+    "linea_estrategica_nombre",
+    "estrategia_codigo",
+    "estrategia_nombre",
+    "meta",
+    "proposito",
+    "beneficiarios_mujeres",
+    "beneficiarios_hombres",
+    "beneficiarios_total",
+    "inversion_aproximada",
+    "partidas_presupuestales",
+    "num_actividades",
+    "num_avisos",
+};
+
+constexpr std::string_view kActividadesColumns[] = {
+    "archivo",       "ejercicio",
+    "accion_numero", "accion_nombre",
+    "actividad",     "area_responsable",
+    "unidad_medida", "inversion",
+    "indicador",     "programacion_anual",
+    "ene",           "feb",
+    "mar",           "abr",
+    "may",           "jun",
+    "jul",           "ago",
+    "sep",           "oct",
+    "nov",           "dic",
+    "pagina",        "linea",
+};
+
+// One record under construction; fields are quoted only when RFC 4180 requires it.
+class Record {
+ public:
+  explicit Record(std::string& out) : out_(out) {}
+  ~Record() { out_ += kNewline; }
+
+  void field(std::string_view value) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    if (value.find_first_of("\",\r\n") == std::string_view::npos) {
+      out_ += value;
+      return;
+    }
+    out_ += '"';
+    for (char c : value) {
+      if (c == '"') out_ += '"';
+      out_ += c;
+    }
+    out_ += '"';
+  }
+  void field(const std::string& v) { field(std::string_view(v)); }
+  void field(const std::optional<std::string>& v) { field(v ? std::string_view(*v) : ""); }
+  template <typename Int>
+  void integer(const std::optional<Int>& v) {
+    field(v ? std::to_string(*v) : std::string());
+  }
+  // Money always with cents (10000.00), as accountants read it.
+  void money(const std::optional<Decimal>& v) { field(v ? v->to_fixed(2) : std::string()); }
+  // Quantities as written, minimal (5, 2.5).
+  void quantity(const std::optional<Decimal>& v) { field(v ? v->to_string() : std::string()); }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+template <std::size_t N>
+void header(std::string& out, const std::string_view (&columns)[N]) {
+  Record r(out);
+  for (std::string_view c : columns) r.field(c);
+}
+
+void acciones_rows(std::string& out, const Document& doc) {
+  for (const Action& a : doc.acciones) {
+    Record r(out);
+    r.field(doc.fuente.path);
+    r.integer(doc.ejercicio);
+    r.integer(a.numero);
+    r.field(a.nombre);
+    r.field(a.secretaria);
+    r.field(a.principio_rector);
+    const CodedText linea = a.linea_estrategica.value_or(CodedText{});
+    r.field(linea.codigo);
+    r.field(linea.nombre);
+    const CodedText estrategia = a.estrategia.value_or(CodedText{});
+    r.field(estrategia.codigo);
+    r.field(estrategia.nombre);
+    r.field(a.meta);
+    r.field(a.proposito);
+    const Beneficiaries b = a.beneficiarios.value_or(Beneficiaries{});
+    r.integer(b.mujeres);
+    r.integer(b.hombres);
+    r.integer(b.total);
+    r.money(a.inversion_aproximada);
+    std::string partidas;
+    for (const std::string& p : a.partidas_presupuestales) {
+      if (!partidas.empty()) partidas += "; ";
+      partidas += p;
+    }
+    r.field(partidas);
+    r.field(std::to_string(a.actividades.size()));
+    r.field(std::to_string(a.avisos.size()));
+  }
+}
+
+void actividades_rows(std::string& out, const Document& doc) {
+  for (const Action& a : doc.acciones) {
+    for (const Activity& act : a.actividades) {
+      Record r(out);
+      r.field(doc.fuente.path);
+      r.integer(doc.ejercicio);
+      r.integer(a.numero);
+      r.field(a.nombre);
+      r.field(act.actividad);
+      r.field(act.area_responsable);
+      r.field(act.unidad_medida);
+      r.money(act.inversion);
+      r.field(act.indicador);
+      r.quantity(act.programacion_anual);
+      for (const std::optional<Decimal>& m : act.programacion_mensual) r.quantity(m);
+      r.integer(act.origen.page);
+      r.integer(act.origen.line);
+    }
+  }
+}
+
+class CsvExporter final : public Exporter {
+ public:
+  explicit CsvExporter(ExportOptions options) : options_(std::move(options)) {}
+
+  void begin() override {
+    std::string actividades_head(options_.csv_bom ? kBom : "");
+    header(actividades_head, kActividadesColumns);
+    if (options_.to_stdout) {
+      std::cout << actividades_head;
+      return;
+    }
+    std::filesystem::create_directories(options_.out_dir);
+    std::string acciones_head(options_.csv_bom ? kBom : "");
+    header(acciones_head, kAccionesColumns);
+    acciones_.emplace(options_.out_dir / "acciones.csv");
+    acciones_->write(acciones_head);
+    actividades_.emplace(options_.out_dir / "actividades.csv");
+    actividades_->write(actividades_head);
+  }
+
+  void write(const Document& doc, const std::string& /*stem*/) override {
+    if (options_.to_stdout) {
+      std::cout << actividades_csv(doc, false) << std::flush;
+      return;
+    }
+    acciones_->write(acciones_csv(doc, false));
+    actividades_->write(actividades_csv(doc, false));
+  }
+
+  std::vector<std::filesystem::path> finish() override {
+    if (options_.to_stdout) {
+      std::cout.flush();
+      return {};
+    }
+    return {acciones_->commit(), actividades_->commit()};
+  }
+
+ private:
+  ExportOptions options_;
+  std::optional<AtomicFile> acciones_;
+  std::optional<AtomicFile> actividades_;
+};
+
+}  // namespace
+
+std::string acciones_csv(const Document& doc, bool with_header) {
+  std::string out;
+  if (with_header) header(out, kAccionesColumns);
+  acciones_rows(out, doc);
+  return out;
+}
+
+std::string actividades_csv(const Document& doc, bool with_header) {
+  std::string out;
+  if (with_header) header(out, kActividadesColumns);
+  actividades_rows(out, doc);
+  return out;
+}
+
+std::unique_ptr<Exporter> make_csv_exporter(const ExportOptions& options) {
+  return std::make_unique<CsvExporter>(options);
+}
+
+}  // namespace poa::exporters

@@ -1,0 +1,267 @@
+// Document -> JSON text in the contract's key order, and the exporter writing one file per input.
+#include "exporters/json_exporter.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <iostream>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "exporters/atomic_file.hpp"
+
+namespace poa::exporters {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+// Thin helpers so the contract below reads as a list of keys. Every optional writes null when
+// empty: the contract never uses "" or 0 for "unknown".
+void key(Writer& w, std::string_view k) {
+  w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
+}
+
+void string(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void nullable_string(Writer& w, const std::optional<std::string>& s) {
+  if (s) {
+    string(w, *s);
+  } else {
+    w.Null();
+  }
+}
+
+// Decimals go out as their exact text, never through a double (1234.5 must not become
+// 1234.4999…).
+void number(Writer& w, const std::optional<Decimal>& d) {
+  if (!d) {
+    w.Null();
+    return;
+  }
+  const std::string text = d->to_string();
+  w.RawValue(text.data(), text.size(), rapidjson::kNumberType);
+}
+
+void integer(Writer& w, const std::optional<std::int64_t>& v) {
+  if (v) {
+    w.Int64(*v);
+  } else {
+    w.Null();
+  }
+}
+
+void integer(Writer& w, const std::optional<int>& v) {
+  if (v) {
+    w.Int(*v);
+  } else {
+    w.Null();
+  }
+}
+
+// Only page and line: the file is `fuente.archivo`, and columns are the reader's business.
+void origin(Writer& w, const Origin& o) {
+  w.StartObject();
+  key(w, "pagina");
+  integer(w, o.page);
+  key(w, "linea");
+  integer(w, o.line);
+  w.EndObject();
+}
+
+void coded_text(Writer& w, const std::optional<CodedText>& c) {
+  if (!c) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  key(w, "codigo");
+  nullable_string(w, c->codigo);
+  key(w, "nombre");
+  nullable_string(w, c->nombre);
+  w.EndObject();
+}
+
+void beneficiaries(Writer& w, const std::optional<Beneficiaries>& b) {
+  if (!b) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  key(w, "mujeres");
+  integer(w, b->mujeres);
+  key(w, "hombres");
+  integer(w, b->hombres);
+  key(w, "total");
+  integer(w, b->total);
+  w.EndObject();
+}
+
+void diagnostics(Writer& w, const Diagnostics& list) {
+  w.StartArray();
+  for (const Diagnostic& d : list) {
+    w.StartObject();
+    key(w, "codigo");
+    string(w, code_name(d.code));
+    key(w, "severidad");
+    string(w, severity_name(d.severity));
+    key(w, "mensaje");
+    string(w, d.message);
+    key(w, "origen");
+    origin(w, d.origin);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void activity(Writer& w, const Activity& a) {
+  w.StartObject();
+  key(w, "actividad");
+  nullable_string(w, a.actividad);
+  key(w, "area_responsable");
+  nullable_string(w, a.area_responsable);
+  key(w, "unidad_medida");
+  nullable_string(w, a.unidad_medida);
+  key(w, "inversion");
+  number(w, a.inversion);
+  key(w, "indicador");
+  nullable_string(w, a.indicador);
+  key(w, "programacion_anual");
+  number(w, a.programacion_anual);
+  key(w, "programacion_mensual");
+  w.StartArray();
+  for (const std::optional<Decimal>& m : a.programacion_mensual) number(w, m);
+  w.EndArray();
+  key(w, "origen");
+  origin(w, a.origen);
+  w.EndObject();
+}
+
+void action(Writer& w, const Action& a) {
+  w.StartObject();
+  key(w, "numero");
+  integer(w, a.numero);
+  key(w, "nombre");
+  nullable_string(w, a.nombre);
+  key(w, "secretaria");
+  nullable_string(w, a.secretaria);
+  key(w, "principio_rector");
+  nullable_string(w, a.principio_rector);
+  key(w, "linea_estrategica");
+  coded_text(w, a.linea_estrategica);
+  key(w, "estrategia");
+  coded_text(w, a.estrategia);
+  key(w, "meta");
+  nullable_string(w, a.meta);
+  key(w, "proposito");
+  nullable_string(w, a.proposito);
+  key(w, "beneficiarios");
+  beneficiaries(w, a.beneficiarios);
+  key(w, "inversion_aproximada");
+  number(w, a.inversion_aproximada);
+  key(w, "partidas_presupuestales");
+  w.StartArray();
+  for (const std::string& p : a.partidas_presupuestales) string(w, p);
+  w.EndArray();
+  key(w, "actividades");
+  w.StartArray();
+  for (const Activity& act : a.actividades) activity(w, act);
+  w.EndArray();
+  key(w, "origen");
+  origin(w, a.origen);
+  key(w, "avisos");
+  diagnostics(w, a.avisos);
+  w.EndObject();
+}
+
+void source(Writer& w, const SourceInfo& s) {
+  w.StartObject();
+  key(w, "archivo");
+  string(w, s.path);
+  key(w, "tipo");
+  string(w, s.type == SourceType::kPdf ? "pdf" : "texto");
+  key(w, "sha256");
+  string(w, s.sha256);
+  key(w, "paginas");
+  integer(w, s.pages);
+  key(w, "codificacion");
+  if (s.encoding.empty()) {
+    w.Null();
+  } else {
+    string(w, s.encoding);
+  }
+  w.EndObject();
+}
+
+class JsonExporter final : public Exporter {
+ public:
+  explicit JsonExporter(ExportOptions options) : options_(std::move(options)) {}
+
+  void begin() override {
+    if (!options_.to_stdout) std::filesystem::create_directories(options_.out_dir);
+  }
+
+  void write(const Document& doc, const std::string& stem) override {
+    const std::string json = to_json(doc);
+    if (options_.to_stdout) {
+      std::cout << json << std::flush;
+      return;
+    }
+    AtomicFile file(options_.out_dir / (stem + ".json"));
+    file.write(json);
+    written_.push_back(file.commit());
+  }
+
+  std::vector<std::filesystem::path> finish() override { return std::move(written_); }
+
+ private:
+  ExportOptions options_;
+  std::vector<std::filesystem::path> written_;
+};
+
+}  // namespace
+
+std::string to_json(const Document& doc) {
+  rapidjson::StringBuffer buffer;
+  // The default target encoding is UTF-8, so accented letters are written as they are, not as
+  // \u escapes; only quotes, backslashes and control characters are escaped.
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  key(w, "schema_version");
+  w.Int(1);
+  key(w, "fuente");
+  source(w, doc.fuente);
+  key(w, "ejercicio");
+  integer(w, doc.ejercicio);
+  key(w, "acciones");
+  w.StartArray();
+  for (const Action& a : doc.acciones) action(w, a);
+  w.EndArray();
+  key(w, "avisos");
+  diagnostics(w, doc.avisos);
+  key(w, "no_reconocido");
+  w.StartArray();
+  for (const UnrecognizedText& u : doc.no_reconocido) {
+    w.StartObject();
+    key(w, "texto");
+    string(w, u.text);
+    key(w, "origen");
+    origin(w, u.origin);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  std::string out(buffer.GetString(), buffer.GetSize());
+  out += '\n';
+  return out;
+}
+
+std::unique_ptr<Exporter> make_json_exporter(const ExportOptions& options) {
+  return std::make_unique<JsonExporter>(options);
+}
+
+}  // namespace poa::exporters
