@@ -21,7 +21,8 @@ bool is_hidden(const std::filesystem::path& p) {
 // Outputs of poa (and spreadsheets) sitting in an input folder are not inputs.
 bool is_own_output(const std::filesystem::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return ext == ".json" || ext == ".csv" || ext == ".xlsx" || ext == ".tmp";
 }
 
@@ -49,13 +50,16 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
         }
         if (it->is_regular_file(ec) && !is_own_output(it->path())) found.push_back(it->path());
       }
-      if (ec) errors.push_back(input.string() + ": error: no se pudo recorrer la carpeta: " + ec.message());
+      if (ec)
+        errors.push_back(input.string() +
+                         ": error: no se pudo recorrer la carpeta: " + ec.message());
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(input, ec)) {
       files.push_back(input);
     } else {
-      errors.push_back(input.string() + ": error: no existe el archivo o la carpeta [FILE_UNREADABLE]");
+      errors.push_back(input.string() +
+                       ": error: no existe el archivo o la carpeta [FILE_UNREADABLE]");
     }
   }
   return files;

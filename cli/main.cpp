@@ -1,4 +1,5 @@
-// poa: the command line. Parses flags into options, calls poa_job, maps the outcome to an exit code.
+// poa: the command line. Parses flags into options, calls poa_job, maps the outcome to an exit
+// code.
 //
 // Exit codes: 0 done (warnings allowed), 1 at least one input failed (the others are still
 // written), 2 usage error, 3 with --strict when any converted input has a warning.
@@ -69,8 +70,8 @@ int run_convert_command(const ConvertArgs& args) {
     std::error_code ec;
     std::filesystem::create_directories(args.out, ec);
     if (ec || !std::filesystem::is_directory(args.out)) {
-      std::cerr << "poa: no se puede crear la carpeta de salida «" << args.out << "»: "
-                << (ec ? ec.message() : "no es una carpeta") << '\n';
+      std::cerr << "poa: no se puede crear la carpeta de salida «" << args.out
+                << "»: " << (ec ? ec.message() : "no es una carpeta") << '\n';
       return kExitInputFailed;
     }
     options.export_options.out_dir = args.out;
@@ -111,8 +112,7 @@ int main(int argc, char** argv) {
 
   ConvertArgs convert;
   CLI::App* convert_cmd = app.add_subcommand("convert", "Convierte POA (PDF o texto) a JSON/CSV");
-  convert_cmd->add_option("INPUT", convert.inputs, "Archivos o carpetas (se recorren)")
-      ->required();
+  convert_cmd->add_option("INPUT", convert.inputs, "Archivos o carpetas (se recorren)")->required();
   convert_cmd->add_option("-o,--output", convert.out, "Carpeta de salida, o - para stdout")
       ->required();
   convert_cmd->add_option("--format", convert.formats, "json, csv o json,csv")->delimiter(',');

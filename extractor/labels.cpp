@@ -111,8 +111,8 @@ bool is_single_word(const char* folded) {
 
 // What follows `words[k..]` in the original text, without a leading ':' or '-' separator.
 std::string remainder_after(std::string_view text, std::string_view last_label_word) {
-  const std::size_t end = static_cast<std::size_t>(last_label_word.data() - text.data()) +
-                          last_label_word.size();
+  const std::size_t end =
+      static_cast<std::size_t>(last_label_word.data() - text.data()) + last_label_word.size();
   std::string_view rest = text.substr(end);
   while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == '-' ||
                            rest.front() == '\t')) {

@@ -28,7 +28,9 @@ constexpr int kCanonicalGroup[kHeaderFieldCount] = {
     3, 3, 3,  // ESTRATEGIA, PROPÓSITO, PARTIDA PRESUPUESTAL
 };
 
-int group_of(HeaderField f) { return kCanonicalGroup[static_cast<int>(f)]; }
+int group_of(HeaderField f) {
+  return kCanonicalGroup[static_cast<int>(f)];
+}
 
 bool is_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -42,8 +44,8 @@ bool could_be(HeaderField field, const std::string& text) {
       return is_digits(clean) && clean.size() <= 4;
     case HeaderField::kInversion:
       // Money: a currency sign, or grouping/decimals that a bare count would not have.
-      return normalizer::parse_money(clean).has_value() && !is_digits(clean) &&
-             clean != "-" && clean != "–" && clean != "—";
+      return normalizer::parse_money(clean).has_value() && !is_digits(clean) && clean != "-" &&
+             clean != "–" && clean != "—";
     case HeaderField::kPartidas: {
       const auto items = normalizer::parse_partidas(clean);
       return items.has_value() && !items->empty() &&
@@ -283,7 +285,8 @@ class Recognizer {
     orphan_run_ = false;
     after_break_ = false;
     if (is_poa_title(text)) {
-      if (!doc_.year && normalizer::parse_year(text)) doc_.year = RawField{text, origin_of(row), false};
+      if (!doc_.year && normalizer::parse_year(text))
+        doc_.year = RawField{text, origin_of(row), false};
       return;
     }
     // A running title repeated on every page is kept once.
@@ -387,21 +390,28 @@ class Recognizer {
 
   std::optional<ColumnRole> role_of(int column) const {
     auto it = columns_.upper_bound(column);
-    if (it == columns_.begin()) return columns_.empty() ? std::nullopt
-                                                        : std::optional(columns_.begin()->second);
+    if (it == columns_.begin())
+      return columns_.empty() ? std::nullopt : std::optional(columns_.begin()->second);
     return std::prev(it)->second;
   }
 
   static std::optional<RawField>* slot_for(RawActivity& a, ColumnRole role) {
     if (const std::optional<int> m = month_of(role)) return &a.meses[static_cast<std::size_t>(*m)];
     switch (role) {
-      case ColumnRole::kActividad: return &a.actividad;
-      case ColumnRole::kArea: return &a.area_responsable;
-      case ColumnRole::kUnidad: return &a.unidad_medida;
-      case ColumnRole::kInversion: return &a.inversion;
-      case ColumnRole::kIndicador: return &a.indicador;
-      case ColumnRole::kAnual: return &a.programacion_anual;
-      default: return nullptr;
+      case ColumnRole::kActividad:
+        return &a.actividad;
+      case ColumnRole::kArea:
+        return &a.area_responsable;
+      case ColumnRole::kUnidad:
+        return &a.unidad_medida;
+      case ColumnRole::kInversion:
+        return &a.inversion;
+      case ColumnRole::kIndicador:
+        return &a.indicador;
+      case ColumnRole::kAnual:
+        return &a.programacion_anual;
+      default:
+        return nullptr;
     }
   }
 
@@ -475,8 +485,7 @@ class Recognizer {
     }
     action_->diagnostics.push_back(diag::make(
         DiagnosticCode::kOrphanRows, Severity::kWarning,
-        "filas de actividades tras un salto de página sin encabezado propio; se asignaron a " +
-            who,
+        "filas de actividades tras un salto de página sin encabezado propio; se asignaron a " + who,
         origin_of(row)));
   }
 
@@ -513,6 +522,8 @@ class Recognizer {
 
 }  // namespace
 
-RawDocument recognize(RowReader& reader) { return Recognizer(reader).run(); }
+RawDocument recognize(RowReader& reader) {
+  return Recognizer(reader).run();
+}
 
 }  // namespace poa::extractor

@@ -1,0 +1,271 @@
+// The recogniser on hand-built cell rows: header blocks, missing labels, tables, page breaks.
+#include "extractor/recognizer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace poa::extractor {
+namespace {
+
+// A reader over rows written as `col:text|col:text`; "#title" is a title, "" a page break.
+class VectorReader : public RowReader {
+ public:
+  explicit VectorReader(const std::vector<std::string>& lines, bool physical_pages = false) {
+    info_.path = "t.txt";
+    int line = 0;
+    int page = 1;
+    for (const std::string& spec : lines) {
+      ++line;
+      CellRow row;
+      row.line = line;
+      row.page_is_physical = physical_pages;
+      if (spec.empty()) {
+        row.kind = RowKind::kPageBreak;
+        ++page;
+      } else if (spec[0] == '#') {
+        row.kind = RowKind::kTitle;
+        row.cells.push_back(Cell{spec.substr(1), 0, 1, {}});
+      } else {
+        std::stringstream ss(spec);
+        for (std::string item; std::getline(ss, item, '|');) {
+          const auto colon = item.find(':');
+          row.cells.push_back(
+              Cell{item.substr(colon + 1), std::stoi(item.substr(0, colon)), 1, {}});
+        }
+      }
+      row.page = page;
+      rows_.push_back(row);
+    }
+  }
+  std::optional<CellRow> next() override {
+    if (pos_ == rows_.size()) return std::nullopt;
+    return rows_[pos_++];
+  }
+  const SourceInfo& info() const override { return info_; }
+
+ private:
+  std::vector<CellRow> rows_;
+  std::size_t pos_ = 0;
+  SourceInfo info_;
+};
+
+RawDocument recognize_lines(const std::vector<std::string>& lines) {
+  VectorReader reader(lines);
+  return recognize(reader);
+}
+
+std::string field_text(const RawAction& a, HeaderField f) {
+  return a.field(f) ? a.field(f)->text : "<none>";
+}
+
+const std::vector<std::string> kTableHeader = {
+    "0:ACTIVIDAD|1:ÁREA RESPONSABLE|2:UNIDAD DE MEDIDA|3:INVERSIÓN APROX. POR ACTIVIDAD|"
+    "4:INDICADOR|5:PROGRAMACIÓN ANUAL|6:PROGRAMACIÓN MENSUAL",
+    "6:ENE|7:FEB|8:MAR|9:ABR|10:MAY|11:JUN|12:JUL|13:AGO|14:SEP|15:OCT|16:NOV|17:DIC",
+};
+
+std::vector<std::string> with_table(std::vector<std::string> block,
+                                    const std::vector<std::string>& rows) {
+  block.insert(block.end(), kTableHeader.begin(), kTableHeader.end());
+  block.insert(block.end(), rows.begin(), rows.end());
+  return block;
+}
+
+const std::string kActivity =
+    "0:Firma de contrato|1:Planeación|2:Contrato|3:$0.00|4:Contrato firmado|5:1|6:-|7:1|8:-";
+
+struct FieldCase {
+  const char* name;
+  std::vector<std::string> block;
+  std::vector<std::pair<HeaderField, std::string>> expected;
+  std::vector<HeaderField> inferred;
+};
+
+class HeaderFieldTest : public testing::TestWithParam<FieldCase> {};
+
+TEST_P(HeaderFieldTest, PlacesEveryValue) {
+  const FieldCase& c = GetParam();
+  const RawDocument doc = recognize_lines(with_table(c.block, {kActivity}));
+  ASSERT_EQ(doc.actions.size(), 1u);
+  const RawAction& a = doc.actions[0];
+  for (const auto& [field, text] : c.expected) {
+    EXPECT_EQ(field_text(a, field), text) << header_field_key(field);
+  }
+  for (int f = 0; f < kHeaderFieldCount; ++f) {
+    const auto field = static_cast<HeaderField>(f);
+    if (!a.field(field)) continue;
+    const bool expect_inferred =
+        std::find(c.inferred.begin(), c.inferred.end(), field) != c.inferred.end();
+    EXPECT_EQ(a.field(field)->inferred, expect_inferred) << header_field_key(field);
+  }
+  EXPECT_TRUE(doc.unrecognized.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Blocks, HeaderFieldTest,
+    testing::Values(
+        FieldCase{"full_grid",
+                  {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:BENEFICIARIOS",
+                   "0:Secretaría de Planeación|6:Acceso|8:M74,535 H 71,612",
+                   "0:PRINCIPIO RECTOR|6:NÚMERO DE ACCIÓN|8:META", "0:Capital|6:4|8:Subir tablas",
+                   "0:LINEA ESTRATEGICA|6:INVERSIÓN APROXIMADA", "0:3.5 Rendición|6:$10,000.00",
+                   "0:ESTRATEGIA|6:PROPÓSITO|8:PARTIDA PRESUPUESTAL",
+                   "0:3.5.1 Informar|6:Proveer|8:2111, 2611"},
+                  {{HeaderField::kSecretaria, "Secretaría de Planeación"},
+                   {HeaderField::kNumero, "4"},
+                   {HeaderField::kBeneficiarios, "M74,535 H 71,612"},
+                   {HeaderField::kInversion, "$10,000.00"},
+                   {HeaderField::kPartidas, "2111, 2611"}},
+                  {}},
+        FieldCase{
+            "missing_numero_and_inversion_labels",
+            {"0:SECRETARÍA|5:NOMBRE DE LA ACCIÓN|7:BENEFICIARIOS",
+             "0:Secretaría de Planeación|5:Programas|7:M74,535 H 71,612",
+             "0:PRINCIPIO RECTOR|7:META", "0:Capital|5:5|7:Contar con 15", "0:LINEA ESTRATEGICA",
+             "0:3.1 Planeación|5:$10,000.00", "0:ESTRATEGIA|5:PROPOSITO|7:Establecer",
+             "0:3.1.1 Transitar", "5:PARTIDA PRESUPUESTAL|7:2111, 2213"},
+            {{HeaderField::kNumero, "5"},
+             {HeaderField::kMeta, "Contar con 15"},
+             {HeaderField::kInversion, "$10,000.00"},
+             {HeaderField::kProposito, "Establecer"},
+             {HeaderField::kEstrategia, "3.1.1 Transitar"},
+             {HeaderField::kPartidas, "2111, 2213"}},
+            {HeaderField::kNumero, HeaderField::kInversion}},
+        FieldCase{"partidas_label_on_value_row",
+                  {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N", "0:ESTRATEGIA|6:PROPÓSITO",
+                   "0:3.5.1 Informar|6:Proveer|8:PARTIDA PRESUPUESTAL", "8:2111, 2611"},
+                  {{HeaderField::kEstrategia, "3.5.1 Informar"},
+                   {HeaderField::kProposito, "Proveer"},
+                   {HeaderField::kPartidas, "2111, 2611"}},
+                  {}},
+        FieldCase{"label_and_value_in_one_cell",
+                  {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N",
+                   "0:ESTRATEGIA|6:PROPÓSITO|8:PARTIDA PRESUPUESTAL 2151, 2211",
+                   "0:3.1.1 Transitar|6:Generar"},
+                  {{HeaderField::kPartidas, "2151, 2211"}, {HeaderField::kProposito, "Generar"}},
+                  {}},
+        FieldCase{"label_cell_on_the_value_row",
+                  {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N", "0:ESTRATEGIA|6:PROPÓSITO",
+                   "0:3.6.1 Fortalecer|6:Prevenir|8:PARTIDA PRESUPUESTAL 2111, 2441"},
+                  {{HeaderField::kEstrategia, "3.6.1 Fortalecer"},
+                   {HeaderField::kProposito, "Prevenir"},
+                   {HeaderField::kPartidas, "2111, 2441"}},
+                  {}},
+        FieldCase{"labels_without_accents_lower_case",
+                  {"0:secretaria|6:nombre de la accion", "0:S|6:N", "0:numero de accion:", "0:12"},
+                  {{HeaderField::kNumero, "12"}, {HeaderField::kNombre, "N"}},
+                  {}},
+        FieldCase{"value_wrapped_over_two_rows",
+                  {"0:SECRETARÍA|6:META", "0:S|6:Llevar a cabo", "6:11 capacitaciones"},
+                  {{HeaderField::kMeta, "Llevar a cabo 11 capacitaciones"}},
+                  {}}),
+    [](const testing::TestParamInfo<FieldCase>& info) { return std::string(info.param.name); });
+
+TEST(RecognizerTest, ActivityCellsByColumnRole) {
+  const RawDocument doc = recognize_lines(
+      with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"},
+                 {"0:Asistir|1:Dpto.|2:Capacitación|3:$10,000.00|4:Número|5:3|6:-|9:1|17:-"}));
+  ASSERT_EQ(doc.actions.size(), 1u);
+  ASSERT_EQ(doc.actions[0].activities.size(), 1u);
+  const RawActivity& a = doc.actions[0].activities[0];
+  EXPECT_EQ(a.actividad->text, "Asistir");
+  EXPECT_EQ(a.inversion->text, "$10,000.00");
+  EXPECT_EQ(a.programacion_anual->text, "3");
+  EXPECT_EQ(a.meses[0]->text, "-");
+  EXPECT_FALSE(a.meses[1].has_value());
+  EXPECT_EQ(a.meses[3]->text, "1");
+  EXPECT_EQ(a.meses[11]->text, "-");
+  EXPECT_EQ(a.origin.line, 5);
+  EXPECT_FALSE(a.orphan);
+}
+
+TEST(RecognizerTest, RowsAfterAPageBreakWithoutHeadingAreOrphans) {
+  std::vector<std::string> lines =
+      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN", "0:S|6:5"}, {kActivity, kActivity});
+  lines.push_back("");  // page break
+  lines.push_back(kActivity);
+  lines.push_back(kActivity);
+  lines.push_back("");
+  lines.push_back(kActivity);
+  const RawDocument doc = recognize_lines(lines);
+  ASSERT_EQ(doc.actions.size(), 1u);
+  const RawAction& a = doc.actions[0];
+  ASSERT_EQ(a.activities.size(), 5u);
+  EXPECT_FALSE(a.activities[1].orphan);
+  EXPECT_TRUE(a.activities[2].orphan);
+  EXPECT_TRUE(a.activities[4].orphan);
+  ASSERT_EQ(a.diagnostics.size(), 2u);  // one per run of orphan rows
+  EXPECT_EQ(a.diagnostics[0].code, DiagnosticCode::kOrphanRows);
+  EXPECT_EQ(a.diagnostics[0].origin.line, 8);
+  EXPECT_NE(a.diagnostics[0].message.find("acción 5"), std::string::npos);
+  EXPECT_EQ(a.diagnostics[1].origin.line, 11);
+}
+
+TEST(RecognizerTest, RepeatedColumnHeaderContinuesTheTableSilently) {
+  std::vector<std::string> lines =
+      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN", "0:S|6:5"}, {kActivity});
+  lines.push_back("");
+  lines.insert(lines.end(), kTableHeader.begin(), kTableHeader.end());
+  lines.push_back(kActivity);
+  const RawDocument doc = recognize_lines(lines);
+  ASSERT_EQ(doc.actions.size(), 1u);
+  EXPECT_EQ(doc.actions[0].activities.size(), 2u);
+  EXPECT_FALSE(doc.actions[0].activities[1].orphan);
+  EXPECT_TRUE(doc.actions[0].diagnostics.empty());
+}
+
+TEST(RecognizerTest, TitleGivesTheYearAndSeparatesActions) {
+  std::vector<std::string> lines = {"#PROGRAMA OPERATIVO ANUAL 2022"};
+  for (int i = 0; i < 2; ++i) {
+    const auto action =
+        with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN", "0:S|6:" + std::to_string(i)}, {kActivity});
+    lines.insert(lines.end(), action.begin(), action.end());
+    lines.push_back("#PROGRAMA OPERATIVO ANUAL 2022");
+  }
+  const RawDocument doc = recognize_lines(lines);
+  ASSERT_TRUE(doc.year.has_value());
+  EXPECT_EQ(doc.year->text, "PROGRAMA OPERATIVO ANUAL 2022");
+  EXPECT_EQ(doc.year->origin.line, 1);
+  ASSERT_EQ(doc.actions.size(), 2u);
+  EXPECT_EQ(field_text(doc.actions[1], HeaderField::kNumero), "1");
+  EXPECT_EQ(doc.actions[1].origin.line, 8);
+}
+
+TEST(RecognizerTest, WrappedLinesJoinTheRowAbove) {
+  const RawDocument doc =
+      recognize_lines(with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"},
+                                 {kActivity, "0:del ejercicio 2022|4:en tiempo", kActivity}));
+  ASSERT_EQ(doc.actions[0].activities.size(), 2u);
+  EXPECT_EQ(doc.actions[0].activities[0].actividad->text, "Firma de contrato del ejercicio 2022");
+  EXPECT_EQ(doc.actions[0].activities[0].indicador->text, "Contrato firmado en tiempo");
+}
+
+TEST(RecognizerTest, UnrecognizedTextIsKeptWithItsOrigin) {
+  std::vector<std::string> lines = {"0:MUNICIPIO DE ZACATECAS"};
+  const auto action = with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"}, {kActivity});
+  lines.insert(lines.end(), action.begin(), action.end());
+  lines.push_back("");
+  lines.push_back("0:Elaboró: Lic. Ana Ruiz|2:Autorizó: Mtro. Luis Gómez");
+  lines.push_back("0:Página 3 de 3");
+  const RawDocument doc = recognize_lines(lines);
+  ASSERT_EQ(doc.unrecognized.size(), 2u);
+  EXPECT_EQ(doc.unrecognized[0].text, "MUNICIPIO DE ZACATECAS");
+  EXPECT_EQ(doc.unrecognized[0].origin.line, 1);
+  EXPECT_EQ(doc.unrecognized[1].text, "Elaboró: Lic. Ana Ruiz | Autorizó: Mtro. Luis Gómez");
+  EXPECT_EQ(doc.unrecognized[1].origin.line, 8);
+  EXPECT_EQ(doc.actions[0].activities.size(), 1u);
+}
+
+TEST(RecognizerTest, TextWithoutPoaStructureIsRefused) {
+  try {
+    recognize_lines({"0:Estimado ciudadano:", "0:Le informamos que", "0:Meta"});
+    FAIL() << "expected NOT_A_POA";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostic().code, DiagnosticCode::kNotAPoa);
+    EXPECT_EQ(e.diagnostic().origin.file, "t.txt");
+  }
+}
+
+}  // namespace
+}  // namespace poa::extractor
