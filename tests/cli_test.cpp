@@ -1,0 +1,211 @@
+// End-to-end tests of the `poa` binary: exit codes, error lines, outputs and what is not written.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSample = "fixtures/sample_secretaria_planeacion/input.txt";
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      q += "'\\''";
+    } else {
+      q += c;
+    }
+  }
+  return q + "'";
+}
+
+class CliTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("poa_cli_" + std::to_string(::getpid()) + "_" +
+            testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Run poa(const std::vector<std::string>& args) {
+    std::string cmd = quote(POA_BINARY);
+    for (const std::string& a : args) cmd += " " + quote(a);
+    cmd += " >" + quote((dir_ / "stdout").string()) + " 2>" + quote((dir_ / "stderr").string());
+    const int status = std::system(cmd.c_str());
+    Run r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_file(dir_ / "stdout");
+    r.err = read_file(dir_ / "stderr");
+    return r;
+  }
+
+  fs::path write(const std::string& name, const std::string& content) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+
+  std::vector<std::string> files_in(const fs::path& d) {
+    std::vector<std::string> names;
+    if (!fs::exists(d)) return names;
+    for (const auto& e : fs::directory_iterator(d)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  fs::path dir_;
+};
+
+// A small POA whose numbers all add up: it converts with no warning at all.
+const char* kCleanPoa =
+    "## PROGRAMA OPERATIVO ANUAL 2023\n\n"
+    "SECRETARÍA\t\tNOMBRE DE LA ACCIÓN\t\tBENEFICIARIOS\n"
+    "Secretaría de Obras\t\tBacheo\t\tM 10 H 12\n"
+    "PRINCIPIO RECTOR\t\tNÚMERO DE ACCIÓN\t\tMETA\n"
+    "Ciudad ordenada\t\t3\t\tBachear 100 calles\n"
+    "LINEA ESTRATEGICA\t\tINVERSIÓN APROXIMADA\n"
+    "2.1 Infraestructura\t\t$1,500.00\n"
+    "ESTRATEGIA\t\tPROPÓSITO\t\tPARTIDA PRESUPUESTAL\n"
+    "2.1.1 Mantener vialidades\t\tCalles transitables\t\t2111\n"
+    "ACTIVIDAD\tÁREA RESPONSABLE\tUNIDAD DE MEDIDA\tINVERSIÓN APROX. POR ACTIVIDAD\tINDICADOR\t"
+    "PROGRAMACIÓN ANUAL\tPROGRAMACIÓN MENSUAL\n"
+    "\t\t\t\t\t\tENE\tFEB\tMAR\tABR\tMAY\tJUN\tJUL\tAGO\tSEP\tOCT\tNOV\tDIC\n"
+    "Bacheo de calles\tObras\tCalle\t$1,500.00\tCalles bacheadas\t100\t50\t50\t-\t-\t-\t-\t-\t-"
+    "\t-\t-\t-\t-\n";
+
+TEST_F(CliTest, ConvertsCleanInputWithExitZero) {
+  const fs::path in = write("clean.txt", kCleanPoa);
+  const Run r = poa({"convert", in.string(), "-o", (dir_ / "out").string(), "--format", "json,csv",
+                     "--strict"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(files_in(dir_ / "out"),
+            (std::vector<std::string>{"acciones.csv", "actividades.csv", "clean.json"}));
+  EXPECT_NE(r.err.find("clean.txt: 1 acciones, 1 actividades, 0 avisos"), std::string::npos)
+      << r.err;
+  rapidjson::Document json;
+  json.Parse(read_file(dir_ / "out" / "clean.json").c_str());
+  ASSERT_FALSE(json.HasParseError());
+  EXPECT_EQ(json["ejercicio"].GetInt(), 2023);
+  EXPECT_EQ(json["acciones"][0]["numero"].GetInt(), 3);
+}
+
+TEST_F(CliTest, StrictWithWarningsExitsThree) {
+  const Run r = poa({"convert", kSample, "-o", (dir_ / "out").string(), "--strict"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("advertencia"), std::string::npos);
+  EXPECT_NE(r.err.find("[ORPHAN_ROWS]"), std::string::npos);
+  // Without --strict the same input is a success.
+  EXPECT_EQ(poa({"convert", kSample, "-o", (dir_ / "out2").string()}).exit_code, 0);
+}
+
+TEST_F(CliTest, WarningLinesNameFileAndLine) {
+  const Run r = poa({"convert", kSample, "-o", (dir_ / "out").string()});
+  // The orphan rows of action 5 start on line 58 of the sample.
+  EXPECT_NE(r.err.find(kSample + ":58: advertencia: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(kSample + ": 8 acciones, 49 actividades,"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
+  const fs::path good = write("in/a_good.txt", kCleanPoa);
+  const fs::path bad = write("in/b_letter.txt", "Estimado ciudadano:\nLe informamos que…\n");
+  const Run r = poa({"convert", (dir_ / "in").string(), "-o", (dir_ / "out").string(), "--format",
+                     "json,csv"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(bad.string() + ": error: no parece un POA"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("[NOT_A_POA]"), std::string::npos);
+  // The good input is written; nothing at all for the refused one, and no temporary files.
+  EXPECT_EQ(files_in(dir_ / "out"),
+            (std::vector<std::string>{"a_good.json", "acciones.csv", "actividades.csv"}));
+  const std::string csv = read_file(dir_ / "out" / "actividades.csv");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2) << csv;  // header + one activity
+}
+
+TEST_F(CliTest, MissingFileIsAFailedInput) {
+  const fs::path in = write("clean.txt", kCleanPoa);
+  const std::string missing = (dir_ / "no_existe.pdf").string();
+  const Run r = poa({"convert", missing, in.string(), "-o", (dir_ / "out").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(missing + ": error: no existe"), std::string::npos) << r.err;
+  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"clean.json"}));
+}
+
+TEST_F(CliTest, StdoutTakesOneInputAndOneFormat) {
+  const fs::path in = write("clean.txt", kCleanPoa);
+  Run r = poa({"convert", in.string(), "-o", "-"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  rapidjson::Document json;
+  json.Parse(r.out.c_str());
+  ASSERT_FALSE(json.HasParseError()) << r.out;
+  EXPECT_EQ(json["schema_version"].GetInt(), 1);
+
+  r = poa({"convert", in.string(), "-o", "-", "--format", "csv"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("archivo,ejercicio,accion_numero", 0), 0u) << r.out;
+
+  r = poa({"convert", in.string(), kSample, "-o", "-"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("una sola entrada y un solo formato"), std::string::npos) << r.err;
+  r = poa({"convert", in.string(), "-o", "-", "--format", "json,csv"});
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+struct UsageCase {
+  const char* name;
+  std::vector<std::string> args;
+  const char* message;
+};
+
+class CliUsageTest : public CliTest, public testing::WithParamInterface<UsageCase> {};
+
+TEST_P(CliUsageTest, ExitsTwoWithAMessage) {
+  const Run r = poa(GetParam().args);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(GetParam().message), std::string::npos) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Usage, CliUsageTest,
+    testing::Values(UsageCase{"no_command", {}, "subcommand"},
+                    UsageCase{"unknown_format", {"convert", kSample, "-o", "x", "--format", "xml"},
+                              "formato desconocido «xml»"},
+                    UsageCase{"no_output", {"convert", kSample}, "--output"},
+                    UsageCase{"unknown_option", {"convert", kSample, "-o", "x", "--frobnicate"},
+                              "frobnicate"}),
+    [](const testing::TestParamInfo<UsageCase>& info) { return std::string(info.param.name); });
+
+TEST_F(CliTest, CsvBomFlagPutsABomOnEachCsv) {
+  const fs::path in = write("clean.txt", kCleanPoa);
+  ASSERT_EQ(poa({"convert", in.string(), "-o", (dir_ / "out").string(), "--format", "csv",
+                 "--csv-bom"})
+                .exit_code,
+            0);
+  for (const char* name : {"acciones.csv", "actividades.csv"}) {
+    EXPECT_EQ(read_file(dir_ / "out" / name).rfind("\xEF\xBB\xBF" "archivo,", 0), 0u) << name;
+  }
+}
+
+}  // namespace
