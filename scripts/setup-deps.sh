@@ -9,7 +9,7 @@ packages=(build-essential cmake pkg-config
   libcairo2-dev libxlsxwriter-dev libminizip-dev libpugixml-dev libexpat1-dev libsqlite3-dev libssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev googletest poppler-utils python3 python3-openpyxl
-    libreoffice-calc-nogui fonts-dejavu-core)
+    libreoffice-calc-nogui fonts-dejavu-core fonts-liberation fonts-crosextra-carlito)
 fi
 
 missing=()
