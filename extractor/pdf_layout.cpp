@@ -1,0 +1,1036 @@
+// Page geometry for the PDF reader: lines from baselines, grids from labels, activity rows
+// anchored on the numeric columns.
+#include "extractor/pdf_layout.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "extractor/labels.hpp"
+
+namespace poa::extractor::layout {
+
+void PageWords::clear() {
+  words.clear();
+  glyphs.clear();
+  fonts.clear();
+  width = height = 0;
+  rotation = 0;
+}
+
+void PageWords::add_word(std::string text, Box box, double font_size, bool bold) {
+  Word w;
+  w.box = box;
+  w.font_size = font_size;
+  w.bold = bold;
+  w.glyph_begin = static_cast<std::uint32_t>(glyphs.size());
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+  }
+  const double step = n ? (box.x1 - box.x0) / n : 0;
+  std::uint32_t k = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t j = i + 1;
+    while (j < text.size() && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+    glyphs.push_back(Glyph{box.x0 + step * k, box.x0 + step * (k + 1),
+                           static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)});
+    ++k;
+    i = j;
+  }
+  w.glyph_count = n;
+  w.text = std::move(text);
+  words.push_back(std::move(w));
+}
+
+namespace {
+
+constexpr double kInf = 1e12;
+
+double cy(const Box& b) {
+  return (b.y0 + b.y1) / 2;
+}
+double height(const Box& b) {
+  return b.y1 - b.y0;
+}
+void unite(Box& a, const Box& b) {
+  a.x0 = std::min(a.x0, b.x0);
+  a.y0 = std::min(a.y0, b.y0);
+  a.x1 = std::max(a.x1, b.x1);
+  a.y1 = std::max(a.y1, b.y1);
+}
+double size_of(const Word& w) {
+  return w.font_size > 0 ? w.font_size : height(w.box);
+}
+
+// Fake bold draws each glyph twice at (almost) the same place; keep the first.
+void drop_doubled_glyphs(PageWords& page, Word& w) {
+  if (w.glyph_count < 2) return;
+  Glyph* g = page.glyphs.data() + w.glyph_begin;
+  const std::string_view text = w.text;
+  bool doubled = false;
+  for (std::uint32_t i = 1; i < w.glyph_count && !doubled; ++i) {
+    const double tol = 0.3 * std::max(g[i - 1].x1 - g[i - 1].x0, 0.5);
+    doubled = std::abs(g[i].x0 - g[i - 1].x0) < tol &&
+              text.substr(g[i].begin, g[i].end - g[i].begin) ==
+                  text.substr(g[i - 1].begin, g[i - 1].end - g[i - 1].begin);
+  }
+  if (!doubled) return;
+  std::string out;
+  out.reserve(text.size());
+  std::uint32_t kept = 0;
+  for (std::uint32_t i = 0; i < w.glyph_count; ++i) {
+    if (kept > 0) {
+      const Glyph& last = g[kept - 1];
+      const double tol = 0.3 * std::max(last.x1 - last.x0, 0.5);
+      if (std::abs(g[i].x0 - last.x0) < tol &&
+          text.substr(g[i].begin, g[i].end - g[i].begin) ==
+              std::string_view(out).substr(last.begin, last.end - last.begin)) {
+        continue;
+      }
+    }
+    Glyph ng = g[i];
+    ng.begin = static_cast<std::uint32_t>(out.size());
+    out.append(text.substr(g[i].begin, g[i].end - g[i].begin));
+    ng.end = static_cast<std::uint32_t>(out.size());
+    g[kept++] = ng;
+  }
+  w.glyph_count = kept;
+  w.text = std::move(out);
+}
+
+// Per-glyph lower-case ASCII letters (accents dropped) for spotting month names in words.
+struct FoldedWord {
+  std::array<char, 48> c{};
+  std::array<bool, 48> upper{};
+  std::uint32_t n = 0;
+};
+
+bool fold_word(const PageWords& page, const Word& w, FoldedWord& f) {
+  if (w.glyph_count == 0 || w.glyph_count > f.c.size()) return false;
+  f.n = w.glyph_count;
+  const Glyph* g = page.glyphs.data() + w.glyph_begin;
+  for (std::uint32_t i = 0; i < f.n; ++i) {
+    const std::string_view s = std::string_view(w.text).substr(g[i].begin, g[i].end - g[i].begin);
+    char ch = '?';
+    bool up = false;
+    if (s.size() == 1) {
+      ch = s[0];
+      if (ch >= 'A' && ch <= 'Z') {
+        up = true;
+        ch = static_cast<char>(ch - 'A' + 'a');
+      }
+    } else if (s.size() == 2 && static_cast<unsigned char>(s[0]) == 0xC3) {
+      // Latin-1 letters with accents: U+00C0..U+00FF.
+      static constexpr char kBase[] = "aaaaaaeceeeeiiiidnooooo*ouuuuyts";
+      const unsigned v = static_cast<unsigned char>(s[1]) & 0x3F;
+      const unsigned idx = v & 0x1F;
+      ch = kBase[idx];
+      up = v < 0x20;
+    }
+    f.c[i] = ch;
+    f.upper[i] = up;
+  }
+  return true;
+}
+
+bool is_alpha(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+struct Token {
+  std::uint32_t g0 = 0, g1 = 0;
+  int month = 0;
+};
+
+// Month names inside a word, also when glued to a neighbour cell (`anualEne`): a name must start
+// at the word's start, after a non-letter or at a lower->upper case change, and end likewise.
+void find_months(const FoldedWord& f, std::vector<Token>& out) {
+  static constexpr std::array<std::string_view, 27> kNames = {
+      "septiembre", "setiembre", "noviembre", "diciembre", "octubre", "febrero", "agosto",
+      "enero",      "marzo",     "abril",     "junio",     "julio",   "sept",    "mayo",
+      "ene",        "feb",       "mar",       "abr",       "may",     "jun",     "jul",
+      "ago",        "sep",       "set",       "oct",       "nov",     "dic"};
+  static constexpr std::array<int, 27> kMonth = {8, 8, 10, 11, 9, 1, 7, 0, 2, 3, 5, 6,  8, 4,
+                                                 0, 1, 2,  3,  4, 5, 6, 7, 8, 8, 9, 10, 11};
+  const std::string_view s(f.c.data(), f.n);
+  auto starts = [&](std::uint32_t p) {
+    if (p == 0) return true;
+    if (!is_alpha(s[p - 1])) return is_alpha(s[p]);
+    return f.upper[p] && !f.upper[p - 1];
+  };
+  auto ends = [&](std::uint32_t p) {
+    if (p == f.n) return true;
+    if (!is_alpha(s[p])) return true;
+    return f.upper[p] && !f.upper[p - 1];
+  };
+  for (std::uint32_t p = 0; p < f.n; ++p) {
+    if (!is_alpha(s[p]) || !starts(p)) continue;
+    for (std::size_t k = 0; k < kNames.size(); ++k) {
+      const auto& name = kNames[k];
+      if (s.substr(p, name.size()) == name && ends(p + static_cast<std::uint32_t>(name.size()))) {
+        out.push_back(Token{p, p + static_cast<std::uint32_t>(name.size()), kMonth[k]});
+        p += static_cast<std::uint32_t>(name.size()) - 1;
+        break;
+      }
+    }
+  }
+}
+
+// A run of a word's glyphs: a whole word, or the part of a glued word on one side of a border.
+struct Piece {
+  std::string_view text;
+  Box box;
+  double size = 0;
+  bool bold = false;
+};
+
+Piece make_piece(const PageWords& page, const Word& w, std::uint32_t g0, std::uint32_t g1) {
+  if (w.glyph_count == 0 || (g0 == 0 && g1 >= w.glyph_count)) {
+    return Piece{w.text, w.box, size_of(w), w.bold};
+  }
+  const Glyph* g = page.glyphs.data() + w.glyph_begin;
+  Box b = w.box;
+  b.x0 = g[g0].x0;
+  b.x1 = g[g1 - 1].x1;
+  return Piece{std::string_view(w.text).substr(g[g0].begin, g[g1 - 1].end - g[g0].begin), b,
+               size_of(w), w.bold};
+}
+
+// Index of the column whose range holds `x` given the inner borders (sorted).
+int column_at(const std::vector<double>& borders, double x) {
+  return static_cast<int>(std::upper_bound(borders.begin(), borders.end(), x) - borders.begin());
+}
+
+// Splits a word at the borders it crosses, glyph by glyph (a glyph goes where its centre is).
+template <typename Emit>
+void split_word(const PageWords& page, const Word& w, const std::vector<double>& borders,
+                Emit&& emit) {
+  const int c0 = column_at(borders, w.box.x0 + 0.5);
+  const int c1 = column_at(borders, w.box.x1 - 0.5);
+  if (c0 == c1 || w.glyph_count < 2) {
+    emit(make_piece(page, w, 0, w.glyph_count), column_at(borders, w.box.x0 + 1.0));
+    return;
+  }
+  const Glyph* g = page.glyphs.data() + w.glyph_begin;
+  std::uint32_t start = 0;
+  int col = column_at(borders, (g[0].x0 + g[0].x1) / 2);
+  for (std::uint32_t i = 1; i <= w.glyph_count; ++i) {
+    const int c = i < w.glyph_count ? column_at(borders, (g[i].x0 + g[i].x1) / 2) : -1;
+    if (c == col) continue;
+    Piece p = make_piece(page, w, start, i);
+    // A glued neighbour's space may sit at the cut; it is not part of either cell.
+    while (!p.text.empty() && p.text.back() == ' ') p.text.remove_suffix(1);
+    while (!p.text.empty() && p.text.front() == ' ') p.text.remove_prefix(1);
+    if (!p.text.empty()) emit(p, col);
+    start = i;
+    col = c;
+  }
+}
+
+struct LineData {
+  std::vector<std::uint32_t> words;
+  Box box;
+  double size = 0;
+  int index = 0;
+};
+
+enum class Region { kDropped, kTitle, kBlock, kTableHeader, kTableBody };
+
+struct LineInfo {
+  Region region = Region::kBlock;
+  bool label = false;      // holds a header-block label cell
+  bool title = false;      // names the plan
+  bool months = false;     // holds six or more month names
+  bool actividad = false;  // holds the ACTIVIDAD column label
+  int zone = -1;           // table zone, for table lines
+};
+
+std::string line_text(const PageWords& page, const LineData& l) {
+  std::string s;
+  for (std::uint32_t wi : l.words) {
+    if (!s.empty()) s += ' ';
+    s += page.words[wi].text;
+  }
+  return s;
+}
+
+// Cells of a line split at gaps wider than a gutter and at `borders`.
+struct GCell {
+  std::string text;
+  Box box;
+  int column = 0;
+  double size = 0;
+  bool bold = false;
+};
+
+void gutter_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
+                  std::vector<GCell>& out) {
+  out.clear();
+  double last_x1 = -kInf;
+  int last_col = -1;
+  for (std::uint32_t wi : l.words) {
+    split_word(page, page.words[wi], borders, [&](const Piece& p, int col) {
+      const bool join = !out.empty() && col == last_col && p.box.x0 - last_x1 < 1.0 * p.size;
+      if (join) {
+        GCell& c = out.back();
+        if (p.box.x0 - last_x1 > 0.12 * p.size || c.text.back() == ' ') c.text += ' ';
+        c.text.append(p.text);
+        unite(c.box, p.box);
+        c.bold = c.bold && p.bold;
+      } else {
+        out.push_back(GCell{std::string(p.text), p.box, col, p.size, p.bold});
+      }
+      last_x1 = p.box.x1;
+      last_col = col;
+    });
+  }
+}
+
+// Page numbers: `3`, `3/10`, `- 3 -`, `3 de 10`, `Página 3 de 10`.
+bool is_page_number_text(std::string_view s) {
+  if (is_page_number(s)) return true;
+  int digits = 0;
+  int groups = 0;
+  bool in_digits = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+      if (!in_digits) ++groups;
+      in_digits = true;
+      continue;
+    }
+    in_digits = false;
+    if (c == ' ' || c == '-' || c == '/' || c == 'd' || c == 'e' || c == '|') continue;
+    return false;
+  }
+  return digits > 0 && digits <= 8 && groups <= 2;
+}
+
+std::string margin_signature(const Box& b, std::string_view text) {
+  std::string sig = std::to_string(static_cast<long>(std::lround(b.y0 / 3.0))) + "|";
+  for (char c : text) sig += (c >= '0' && c <= '9') ? '#' : c;
+  return sig;
+}
+
+// The vertical gap between anchors k and k+1 where one activity ends and the next begins: the
+// widest band free of text (wrapped lines within a cell sit closer than lines of two rows).
+double row_border(const std::vector<LineData>& lines, const std::vector<int>& body, std::size_t a,
+                  std::size_t b) {
+  const double lo = lines[static_cast<std::size_t>(body[a])].box.y1;
+  const double hi = lines[static_cast<std::size_t>(body[b])].box.y0;
+  const double mid = (cy(lines[static_cast<std::size_t>(body[a])].box) +
+                      cy(lines[static_cast<std::size_t>(body[b])].box)) /
+                     2;
+  double best_gap = -1, best_at = mid, reach = lo;
+  for (std::size_t i = a + 1; i <= b; ++i) {
+    const Box& bx = lines[static_cast<std::size_t>(body[i])].box;
+    const double gap = bx.y0 - reach;
+    if (gap > 0) {
+      const double at = reach + gap / 2;
+      if (gap > best_gap + 0.5 ||
+          (gap > best_gap - 0.5 && std::abs(at - mid) < std::abs(best_at - mid))) {
+        best_gap = std::max(gap, best_gap);
+        best_at = at;
+      }
+    }
+    reach = std::max(reach, bx.y1);
+  }
+  (void)hi;
+  return best_gap > 0 ? best_at : mid;
+}
+
+struct TableZone {
+  int header_first = -1, month_line = -1;  // line positions (into `order`)
+  int body_first = -1, body_last = -1;     // inclusive; body_first > body_last when empty
+  bool carried = false;
+};
+
+class PageLayouter {
+ public:
+  PageLayouter(PageWords& page, LayoutState& state) : page_(page), state_(state) {}
+
+  PageLayout run() {
+    for (Word& w : page_.words) drop_doubled_glyphs(page_, w);
+    build_lines();
+    classify_lines();
+    find_zones();
+    find_header_grid();
+    emit();
+    return std::move(out_);
+  }
+
+ private:
+  void build_lines() {
+    std::vector<std::uint32_t> order(page_.words.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return cy(page_.words[a].box) < cy(page_.words[b].box);
+    });
+    for (std::uint32_t wi : order) {
+      const Word& w = page_.words[wi];
+      if (w.text.empty()) continue;
+      const double h = std::max(height(w.box), 0.5);
+      if (!lines_.empty()) {
+        LineData& l = lines_.back();
+        const double ref = cy(page_.words[l.words.front()].box);
+        const double lh = std::max(height(page_.words[l.words.front()].box), 0.5);
+        if (cy(w.box) - ref <= 0.3 * std::min(h, lh)) {
+          l.words.push_back(wi);
+          unite(l.box, w.box);
+          l.size = std::max(l.size, size_of(w));
+          continue;
+        }
+      }
+      lines_.push_back(LineData{{wi}, w.box, size_of(w), 0});
+    }
+    std::vector<LineData> kept;
+    kept.reserve(lines_.size());
+    for (LineData& l : lines_) {
+      std::sort(l.words.begin(), l.words.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return page_.words[a].box.x0 < page_.words[b].box.x0;
+      });
+      // Fake bold drawn as a second word over the first: keep one.
+      std::size_t n = 0;
+      for (std::uint32_t wi : l.words) {
+        if (n > 0) {
+          const Word& prev = page_.words[l.words[n - 1]];
+          const Word& w = page_.words[wi];
+          if (w.text == prev.text && std::abs(w.box.x0 - prev.box.x0) < 0.3 * size_of(w)) continue;
+        }
+        l.words[n++] = wi;
+      }
+      l.words.resize(n);
+      kept.push_back(std::move(l));
+    }
+    lines_ = std::move(kept);
+    std::sort(lines_.begin(), lines_.end(),
+              [](const LineData& a, const LineData& b) { return cy(a.box) < cy(b.box); });
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      lines_[i].index = static_cast<int>(i) + 1;
+      out_.lines.push_back(Line{lines_[i].index, lines_[i].box, line_text(page_, lines_[i])});
+    }
+    info_.resize(lines_.size());
+  }
+
+  bool stands_out(const LineData& l) const {
+    const double centre = (l.box.x0 + l.box.x1) / 2;
+    const bool centred = page_.width > 0 && std::abs(centre - page_.width / 2) < 0.1 * page_.width;
+    bool bold = true;
+    for (std::uint32_t wi : l.words) bold = bold && page_.words[wi].bold;
+    return centred || bold || l.size > median_size_ * 1.15;
+  }
+
+  void classify_lines() {
+    if (!lines_.empty()) {
+      std::vector<double> sizes;
+      for (const LineData& l : lines_) sizes.push_back(l.size);
+      std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2),
+                       sizes.end());
+      median_size_ = sizes[sizes.size() / 2];
+    }
+    const double margin = 0.08 * page_.height;
+    std::vector<std::string> signatures;
+    std::vector<Token> tokens;
+    std::vector<GCell> cells;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      const LineData& l = lines_[i];
+      LineInfo& inf = info_[i];
+      const std::string& text = out_.lines[i].text;
+      const bool in_margin =
+          page_.height > 0 && (l.box.y1 < margin || l.box.y0 > page_.height - margin);
+      if (in_margin) {
+        if (is_page_number_text(text)) {
+          inf.region = Region::kDropped;
+          continue;
+        }
+        std::string sig = margin_signature(l.box, text);
+        const bool repeated =
+            std::find(state_.previous_margin_lines.begin(), state_.previous_margin_lines.end(),
+                      sig) != state_.previous_margin_lines.end();
+        signatures.push_back(std::move(sig));
+        if (repeated && !is_poa_title(text)) {
+          inf.region = Region::kDropped;
+          continue;
+        }
+      }
+      // A title names the plan and stands out; the same words wrapped inside a table cell
+      // (`… del Programa Operativo Anual 2023`) are not a title.
+      if (text.size() < 120 && is_poa_title(text) && stands_out(l)) inf.title = true;
+      // Month names: six or more on one line make the table's month header.
+      tokens.clear();
+      FoldedWord f;
+      for (std::uint32_t wi : l.words) {
+        if (fold_word(page_, page_.words[wi], f)) find_months(f, tokens);
+      }
+      if (tokens.size() >= 6) {
+        std::array<bool, 12> seen{};
+        int distinct = 0;
+        for (const Token& t : tokens) {
+          if (!seen[static_cast<std::size_t>(t.month)]) ++distinct;
+          seen[static_cast<std::size_t>(t.month)] = true;
+        }
+        inf.months = distinct >= 6;
+      }
+      gutter_cells(page_, l, {}, cells);
+      for (const GCell& c : cells) {
+        if (c.text.size() > 90) continue;
+        const unsigned char first = static_cast<unsigned char>(c.text[0]);
+        if (!((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0xC0)) {
+          continue;
+        }
+        if (auto role = match_column_label(c.text); role && *role == ColumnRole::kActividad) {
+          inf.actividad = true;
+        }
+        if (match_header_label(c.text)) {
+          inf.label = true;
+          label_cells_.push_back(c);
+          label_lines_.push_back(static_cast<int>(i));
+        }
+      }
+    }
+    state_.previous_margin_lines = std::move(signatures);
+  }
+
+  void find_header_grid() {
+    if (label_cells_.empty()) return;
+    std::vector<GCell> cells;
+    for (std::size_t i = 0; i < label_cells_.size(); ++i) {
+      const Region r = info_[static_cast<std::size_t>(label_lines_[i])].region;
+      if (r != Region::kTableHeader && r != Region::kTableBody) cells.push_back(label_cells_[i]);
+    }
+    if (cells.empty()) return;
+    std::sort(cells.begin(), cells.end(),
+              [](const GCell& a, const GCell& b) { return a.box.x0 < b.box.x0; });
+    for (const GCell& c : cells) {
+      auto& grid = out_.header_grid;
+      if (!grid.empty() && c.box.x0 - grid.back().x0 < 0.8 * c.size) continue;
+      grid.push_back(GridColumn{c.box.x0, page_.width, c.text});
+    }
+    for (std::size_t i = 0; i + 1 < out_.header_grid.size(); ++i) {
+      out_.header_grid[i].x1 = out_.header_grid[i + 1].x0;
+    }
+    // A value left-aligned under its label starts at the same x; allow a little slack.
+    for (std::size_t i = 1; i < out_.header_grid.size(); ++i) {
+      header_borders_.push_back(out_.header_grid[i].x0 - 2.0);
+    }
+  }
+
+  bool uppercase_line(const LineData& l) const {
+    bool letters = false;
+    for (std::uint32_t wi : l.words) {
+      for (unsigned char c : page_.words[wi].text) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') letters = true;
+      }
+    }
+    return letters;
+  }
+
+  void find_zones() {
+    const int n = static_cast<int>(lines_.size());
+    auto stops_body = [&](int i) {
+      const LineInfo& inf = info_[static_cast<std::size_t>(i)];
+      return inf.label || inf.title || inf.months || inf.actividad;
+    };
+    // A table carried over from the previous page continues until the first label or header.
+    int first_content = 0;
+    while (first_content < n &&
+           (info_[static_cast<std::size_t>(first_content)].region == Region::kDropped ||
+            info_[static_cast<std::size_t>(first_content)].title)) {
+      ++first_content;
+    }
+    if (state_.table_open && !state_.table_grid.empty()) {
+      TableZone z;
+      z.carried = true;
+      z.body_first = first_content;
+      int i = first_content;
+      while (i < n &&
+             (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
+        ++i;
+      }
+      z.body_last = i - 1;
+      if (z.body_last >= z.body_first) zones_.push_back(z);
+    }
+    state_.table_open = false;
+    for (int m = 0; m < n; ++m) {
+      if (!info_[static_cast<std::size_t>(m)].months ||
+          info_[static_cast<std::size_t>(m)].region == Region::kDropped) {
+        continue;
+      }
+      TableZone z;
+      z.month_line = m;
+      z.header_first = m;
+      // The header starts at the ACTIVIDAD label (searching up, never past a header label).
+      for (int k = m; k >= 0 && k >= m - 8; --k) {
+        const LineInfo& inf = info_[static_cast<std::size_t>(k)];
+        if (inf.label || inf.title || inf.region == Region::kDropped) break;
+        if (k < m && info_[static_cast<std::size_t>(k)].months) break;
+        if (inf.actividad) z.header_first = k;
+      }
+      // Wrapped header labels centred above the ACTIVIDAD line: tight upper-case lines.
+      while (z.header_first > 0) {
+        const int k = z.header_first - 1;
+        const LineData& above = lines_[static_cast<std::size_t>(k)];
+        const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
+        const LineInfo& inf = info_[static_cast<std::size_t>(k)];
+        if (inf.title || inf.region == Region::kDropped || inf.months) break;
+        // `INVERSIÓN` is also a header-block label: inside the column header it overlaps the
+        // lines of the labels beside it.
+        const double gap = cur.box.y0 - above.box.y1;
+        if ((inf.label && gap > 0) || gap > 0.5 * height(cur.box) || !uppercase_line(above)) break;
+        if (!zones_.empty() && zones_.back().body_last >= k) break;
+        z.header_first = k;
+      }
+      z.body_first = m + 1;
+      int i = m + 1;
+      while (i < n &&
+             (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
+        ++i;
+      }
+      z.body_last = i - 1;
+      if (!zones_.empty() && zones_.back().body_last >= z.header_first) {
+        zones_.back().body_last = z.header_first - 1;
+      }
+      zones_.push_back(z);
+      if (i >= n) state_.table_open = true;
+      m = std::max(m, i - 1);
+    }
+    if (!zones_.empty() && zones_.back().carried && zones_.size() == 1 &&
+        zones_.back().body_last == n - 1) {
+      state_.table_open = true;  // the whole page continued the table
+    }
+    for (std::size_t zi = 0; zi < zones_.size(); ++zi) {
+      const TableZone& z = zones_[zi];
+      if (!z.carried) {
+        for (int k = z.header_first; k <= z.month_line; ++k) {
+          if (info_[static_cast<std::size_t>(k)].region != Region::kDropped) {
+            info_[static_cast<std::size_t>(k)].region = Region::kTableHeader;
+            info_[static_cast<std::size_t>(k)].zone = static_cast<int>(zi);
+          }
+        }
+      }
+      for (int k = z.body_first; k <= z.body_last; ++k) {
+        if (info_[static_cast<std::size_t>(k)].region != Region::kDropped) {
+          info_[static_cast<std::size_t>(k)].region = Region::kTableBody;
+          info_[static_cast<std::size_t>(k)].zone = static_cast<int>(zi);
+        }
+      }
+    }
+    // Titles: lines naming the plan, and centred/bold/large lines above the first label.
+    int first_label = n;
+    for (int i = 0; i < n; ++i) {
+      if (info_[static_cast<std::size_t>(i)].label) {
+        first_label = i;
+        break;
+      }
+    }
+    for (int i = 0; i < n; ++i) {
+      LineInfo& inf = info_[static_cast<std::size_t>(i)];
+      if (inf.region != Region::kBlock) continue;
+      const LineData& l = lines_[static_cast<std::size_t>(i)];
+      bool title = inf.title;
+      if (!title && i < first_label && first_label < n) title = stands_out(l);
+      if (title) inf.region = Region::kTitle;
+    }
+  }
+
+  // The table's columns from its header lines, borders placed in the widest text-free band
+  // between neighbouring labels (measured on the body lines).
+  void build_table_grid(const TableZone& z) {
+    struct Label {
+      double x0, x1;
+      std::string text;
+      int month = -1;
+      bool spanning = false;
+    };
+    std::vector<Label> months;
+    struct HPiece {
+      Box box;
+      std::string_view text;
+      int line;
+      double size;
+    };
+    std::vector<HPiece> pieces;
+    std::vector<Token> tokens;
+    for (int k = z.header_first; k <= z.month_line; ++k) {
+      if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+        const Word& w = page_.words[wi];
+        tokens.clear();
+        FoldedWord f;
+        if (k == z.month_line && fold_word(page_, w, f)) find_months(f, tokens);
+        std::uint32_t at = 0;
+        for (const Token& t : tokens) {
+          if (t.g0 > at) {
+            Piece p = make_piece(page_, w, at, t.g0);
+            pieces.push_back(HPiece{p.box, p.text, k, p.size});
+          }
+          Piece p = make_piece(page_, w, t.g0, t.g1);
+          months.push_back(Label{p.box.x0, p.box.x1, std::string(p.text), t.month, false});
+          at = t.g1;
+        }
+        if (at < w.glyph_count || w.glyph_count == 0) {
+          Piece p = make_piece(page_, w, at, w.glyph_count);
+          pieces.push_back(HPiece{p.box, p.text, k, p.size});
+        }
+      }
+    }
+    std::sort(pieces.begin(), pieces.end(),
+              [](const HPiece& a, const HPiece& b) { return a.box.x0 < b.box.x0; });
+    std::vector<Label> labels;
+    std::vector<std::vector<const HPiece*>> members;
+    for (const HPiece& p : pieces) {
+      if (!labels.empty() && p.box.x0 <= labels.back().x1 + 0.5 * p.size) {
+        labels.back().x1 = std::max(labels.back().x1, p.box.x1);
+        members.back().push_back(&p);
+        continue;
+      }
+      labels.push_back(Label{p.box.x0, p.box.x1, {}, -1, false});
+      members.push_back({&p});
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      auto& ms = members[i];
+      std::stable_sort(ms.begin(), ms.end(), [](const HPiece* a, const HPiece* b) {
+        return a->line != b->line ? a->line < b->line : a->box.x0 < b->box.x0;
+      });
+      for (const HPiece* p : ms) {
+        if (!labels[i].text.empty()) labels[i].text += ' ';
+        labels[i].text.append(p->text);
+      }
+      int covered = 0;
+      for (const Label& m : months) {
+        const double c = (m.x0 + m.x1) / 2;
+        if (c > labels[i].x0 && c < labels[i].x1) ++covered;
+      }
+      labels[i].spanning = covered >= 2;
+    }
+    std::vector<Label> cols;
+    for (const Label& l : labels) {
+      if (l.spanning) {
+        spanning_.push_back(GridColumn{l.x0, l.x1, l.text});
+      } else {
+        cols.push_back(l);
+      }
+    }
+    cols.insert(cols.end(), months.begin(), months.end());
+    std::sort(cols.begin(), cols.end(),
+              [](const Label& a, const Label& b) { return a.x0 + a.x1 < b.x0 + b.x1; });
+
+    // Body extents, for placing the borders.
+    std::vector<std::pair<double, double>> extents;
+    for (int k = z.body_first; k <= z.body_last; ++k) {
+      if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+        extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
+      }
+    }
+    std::vector<GridColumn> grid;
+    int anual = -1;
+    int first_month = -1;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      grid.push_back(GridColumn{0.0, page_.width, cols[i].text, cols[i].month});
+      if (cols[i].month >= 0 && first_month < 0) first_month = static_cast<int>(i);
+    }
+    for (std::size_t i = 0; i + 1 < cols.size(); ++i) {
+      const double a = cols[i].x1, b = cols[i + 1].x0;
+      double border = (a + b) / 2;
+      if (b > a) border = free_band(extents, a, b);
+      grid[i].x1 = border;
+      grid[i + 1].x0 = border;
+    }
+    if (first_month > 0) {
+      anual = first_month - 1;
+      if (cols[static_cast<std::size_t>(anual)].month >= 0) anual = first_month;
+    } else {
+      anual = first_month;
+    }
+    state_.table_grid = grid;
+    state_.anual_column = anual;
+  }
+
+  // The midpoint of the longest stretch of [a, b] covered by the fewest body words.
+  static double free_band(std::vector<std::pair<double, double>>& extents, double a, double b) {
+    std::vector<std::pair<double, int>> events;
+    int base = 0;
+    for (const auto& [x0, x1] : extents) {
+      if (x1 <= a || x0 >= b) continue;
+      if (x0 <= a) {
+        ++base;
+      } else {
+        events.emplace_back(x0, +1);
+      }
+      if (x1 < b) events.emplace_back(x1, -1);
+    }
+    std::sort(events.begin(), events.end());
+    int count = base;
+    double at = a;
+    int best_count = 1 << 30;
+    double best_len = -1, best_mid = (a + b) / 2;
+    auto consider = [&](double to) {
+      const double len = to - at;
+      if (len <= 0) return;
+      if (count < best_count || (count == best_count && len > best_len)) {
+        best_count = count;
+        best_len = len;
+        best_mid = at + len / 2;
+      }
+    };
+    for (const auto& [x, d] : events) {
+      consider(x);
+      count += d;
+      at = std::max(at, x);
+    }
+    consider(b);
+    return best_mid;
+  }
+
+  std::vector<double> table_borders() const {
+    std::vector<double> borders;
+    for (std::size_t i = 1; i < state_.table_grid.size(); ++i) {
+      borders.push_back(state_.table_grid[i].x0);
+    }
+    return borders;
+  }
+
+  // One cell per column from the pieces of `line_ids` (in reading order).
+  CellRow cells_row(const std::vector<int>& line_ids, const std::vector<double>& borders,
+                    bool ordinal_columns) {
+    CellRow row;
+    row.page = page_.number;
+    row.page_is_physical = true;
+    row.line = lines_[static_cast<std::size_t>(line_ids.front())].index;
+    std::vector<GCell> cells;
+    for (int k : line_ids) {
+      gutter_cells(page_, lines_[static_cast<std::size_t>(k)], borders, cells);
+      int ordinal = 0;
+      for (GCell& c : cells) {
+        const int col = ordinal_columns ? ordinal++ : c.column;
+        auto it = std::find_if(row.cells.begin(), row.cells.end(),
+                               [&](const Cell& x) { return x.column == col; });
+        if (it == row.cells.end()) {
+          row.cells.push_back(Cell{std::move(c.text), col, 1, c.box});
+        } else {
+          it->text += ' ';
+          it->text += c.text;
+          unite(*it->box, c.box);
+        }
+      }
+    }
+    std::stable_sort(row.cells.begin(), row.cells.end(),
+                     [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    finish_row(row);
+    return row;
+  }
+
+  static void finish_row(CellRow& row) {
+    std::erase_if(row.cells, [](const Cell& c) { return c.text.empty(); });
+    for (const Cell& c : row.cells) {
+      if (!c.box) continue;
+      if (!row.box) {
+        row.box = c.box;
+      } else {
+        unite(*row.box, *c.box);
+      }
+    }
+  }
+
+  void emit_block_line(int k) {
+    const bool ordinal = header_borders_.empty() && out_.header_grid.empty();
+    CellRow row = cells_row({k}, header_borders_, ordinal);
+    if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+  }
+
+  void emit_title(int k) {
+    const LineData& l = lines_[static_cast<std::size_t>(k)];
+    CellRow row;
+    row.kind = RowKind::kTitle;
+    row.page = page_.number;
+    row.page_is_physical = true;
+    row.line = l.index;
+    row.cells.push_back(Cell{out_.lines[static_cast<std::size_t>(k)].text, 0, 1, l.box});
+    row.box = l.box;
+    out_.rows.push_back(std::move(row));
+  }
+
+  void emit_table_header(const TableZone& z) {
+    const std::vector<double> borders = table_borders();
+    // Row 1: the column labels (each label's wrapped lines joined), spanning labels at the
+    // column their left edge falls in; row 2: the month names.
+    CellRow top;
+    top.page = page_.number;
+    top.page_is_physical = true;
+    top.line = lines_[static_cast<std::size_t>(z.header_first)].index;
+    CellRow month_row = top;
+    month_row.line = lines_[static_cast<std::size_t>(z.month_line)].index;
+    for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
+      const GridColumn& g = state_.table_grid[c];
+      const bool is_month = g.month >= 0;
+      Box box{g.x0, lines_[static_cast<std::size_t>(z.header_first)].box.y0, g.x1,
+              lines_[static_cast<std::size_t>(z.month_line)].box.y1};
+      (is_month ? month_row : top).cells.push_back(Cell{g.label, static_cast<int>(c), 1, box});
+    }
+    for (const GridColumn& s : spanning_) {
+      int c0 = column_at(borders, s.x0 + 1.0);
+      int c1 = column_at(borders, s.x1 - 1.0);
+      // A group label centred over the months (PROGRAMACIÓN MENSUAL) heads all of them.
+      int m0 = -1, m1 = -1;
+      for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
+        if (state_.table_grid[c].month < 0) continue;
+        if (m0 < 0) m0 = static_cast<int>(c);
+        m1 = static_cast<int>(c);
+      }
+      if (m0 >= 0 && c0 >= m0 && c1 <= m1) {
+        c0 = m0;
+        c1 = m1;
+      }
+      Box box{s.x0, lines_[static_cast<std::size_t>(z.header_first)].box.y0, s.x1,
+              lines_[static_cast<std::size_t>(z.header_first)].box.y1};
+      top.cells.push_back(Cell{s.label, c0, c1 - c0 + 1, box});
+    }
+    // Months are read from the month line; everything else in the header zone belongs to a
+    // label, so the rows use the label texts found while building the grid.
+    std::stable_sort(top.cells.begin(), top.cells.end(),
+                     [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    // The month cells' boxes: the month line's extent within each column.
+    finish_row(top);
+    finish_row(month_row);
+    if (!top.cells.empty()) out_.rows.push_back(std::move(top));
+    if (!month_row.cells.empty()) out_.rows.push_back(std::move(month_row));
+  }
+
+  // Activity rows: a new activity starts at each line with a value in the numeric columns;
+  // the other lines go to the activity whose vertical band holds them.
+  void emit_table_body(const TableZone& z) {
+    std::vector<int> body;
+    for (int k = z.body_first; k <= z.body_last; ++k) {
+      if (info_[static_cast<std::size_t>(k)].region == Region::kTableBody) body.push_back(k);
+    }
+    if (body.empty()) return;
+    const std::vector<double> borders = table_borders();
+    const int first_numeric =
+        state_.anual_column >= 0 ? state_.anual_column : static_cast<int>(state_.table_grid.size());
+    std::vector<std::size_t> anchors;
+    std::vector<GCell> cells;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      gutter_cells(page_, lines_[static_cast<std::size_t>(body[i])], borders, cells);
+      for (const GCell& c : cells) {
+        if (c.column >= first_numeric) {
+          anchors.push_back(i);
+          break;
+        }
+      }
+    }
+    if (anchors.empty()) {
+      for (int k : body) {
+        CellRow row = cells_row({k}, borders, false);
+        if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+      }
+      return;
+    }
+    std::vector<double> row_tops;  // the top border of activity r (r >= 1)
+    for (std::size_t r = 0; r + 1 < anchors.size(); ++r) {
+      row_tops.push_back(row_border(lines_, body, anchors[r], anchors[r + 1]));
+    }
+    // Lines after the last anchor stay with it while they run on without a paragraph gap.
+    std::size_t end = anchors.back() + 1;
+    while (end < body.size()) {
+      const Box& prev = lines_[static_cast<std::size_t>(body[end - 1])].box;
+      const Box& cur = lines_[static_cast<std::size_t>(body[end])].box;
+      if (cur.y0 - prev.y1 > 0.8 * height(cur)) break;
+      ++end;
+    }
+    std::vector<std::vector<int>> groups(anchors.size());
+    for (std::size_t i = 0; i < end; ++i) {
+      const double y = cy(lines_[static_cast<std::size_t>(body[i])].box);
+      const std::size_t r = static_cast<std::size_t>(
+          std::upper_bound(row_tops.begin(), row_tops.end(), y) - row_tops.begin());
+      groups[r].push_back(body[i]);
+    }
+    for (const auto& g : groups) {
+      if (g.empty()) continue;
+      CellRow row = cells_row(g, borders, false);
+      if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+    }
+    for (std::size_t i = end; i < body.size(); ++i) {
+      CellRow row = cells_row({body[i]}, borders, false);
+      if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+    }
+  }
+
+  void emit() {
+    if (page_.number > 1) {
+      CellRow br;
+      br.kind = RowKind::kPageBreak;
+      br.page = page_.number;
+      br.line = 1;
+      br.page_is_physical = true;
+      out_.rows.push_back(std::move(br));
+    }
+    const int n = static_cast<int>(lines_.size());
+    const std::vector<GridColumn> carried = state_.table_grid;
+    const int carried_anual = state_.anual_column;
+    std::vector<GridColumn> last_grid;
+    int last_anual = -1;
+    for (int i = 0; i < n;) {
+      const LineInfo& inf = info_[static_cast<std::size_t>(i)];
+      switch (inf.region) {
+        case Region::kDropped:
+          ++i;
+          break;
+        case Region::kTitle:
+          emit_title(i++);
+          break;
+        case Region::kBlock:
+          emit_block_line(i++);
+          break;
+        case Region::kTableHeader:
+        case Region::kTableBody: {
+          const TableZone& z = zones_[static_cast<std::size_t>(inf.zone)];
+          spanning_.clear();
+          if (z.carried) {
+            state_.table_grid = carried;
+            state_.anual_column = carried_anual;
+            out_.table_grid_carried = true;
+          } else {
+            build_table_grid(z);
+            emit_table_header(z);
+          }
+          emit_table_body(z);
+          last_grid = state_.table_grid;
+          last_anual = state_.anual_column;
+          if (out_.table_grid.empty() || !z.carried) out_.table_grid = state_.table_grid;
+          i = std::max(z.body_last, z.month_line) + 1;
+          break;
+        }
+      }
+    }
+    state_.table_grid = last_grid.empty() ? carried : last_grid;
+    state_.anual_column = last_grid.empty() ? carried_anual : last_anual;
+    if (!state_.table_open) {
+      state_.table_grid.clear();
+      state_.anual_column = -1;
+    }
+  }
+
+  PageWords& page_;
+  LayoutState& state_;
+  PageLayout out_;
+  std::vector<LineData> lines_;
+  std::vector<LineInfo> info_;
+  std::vector<GCell> label_cells_;
+  std::vector<int> label_lines_;  // the line of each label cell
+  std::vector<double> header_borders_;
+  std::vector<TableZone> zones_;
+  std::vector<GridColumn> spanning_;
+  double median_size_ = 0;
+};
+
+}  // namespace
+
+PageLayout layout_page(PageWords& page, LayoutState& state) {
+  return PageLayouter(page, state).run();
+}
+
+}  // namespace poa::extractor::layout

@@ -1,0 +1,82 @@
+// Page geometry for the PDF reader: positioned words -> lines -> cells -> cell rows, on plain
+// structs so it can be tested without poppler.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/cell_row.hpp"
+
+namespace poa::extractor::layout {
+
+// One glyph of a word: its horizontal extent and its bytes in Word::text.
+struct Glyph {
+  double x0 = 0, x1 = 0;
+  std::uint32_t begin = 0, end = 0;
+};
+
+// A word as the PDF text engine gives it (upright page coordinates, top-left origin, y down).
+// Its glyphs are PageWords::glyphs[glyph_begin, glyph_begin + glyph_count).
+struct Word {
+  std::string text;  // UTF-8
+  Box box;
+  double font_size = 0;
+  bool bold = false;
+  int font = -1;  // index into PageWords::fonts, -1 when unknown
+  std::uint32_t glyph_begin = 0, glyph_count = 0;
+};
+
+// One page of words. Kept flat (glyphs of all words in one vector) so a page costs a handful
+// of allocations, and reused from page to page.
+struct PageWords {
+  int number = 1;  // 1-based physical page
+  double width = 0, height = 0;
+  int rotation = 0;  // degrees, as the page is shown
+  std::vector<Word> words;
+  std::vector<Glyph> glyphs;
+  std::vector<std::string> fonts;
+
+  void clear();
+  // Appends a word whose glyphs are spread evenly over its box, one per UTF-8 code point
+  // (for tests and for words the engine gives without glyph boxes).
+  void add_word(std::string text, Box box, double font_size = 10, bool bold = false);
+};
+
+// A column of a detected grid: its horizontal range and the label that defined it.
+struct GridColumn {
+  double x0 = 0, x1 = 0;
+  std::string label;
+  int month = -1;  // 0 (ENE) .. 11 (DIC) for the table's month columns
+};
+
+// A text line of the page (words sharing a baseline), for `poa inspect`.
+struct Line {
+  int index = 0;  // 1-based within the page
+  Box box;
+  std::string text;
+};
+
+// What the reader learned from one page.
+struct PageLayout {
+  std::vector<Line> lines;
+  std::vector<GridColumn> header_grid;  // from the label cells of the header block
+  std::vector<GridColumn> table_grid;   // from the activity table's header (or carried over)
+  bool table_grid_carried = false;      // the table continued from the previous page
+  std::vector<CellRow> rows;            // in reading order; a kPageBreak first after page 1
+};
+
+// What carries from one page to the next: the open activity table's columns, and the page's
+// margin lines so running headers and footers repeated on every page can be dropped.
+struct LayoutState {
+  std::vector<GridColumn> table_grid;
+  int anual_column = -1;    // first numeric column of the table (annual, then months)
+  bool table_open = false;  // the last page ended inside an activity table
+  std::vector<std::string> previous_margin_lines;  // "<rounded y>|<text with digits as #>"
+};
+
+// Lays out one page. Words are cleaned in place (fake-bold duplicates removed).
+PageLayout layout_page(PageWords& page, LayoutState& state);
+
+}  // namespace poa::extractor::layout

@@ -1,0 +1,313 @@
+// PDF reader over poppler-cpp: loads one page of positioned words at a time and hands it to the
+// layout (pdf_layout.cpp), which turns it into cell rows.
+#include "extractor/pdf_reader.hpp"
+
+#include <openssl/evp.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <ostream>
+#include <vector>
+
+#include "extractor/pdf_layout.hpp"
+#include "model/diagnostic.hpp"
+
+namespace poa::extractor {
+namespace {
+
+// Poppler reports syntax problems of damaged files on stderr; our own error says it once.
+void quiet_poppler(const std::string&, void*) {}
+
+std::string file_sha256(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  std::vector<char> buf(1 << 16);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    if (in.gcount() > 0) EVP_DigestUpdate(ctx, buf.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(ctx, digest, &length);
+  EVP_MD_CTX_free(ctx);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+std::unique_ptr<poppler::document> open_document(const std::filesystem::path& path,
+                                                 const std::optional<std::string>& password) {
+  poppler::set_debug_error_function(quiet_poppler, nullptr);
+  const Origin origin{path.string(), {}, {}, {}};
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(
+      path.string(), password.value_or(""), password.value_or("")));
+  if (!doc) {
+    // poppler gives no reason; an encrypted file it cannot open still has an /Encrypt entry.
+    throw InputError(diag::input_error(
+        DiagnosticCode::kPdfDamaged,
+        "el PDF está dañado o truncado y no se puede leer; vuelva a descargarlo o exportarlo",
+        origin));
+  }
+  if (doc->is_locked()) {
+    throw InputError(diag::input_error(
+        DiagnosticCode::kPdfEncrypted,
+        password ? "el PDF está cifrado y la contraseña indicada no es correcta; indique la "
+                   "correcta con --password"
+                 : "el PDF está cifrado con contraseña; indíquela con --password",
+        origin));
+  }
+  if (doc->pages() <= 0) {
+    throw InputError(diag::input_error(DiagnosticCode::kPdfDamaged,
+                                       "el PDF está dañado o truncado: no tiene páginas", origin));
+  }
+  return doc;
+}
+
+bool is_bold_font(std::string_view name) {
+  for (std::string_view key : {"Bold", "bold", "BOLD", "Black", "Heavy", "Semibold", "Demi"}) {
+    if (name.find(key) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Fills `out` with the words of page `index` (0-based), upright, top-left origin.
+void load_page(poppler::document& doc, int index, layout::PageWords& out) {
+  out.clear();
+  out.number = index + 1;
+  std::unique_ptr<poppler::page> page(doc.create_page(index));
+  if (!page) return;
+  const poppler::rectf rect = page->page_rect(poppler::media_box);
+  switch (page->orientation()) {
+    case poppler::page::landscape:
+      out.rotation = 90;
+      break;
+    case poppler::page::upside_down:
+      out.rotation = 180;
+      break;
+    case poppler::page::seascape:
+      out.rotation = 270;
+      break;
+    default:
+      out.rotation = 0;
+  }
+  const bool quarter = out.rotation == 90 || out.rotation == 270;
+  out.width = quarter ? rect.height() : rect.width();
+  out.height = quarter ? rect.width() : rect.height();
+  std::vector<poppler::text_box> boxes = page->text_list(poppler::page::text_list_include_font);
+  out.words.reserve(boxes.size());
+  std::string last_font;
+  for (poppler::text_box& tb : boxes) {
+    const poppler::byte_array utf8 = tb.text().to_utf8();
+    if (utf8.empty()) continue;
+    layout::Word w;
+    w.text.assign(utf8.data(), utf8.size());
+    const poppler::rectf b = tb.bbox();
+    w.box = Box{b.left(), b.top(), b.right(), b.bottom()};
+    if (tb.has_font_info()) {
+      w.font_size = tb.get_font_size();
+      std::string font = tb.get_font_name();
+      if (out.fonts.empty() || font != last_font) {
+        auto it = std::find(out.fonts.begin(), out.fonts.end(), font);
+        if (it == out.fonts.end()) {
+          out.fonts.push_back(font);
+          it = out.fonts.end() - 1;
+        }
+        last_font = font;
+      }
+      w.font = static_cast<int>(std::find(out.fonts.begin(), out.fonts.end(), last_font) -
+                                out.fonts.begin());
+      w.bold = is_bold_font(last_font);
+    }
+    w.glyph_begin = static_cast<std::uint32_t>(out.glyphs.size());
+    std::uint32_t k = 0;
+    for (std::size_t i = 0; i < w.text.size();) {
+      std::size_t j = i + 1;
+      while (j < w.text.size() && (static_cast<unsigned char>(w.text[j]) & 0xC0) == 0x80) ++j;
+      const poppler::rectf g = tb.char_bbox(k);
+      double x0 = g.left(), x1 = g.right();
+      if (x1 <= x0 && g.width() == 0 && g.height() == 0) x0 = x1 = w.box.x1;  // out of range
+      out.glyphs.push_back(
+          layout::Glyph{x0, x1, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)});
+      ++k;
+      i = j;
+    }
+    w.glyph_count = k;
+    out.words.push_back(std::move(w));
+  }
+}
+
+class PdfReader : public RowReader {
+ public:
+  PdfReader(std::unique_ptr<poppler::document> doc, SourceInfo info, int first_text_page,
+            layout::PageWords first_words)
+      : doc_(std::move(doc)),
+        info_(std::move(info)),
+        page_count_(doc_->pages()),
+        first_text_page_(first_text_page),
+        words_(std::move(first_words)) {}
+
+  std::optional<CellRow> next() override {
+    while (pos_ == rows_.size()) {
+      if (next_page_ >= page_count_) return std::nullopt;
+      layout::PageWords* words = &words_;
+      if (next_page_ < first_text_page_) {
+        // Pages before the first one with text were already seen empty.
+        blank_.clear();
+        blank_.number = next_page_ + 1;
+        words = &blank_;
+      } else if (next_page_ > first_text_page_) {
+        load_page(*doc_, next_page_, words_);
+      }
+      rows_ = layout::layout_page(*words, state_).rows;
+      pos_ = 0;
+      ++next_page_;
+    }
+    return std::move(rows_[pos_++]);
+  }
+
+  const SourceInfo& info() const override { return info_; }
+
+ private:
+  std::unique_ptr<poppler::document> doc_;
+  SourceInfo info_;
+  int page_count_ = 0;
+  int first_text_page_ = 0;
+  int next_page_ = 0;
+  layout::PageWords words_;
+  layout::PageWords blank_;
+  layout::LayoutState state_;
+  std::vector<CellRow> rows_;
+  std::size_t pos_ = 0;
+};
+
+// Finds the first page with text (so a scan is refused before any row is handed out).
+int first_page_with_text(poppler::document& doc, const std::filesystem::path& path,
+                         layout::PageWords& words) {
+  const int n = doc.pages();
+  for (int i = 0; i < n; ++i) {
+    load_page(doc, i, words);
+    if (!words.words.empty()) return i;
+  }
+  throw InputError(diag::input_error(
+      DiagnosticCode::kPdfNoText,
+      "el PDF no tiene texto, solo imágenes: parece un escaneo; el OCR todavía no está soportado",
+      Origin{path.string(), {}, {}, {}}));
+}
+
+void put_number(std::ostream& out, double v) {
+  std::array<char, 32> buf{};
+  if (v > -0.005 && v < 0.005) v = 0;  // no "-0.00"
+  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed, 2);
+  out.write(buf.data(), res.ptr - buf.data());
+}
+
+void put_box(std::ostream& out, const Box& b) {
+  put_number(out, b.x0);
+  out << ' ';
+  put_number(out, b.y0);
+  out << ' ';
+  put_number(out, b.x1);
+  out << ' ';
+  put_number(out, b.y1);
+}
+
+void put_grid(std::ostream& out, const std::vector<layout::GridColumn>& grid) {
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    out << "  c" << i << " [";
+    put_number(out, grid[i].x0);
+    out << ", ";
+    put_number(out, grid[i].x1);
+    out << ") \"" << grid[i].label << "\"\n";
+  }
+}
+
+void put_row(std::ostream& out, const CellRow& row) {
+  out << "  p" << row.page << ":l" << row.line;
+  if (row.kind == RowKind::kPageBreak) {
+    out << " (salto de página)\n";
+    return;
+  }
+  if (row.kind == RowKind::kTitle) out << " (título)";
+  for (const Cell& c : row.cells) {
+    out << " [c" << c.column;
+    if (c.span > 1) out << "+" << c.span;
+    out << " \"" << c.text << "\"]";
+  }
+  out << '\n';
+}
+
+}  // namespace
+
+std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
+                                           const std::optional<std::string>& password) {
+  auto doc = open_document(path, password);
+  layout::PageWords first;
+  const int first_text = first_page_with_text(*doc, path, first);
+  SourceInfo info;
+  info.path = path.string();
+  info.type = SourceType::kPdf;
+  info.sha256 = file_sha256(path);
+  info.pages = doc->pages();
+  return std::make_unique<PdfReader>(std::move(doc), std::move(info), first_text, std::move(first));
+}
+
+void inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
+                 std::optional<int> page, std::ostream& out) {
+  auto doc = open_document(path, password);
+  const int n = doc->pages();
+  out << "archivo: " << path.string() << "\npáginas: " << n << '\n';
+  layout::PageWords words;
+  layout::LayoutState state;
+  // Earlier pages are laid out too (not printed): a table carried over needs their columns.
+  const int last = page ? std::min(*page, n) : n;
+  for (int i = 0; i < last; ++i) {
+    load_page(*doc, i, words);
+    const bool show = !page || *page == i + 1;
+    if (!show) {
+      layout::layout_page(words, state);
+      continue;
+    }
+    out << "\n== página " << i + 1 << ": ";
+    put_number(out, words.width);
+    out << " x ";
+    put_number(out, words.height);
+    out << " pt, rotación " << words.rotation
+        << "\n-- palabras (x0 y0 x1 y1 fuente tamaño texto)\n";
+    for (const layout::Word& w : words.words) {
+      out << "  ";
+      put_box(out, w.box);
+      out << ' ' << (w.font >= 0 ? words.fonts[static_cast<std::size_t>(w.font)] : "?") << ' ';
+      put_number(out, w.font_size);
+      out << ' ' << w.text << '\n';
+    }
+    const layout::PageLayout lay = layout::layout_page(words, state);
+    out << "-- líneas\n";
+    for (const layout::Line& l : lay.lines) {
+      out << "  l" << l.index << " [";
+      put_box(out, l.box);
+      out << "] " << l.text << '\n';
+    }
+    out << "-- columnas del encabezado\n";
+    put_grid(out, lay.header_grid);
+    out << "-- columnas de la tabla" << (lay.table_grid_carried ? " (de la página anterior)" : "")
+        << '\n';
+    put_grid(out, lay.table_grid);
+    out << "-- filas\n";
+    for (const CellRow& row : lay.rows) put_row(out, row);
+  }
+  if (page && (*page < 1 || *page > n)) {
+    out << "(la página " << *page << " no existe; el PDF tiene " << n << ")\n";
+  }
+}
+
+}  // namespace poa::extractor
