@@ -1,0 +1,226 @@
+// CSV exporter: RFC 4180 quoting, nulls, money vs quantities, BOM, batch files, atomic output.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "exporters/csv_exporter.hpp"
+#include "exporters/exporter.hpp"
+
+namespace poa::exporters {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kAccionesHeader =
+    "archivo,ejercicio,numero,nombre,secretaria,principio_rector,linea_estrategica_codigo,"
+    "linea_estrategica_nombre,estrategia_codigo,estrategia_nombre,meta,proposito,"
+    "beneficiarios_mujeres,beneficiarios_hombres,beneficiarios_total,inversion_aproximada,"
+    "partidas_presupuestales,num_actividades,num_avisos\r\n";
+constexpr const char* kActividadesHeader =
+    "archivo,ejercicio,accion_numero,accion_nombre,actividad,area_responsable,unidad_medida,"
+    "inversion,indicador,programacion_anual,ene,feb,mar,abr,may,jun,jul,ago,sep,oct,nov,dic,"
+    "pagina,linea\r\n";
+
+Document sample() {
+  Document doc;
+  doc.fuente =
+      SourceInfo{"dir/poa.txt", SourceType::kText, std::string(64, 'a'), std::nullopt, "UTF-8"};
+  doc.ejercicio = 2022;
+  Action a;
+  a.numero = 4;
+  a.nombre = "Acceso a la información";
+  a.secretaria = "Secretaría de Planeación.";
+  a.principio_rector = "Capital de la Nueva Gobernanza";
+  a.linea_estrategica = CodedText{"3.5", "Rendición de cuentas, y acceso"};
+  a.estrategia = CodedText{std::nullopt, "Informar"};
+  a.meta = "Subir las \"9 tablas\"";
+  a.proposito = "Primera línea\nsegunda";
+  a.beneficiarios = Beneficiaries{74535, 71612, 146147};
+  a.inversion_aproximada = Decimal::from_cents(1000000);
+  a.partidas_presupuestales = {"2111", "2611"};
+  Activity act;
+  act.actividad = "=SUMA(A1)";  // stays as is: no formula neutralising in analyst CSVs
+  act.area_responsable = "Dpto. Seguimiento";
+  act.unidad_medida = "Solicitud";
+  act.inversion = Decimal{12345, 1};  // 1234.5 -> 1234.50
+  act.indicador = "Número de solicitudes";
+  act.programacion_anual = Decimal{250, 2};  // 2.50 -> 2.5
+  act.programacion_mensual[0] = Decimal::from_int(0);
+  act.programacion_mensual[2] = Decimal{25, 1};
+  act.origen = Origin{"dir/poa.txt", std::nullopt, 26, std::nullopt};
+  a.actividades.push_back(act);
+  Activity empty;
+  empty.origen = Origin{"dir/poa.txt", 3, 9, std::nullopt};
+  a.actividades.push_back(empty);
+  a.avisos.push_back(diag::missing_field("META", Origin{}));
+  doc.acciones.push_back(a);
+  doc.acciones.emplace_back();  // an action where nothing is known
+  return doc;
+}
+
+// Written by hand from the column lists in the brief.
+const std::string kAccionesRows =
+    "dir/poa.txt,2022,4,Acceso a la información,Secretaría de Planeación.,Capital de la Nueva "
+    "Gobernanza,3.5,\"Rendición de cuentas, y acceso\",,Informar,\"Subir las \"\"9 tablas\"\"\","
+    "\"Primera línea\nsegunda\",74535,71612,146147,10000.00,2111; 2611,2,1\r\n"
+    "dir/poa.txt,2022,,,,,,,,,,,,,,,,0,0\r\n";
+const std::string kActividadesRows =
+    "dir/poa.txt,2022,4,Acceso a la información,=SUMA(A1),Dpto. Seguimiento,Solicitud,1234.50,"
+    "Número de solicitudes,2.5,0,,2.5,,,,,,,,,,,26\r\n"
+    "dir/poa.txt,2022,4,Acceso a la información,,,,,,,,,,,,,,,,,,,3,9\r\n";
+
+TEST(CsvExporter, TablesMatchTheContract) {
+  EXPECT_EQ(acciones_csv(sample()), kAccionesHeader + kAccionesRows);
+  EXPECT_EQ(actividades_csv(sample()), kActividadesHeader + kActividadesRows);
+  EXPECT_EQ(acciones_csv(sample(), false), kAccionesRows);
+  EXPECT_EQ(actividades_csv(sample(), false), kActividadesRows);
+}
+
+TEST(CsvExporter, QuotesOnlyWhatRfc4180Requires) {
+  struct Case {
+    std::string value;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"simple", "simple"},
+      {"con, coma", "\"con, coma\""},
+      {"dice \"hola\"", "\"dice \"\"hola\"\"\""},
+      {"\"", "\"\"\"\""},
+      {"a\nb", "\"a\nb\""},
+      {"a\rb", "\"a\rb\""},
+      {"a\r\nb", "\"a\r\nb\""},
+      {"punto; y coma", "punto; y coma"},
+      {"  espacios  ", "  espacios  "},
+      {"ñ «»", "ñ «»"},
+      {"-5", "-5"},
+      {"@cmd", "@cmd"},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    doc.acciones.emplace_back();
+    doc.acciones[0].nombre = c.value;
+    // nombre is the 4th column: archivo and ejercicio are empty, numero is null.
+    EXPECT_EQ(acciones_csv(doc, false), ",,," + c.field + ",,,,,,,,,,,,,,0,0\r\n") << c.value;
+  }
+}
+
+TEST(CsvExporter, MoneyHasCentsQuantitiesAreMinimal) {
+  struct Case {
+    Decimal value;
+    const char* money;
+    const char* quantity;
+  };
+  const std::vector<Case> cases = {
+      {Decimal::from_cents(1000000), "10000.00", "10000"},
+      {Decimal::from_int(0), "0.00", "0"},
+      {Decimal{12345, 1}, "1234.50", "1234.5"},
+      {Decimal{-5, 2}, "-0.05", "-0.05"},
+      {Decimal{1, 0}, "1.00", "1"},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    doc.acciones.emplace_back();
+    doc.acciones[0].actividades.emplace_back();
+    Activity& act = doc.acciones[0].actividades[0];
+    act.inversion = c.value;
+    act.programacion_anual = c.value;
+    act.programacion_mensual[11] = c.value;
+    EXPECT_EQ(actividades_csv(doc, false), std::string(",,,,,,,") + c.money + ",," + c.quantity +
+                                               ",,,,,,,,,,,," + c.quantity + ",,\r\n")
+        << c.money;
+  }
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("poa-csv-test-" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+std::vector<std::string> listing(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(CsvExporter, BatchWritesHeaderOnceAndAppearsOnlyOnFinish) {
+  for (bool bom : {false, true}) {
+    const fs::path dir = fresh_dir(bom ? "bom" : "plain");
+    auto exporter = make_exporter(Format::kCsv, ExportOptions{dir, false, bom});
+    exporter->begin();
+    Document second = sample();
+    second.fuente.path = "otro.txt";
+    exporter->write(sample(), "poa");
+    exporter->write(second, "otro");
+    // Nothing under the final names until finish(): a reader never sees half a table.
+    EXPECT_FALSE(fs::exists(dir / "acciones.csv"));
+    EXPECT_FALSE(fs::exists(dir / "actividades.csv"));
+    const std::vector<fs::path> written = exporter->finish();
+    EXPECT_EQ(written, (std::vector<fs::path>{dir / "acciones.csv", dir / "actividades.csv"}));
+    EXPECT_EQ(listing(dir), (std::vector<std::string>{"acciones.csv", "actividades.csv"}));
+    const std::string prefix = bom ? "\xEF\xBB\xBF" : "";
+    EXPECT_EQ(slurp(dir / "acciones.csv"),
+              prefix + kAccionesHeader + kAccionesRows + acciones_csv(second, false));
+    EXPECT_EQ(slurp(dir / "actividades.csv"),
+              prefix + kActividadesHeader + kActividadesRows + actividades_csv(second, false));
+    fs::remove_all(dir);
+  }
+}
+
+TEST(CsvExporter, EmptyBatchStillHasHeaders) {
+  const fs::path dir = fresh_dir("empty");
+  auto exporter = make_exporter(Format::kCsv, ExportOptions{dir, false, false});
+  exporter->begin();
+  exporter->finish();
+  EXPECT_EQ(slurp(dir / "acciones.csv"), kAccionesHeader);
+  EXPECT_EQ(slurp(dir / "actividades.csv"), kActividadesHeader);
+  fs::remove_all(dir);
+}
+
+TEST(CsvExporter, AbandonedBatchLeavesNothing) {
+  const fs::path dir = fresh_dir("abandoned");
+  fs::create_directories(dir);
+  std::ofstream(dir / "acciones.csv") << "previous run";
+  {
+    auto exporter = make_exporter(Format::kCsv, ExportOptions{dir, false, false});
+    exporter->begin();
+    exporter->write(sample(), "poa");
+    // Destroyed without finish(), as when a later input fails the batch.
+  }
+  EXPECT_EQ(listing(dir), std::vector<std::string>{"acciones.csv"});
+  EXPECT_EQ(slurp(dir / "acciones.csv"), "previous run");
+  fs::remove_all(dir);
+}
+
+TEST(CsvExporter, StdoutGetsActividadesOnly) {
+  for (bool bom : {false, true}) {
+    std::stringstream captured;
+    std::streambuf* old = std::cout.rdbuf(captured.rdbuf());
+    auto exporter = make_exporter(Format::kCsv, ExportOptions{"/nonexistent/never", true, bom});
+    exporter->begin();
+    exporter->write(sample(), "poa");
+    const auto written = exporter->finish();
+    std::cout.rdbuf(old);
+    EXPECT_EQ(captured.str(),
+              std::string(bom ? "\xEF\xBB\xBF" : "") + kActividadesHeader + kActividadesRows);
+    EXPECT_TRUE(written.empty());
+  }
+  EXPECT_FALSE(fs::exists("/nonexistent/never"));
+}
+
+}  // namespace
+}  // namespace poa::exporters
