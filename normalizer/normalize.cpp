@@ -103,10 +103,12 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
     if (month) month_sum = month_sum ? *month_sum + *month : *month;
   }
   if (a.programacion_anual) {
-    if (month_sum && *month_sum != *a.programacion_anual) {
+    // With no month filled in, the months add up to 0: an annual target with no schedule.
+    const Decimal sum = month_sum.value_or(Decimal::from_int(0));
+    if (sum != *a.programacion_anual) {
       avisos.push_back(diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
                                   "programación anual " + a.programacion_anual->to_string() +
-                                      " ≠ suma de los meses " + month_sum->to_string(),
+                                      " ≠ suma de los meses " + sum.to_string(),
                                   raw.origin));
     }
   } else if (month_sum &&

@@ -1,0 +1,179 @@
+// Tests for the ICU text clean-up: normalize_text, strip_surrounding_quotes, fold_for_match.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "normalizer/text.hpp"
+
+namespace poa::normalizer {
+namespace {
+
+struct TextCase {
+  std::string name;
+  std::string input;
+  std::string expected;
+};
+
+void PrintTo(const TextCase& c, std::ostream* os) {
+  *os << c.name;
+}
+
+class NormalizeTextTest : public testing::TestWithParam<TextCase> {};
+
+TEST_P(NormalizeTextTest, Cleans) {
+  EXPECT_EQ(normalize_text(GetParam().input), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, NormalizeTextTest,
+    testing::Values(
+        TextCase{"empty", "", ""}, TextCase{"only_spaces", " \t\n ", ""},
+        TextCase{"ascii_unchanged", "Dpto. Seguimiento", "Dpto. Seguimiento"},
+        TextCase{"ascii_trim_collapse", "  a \t\tb\n\nc  ", "a b c"},
+        TextCase{"crlf", "Número de\r\nAcción", "Número de Acción"},
+        // "e" + U+0301 composes to "é" (NFC).
+        TextCase{"nfc_composes", "Secretari\x61\xCC\x81 e\xCC\x81", "Secretariá é"},
+        TextCase{"already_nfc", "Planeación", "Planeación"},
+        TextCase{"ligature_fi", "\xEF\xAC\x81nanzas", "finanzas"},
+        TextCase{"ligature_ff",
+                 "e\xEF\xAC\x80"
+                 "ecto",
+                 "effecto"},
+        TextCase{"ligature_fl", "\xEF\xAC\x82ujo", "flujo"},
+        TextCase{"ligature_ffi",
+                 "o\xEF\xAC\x83"
+                 "ce",
+                 "office"},
+        TextCase{"ligature_ffl",
+                 "wa\xEF\xAC\x84"
+                 "e",
+                 "waffle"},
+        TextCase{"ligature_long_st",
+                 "\xEF\xAC\x85"
+                 "a",
+                 "sta"},
+        TextCase{"ligature_st",
+                 "\xEF\xAC\x86"
+                 "a",
+                 "sta"},
+        // Ligature followed by a combining accent: the accent composes with the expanded "i".
+        TextCase{"ligature_then_accent", "\xEF\xAC\x81\xCC\x81n", "f\xC3\xADn"},
+        // Not full NFKC: the ordinal indicator and superscripts stay.
+        TextCase{"numero_sign_kept", "Nº 4", "Nº 4"}, TextCase{"superscript_kept", "m²", "m²"},
+        TextCase{"nbsp",
+                 "10\xC2\xA0"
+                 "000",
+                 "10 000"},
+        TextCase{"figure_space",
+                 "a\xE2\x80\x87"
+                 "b",
+                 "a b"},
+        TextCase{"narrow_nbsp",
+                 "a\xE2\x80\xAF"
+                 "b",
+                 "a b"},
+        TextCase{"em_space_run", "a\xE2\x80\x83\xE2\x80\x83 b", "a b"},
+        TextCase{"ideographic_space",
+                 "a\xE3\x80\x80"
+                 "b",
+                 "a b"},
+        TextCase{"nbsp_trimmed",
+                 "\xC2\xA0"
+                 "a\xC2\xA0",
+                 "a"},
+        TextCase{"soft_hyphen",
+                 "Planea\xC2\xAD"
+                 "ción",
+                 "Planeación"},
+        TextCase{"zero_width_space",
+                 "a\xE2\x80\x8B"
+                 "b",
+                 "ab"},
+        TextCase{"zwnj_zwj",
+                 "a\xE2\x80\x8C\xE2\x80\x8D"
+                 "b",
+                 "ab"},
+        TextCase{"word_joiner",
+                 "a\xE2\x81\xA0"
+                 "b",
+                 "ab"},
+        TextCase{"bom", "\xEF\xBB\xBFSECRETARÍA", "SECRETARÍA"},
+        TextCase{"line_separator",
+                 "a\xE2\x80\xA8"
+                 "b",
+                 "a b"},
+        TextCase{"invalid_utf8",
+                 "a\xFF"
+                 "b",
+                 "a\xEF\xBF\xBD"
+                 "b"},
+        TextCase{"truncated_utf8", "ab\xC3", "ab\xEF\xBF\xBD"},
+        TextCase{"quotes_kept", "«Capital»", "«Capital»"}));
+
+class StripQuotesTest : public testing::TestWithParam<TextCase> {};
+
+TEST_P(StripQuotesTest, Strips) {
+  EXPECT_EQ(strip_surrounding_quotes(GetParam().input), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, StripQuotesTest,
+    testing::Values(TextCase{"straight", "\"Capital de la Nueva Gobernanza\"",
+                             "Capital de la Nueva Gobernanza"},
+                    TextCase{"curly", "“Capital”", "Capital"},
+                    TextCase{"guillemets", "«Capital»", "Capital"},
+                    TextCase{"single", "'Capital'", "Capital"},
+                    TextCase{"single_curly", "‘Capital’", "Capital"},
+                    TextCase{"spaces_inside", "  “ Capital ”  ", "Capital"},
+                    TextCase{"only_one_pair", "\"\"Capital\"\"", "\"Capital\""},
+                    TextCase{"no_quotes", "Capital", "Capital"},
+                    TextCase{"unbalanced_open", "\"Capital", "\"Capital"},
+                    TextCase{"unbalanced_mixed", "«Capital\"", "«Capital\""},
+                    TextCase{"inner_quotes_kept", "El «buen» gobierno", "El «buen» gobierno"},
+                    TextCase{"lone_quote", "\"", "\""},
+                    TextCase{"normalizes_too", "«Capital\xC2\xA0\xC2\xA0Nueva»", "Capital Nueva"}));
+
+class FoldTest : public testing::TestWithParam<TextCase> {};
+
+TEST_P(FoldTest, Folds) {
+  EXPECT_EQ(fold_for_match(GetParam().input), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, FoldTest,
+    testing::Values(
+        TextCase{"upper_accented", "NÚMERO DE ACCIÓN", "numero de accion"},
+        TextCase{"lower_colon", "numero de accion:", "numero de accion"},
+        TextCase{"upper_plain", "NUMERO DE ACCION", "numero de accion"},
+        TextCase{"wrapped", "Número de\nAcción", "numero de accion"},
+        TextCase{"decomposed_input", "Nu\xCC\x81mero", "numero"}, TextCase{"enye", "AÑO", "ano"},
+        TextCase{"punctuation_runs", "INVERSIÓN APROX. POR ACTIVIDAD",
+                 "inversion aprox por actividad"},
+        TextCase{"markup_left_over", "<b>PARTIDA PRESUPUESTAL</b>", "b partida presupuestal b"},
+        TextCase{"nbsp_and_tabs", "ÁREA\xC2\xA0\tRESPONSABLE", "area responsable"},
+        TextCase{"digits_kept", "3.5.1 Informar", "3 5 1 informar"},
+        TextCase{"ligature", "\xEF\xAC\x81NAL", "final"}, TextCase{"only_punct", " :-; ", ""},
+        TextCase{"empty", "", ""}, TextCase{"soft_hyphen", "PROPÓ\xC2\xADSITO", "proposito"},
+        TextCase{"upper_umlaut", "LINGÜÍSTICA", "linguistica"}));
+
+// The recogniser treats these as one label; they must share one key.
+TEST(FoldTest, LabelVariantsShareKey) {
+  const std::vector<std::string> variants = {
+      "NÚMERO DE ACCIÓN", "numero de accion:", "NUMERO DE ACCION", "Número de\nAcción",
+      "  Número\xC2\xA0"
+      "de acción.  "};
+  for (const std::string& v : variants) EXPECT_EQ(fold_for_match(v), "numero de accion") << v;
+}
+
+// The ASCII fast path and the ICU path must agree on ASCII text.
+TEST(FoldTest, AsciiPathMatchesIcuPath) {
+  const std::vector<std::string> inputs = {"Dpto. Seguimiento", "INVERSIÓN", "a-b_c", "X  Y\tZ"};
+  for (const std::string& in : inputs) {
+    // Appending a zero-width space forces the ICU path without changing the key.
+    EXPECT_EQ(fold_for_match(in), fold_for_match(in + "\xE2\x80\x8B")) << in;
+  }
+}
+
+}  // namespace
+}  // namespace poa::normalizer
