@@ -240,12 +240,23 @@ enum class Region { kDropped, kTitle, kBlock, kTableHeader, kTableBody };
 
 struct LineInfo {
   Region region = Region::kBlock;
-  bool label = false;      // holds a header-block label cell
-  bool title = false;      // names the plan
-  bool months = false;     // holds six or more month names
-  bool actividad = false;  // holds the ACTIVIDAD column label
-  int zone = -1;           // table zone, for table lines
+  bool label = false;        // holds a header-block label cell
+  bool title = false;        // names the plan
+  bool months = false;       // holds six or more month names
+  bool actividad = false;    // holds the ACTIVIDAD column label
+  int zone = -1;             // table zone, for table lines
+  int labels = 0;            // how many header-block label cells
+  bool upper_label = false;  // one of them is written in capitals, as labels are
 };
+
+bool is_upper(std::string_view s) {
+  bool letters = false;
+  for (unsigned char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters = letters || (c >= 'A' && c <= 'Z');
+  }
+  return letters;
+}
 
 std::string line_text(const PageWords& page, const LineData& l) {
   std::string s;
@@ -485,6 +496,8 @@ class PageLayouter {
         }
         if (match_header_label(c.text)) {
           inf.label = true;
+          ++inf.labels;
+          inf.upper_label = inf.upper_label || is_upper(c.text);
           label_cells_.push_back(c);
           label_lines_.push_back(static_cast<int>(i));
         }
@@ -532,7 +545,9 @@ class PageLayouter {
     const int n = static_cast<int>(lines_.size());
     auto stops_body = [&](int i) {
       const LineInfo& inf = info_[static_cast<std::size_t>(i)];
-      return inf.label || inf.title || inf.months || inf.actividad;
+      // A wrapped cell line may read `Secretaría`: inside a table only a line that looks like
+      // a header block (capitals, or several labels), a title or a new column header ends it.
+      return inf.labels >= 2 || inf.upper_label || inf.title || inf.months;
     };
     // A table carried over from the previous page continues until the first label or header.
     int first_content = 0;

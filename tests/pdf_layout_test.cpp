@@ -1,0 +1,326 @@
+// The PDF page geometry on synthetic words (no poppler): lines, grids, glued words, fake bold,
+// wrapped cells, tables carried across pages, page furniture.
+#include "extractor/pdf_layout.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace poa::extractor::layout {
+namespace {
+
+constexpr double kSize = 8;  // font size of the synthetic text
+constexpr double kChar = 4;  // width of one character
+constexpr double kLineHeight = 9.6;
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Places a phrase word by word from (x, y): each character kChar wide, a space kChar/2.
+double place(PageWords& page, std::string_view phrase, double x, double y, bool bold = false) {
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) {
+      const std::string word(phrase.substr(i, j - i));
+      const double w = kChar * static_cast<double>(code_points(word));
+      page.add_word(word, Box{x, y, x + w, y + kLineHeight}, kSize, bold);
+      x += w + kChar / 2;
+    }
+    i = j;
+  }
+  return x;
+}
+
+// The columns of the synthetic table: ACTIVIDAD [40,190) ÁREA [190,260) UNIDAD [260,310)
+// INVERSIÓN [310,360) INDICADOR [360,440) ANUAL [440,500) then ENE..DIC 20 pt each from 500.
+constexpr const char* kMonths[] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
+                                   "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"};
+
+void table_header(PageWords& page, double y) {
+  place(page, "PROGRAMACIÓN MENSUAL", 580, y);
+  place(page, "ACTIVIDAD", 95, y + 5);
+  place(page, "ÁREA", 210, y + 5);
+  place(page, "UNIDAD", 265, y + 5);
+  place(page, "INVERSIÓN", 315, y + 5);
+  place(page, "INDICADOR", 380, y + 5);
+  place(page, "ANUAL", 455, y + 5);
+  for (int m = 0; m < 12; ++m) place(page, kMonths[m], 504 + 20 * m, y + 10);
+}
+
+// One activity's single-line cells at line `y`; months get "-" except month `m` = value.
+void activity_values(PageWords& page, double y, const char* area, const char* inv,
+                     const char* indicador, int annual, int month) {
+  place(page, area, 192, y);
+  place(page, "Doc", 262, y);
+  if (inv) place(page, inv, 312, y);
+  if (indicador) place(page, indicador, 362, y);
+  place(page, std::to_string(annual), 470, y);
+  for (int m = 0; m < 12; ++m) {
+    place(page, m == month ? std::to_string(annual) : std::string("-"), 508 + 20 * m, y);
+  }
+}
+
+std::string months_row(int line) {
+  std::string s = "l" + std::to_string(line);
+  for (int m = 0; m < 12; ++m) {
+    s += " [c" + std::to_string(6 + m) + " \"" + kMonths[m] + "\"]";
+  }
+  return s;
+}
+
+const std::string kHeaderRow =
+    R"( [c0 "ACTIVIDAD"] [c1 "ÁREA"] [c2 "UNIDAD"] [c3 "INVERSIÓN"] [c4 "INDICADOR"])"
+    R"( [c5 "ANUAL"] [c6+12 "PROGRAMACIÓN MENSUAL"])";
+
+std::string values(int annual, int month) {
+  std::string s = " [c5 \"" + std::to_string(annual) + "\"]";
+  for (int m = 0; m < 12; ++m) {
+    s += " [c" + std::to_string(6 + m) + " \"" +
+         (m == month ? std::to_string(annual) : std::string("-")) + "\"]";
+  }
+  return s;
+}
+
+std::string show(const CellRow& row) {
+  if (row.kind == RowKind::kPageBreak) return "BR p" + std::to_string(row.page);
+  std::string s = row.kind == RowKind::kTitle ? "T l" : "l";
+  s += std::to_string(row.line);
+  for (const Cell& c : row.cells) {
+    s += " [c" + std::to_string(c.column);
+    if (c.span > 1) s += "+" + std::to_string(c.span);
+    s += " \"" + c.text + "\"]";
+  }
+  return s;
+}
+
+struct Case {
+  std::string name;
+  std::function<void(std::vector<PageWords>&)> build;
+  std::vector<std::string> expected;  // every row of every page, in order
+};
+
+PageWords& new_page(std::vector<PageWords>& pages) {
+  PageWords& p = pages.emplace_back();
+  p.number = static_cast<int>(pages.size());
+  p.width = 792;
+  p.height = 612;
+  return p;
+}
+
+std::vector<Case> cases() {
+  std::vector<Case> out;
+
+  out.push_back({"header_block_label_and_value_share_a_column",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   place(p, "PROGRAMA OPERATIVO ANUAL 2022", 338, 40, true);
+                   place(p, "SECRETARÍA", 40, 60);
+                   place(p, "NOMBRE DE LA ACCIÓN", 300, 60);
+                   place(p, "Secretaría de Planeación.", 40, 70);
+                   place(p, "Acceso a la información", 300, 70);
+                   // A value that starts a little right of its label (cell padding).
+                   place(p, "NÚMERO DE ACCIÓN", 300, 80);
+                   place(p, "4", 301.5, 90);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2022"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "NOMBRE DE LA ACCIÓN"])",
+                  R"(l3 [c0 "Secretaría de Planeación."] [c1 "Acceso a la información"])",
+                  R"(l4 [c1 "NÚMERO DE ACCIÓN"])", R"(l5 [c1 "4"])"}});
+
+  out.push_back({"one_line_activities",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   table_header(p, 100);
+                   place(p, "Firma de contrato", 42, 130);
+                   activity_values(p, 130, "Planeación.", "$0.00", "Contrato firmado", 1, 7);
+                   place(p, "Informe final", 42, 142);
+                   activity_values(p, 142, "Planeación.", "$5.00", "Informe", 2, 8);
+                 },
+                 {"l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Firma de contrato"] [c1 "Planeación."] [c2 "Doc"] [c3 "$0.00"])"
+                  R"( [c4 "Contrato firmado"])" +
+                      values(1, 7),
+                  R"(l5 [c0 "Informe final"] [c1 "Planeación."] [c2 "Doc"] [c3 "$5.00"])"
+                  R"( [c4 "Informe"])" +
+                      values(2, 8)}});
+
+  out.push_back({"glued_word_split_at_the_column_border",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   table_header(p, 100);
+                   place(p, "Firma", 42, 130);
+                   activity_values(p, 130, "Planeación.", nullptr, nullptr, 1, 0);
+                   // Poppler glues `$0.00` (right-aligned, INVERSIÓN) to `Número` (INDICADOR).
+                   p.add_word("$0.00Número", Box{335, 130, 385, 130 + kLineHeight}, kSize);
+                   place(p, "Informe", 42, 142);
+                   activity_values(p, 142, "Planeación.", "$1.00", "Informe", 2, 1);
+                 },
+                 {"l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Firma"] [c1 "Planeación."] [c2 "Doc"] [c3 "$0.00"] [c4 "Número"])" +
+                      values(1, 0),
+                  R"(l5 [c0 "Informe"] [c1 "Planeación."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
+                      values(2, 1)}});
+
+  out.push_back({"fake_bold_glyphs_and_words_drawn_twice",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   // "SECRETARÍA" with every glyph drawn twice, 0.3 pt apart, in one word.
+                   Word w;
+                   const std::string label = "SECRETARÍA";
+                   w.box = Box{40, 60, 80.3, 60 + kLineHeight};
+                   w.font_size = kSize;
+                   w.glyph_begin = static_cast<std::uint32_t>(p.glyphs.size());
+                   double x = 40;
+                   for (std::size_t i = 0; i < label.size();) {
+                     std::size_t j = i + 1;
+                     while (j < label.size() && (label[j] & 0xC0) == 0x80) ++j;
+                     for (int twice = 0; twice < 2; ++twice) {
+                       const auto b = static_cast<std::uint32_t>(w.text.size());
+                       w.text += label.substr(i, j - i);
+                       p.glyphs.push_back(Glyph{x + 0.3 * twice, x + 4 + 0.3 * twice, b,
+                                                static_cast<std::uint32_t>(w.text.size())});
+                       ++w.glyph_count;
+                     }
+                     x += 4;
+                     i = j;
+                   }
+                   p.words.push_back(w);
+                   // "META" drawn as two whole words, the second shifted by 0.4 pt.
+                   place(p, "META", 300, 60);
+                   place(p, "META", 300.4, 60.2);
+                 },
+                 {R"(l1 [c0 "SECRETARÍA"] [c1 "META"])"}});
+
+  out.push_back({"wrapped_cells_centred_above_and_below_the_number_line",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   table_header(p, 100);
+                   // Row 1: 3-line ACTIVIDAD centred on the number line at 142.
+                   place(p, "Dar contestación a la", 42, 132);
+                   place(p, "información solicitada", 42, 142);
+                   place(p, "por la Secretaría", 42, 152);
+                   activity_values(p, 142, "Dpto.", "$0.00", nullptr, 5, 2);
+                   // INDICADOR in two lines, centred too (between the ACTIVIDAD lines).
+                   place(p, "Número de", 362, 137);
+                   place(p, "solicitudes", 362, 147);
+                   // Row 2, 4 pt of padding below: 3-line ACTIVIDAD, numbers in the middle.
+                   place(p, "Recabar información", 42, 166);
+                   place(p, "para el llenado", 42, 176);
+                   place(p, "de tablas", 42, 186);
+                   activity_values(p, 176, "Dpto.", "$0.00", "Documentos", 4, 0);
+                 },
+                 {"l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Dar contestación a la información solicitada por la Secretaría"])"
+                  R"( [c1 "Dpto."] [c2 "Doc"] [c3 "$0.00"] [c4 "Número de solicitudes"])" +
+                      values(5, 2),
+                  R"(l9 [c0 "Recabar información para el llenado de tablas"] [c1 "Dpto."])"
+                  R"( [c2 "Doc"] [c3 "$0.00"] [c4 "Documentos"])" +
+                      values(4, 0)}});
+
+  out.push_back(
+      {"four_line_actividad_beside_one_line_indicador_bottom_aligned",
+       [](std::vector<PageWords>& pages) {
+         PageWords& p = new_page(pages);
+         table_header(p, 100);
+         place(p, "Uno", 42, 128);
+         activity_values(p, 128, "A", "$1.00", "Hecho", 1, 0);
+         // Row 2 is bottom-aligned: the numbers share ACTIVIDAD's last line.
+         place(p, "Revisión y autorización", 42, 142);
+         place(p, "de la información que", 42, 152);
+         place(p, "se generó en cada", 42, 162);
+         place(p, "Secretaría", 42, 172);
+         activity_values(p, 172, "B", "$2.00", "Revisado", 2, 1);
+         place(p, "Tres", 42, 186);
+         activity_values(p, 186, "C", "$3.00", "Listo", 3, 2);
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
+        R"(l5 [c0 "Revisión y autorización de la información que se generó en cada)"
+        R"( Secretaría"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Revisado"])" +
+            values(2, 1),
+        R"(l9 [c0 "Tres"] [c1 "C"] [c2 "Doc"] [c3 "$3.00"] [c4 "Listo"])" + values(3, 2)}});
+
+  out.push_back(
+      {"table_continues_on_a_page_without_header_and_page_numbers_dropped",
+       [](std::vector<PageWords>& pages) {
+         PageWords& p1 = new_page(pages);
+         table_header(p1, 100);
+         place(p1, "Primera", 42, 130);
+         activity_values(p1, 130, "A", "$1.00", "Hecho", 1, 0);
+         place(p1, "Página 1 de 2", 700, 590);
+         PageWords& p2 = new_page(pages);
+         place(p2, "Segunda actividad", 42, 40);
+         activity_values(p2, 40, "B", "$2.00", "Listo", 2, 3);
+         place(p2, "2", 396, 590);
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
+        "BR p2",
+        R"(l1 [c0 "Segunda actividad"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Listo"])" +
+            values(2, 3)}});
+
+  out.push_back({"running_footer_repeated_on_every_page_is_dropped_after_the_first",
+                 [](std::vector<PageWords>& pages) {
+                   for (int i = 0; i < 2; ++i) {
+                     PageWords& p = new_page(pages);
+                     place(p, "SECRETARÍA", 40, 60);
+                     place(p, "META", 300, 60);
+                     place(p, "Municipio de Zacatecas 2022", 40, 580);
+                   }
+                 },
+                 {R"(l1 [c0 "SECRETARÍA"] [c1 "META"])", R"(l2 [c0 "Municipio de Zacatecas 2022"])",
+                  "BR p2", R"(l1 [c0 "SECRETARÍA"] [c1 "META"])"}});
+  return out;
+}
+
+TEST(PdfLayout, Cases) {
+  for (const Case& c : cases()) {
+    SCOPED_TRACE(c.name);
+    std::vector<PageWords> pages;
+    c.build(pages);
+    LayoutState state;
+    std::vector<std::string> got;
+    for (PageWords& p : pages) {
+      for (const CellRow& row : layout_page(p, state).rows) {
+        got.push_back(show(row));
+        EXPECT_TRUE(row.page_is_physical);
+        EXPECT_EQ(row.page, p.number);
+      }
+    }
+    EXPECT_EQ(got, c.expected);
+  }
+}
+
+TEST(PdfLayout, CellBoxesAreTheUnionOfTheirLines) {
+  std::vector<PageWords> pages;
+  PageWords& p = new_page(pages);
+  table_header(p, 100);
+  place(p, "Dar contestación", 42, 132);
+  place(p, "a la solicitud", 42, 142);
+  activity_values(p, 142, "Dpto.", "$0.00", "Hecho", 1, 0);
+  LayoutState state;
+  const PageLayout layout = layout_page(p, state);
+  ASSERT_EQ(layout.rows.size(), 3u);
+  const CellRow& row = layout.rows[2];
+  ASSERT_TRUE(row.cells[0].box.has_value());
+  EXPECT_EQ(row.cells[0].text, "Dar contestación a la solicitud");
+  EXPECT_DOUBLE_EQ(row.cells[0].box->y0, 132);
+  EXPECT_DOUBLE_EQ(row.cells[0].box->y1, 142 + kLineHeight);
+  EXPECT_DOUBLE_EQ(row.cells[0].box->x0, 42);
+  ASSERT_TRUE(row.box.has_value());
+  EXPECT_DOUBLE_EQ(row.box->y0, 132);
+  EXPECT_EQ(layout.table_grid.size(), 18u);
+  EXPECT_EQ(layout.table_grid[6].month, 0);
+  EXPECT_EQ(layout.table_grid[17].month, 11);
+}
+
+}  // namespace
+}  // namespace poa::extractor::layout
