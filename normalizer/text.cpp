@@ -5,8 +5,10 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <array>
+#include <stdexcept>
 
 namespace poa::normalizer {
 namespace {
@@ -76,9 +78,9 @@ const icu::Normalizer2& nfd() {
 }
 
 // Removes invisible characters, expands ligatures, collapses whitespace and trims, then
-// composes to NFC. Ligatures and invisibles go first so that a combining mark that followed
-// them still composes with the letter before it.
-icu::UnicodeString clean_unicode(std::string_view raw) {
+// applies `form` (NFC, or NFD for match keys). Ligatures and invisibles go first so that a
+// combining mark that followed them still composes with the letter before it.
+icu::UnicodeString clean_unicode(std::string_view raw, const icu::Normalizer2& form) {
   // fromUTF8 turns ill-formed bytes into U+FFFD.
   const icu::UnicodeString in =
       icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
@@ -101,9 +103,9 @@ icu::UnicodeString clean_unicode(std::string_view raw) {
     }
   }
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString composed = nfc().normalize(out, status);
+  icu::UnicodeString normalized = form.normalize(out, status);
   if (U_FAILURE(status)) return out;
-  return composed;
+  return normalized;
 }
 
 std::string to_utf8(const icu::UnicodeString& s) {
@@ -120,11 +122,68 @@ std::string trim_inner(std::string_view s, std::size_t open, std::size_t close) 
   return std::string(inner);
 }
 
+// The ICU route for match keys: clean, NFD, drop combining marks, lower-case, separators.
+std::string fold_with_icu(std::string_view raw) {
+  // NFD straight away: the NFC step of normalize_text would only be undone here.
+  const icu::UnicodeString decomposed = clean_unicode(raw, nfd());
+  icu::UnicodeString folded;
+  bool pending_space = false;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    // Accents are combining marks after NFD: dropping them turns "Á" into "A", "ñ" into "n".
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (!u_isalnum(c)) {
+      pending_space = !folded.isEmpty();
+      continue;
+    }
+    if (pending_space) folded.append(static_cast<UChar>(u' '));
+    pending_space = false;
+    folded.append(u_tolower(c));
+  }
+  return to_utf8(folded);
+}
+
+// What one code point below U+0370 (Latin, IPA, spacing modifiers, combining diacritics)
+// contributes to a match key. Spanish text lives almost entirely here, so fold_for_match can
+// skip ICU for it; the table is derived from the ICU route, so both give the same key.
+struct LatinFold {
+  enum class Kind { kDrop, kSeparator, kLetters, kIcu };
+  Kind kind = Kind::kIcu;
+  std::string letters;
+};
+constexpr UChar32 kLatinFoldEnd = 0x370;
+using LatinFoldTable = std::array<LatinFold, kLatinFoldEnd>;
+
+const LatinFoldTable& latin_fold_table() {
+  static const LatinFoldTable kTable = [] {
+    LatinFoldTable t;
+    for (UChar32 cp = 0x80; cp < kLatinFoldEnd; ++cp) {
+      // Folding "a<cp>a" shows whether cp vanishes, separates, or becomes letters.
+      icu::UnicodeString probe(static_cast<UChar>(u'a'));
+      probe.append(cp).append(static_cast<UChar>(u'a'));
+      const std::string key = fold_with_icu(to_utf8(probe));
+      LatinFold& f = t[static_cast<std::size_t>(cp)];
+      if (key == "aa") {
+        f.kind = LatinFold::Kind::kDrop;
+      } else if (key == "a a") {
+        f.kind = LatinFold::Kind::kSeparator;
+      } else if (key.size() > 2 && key.front() == 'a' && key.back() == 'a' &&
+                 key.find(' ') == std::string::npos) {
+        f.kind = LatinFold::Kind::kLetters;
+        f.letters = key.substr(1, key.size() - 2);
+      }  // anything else (a mark that composes across the probe…) stays with ICU
+    }
+    return t;
+  }();
+  return kTable;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view raw) {
   if (is_ascii(raw)) return collapse_ascii(raw);
-  return to_utf8(clean_unicode(raw));
+  return to_utf8(clean_unicode(raw, nfc()));
 }
 
 std::string strip_surrounding_quotes(std::string_view raw) {
@@ -149,40 +208,51 @@ std::string strip_surrounding_quotes(std::string_view raw) {
 }
 
 std::string fold_for_match(std::string_view raw) {
+  const LatinFoldTable& table = latin_fold_table();
   std::string out;
   out.reserve(raw.size());
   bool pending_space = false;
-  if (is_ascii(raw)) {
-    for (const char c : raw) {
-      const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum) {
+  auto append = [&](std::string_view letters) {
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += letters;
+  };
+  for (std::size_t i = 0; i < raw.size();) {
+    const auto byte = static_cast<unsigned char>(raw[i]);
+    if (byte < 0x80) {
+      ++i;
+      const char c = static_cast<char>(byte);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        append(std::string_view(&c, 1));
+      } else if (c >= 'A' && c <= 'Z') {
+        const char lower = static_cast<char>(c - 'A' + 'a');
+        append(std::string_view(&lower, 1));
+      } else {
         pending_space = !out.empty();
-        continue;
       }
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return out;
-  }
-
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString decomposed = nfd().normalize(clean_unicode(raw), status);
-  icu::UnicodeString folded;
-  for (int32_t i = 0; i < decomposed.length();) {
-    const UChar32 c = decomposed.char32At(i);
-    i += U16_LENGTH(c);
-    // Accents are combining marks after NFD: dropping them turns "Á" into "A", "ñ" into "n".
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    if (!u_isalnum(c)) {
-      pending_space = !folded.isEmpty();
       continue;
     }
-    if (pending_space) folded.append(static_cast<UChar>(u' '));
-    pending_space = false;
-    folded.append(u_tolower(c));
+    UChar32 cp = 0;
+    int32_t next = static_cast<int32_t>(i);
+    U8_NEXT(raw.data(), next, static_cast<int32_t>(raw.size()), cp);
+    // Outside the table (or ill-formed): ICU handles the whole string.
+    if (cp < 0 || cp >= kLatinFoldEnd) return fold_with_icu(raw);
+    const LatinFold& entry = table[static_cast<std::size_t>(cp)];
+    switch (entry.kind) {
+      case LatinFold::Kind::kDrop:
+        break;
+      case LatinFold::Kind::kSeparator:
+        pending_space = !out.empty();
+        break;
+      case LatinFold::Kind::kLetters:
+        append(entry.letters);
+        break;
+      case LatinFold::Kind::kIcu:
+        return fold_with_icu(raw);
+    }
+    i = static_cast<std::size_t>(next);
   }
-  return to_utf8(folded);
+  return out;
 }
 
 }  // namespace poa::normalizer

@@ -168,10 +168,43 @@ TEST(FoldTest, LabelVariantsShareKey) {
 
 // The ASCII fast path and the ICU path must agree on ASCII text.
 TEST(FoldTest, AsciiPathMatchesIcuPath) {
-  const std::vector<std::string> inputs = {"Dpto. Seguimiento", "INVERSIÓN", "a-b_c", "X  Y\tZ"};
+  const std::vector<std::string> inputs = {"Dpto. Seguimiento",
+                                           "INVERSIÓN",
+                                           "a-b_c",
+                                           "X  Y\tZ",
+                                           "PROPÓ\xC2\xADSITO",
+                                           "Nu\xCC\x81mero",
+                                           "ÆSTHETIC ß",
+                                           "Año\xC2\xA0"
+                                           "Fiscal",
+                                           "Nº 4",
+                                           "½ y ¼"};
   for (const std::string& in : inputs) {
     // Appending a zero-width space forces the ICU path without changing the key.
     EXPECT_EQ(fold_for_match(in), fold_for_match(in + "\xE2\x80\x8B")) << in;
+  }
+}
+
+// The Latin fast path (code points below U+0370) must give ICU's key for every one of them,
+// alone and between letters.
+TEST(FoldTest, LatinFastPathMatchesIcuForEveryCodePoint) {
+  auto utf8 = [](char32_t cp) {
+    std::string s;
+    if (cp < 0x800) {
+      s += static_cast<char>(0xC0 | (cp >> 6));
+    } else {
+      s += static_cast<char>(0xE0 | (cp >> 12));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    }
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+    return s;
+  };
+  const std::string force_icu = "\xE2\x80\x8B";  // U+200B: outside the table, removed
+  for (char32_t cp = 0x80; cp < 0x370; ++cp) {
+    for (const std::string& text : {utf8(cp), "Xy" + utf8(cp) + "Z", "e" + utf8(cp)}) {
+      EXPECT_EQ(fold_for_match(text), fold_for_match(text + force_icu))
+          << "U+" << std::hex << static_cast<unsigned>(cp);
+    }
   }
 }
 
