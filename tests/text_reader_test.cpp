@@ -293,5 +293,31 @@ TEST(TextReader, RealSample) {
             "7af3b715b4b461f6bd9e5fc2a8e1e1aaf33d17be7e7e0fb902c41f8e43af2850");
 }
 
+// The sample re-encoded (made with Python from the UTF-8 copy): every encoding and line-ending
+// style must give exactly the rows of the UTF-8 original, line numbers and pages included.
+TEST(TextReader, SampleInOtherEncodingsGivesTheSameRows) {
+  const auto rows_of = [](const std::string& file, std::string& encoding) {
+    auto reader = make_text_reader(read_bytes(kDataDir + file), file);
+    std::vector<CellRow> rows = read_all(*reader);
+    encoding = reader->info().encoding;
+    return rows;
+  };
+  std::string utf8_encoding;
+  const std::vector<CellRow> expected =
+      rows_of("poa-2022-secretaria-planeacion.txt", utf8_encoding);
+  ASSERT_EQ(expected.size(), 146u);
+
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"sample-latin1-crlf.txt", "ISO-8859-1"},
+      {"sample-utf16le.txt", "UTF-16LE"},
+      {"sample-utf8-bom-cr.txt", "UTF-8 (BOM)"},
+  };
+  for (const auto& [file, encoding] : cases) {
+    std::string detected;
+    EXPECT_EQ(rows_of(file, detected), expected) << file;
+    EXPECT_EQ(detected, encoding) << file;
+  }
+}
+
 }  // namespace
 }  // namespace poa::extractor
