@@ -8,6 +8,7 @@
 
 #include <iostream>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -178,6 +179,7 @@ class CsvExporter final : public Exporter {
       std::cout << actividades_csv(doc, false) << std::flush;
       return;
     }
+    if (!acciones_ || !actividades_) throw std::logic_error("CsvExporter::write before begin");
     acciones_->write(acciones_csv(doc, false));
     actividades_->write(actividades_csv(doc, false));
   }
@@ -187,6 +189,7 @@ class CsvExporter final : public Exporter {
       std::cout.flush();
       return {};
     }
+    if (!acciones_ || !actividades_) throw std::logic_error("CsvExporter::finish before begin");
     return {acciones_->commit(), actividades_->commit()};
   }
 
