@@ -290,6 +290,7 @@ void inspect_pdf(const std::filesystem::path& path, const std::optional<std::str
       put_number(out, w.font_size);
       out << ' ' << w.text << '\n';
     }
+    if (words.words.empty()) out << "  (sin texto: la página es solo imagen o está vacía)\n";
     const layout::PageLayout lay = layout::layout_page(words, state);
     out << "-- líneas\n";
     for (const layout::Line& l : lay.lines) {
