@@ -28,14 +28,16 @@ std::string value_text(const Value& v) {
 }
 
 // One value into one column, typed by the column's code.
-OutCell to_cell(const Value& v, const TemplateColumn& col, std::vector<std::string>& warnings) {
+OutCell to_cell(const Value& v, Field field, const TemplateColumn& col,
+                std::vector<std::string>& warnings) {
   if (is_date_type(col.type_code)) {
     if (const auto* dt = std::get_if<Date>(&v)) return OutCell::date(excel_serial(*dt));
     if (const auto* s = std::get_if<std::string>(&v))
       if (const auto d = parse_date(*s)) return OutCell::date(excel_serial(*d));
     return OutCell::text_cell(value_text(v));
   }
-  if (is_number_type(col.type_code)) {
+  // Sub-table ids link rows by integer; the ID column of Tabla_<id> has no type code.
+  if (is_number_type(col.type_code) || field == Field::kSubId || field == Field::kSubtabla) {
     if (const auto* d = std::get_if<Decimal>(&v)) return OutCell::number(d->to_string());
     if (const auto* i = std::get_if<std::int64_t>(&v)) return OutCell::number(std::to_string(*i));
     if (const auto* s = std::get_if<std::string>(&v))
@@ -67,7 +69,7 @@ OutRow bind_row(const std::vector<TemplateColumn>& cols,
     if (!f) continue;
     const auto it = values.find(*f);
     if (it != values.end())
-      row[static_cast<std::size_t>(col.index)] = to_cell(it->second, col, warnings);
+      row[static_cast<std::size_t>(col.index)] = to_cell(it->second, *f, col, warnings);
   }
   return row;
 }
