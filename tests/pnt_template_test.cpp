@@ -445,7 +445,7 @@ TEST(PntTemplate, CsvHasBomHeaderAndDefusedFormulas) {
   EXPECT_NE(m.str().find("\r\n2022,01/01/2022,31/03/2022,Secretaría de Planeación.,"),
             std::string::npos)
       << m.str();
-  EXPECT_NE(s.str().find("\r\n1,'=HYPERLINK(\"\"http://x\"\")\",36,Registro"), std::string::npos)
+  EXPECT_NE(s.str().find("\r\n1,\"'=HYPERLINK(\"\"http://x\"\")\",36,Registro"), std::string::npos)
       << s.str();
 }
 
