@@ -441,7 +441,10 @@ class Recognizer {
     }
 
     // Rows that follow a page break with no heading of their own continue the action above.
-    if (after_break_) orphan_run_ = true;
+    if (after_break_) {
+      orphan_run_ = true;
+      orphan_diagnostic_.reset();
+    }
     RawActivity activity;
     activity.origin = origin_of(row);
     activity.orphan = orphan_run_;
@@ -458,7 +461,7 @@ class Recognizer {
         doc_.unrecognized.push_back({c.text, origin_of(row, &c)});
       }
     }
-    if (after_break_) report_orphans(row);
+    if (orphan_run_) report_orphan(row);
     action_->activities.push_back(std::move(activity));
     remember(row);
   }
@@ -478,15 +481,23 @@ class Recognizer {
     remember(row);
   }
 
-  void report_orphans(const CellRow& row) {
+  // One warning per run of orphan rows, counting the rows as they come.
+  void report_orphan(const CellRow& row) {
+    if (!orphan_diagnostic_) {
+      action_->diagnostics.push_back(
+          diag::make(DiagnosticCode::kOrphanRows, Severity::kWarning, "", origin_of(row)));
+      orphan_diagnostic_ = action_->diagnostics.size() - 1;
+      orphan_count_ = 0;
+    }
+    ++orphan_count_;
     std::string who = "la acción anterior";
     if (const auto& numero = action_->field(HeaderField::kNumero)) {
       who = "la acción " + normalizer::normalize_text(numero->text);
     }
-    action_->diagnostics.push_back(diag::make(
-        DiagnosticCode::kOrphanRows, Severity::kWarning,
-        "filas de actividades tras un salto de página sin encabezado propio; se asignaron a " + who,
-        origin_of(row)));
+    action_->diagnostics[*orphan_diagnostic_].message =
+        std::to_string(orphan_count_) +
+        (orphan_count_ == 1 ? " fila de actividades sigue" : " filas de actividades siguen") +
+        " a un salto de página sin encabezado de tabla; se agregaron a " + who;
   }
 
   void remember(const CellRow& row) {
@@ -514,6 +525,8 @@ class Recognizer {
   std::set<std::string> seen_titles_;
   bool after_break_ = false;
   bool orphan_run_ = false;
+  std::optional<std::size_t> orphan_diagnostic_;  // the warning of the current orphan run
+  int orphan_count_ = 0;
   bool found_labels_ = false;
   bool found_table_ = false;
   std::optional<int> last_row_line_;

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 const std::string kSample = "fixtures/sample_secretaria_planeacion/input.txt";
 
-struct Run {
+struct PoaRun {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -42,20 +42,20 @@ std::string quote(const std::string& s) {
 class CliTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("poa_cli_" + std::to_string(::getpid()) + "_" +
-            testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ =
+        fs::temp_directory_path() / ("poa_cli_" + std::to_string(::getpid()) + "_" +
+                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Run poa(const std::vector<std::string>& args) {
+  PoaRun poa(const std::vector<std::string>& args) {
     std::string cmd = quote(POA_BINARY);
     for (const std::string& a : args) cmd += " " + quote(a);
     cmd += " >" + quote((dir_ / "stdout").string()) + " 2>" + quote((dir_ / "stderr").string());
     const int status = std::system(cmd.c_str());
-    Run r;
+    PoaRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.out = read_file(dir_ / "stdout");
     r.err = read_file(dir_ / "stderr");
@@ -99,8 +99,8 @@ const char* kCleanPoa =
 
 TEST_F(CliTest, ConvertsCleanInputWithExitZero) {
   const fs::path in = write("clean.txt", kCleanPoa);
-  const Run r = poa({"convert", in.string(), "-o", (dir_ / "out").string(), "--format", "json,csv",
-                     "--strict"});
+  const PoaRun r = poa(
+      {"convert", in.string(), "-o", (dir_ / "out").string(), "--format", "json,csv", "--strict"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(files_in(dir_ / "out"),
             (std::vector<std::string>{"acciones.csv", "actividades.csv", "clean.json"}));
@@ -114,7 +114,7 @@ TEST_F(CliTest, ConvertsCleanInputWithExitZero) {
 }
 
 TEST_F(CliTest, StrictWithWarningsExitsThree) {
-  const Run r = poa({"convert", kSample, "-o", (dir_ / "out").string(), "--strict"});
+  const PoaRun r = poa({"convert", kSample, "-o", (dir_ / "out").string(), "--strict"});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("advertencia"), std::string::npos);
   EXPECT_NE(r.err.find("[ORPHAN_ROWS]"), std::string::npos);
@@ -123,7 +123,7 @@ TEST_F(CliTest, StrictWithWarningsExitsThree) {
 }
 
 TEST_F(CliTest, WarningLinesNameFileAndLine) {
-  const Run r = poa({"convert", kSample, "-o", (dir_ / "out").string()});
+  const PoaRun r = poa({"convert", kSample, "-o", (dir_ / "out").string()});
   // The orphan rows of action 5 start on line 58 of the sample.
   EXPECT_NE(r.err.find(kSample + ":58: advertencia: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(kSample + ": 8 acciones, 49 actividades,"), std::string::npos) << r.err;
@@ -132,8 +132,8 @@ TEST_F(CliTest, WarningLinesNameFileAndLine) {
 TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
   const fs::path good = write("in/a_good.txt", kCleanPoa);
   const fs::path bad = write("in/b_letter.txt", "Estimado ciudadano:\nLe informamos que…\n");
-  const Run r = poa({"convert", (dir_ / "in").string(), "-o", (dir_ / "out").string(), "--format",
-                     "json,csv"});
+  const PoaRun r = poa(
+      {"convert", (dir_ / "in").string(), "-o", (dir_ / "out").string(), "--format", "json,csv"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(bad.string() + ": error: no parece un POA"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("[NOT_A_POA]"), std::string::npos);
@@ -147,7 +147,7 @@ TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
 TEST_F(CliTest, MissingFileIsAFailedInput) {
   const fs::path in = write("clean.txt", kCleanPoa);
   const std::string missing = (dir_ / "no_existe.pdf").string();
-  const Run r = poa({"convert", missing, in.string(), "-o", (dir_ / "out").string()});
+  const PoaRun r = poa({"convert", missing, in.string(), "-o", (dir_ / "out").string()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(missing + ": error: no existe"), std::string::npos) << r.err;
   EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"clean.json"}));
@@ -155,7 +155,7 @@ TEST_F(CliTest, MissingFileIsAFailedInput) {
 
 TEST_F(CliTest, StdoutTakesOneInputAndOneFormat) {
   const fs::path in = write("clean.txt", kCleanPoa);
-  Run r = poa({"convert", in.string(), "-o", "-"});
+  PoaRun r = poa({"convert", in.string(), "-o", "-"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   rapidjson::Document json;
   json.Parse(r.out.c_str());
@@ -182,29 +182,35 @@ struct UsageCase {
 class CliUsageTest : public CliTest, public testing::WithParamInterface<UsageCase> {};
 
 TEST_P(CliUsageTest, ExitsTwoWithAMessage) {
-  const Run r = poa(GetParam().args);
+  const PoaRun r = poa(GetParam().args);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find(GetParam().message), std::string::npos) << r.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Usage, CliUsageTest,
-    testing::Values(UsageCase{"no_command", {}, "subcommand"},
-                    UsageCase{"unknown_format", {"convert", kSample, "-o", "x", "--format", "xml"},
-                              "formato desconocido «xml»"},
-                    UsageCase{"no_output", {"convert", kSample}, "--output"},
-                    UsageCase{"unknown_option", {"convert", kSample, "-o", "x", "--frobnicate"},
-                              "frobnicate"}),
+    testing::Values(
+        UsageCase{"no_command", {}, "subcommand"},
+        UsageCase{"unknown_format",
+                  {"convert", kSample, "-o", "x", "--format", "xml"},
+                  "formato desconocido «xml»"},
+        UsageCase{"no_output", {"convert", kSample}, "--output"},
+        UsageCase{"unknown_option", {"convert", kSample, "-o", "x", "--frobnicate"}, "frobnicate"}),
     [](const testing::TestParamInfo<UsageCase>& info) { return std::string(info.param.name); });
 
 TEST_F(CliTest, CsvBomFlagPutsABomOnEachCsv) {
   const fs::path in = write("clean.txt", kCleanPoa);
-  ASSERT_EQ(poa({"convert", in.string(), "-o", (dir_ / "out").string(), "--format", "csv",
-                 "--csv-bom"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      poa({"convert", in.string(), "-o", (dir_ / "out").string(), "--format", "csv", "--csv-bom"})
+          .exit_code,
+      0);
   for (const char* name : {"acciones.csv", "actividades.csv"}) {
-    EXPECT_EQ(read_file(dir_ / "out" / name).rfind("\xEF\xBB\xBF" "archivo,", 0), 0u) << name;
+    EXPECT_EQ(read_file(dir_ / "out" / name)
+                  .rfind("\xEF\xBB\xBF"
+                         "archivo,",
+                         0),
+              0u)
+        << name;
   }
 }
 
