@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/job.hpp"
+#include "cli/pnt_command.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "model/diagnostic.hpp"
 
@@ -128,6 +129,9 @@ int main(int argc, char** argv) {
   inspect_cmd->add_option("--page", inspect.page, "Solo esta página (desde 1)");
   inspect_cmd->add_option("--password", inspect.password, "Contraseña de PDF cifrados");
 
+  int pnt_exit_code = kExitOk;
+  CLI::App* pnt_cmd = poa::add_pnt_command(app, pnt_exit_code);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -143,5 +147,6 @@ int main(int argc, char** argv) {
 
   if (convert_cmd->parsed()) return run_convert_command(convert);
   if (inspect_cmd->parsed()) return run_inspect_command(inspect);
+  if (pnt_cmd->parsed()) return pnt_exit_code;
   return kExitUsage;
 }
