@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <system_error>
 
 #include "cli/job.hpp"
 #include "tests/support/pdf_render.hpp"
@@ -93,7 +94,11 @@ TEST_P(PdfRoundTrip, ConvertsExactly) {
         << ": páginas con ORPHAN_ROWS (continuaciones sin encabezado de columnas)";
   }
 
-  if (!HasFailure() && !std::getenv("POA_ROUNDTRIP_KEEP")) fs::remove(pdf);
+  if (!HasFailure() && !std::getenv("POA_ROUNDTRIP_KEEP")) {
+    fs::remove(pdf);
+    std::error_code ignored;
+    fs::remove(pdf.parent_path(), ignored);  // only when empty: other tests may still use it
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTrip, ::testing::Range(1, kSeeds + 1),
@@ -121,6 +126,8 @@ TEST(PdfRoundTripCoverage, SeedsCoverPageBreaksAndContinuations) {
     }
     fs::remove(pdf);
   }
+  std::error_code ignored;
+  fs::remove(dir, ignored);  // only when empty
   EXPECT_GE(long_tables, 5);
   // Tables over 3+ pages with the header repeated, with title and header, and with neither.
   EXPECT_EQ(continuations_across_pages.size(), 3u);

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Times `poa convert` (JSON and CSV) against `pdftotext -tsv` on generated 30- and 300-page POA
+# PDFs, on one core: best wall time of 3 runs each, the ratio poa/pdftotext, and peak RSS.
+#   bench/run.sh                  uses ./build (cmake -S . -B build && cmake --build build)
+#   BUILD=build-release bench/run.sh
+#   PAGES="30 300 1000" RUNS=5 bench/run.sh
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-build}
+[[ $build == /* ]] || build=$root/$build
+poa=$build/poa
+gen=$build/bench/poa_bench_gen
+pages_list=${PAGES:-30 300}
+runs=${RUNS:-3}
+core=${CORE:-0}
+
+for tool in "$poa" "$gen"; do
+  [[ -x $tool ]] || { echo "falta $tool: compile primero (cmake --build $build)" >&2; exit 1; }
+done
+for cmd in pdftotext taskset /usr/bin/time; do
+  command -v "$cmd" >/dev/null || { echo "falta $cmd: scripts/setup-deps.sh --test" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Runs "$@" pinned to one core; prints "<wall s> <cpu s> <peak RSS KiB>". Wall time is taken
+# around /usr/bin/time (whose %e has only centiseconds); CPU time (user + system, centiseconds)
+# is what to compare on a busy machine, where the wall time includes waiting for the core.
+measure() {
+  local start end
+  start=$EPOCHREALTIME
+  taskset -c "$core" /usr/bin/time -f '%U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+    echo "falló: $*" >&2
+    cat "$work/stderr" >&2
+    exit 1
+  }
+  end=$EPOCHREALTIME
+  awk -v s="$start" -v e="$end" '{ printf "%.6f %.2f %d\n", e - s, $1 + $2, $3 }' \
+    <(tail -n 1 "$work/time")
+}
+
+# Best (lowest) wall and CPU times of $runs runs, and the largest peak RSS.
+best_of() {
+  local wall="" cpu="" rss=0 w c m
+  for ((i = 0; i < runs; i++)); do
+    read -r w c m < <(measure "$@")
+    if [[ -z $wall ]] || awk -v a="$w" -v b="$wall" 'BEGIN { exit !(a < b) }'; then wall=$w; fi
+    if [[ -z $cpu ]] || awk -v a="$c" -v b="$cpu" 'BEGIN { exit !(a < b) }'; then cpu=$c; fi
+    ((m > rss)) && rss=$m
+  done
+  printf '%.3f %s %s\n' "$wall" "$cpu" "$rss"
+}
+
+printf '%-8s| %-28s| %-28s| %s\n' "" "poa convert (json,csv)" "pdftotext -tsv" "poa/pdftotext"
+printf '%-9s| %-9s %-8s %-9s| %-9s %-8s %-9s| %-6s %s\n' páginas "pared s" "CPU s" RSS \
+  "pared s" "CPU s" RSS pared CPU
+for pages in $pages_list; do
+  pdf=$work/poa-$pages.pdf
+  "$gen" --pages "$pages" -o "$pdf" >"$work/gen.txt"
+  actual=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  read -r poa_w poa_c poa_m < <(best_of "$poa" convert "$pdf" -o "$work/out" --format json,csv -q)
+  read -r txt_w txt_c txt_m < <(best_of pdftotext -tsv "$pdf" /dev/null)
+  ratio_w=$(awk -v a="$poa_w" -v b="$txt_w" 'BEGIN { printf "%.2f", a / b }')
+  ratio_c=$(awk -v a="$poa_c" -v b="$txt_c" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), (b > 0 ? a / b : 0) }')
+  printf '%-8s| %-9s %-8s %-9s| %-9s %-8s %-9s| %-6s %s\n' "${actual:-$pages}" "$poa_w" "$poa_c" \
+    "$((poa_m / 1024)) MiB" "$txt_w" "$txt_c" "$((txt_m / 1024)) MiB" "$ratio_w" "$ratio_c"
+done
+echo "(mejor de $runs ejecuciones, un núcleo: taskset -c $core; RSS máximo según /usr/bin/time)"
