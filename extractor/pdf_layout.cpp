@@ -733,28 +733,15 @@ class PageLayouter {
     std::sort(cols.begin(), cols.end(),
               [](const Label& a, const Label& b) { return a.x0 + a.x1 < b.x0 + b.x1; });
 
-    // Body extents, for placing the borders.
-    std::vector<std::pair<double, double>> extents;
-    for (int k = z.body_first; k <= z.body_last; ++k) {
-      if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
-      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
-        extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
-      }
-    }
     std::vector<GridColumn> grid;
     int anual = -1;
     int first_month = -1;
     for (std::size_t i = 0; i < cols.size(); ++i) {
-      grid.push_back(GridColumn{0.0, page_.width, cols[i].text, cols[i].month});
+      grid.push_back(
+          GridColumn{0.0, page_.width, cols[i].text, cols[i].month, cols[i].x0, cols[i].x1});
       if (cols[i].month >= 0 && first_month < 0) first_month = static_cast<int>(i);
     }
-    for (std::size_t i = 0; i + 1 < cols.size(); ++i) {
-      const double a = cols[i].x1, b = cols[i + 1].x0;
-      double border = (a + b) / 2;
-      if (b > a) border = free_band(extents, a, b);
-      grid[i].x1 = border;
-      grid[i + 1].x0 = border;
-    }
+    place_borders(grid, z);
     if (first_month > 0) {
       anual = first_month - 1;
       if (cols[static_cast<std::size_t>(anual)].month >= 0) anual = first_month;
@@ -765,8 +752,12 @@ class PageLayouter {
     state_.anual_column = anual;
   }
 
-  // The midpoint of the longest stretch of [a, b] covered by the fewest body words.
-  static double free_band(std::vector<std::pair<double, double>>& extents, double a, double b) {
+  // Where in [a, b] (the gap between two column labels) the cell border runs: in a stretch
+  // covered by the fewest body words; among several, the one whose ends line up with the most
+  // word edges (left-aligned text starts at its cell's left edge, numbers end at the right
+  // one), then the longest.
+  static double free_band(const std::vector<std::pair<double, double>>& extents, double a, double b,
+                          const std::vector<double>& known) {
     std::vector<std::pair<double, int>> events;
     int base = 0;
     for (const auto& [x0, x1] : extents) {
@@ -779,26 +770,73 @@ class PageLayouter {
       if (x1 < b) events.emplace_back(x1, -1);
     }
     std::sort(events.begin(), events.end());
+    struct Stretch {
+      double from, to;
+      int count;
+    };
+    std::vector<Stretch> stretches;
     int count = base;
     double at = a;
-    int best_count = 1 << 30;
-    double best_len = -1, best_mid = (a + b) / 2;
-    auto consider = [&](double to) {
-      const double len = to - at;
-      if (len <= 0) return;
-      if (count < best_count || (count == best_count && len > best_len)) {
-        best_count = count;
-        best_len = len;
-        best_mid = at + len / 2;
-      }
-    };
     for (const auto& [x, d] : events) {
-      consider(x);
+      if (x > at) stretches.push_back({at, x, count});
       count += d;
       at = std::max(at, x);
     }
-    consider(b);
+    if (b > at) stretches.push_back({at, b, count});
+    if (stretches.empty()) return (a + b) / 2;
+    int least = stretches.front().count;
+    for (const Stretch& st : stretches) least = std::min(least, st.count);
+    constexpr double kAligned = 0.75;
+    double best_mid = (a + b) / 2, best_len = -1;
+    int best_score = -1;
+    for (std::size_t i = 0; i < stretches.size();) {
+      if (stretches[i].count != least) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j + 1 < stretches.size() && stretches[j + 1].count == least) ++j;
+      const double from = stretches[i].from, to = stretches[j].to;
+      int score = 0;
+      for (double k : known) score += (k > from - kAligned && k < to + kAligned) ? 1000 : 0;
+      for (const auto& [x0, x1] : extents) {
+        score += std::abs(x1 - from) < kAligned;
+        score += std::abs(x0 - to) < kAligned;
+      }
+      if (score > best_score || (score == best_score && to - from > best_len)) {
+        best_score = score;
+        best_len = to - from;
+        best_mid = (from + to) / 2;
+      }
+      i = j + 1;
+    }
     return best_mid;
+  }
+
+  std::vector<std::pair<double, double>> body_extents(const TableZone& z) const {
+    std::vector<std::pair<double, double>> extents;
+    for (int k = z.body_first; k <= z.body_last; ++k) {
+      if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+        extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
+      }
+    }
+    return extents;
+  }
+
+  // Borders between neighbouring columns, from their labels' extents and this page's body.
+  void place_borders(std::vector<GridColumn>& grid, const TableZone& z) {
+    const auto extents = body_extents(z);
+    auto& known = state_.known_borders;
+    for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
+      const double a = grid[i].label_x1, b = grid[i + 1].label_x0;
+      const double border = b > a ? free_band(extents, a, b, known) : (a + b) / 2;
+      grid[i].x1 = border;
+      grid[i + 1].x0 = border;
+      const bool seen = std::any_of(known.begin(), known.end(),
+                                    [&](double k) { return std::abs(k - border) < 1.0; });
+      if (!seen && known.size() < 256) known.push_back(border);
+    }
   }
 
   std::vector<double> table_borders() const {
@@ -848,6 +886,102 @@ class PageLayouter {
       } else {
         unite(*row.box, *c.box);
       }
+    }
+  }
+
+  // Header-block lines, one row each; except that a value wrapped over several lines and
+  // centred beside its label (the label's line runs through the middle of the value) is put
+  // together on the label's row, as the spreadsheet had it.
+  void emit_block_segment(int first, int last) {
+    if (header_borders_.empty() && out_.header_grid.empty()) {
+      for (int k = first; k <= last; ++k) emit_block_line(k);
+      return;
+    }
+    struct BlockCell {
+      GCell cell;
+      bool label = false;
+      int target = -1;  // line it moves to, -1 when it stays
+    };
+    const int n = last - first + 1;
+    std::vector<std::vector<BlockCell>> lines(static_cast<std::size_t>(n));
+    std::vector<GCell> cells;
+    for (int k = first; k <= last; ++k) {
+      gutter_cells(page_, lines_[static_cast<std::size_t>(k)], header_borders_, cells);
+      const bool has_labels = info_[static_cast<std::size_t>(k)].labels > 0;
+      for (GCell& c : cells) {
+        const bool label = has_labels && c.text.size() < 90 && match_header_label(c.text);
+        lines[static_cast<std::size_t>(k - first)].push_back(BlockCell{std::move(c), label, -1});
+      }
+    }
+    auto find_col = [&](int pos, int col) -> BlockCell* {
+      for (BlockCell& bc : lines[static_cast<std::size_t>(pos)]) {
+        if (bc.cell.column == col) return &bc;
+      }
+      return nullptr;
+    };
+    for (int pos = 0; pos < n; ++pos) {
+      for (BlockCell& head : lines[static_cast<std::size_t>(pos)]) {
+        if (head.label || head.target >= 0) continue;
+        std::vector<BlockCell*> chain{&head};
+        int label_line = -1;
+        for (int q = pos + 1; q < n; ++q) {
+          BlockCell* next = find_col(q, head.cell.column);
+          const bool labelled = info_[static_cast<std::size_t>(first + q)].labels > 0;
+          if (!next) {
+            if (labelled && label_line < 0) label_line = q;
+            continue;
+          }
+          const Box& prev = chain.back()->cell.box;
+          if (next->label || next->cell.box.y0 - prev.y1 > 0.35 * height(next->cell.box)) break;
+          chain.push_back(next);
+        }
+        if (chain.size() < 2 || label_line < 0) continue;
+        // The label's line must run between the value's first and last lines.
+        const double label_cy = cy(lines_[static_cast<std::size_t>(first + label_line)].box);
+        if (label_cy <= cy(chain.front()->cell.box) || label_cy >= cy(chain.back()->cell.box)) {
+          continue;
+        }
+        for (BlockCell* bc : chain) bc->target = label_line;
+      }
+    }
+    std::vector<std::vector<Cell>> moved(static_cast<std::size_t>(n));
+    for (int pos = 0; pos < n; ++pos) {
+      for (BlockCell& bc : lines[static_cast<std::size_t>(pos)]) {
+        if (bc.target < 0) continue;
+        auto& into = moved[static_cast<std::size_t>(bc.target)];
+        auto it = std::find_if(into.begin(), into.end(),
+                               [&](const Cell& c) { return c.column == bc.cell.column; });
+        if (it == into.end()) {
+          into.push_back(Cell{std::move(bc.cell.text), bc.cell.column, 1, bc.cell.box});
+        } else {
+          it->text += ' ';
+          it->text += bc.cell.text;
+          unite(*it->box, bc.cell.box);
+        }
+      }
+    }
+    for (int pos = 0; pos < n; ++pos) {
+      CellRow row;
+      row.page = page_.number;
+      row.page_is_physical = true;
+      row.line = lines_[static_cast<std::size_t>(first + pos)].index;
+      for (BlockCell& bc : lines[static_cast<std::size_t>(pos)]) {
+        if (bc.target >= 0) continue;
+        auto it = std::find_if(row.cells.begin(), row.cells.end(),
+                               [&](const Cell& c) { return c.column == bc.cell.column; });
+        if (it == row.cells.end()) {
+          row.cells.push_back(Cell{std::move(bc.cell.text), bc.cell.column, 1, bc.cell.box});
+        } else {
+          it->text += ' ';
+          it->text += bc.cell.text;
+          unite(*it->box, bc.cell.box);
+        }
+      }
+      for (Cell& c : moved[static_cast<std::size_t>(pos)]) row.cells.push_back(std::move(c));
+      std::stable_sort(row.cells.begin(), row.cells.end(),
+                       [](const Cell& a, const Cell& b) { return a.column < b.column; });
+      finish_row(row);
+      if (!row.cells.empty()) out_.rows.push_back(std::move(row));
     }
   }
 
@@ -997,15 +1131,22 @@ class PageLayouter {
         case Region::kTitle:
           emit_title(i++);
           break;
-        case Region::kBlock:
-          emit_block_line(i++);
+        case Region::kBlock: {
+          int j = i;
+          while (j + 1 < n && info_[static_cast<std::size_t>(j + 1)].region == Region::kBlock) ++j;
+          emit_block_segment(i, j);
+          i = j + 1;
           break;
+        }
         case Region::kTableHeader:
         case Region::kTableBody: {
           const TableZone& z = zones_[static_cast<std::size_t>(inf.zone)];
           spanning_.clear();
           if (z.carried) {
+            // Same columns as the previous page; the borders between them are placed again
+            // on this page's text, which may run wider than the previous page's.
             state_.table_grid = carried;
+            place_borders(state_.table_grid, z);
             state_.anual_column = carried_anual;
             out_.table_grid_carried = true;
           } else {

@@ -48,7 +48,8 @@ struct PageWords {
 struct GridColumn {
   double x0 = 0, x1 = 0;
   std::string label;
-  int month = -1;  // 0 (ENE) .. 11 (DIC) for the table's month columns
+  int month = -1;                     // 0 (ENE) .. 11 (DIC) for the table's month columns
+  double label_x0 = 0, label_x1 = 0;  // the label's own extent (borders fall between labels)
 };
 
 // A text line of the page (words sharing a baseline), for `poa inspect`.
@@ -74,6 +75,9 @@ struct LayoutState {
   int anual_column = -1;    // first numeric column of the table (annual, then months)
   bool table_open = false;  // the last page ended inside an activity table
   std::vector<std::string> previous_margin_lines;  // "<rounded y>|<text with digits as #>"
+  // Column borders of the tables seen so far (one template per document, usually): where a
+  // page alone leaves two places open, the one used before wins. Bounded in size.
+  std::vector<double> known_borders;
 };
 
 // Lays out one page. Words are cleaned in place (fake-bold duplicates removed).
