@@ -3,10 +3,8 @@
 //
 // Reproduce one failure: `pdf_roundtrip_test --gtest_filter='*/semilla_N'` (the seed is printed
 // on failure and names the test). With POA_ROUNDTRIP_KEEP=DIR every PDF is kept in DIR
-// (failing ones are always kept, in the temporary directory printed), for `poa inspect`.
+// (failing ones are always kept, in $TMPDIR/poa-roundtrip, path printed), for `poa inspect`.
 #include <gtest/gtest.h>
-
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -14,7 +12,6 @@
 #include <filesystem>
 #include <set>
 #include <string>
-#include <system_error>
 
 #include "cli/job.hpp"
 #include "tests/support/pdf_render.hpp"
@@ -28,12 +25,11 @@ using testgen::Continuation;
 
 constexpr int kSeeds = 320;
 
+// One directory for every process (ctest runs each seed in its own), so that the PDFs of failing
+// seeds, which are kept, replace those of the previous run instead of piling up.
 fs::path output_dir() {
-  if (const char* keep = std::getenv("POA_ROUNDTRIP_KEEP")) {
-    fs::create_directories(keep);
-    return keep;
-  }
-  const fs::path dir = fs::temp_directory_path() / ("poa-roundtrip-" + std::to_string(::getpid()));
+  const char* keep = std::getenv("POA_ROUNDTRIP_KEEP");
+  const fs::path dir = keep ? fs::path(keep) : fs::temp_directory_path() / "poa-roundtrip";
   fs::create_directories(dir);
   return dir;
 }
@@ -96,8 +92,6 @@ TEST_P(PdfRoundTrip, ConvertsExactly) {
 
   if (!HasFailure() && !std::getenv("POA_ROUNDTRIP_KEEP")) {
     fs::remove(pdf);
-    std::error_code ignored;
-    fs::remove(pdf.parent_path(), ignored);  // only when empty: other tests may still use it
   }
 }
 
@@ -118,7 +112,7 @@ TEST(PdfRoundTripCoverage, SeedsCoverPageBreaksAndContinuations) {
     if (!is_long) continue;
     ++long_tables;
     const auto options = testgen::random_render_options(static_cast<std::uint64_t>(seed));
-    const fs::path pdf = dir / "coverage.pdf";
+    const fs::path pdf = dir / ("coverage-" + std::to_string(seed) + ".pdf");
     const auto r = testgen::render_pdf(doc, options, pdf);
     for (const auto& pages : r.action_pages) {
       if (pages.size() >= 3)
@@ -126,8 +120,6 @@ TEST(PdfRoundTripCoverage, SeedsCoverPageBreaksAndContinuations) {
     }
     fs::remove(pdf);
   }
-  std::error_code ignored;
-  fs::remove(dir, ignored);  // only when empty
   EXPECT_GE(long_tables, 5);
   // Tables over 3+ pages with the header repeated, with title and header, and with neither.
   EXPECT_EQ(continuations_across_pages.size(), 3u);
