@@ -753,11 +753,12 @@ class PageLayouter {
   }
 
   // Where in [a, b] (the gap between two column labels) the cell border runs: in a stretch
-  // covered by the fewest body words; among several, the one whose ends line up with the most
-  // word edges (left-aligned text starts at its cell's left edge, numbers end at the right
-  // one), then the longest.
+  // covered by the fewest body words; among several, one wider than a space, then one holding
+  // a border seen before, then the one whose ends line up with the most word edges
+  // (left-aligned text starts at its cell's left edge, numbers end at the right one), then
+  // the longest.
   static double free_band(const std::vector<std::pair<double, double>>& extents, double a, double b,
-                          const std::vector<double>& known) {
+                          const std::vector<double>& known, double space) {
     std::vector<std::pair<double, int>> events;
     int base = 0;
     for (const auto& [x0, x1] : extents) {
@@ -797,7 +798,9 @@ class PageLayouter {
       std::size_t j = i;
       while (j + 1 < stretches.size() && stretches[j + 1].count == least) ++j;
       const double from = stretches[i].from, to = stretches[j].to;
-      int score = 0;
+      // A stretch no wider than a space may be a coincidence of word gaps in a few lines;
+      // a gutter is wider. Then a border used before, then aligned word edges.
+      int score = to - from > space ? 100000 : 0;
       for (double k : known) score += (k > from - kAligned && k < to + kAligned) ? 1000 : 0;
       for (const auto& [x0, x1] : extents) {
         score += std::abs(x1 - from) < kAligned;
@@ -830,7 +833,8 @@ class PageLayouter {
     auto& known = state_.known_borders;
     for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
       const double a = grid[i].label_x1, b = grid[i + 1].label_x0;
-      const double border = b > a ? free_band(extents, a, b, known) : (a + b) / 2;
+      const double border =
+          b > a ? free_band(extents, a, b, known, 0.45 * median_size_) : (a + b) / 2;
       grid[i].x1 = border;
       grid[i + 1].x0 = border;
       const bool seen = std::any_of(known.begin(), known.end(),
