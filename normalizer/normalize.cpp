@@ -14,11 +14,6 @@ namespace {
 
 constexpr const char* kMonthLabels[12] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
                                           "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"};
-constexpr const char* kMonthKeys[12] = {
-    "programacion_mensual.ene", "programacion_mensual.feb", "programacion_mensual.mar",
-    "programacion_mensual.abr", "programacion_mensual.may", "programacion_mensual.jun",
-    "programacion_mensual.jul", "programacion_mensual.ago", "programacion_mensual.sep",
-    "programacion_mensual.oct", "programacion_mensual.nov", "programacion_mensual.dic"};
 
 // What each typed field expects, shown in INVALID_VALUE messages.
 constexpr std::string_view kExpectInteger = "un número entero, p. ej. «4»";
@@ -67,12 +62,12 @@ class FieldTyper {
   }
 
   template <typename Parse>
-  auto typed(const std::optional<RawField>& raw, std::string_view label, std::string_view key,
-             std::string_view expected, Parse parse) -> decltype(parse(std::string_view{})) {
+  auto typed(const std::optional<RawField>& raw, std::string_view label, std::string_view expected,
+             Parse parse) -> decltype(parse(std::string_view{})) {
     const std::optional<std::string> cleaned = text(raw, label);
     if (!cleaned) return std::nullopt;
     auto value = parse(*cleaned);
-    if (!value) out_.push_back(diag::invalid_value(key, *cleaned, raw->origin, expected));
+    if (!value) out_.push_back(diag::invalid_value(label, *cleaned, raw->origin, expected));
     return value;
   }
 
@@ -88,14 +83,14 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
   if (!a.actividad) avisos.push_back(diag::missing_field("actividad", raw.origin));
   a.area_responsable = typer.text(raw.area_responsable, "ÁREA RESPONSABLE");
   a.unidad_medida = typer.text(raw.unidad_medida, "UNIDAD DE MEDIDA");
-  a.inversion = typer.typed(raw.inversion, "INVERSIÓN APROX. POR ACTIVIDAD", "inversion",
-                            kExpectMoney, parse_money);
+  a.inversion =
+      typer.typed(raw.inversion, "INVERSIÓN APROX. POR ACTIVIDAD", kExpectMoney, parse_money);
   a.indicador = typer.text(raw.indicador, "INDICADOR");
-  a.programacion_anual = typer.typed(raw.programacion_anual, "PROGRAMACIÓN ANUAL",
-                                     "programacion_anual", kExpectQuantity, parse_quantity);
+  a.programacion_anual =
+      typer.typed(raw.programacion_anual, "PROGRAMACIÓN ANUAL", kExpectQuantity, parse_quantity);
   for (int m = 0; m < 12; ++m) {
     a.programacion_mensual[m] =
-        typer.typed(raw.meses[m], kMonthLabels[m], kMonthKeys[m], kExpectQuantity, parse_quantity);
+        typer.typed(raw.meses[m], kMonthLabels[m], kExpectQuantity, parse_quantity);
   }
 
   std::optional<Decimal> month_sum;
@@ -133,7 +128,6 @@ Action normalize_action(const RawAction& raw) {
     const auto field = static_cast<HeaderField>(f);
     const std::optional<RawField>& rf = raw.field(field);
     const char* label = header_field_label(field);
-    const char* key = header_field_key(field);
     bool present = true;
     switch (field) {
       case HeaderField::kSecretaria:
@@ -168,20 +162,19 @@ Action normalize_action(const RawAction& raw) {
         break;
       }
       case HeaderField::kNumero:
-        action.numero = typer.typed(rf, label, key, kExpectInteger, parse_integer);
+        action.numero = typer.typed(rf, label, kExpectInteger, parse_integer);
         present = rf && !normalize_text(rf->text).empty();
         break;
       case HeaderField::kBeneficiarios:
-        action.beneficiarios =
-            typer.typed(rf, label, key, kExpectBeneficiaries, parse_beneficiaries);
+        action.beneficiarios = typer.typed(rf, label, kExpectBeneficiaries, parse_beneficiaries);
         present = rf && !normalize_text(rf->text).empty();
         break;
       case HeaderField::kInversion:
-        action.inversion_aproximada = typer.typed(rf, label, key, kExpectMoney, parse_money);
+        action.inversion_aproximada = typer.typed(rf, label, kExpectMoney, parse_money);
         present = rf && !normalize_text(rf->text).empty();
         break;
       case HeaderField::kPartidas: {
-        auto partidas = typer.typed(rf, label, key, kExpectPartidas, parse_partidas);
+        auto partidas = typer.typed(rf, label, kExpectPartidas, parse_partidas);
         present = rf && !normalize_text(rf->text).empty();
         if (!partidas) break;
         action.partidas_presupuestales = std::move(*partidas);
@@ -233,10 +226,10 @@ Document normalize(const RawDocument& raw, const SourceInfo& source) {
   const Origin file_origin{source.path, std::nullopt, std::nullopt, std::nullopt};
 
   if (!source.encoding.empty() && !source.encoding.starts_with("UTF-8")) {
-    doc.avisos.push_back(
-        diag::make(DiagnosticCode::kEncodingDetected, Severity::kInfo,
-                   "se detectó la codificación " + source.encoding + " y se convirtió a UTF-8",
-                   file_origin, source.encoding));
+    doc.avisos.push_back(diag::make(
+        DiagnosticCode::kEncodingDetected, Severity::kInfo,
+        "el archivo no estaba en UTF-8: se leyó como " + source.encoding + " y se convirtió",
+        file_origin, source.encoding));
   }
 
   if (raw.year) {

@@ -160,10 +160,10 @@ TEST(NormalizeTest, InvalidHeaderValues) {
     std::string key;
   };
   const std::vector<Case> cases = {
-      {HeaderField::kNumero, "cuatro", "numero"},
-      {HeaderField::kBeneficiarios, "Población en general", "beneficiarios"},
-      {HeaderField::kInversion, "diez mil", "inversion_aproximada"},
-      {HeaderField::kPartidas, "2111, papelería", "partidas_presupuestales"},
+      {HeaderField::kNumero, "cuatro", "NÚMERO DE ACCIÓN"},
+      {HeaderField::kBeneficiarios, "Población en general", "BENEFICIARIOS"},
+      {HeaderField::kInversion, "diez mil", "INVERSIÓN APROXIMADA"},
+      {HeaderField::kPartidas, "2111, papelería", "PARTIDA PRESUPUESTAL"},
   };
   for (const Case& c : cases) {
     RawAction a = full_action();
@@ -293,8 +293,7 @@ TEST(NormalizeTest, ActivityCells) {
   EXPECT_EQ(avisos[0].text, "gratis");
   EXPECT_EQ(avisos[1].origin, at(28));
   EXPECT_EQ(avisos[1].text, "50%");
-  EXPECT_NE(avisos[1].message.find("programacion_mensual.may"), std::string::npos)
-      << avisos[1].message;
+  EXPECT_NE(avisos[1].message.find("«MAY»"), std::string::npos) << avisos[1].message;
 }
 
 TEST(NormalizeTest, ActivityWithoutName) {
@@ -494,7 +493,7 @@ TEST(NormalizeTest, EncodingDetected) {
         << c.encoding;
     EXPECT_EQ(doc.avisos[0].severity, Severity::kInfo);
     EXPECT_EQ(doc.avisos[0].message,
-              "se detectó la codificación " + c.encoding + " y se convirtió a UTF-8");
+              "el archivo no estaba en UTF-8: se leyó como " + c.encoding + " y se convirtió");
     EXPECT_EQ(doc.avisos[0].origin.file, kFile);
   }
 }
