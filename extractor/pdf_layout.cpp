@@ -449,23 +449,6 @@ class PageLayouter {
       const LineData& l = lines_[i];
       LineInfo& inf = info_[i];
       const std::string& text = out_.lines[i].text;
-      const bool in_margin =
-          page_.height > 0 && (l.box.y1 < margin || l.box.y0 > page_.height - margin);
-      if (in_margin) {
-        if (is_page_number_text(text)) {
-          inf.region = Region::kDropped;
-          continue;
-        }
-        std::string sig = margin_signature(l.box, text);
-        const bool repeated =
-            std::find(state_.previous_margin_lines.begin(), state_.previous_margin_lines.end(),
-                      sig) != state_.previous_margin_lines.end();
-        signatures.push_back(std::move(sig));
-        if (repeated && !is_poa_title(text)) {
-          inf.region = Region::kDropped;
-          continue;
-        }
-      }
       // A title names the plan and stands out; the same words wrapped inside a table cell
       // (`… del Programa Operativo Anual 2023`) are not a title.
       if (text.size() < 120 && is_poa_title(text) && stands_out(l)) inf.title = true;
@@ -502,6 +485,28 @@ class PageLayouter {
           label_lines_.push_back(static_cast<int>(i));
         }
       }
+      // Page furniture: a page number, or a line repeated at the same place on the previous
+      // page, standing apart in the top or bottom margin. Labels, titles and month headers
+      // repeat on every page of a POA too, and are kept.
+      const bool top = l.box.y1 < margin;
+      const bool bottom = l.box.y0 > page_.height - margin;
+      if (page_.height <= 0 || !(top || bottom) || inf.title || inf.months || inf.labels > 0) {
+        continue;
+      }
+      double gap = kInf;
+      if (top && i + 1 < lines_.size()) gap = lines_[i + 1].box.y0 - l.box.y1;
+      if (bottom && i > 0) gap = std::min(gap, l.box.y0 - lines_[i - 1].box.y1);
+      if (gap < 0.8 * height(l.box)) continue;
+      if (is_page_number_text(text)) {
+        inf.region = Region::kDropped;
+        continue;
+      }
+      std::string sig = margin_signature(l.box, text);
+      if (std::find(state_.previous_margin_lines.begin(), state_.previous_margin_lines.end(),
+                    sig) != state_.previous_margin_lines.end()) {
+        inf.region = Region::kDropped;
+      }
+      signatures.push_back(std::move(sig));
     }
     state_.previous_margin_lines = std::move(signatures);
   }
