@@ -535,6 +535,25 @@ class PageLayouter {
     }
   }
 
+  // Every word of `l` sits over a word of lines [from, to] (the lines of a wrapped label).
+  bool stacked_over(const LineData& l, int from, int to) const {
+    for (std::uint32_t wi : l.words) {
+      const Box& b = page_.words[wi].box;
+      bool over = false;
+      for (int k = from; k <= to && !over; ++k) {
+        for (std::uint32_t wj : lines_[static_cast<std::size_t>(k)].words) {
+          const Box& c = page_.words[wj].box;
+          if (c.x0 < b.x1 && b.x0 < c.x1) {
+            over = true;
+            break;
+          }
+        }
+      }
+      if (!over) return false;
+    }
+    return true;
+  }
+
   bool uppercase_line(const LineData& l) const {
     bool letters = false;
     for (std::uint32_t wi : l.words) {
@@ -585,7 +604,8 @@ class PageLayouter {
       // The header starts at the ACTIVIDAD label (searching up, never past a header label).
       for (int k = m; k >= 0 && k >= m - 8; --k) {
         const LineInfo& inf = info_[static_cast<std::size_t>(k)];
-        if (inf.label || inf.title || inf.region == Region::kDropped) break;
+        // (`INVERSIÓN` beside ACTIVIDAD is a column label, not the header block's.)
+        if ((inf.label && !inf.actividad) || inf.title || inf.region == Region::kDropped) break;
         if (k < m && info_[static_cast<std::size_t>(k)].months) break;
         if (inf.actividad) z.header_first = k;
       }
@@ -596,10 +616,14 @@ class PageLayouter {
         const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
         const LineInfo& inf = info_[static_cast<std::size_t>(k)];
         if (inf.title || inf.region == Region::kDropped || inf.months) break;
-        // `INVERSIÓN` is also a header-block label: inside the column header it overlaps the
-        // lines of the labels beside it.
+        // `INVERSIÓN` is also a header-block label: inside the column header it is the first
+        // line of a wrapped column label, stacked over the rest of it.
         const double gap = cur.box.y0 - above.box.y1;
-        if ((inf.label && gap > 0) || gap > 0.5 * height(cur.box) || !uppercase_line(above)) break;
+        if (gap > 0.5 * height(cur.box) || !uppercase_line(above)) break;
+        if (inf.label && gap > 0 &&
+            (gap > 0.25 * height(cur.box) || !stacked_over(above, z.header_first, m))) {
+          break;
+        }
         if (!zones_.empty() && zones_.back().body_last >= k) break;
         z.header_first = k;
       }
