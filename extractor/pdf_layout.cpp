@@ -258,11 +258,15 @@ bool is_upper(std::string_view s) {
   return letters;
 }
 
+// The line's words, a space between them unless they touch (a word split by fake bold).
 std::string line_text(const PageWords& page, const LineData& l) {
   std::string s;
+  double last_x1 = kInf;
   for (std::uint32_t wi : l.words) {
-    if (!s.empty()) s += ' ';
-    s += page.words[wi].text;
+    const Word& w = page.words[wi];
+    if (!s.empty() && w.box.x0 - last_x1 > 0.12 * size_of(w)) s += ' ';
+    s += w.text;
+    last_x1 = w.box.x1;
   }
   return s;
 }
@@ -491,6 +495,10 @@ class PageLayouter {
       const bool top = l.box.y1 < margin;
       const bool bottom = l.box.y0 > page_.height - margin;
       if (page_.height <= 0 || !(top || bottom) || inf.title || inf.months || inf.labels > 0) {
+        continue;
+      }
+      if (is_page_number(text)) {  // `Página 3 de 4`: furniture wherever it sits in a margin
+        inf.region = Region::kDropped;
         continue;
       }
       double gap = kInf;
