@@ -445,7 +445,7 @@ class PageLayouter {
                        sizes.end());
       median_size_ = sizes[sizes.size() / 2];
     }
-    const double margin = 0.08 * page_.height;
+    const double margin = 0.12 * page_.height;  // page furniture lives in the outer 12%
     std::vector<std::string> signatures;
     std::vector<Token> tokens;
     std::vector<GCell> cells;
