@@ -962,7 +962,10 @@ class PageLayouter {
     };
     for (int pos = 0; pos < n; ++pos) {
       for (BlockCell& head : lines[static_cast<std::size_t>(pos)]) {
-        if (head.label || head.target >= 0) continue;
+        if (head.target >= 0) continue;
+        // A label may wrap too (`INVERSIÓN` / `APROXIMADA`): its lines join while together
+        // they still read as a label.
+        std::string label_text = head.label ? head.cell.text : std::string();
         std::vector<BlockCell*> chain{&head};
         int label_line = -1;
         for (int q = pos + 1; q < n; ++q) {
@@ -974,9 +977,29 @@ class PageLayouter {
           }
           const Box& prev = chain.back()->cell.box;
           if (next->label || next->cell.box.y0 - prev.y1 > 0.35 * height(next->cell.box)) break;
+          if (head.label) {
+            std::string joined = label_text + ' ' + next->cell.text;
+            if (joined.size() > 90) break;
+            const auto m = match_header_label(joined);
+            if (!m || !m->value.empty()) break;  // a label followed by its value stays apart
+            label_text = std::move(joined);
+          }
           chain.push_back(next);
         }
-        if (chain.size() < 2 || label_line < 0) continue;
+        if (chain.size() < 2) continue;
+        if (head.label) {
+          // The wrapped label goes where its first line is, or onto a label line it straddles.
+          int to = pos;
+          if (label_line >= 0) {
+            const double label_cy = cy(lines_[static_cast<std::size_t>(first + label_line)].box);
+            if (label_cy > cy(chain.front()->cell.box) && label_cy < cy(chain.back()->cell.box)) {
+              to = label_line;
+            }
+          }
+          for (BlockCell* bc : chain) bc->target = to;
+          continue;
+        }
+        if (label_line < 0) continue;
         // The label's line must run between the value's first and last lines.
         const double label_cy = cy(lines_[static_cast<std::size_t>(first + label_line)].box);
         if (label_cy <= cy(chain.front()->cell.box) || label_cy >= cy(chain.back()->cell.box)) {
