@@ -965,7 +965,8 @@ class PageLayouter {
         if (head.target >= 0) continue;
         // A label may wrap too (`INVERSIÓN` / `APROXIMADA`): its lines join while together
         // they still read as a label.
-        std::string label_text = head.label ? head.cell.text : std::string();
+        bool label_chain = head.label;
+        std::string label_text = head.cell.text;
         std::vector<BlockCell*> chain{&head};
         int label_line = -1;
         for (int q = pos + 1; q < n; ++q) {
@@ -977,17 +978,23 @@ class PageLayouter {
           }
           const Box& prev = chain.back()->cell.box;
           if (next->label || next->cell.box.y0 - prev.y1 > 0.35 * height(next->cell.box)) break;
-          if (head.label) {
+          // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a
+          // label chain too.
+          if (label_chain || chain.size() == 1) {
             std::string joined = label_text + ' ' + next->cell.text;
-            if (joined.size() > 90) break;
-            const auto m = match_header_label(joined);
-            if (!m || !m->value.empty()) break;  // a label followed by its value stays apart
-            label_text = std::move(joined);
+            std::optional<LabelMatch> m;
+            if (joined.size() <= 90) m = match_header_label(joined);
+            const bool joins = m && m->value.empty();  // a label and its value stay apart
+            if (label_chain && !joins) break;
+            if (joins) {
+              label_chain = true;
+              label_text = std::move(joined);
+            }
           }
           chain.push_back(next);
         }
         if (chain.size() < 2) continue;
-        if (head.label) {
+        if (label_chain) {
           // The wrapped label goes where its first line is, or onto a label line it straddles.
           int to = pos;
           if (label_line >= 0) {
