@@ -632,7 +632,6 @@ class PageLayouter {
             (gap > 0.25 * height(cur.box) || !stacked_over(above, z.header_first, m))) {
           break;
         }
-        if (!zones_.empty() && zones_.back().body_last >= k) break;
         z.header_first = k;
       }
       z.body_first = m + 1;
@@ -642,8 +641,13 @@ class PageLayouter {
         ++i;
       }
       z.body_last = i - 1;
+      // A repeated column header may start inside what looked like the body of the table
+      // carried over from the previous page.
       if (!zones_.empty() && zones_.back().body_last >= z.header_first) {
         zones_.back().body_last = z.header_first - 1;
+        if (zones_.back().body_last < zones_.back().body_first && zones_.back().carried) {
+          zones_.pop_back();
+        }
       }
       zones_.push_back(z);
       if (i >= n) state_.table_open = true;
