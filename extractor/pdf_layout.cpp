@@ -502,8 +502,10 @@ class PageLayouter {
         continue;
       }
       double gap = kInf;
-      if (top && i + 1 < lines_.size()) gap = lines_[i + 1].box.y0 - l.box.y1;
-      if (bottom && i > 0) gap = std::min(gap, l.box.y0 - lines_[i - 1].box.y1);
+      // Apart on both sides: a wrapped column label repeated at the top of every page is
+      // close to the other lines of its header.
+      if (i + 1 < lines_.size()) gap = lines_[i + 1].box.y0 - l.box.y1;
+      if (i > 0) gap = std::min(gap, l.box.y0 - lines_[i - 1].box.y1);
       if (gap < 0.8 * height(l.box)) continue;
       if (is_page_number_text(text)) {
         inf.region = Region::kDropped;
