@@ -249,6 +249,10 @@ struct LineInfo {
   bool upper_label = false;  // one of them is written in capitals, as labels are
 };
 
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool is_upper(std::string_view s) {
   bool letters = false;
   for (unsigned char c : s) {
@@ -631,7 +635,9 @@ class PageLayouter {
         const double gap = cur.box.y0 - above.box.y1;
         if (gap > 0.5 * height(cur.box) || !uppercase_line(above)) break;
         if (inf.label && gap > 0 &&
-            (gap > 0.25 * height(cur.box) || !stacked_over(above, z.header_first, m))) {
+            (gap > 0.4 * height(cur.box) ||
+             has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
+             !stacked_over(above, z.header_first, m))) {
           break;
         }
         z.header_first = k;
