@@ -695,7 +695,11 @@ class PageLayouter {
       if (inf.region != Region::kBlock) continue;
       const LineData& l = lines_[static_cast<std::size_t>(i)];
       bool title = inf.title;
-      if (!title && i < first_label && first_label < n) title = stands_out(l);
+      // (A wrapped label's first line may stick out above its row: not a title.)
+      if (!title && i < first_label && first_label < n &&
+          l.box.y1 <= lines_[static_cast<std::size_t>(first_label)].box.y0) {
+        title = stands_out(l);
+      }
       if (title) inf.region = Region::kTitle;
     }
   }
@@ -981,6 +985,7 @@ class PageLayouter {
         std::string label_text = head.cell.text;
         std::vector<BlockCell*> chain{&head};
         int label_line = -1;
+        int last_q = pos;
         for (int q = pos + 1; q < n; ++q) {
           BlockCell* next = find_col(q, head.cell.column);
           const bool labelled = info_[static_cast<std::size_t>(first + q)].labels > 0;
@@ -1004,15 +1009,19 @@ class PageLayouter {
             }
           }
           chain.push_back(next);
+          last_q = q;
         }
         if (chain.size() < 2) continue;
         if (label_chain) {
-          // The wrapped label goes where its first line is, or onto a label line it straddles.
+          // The wrapped label goes onto the line of the other labels of its row (they are
+          // centred, so on one of its lines or between them), else where it starts.
           int to = pos;
-          if (label_line >= 0) {
-            const double label_cy = cy(lines_[static_cast<std::size_t>(first + label_line)].box);
-            if (label_cy > cy(chain.front()->cell.box) && label_cy < cy(chain.back()->cell.box)) {
-              to = label_line;
+          for (int q = pos; q <= last_q && to == pos; ++q) {
+            for (const BlockCell& bc : lines[static_cast<std::size_t>(q)]) {
+              if (bc.label && bc.cell.column != head.cell.column) {
+                to = q;
+                break;
+              }
             }
           }
           for (BlockCell* bc : chain) bc->target = to;
