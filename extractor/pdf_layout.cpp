@@ -697,7 +697,7 @@ class PageLayouter {
       bool title = inf.title;
       // (A wrapped label's first line may stick out above its row: not a title.)
       if (!title && i < first_label && first_label < n &&
-          l.box.y1 <= lines_[static_cast<std::size_t>(first_label)].box.y0) {
+          l.box.y1 + 0.5 * height(l.box) <= lines_[static_cast<std::size_t>(first_label)].box.y0) {
         title = stands_out(l);
       }
       if (title) inf.region = Region::kTitle;
