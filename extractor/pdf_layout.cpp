@@ -604,7 +604,20 @@ class PageLayouter {
         ++i;
       }
       z.body_last = i - 1;
-      if (z.body_last >= z.body_first) zones_.push_back(z);
+      // It only continues the table if some line has a number (or `-`) in the numeric columns.
+      bool values = false;
+      const auto anual = static_cast<std::size_t>(std::max(state_.anual_column, 0));
+      const double numeric_x0 =
+          anual < state_.table_grid.size() ? state_.table_grid[anual].x0 : kInf;
+      for (int k = z.body_first; k <= z.body_last && !values; ++k) {
+        if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+        for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+          const Word& w = page_.words[wi];
+          const char c = w.text[0];
+          values = values || (w.box.x0 >= numeric_x0 && ((c >= '0' && c <= '9') || c == '-'));
+        }
+      }
+      if (z.body_last >= z.body_first && values) zones_.push_back(z);
     }
     state_.table_open = false;
     for (int m = 0; m < n; ++m) {
