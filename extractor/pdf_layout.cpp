@@ -1165,22 +1165,43 @@ class PageLayouter {
     const std::vector<double> borders = table_borders();
     const int first_numeric =
         state_.anual_column >= 0 ? state_.anual_column : static_cast<int>(state_.table_grid.size());
+    // Each line is cut into cells once; rows are then put together from these.
+    std::vector<std::vector<GCell>> cells(body.size());
     std::vector<std::size_t> anchors;
-    std::vector<GCell> cells;
     for (std::size_t i = 0; i < body.size(); ++i) {
-      gutter_cells(page_, lines_[static_cast<std::size_t>(body[i])], borders, cells);
-      for (const GCell& c : cells) {
+      gutter_cells(page_, lines_[static_cast<std::size_t>(body[i])], borders, cells[i]);
+      for (const GCell& c : cells[i]) {
         if (c.column >= first_numeric) {
           anchors.push_back(i);
           break;
         }
       }
     }
-    if (anchors.empty()) {
-      for (int k : body) {
-        CellRow row = cells_row({k}, borders, false);
-        if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+    auto emit_group = [&](std::size_t from, const std::vector<std::size_t>& members) {
+      CellRow row;
+      row.page = page_.number;
+      row.page_is_physical = true;
+      row.line = lines_[static_cast<std::size_t>(body[from])].index;
+      for (std::size_t i : members) {
+        for (GCell& c : cells[i]) {
+          auto it = std::find_if(row.cells.begin(), row.cells.end(),
+                                 [&](const Cell& x) { return x.column == c.column; });
+          if (it == row.cells.end()) {
+            row.cells.push_back(Cell{std::move(c.text), c.column, 1, c.box});
+          } else {
+            it->text += ' ';
+            it->text += c.text;
+            unite(*it->box, c.box);
+          }
+        }
       }
+      std::stable_sort(row.cells.begin(), row.cells.end(),
+                       [](const Cell& a, const Cell& b) { return a.column < b.column; });
+      finish_row(row);
+      if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+    };
+    if (anchors.empty()) {
+      for (std::size_t i = 0; i < body.size(); ++i) emit_group(i, {i});
       return;
     }
     std::vector<double> row_tops;  // the top border of activity r (r >= 1)
@@ -1195,22 +1216,17 @@ class PageLayouter {
       if (cur.y0 - prev.y1 > 0.8 * height(cur)) break;
       ++end;
     }
-    std::vector<std::vector<int>> groups(anchors.size());
+    std::vector<std::vector<std::size_t>> groups(anchors.size());
     for (std::size_t i = 0; i < end; ++i) {
       const double y = cy(lines_[static_cast<std::size_t>(body[i])].box);
       const std::size_t r = static_cast<std::size_t>(
           std::upper_bound(row_tops.begin(), row_tops.end(), y) - row_tops.begin());
-      groups[r].push_back(body[i]);
+      groups[r].push_back(i);
     }
     for (const auto& g : groups) {
-      if (g.empty()) continue;
-      CellRow row = cells_row(g, borders, false);
-      if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+      if (!g.empty()) emit_group(g.front(), g);
     }
-    for (std::size_t i = end; i < body.size(); ++i) {
-      CellRow row = cells_row({body[i]}, borders, false);
-      if (!row.cells.empty()) out_.rows.push_back(std::move(row));
-    }
+    for (std::size_t i = end; i < body.size(); ++i) emit_group(i, {i});
   }
 
   void emit() {

@@ -80,6 +80,37 @@ bool is_bold_font(std::string_view name) {
   return false;
 }
 
+// UTF-16 -> UTF-8 by hand: ustring::to_utf8 opens an iconv converter for every word, which
+// costs more than the rest of the reader.
+void append_utf8(const poppler::ustring& in, std::string& out) {
+  out.reserve(out.size() + in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char32_t c = in[i];
+    if (c >= 0xD800 && c < 0xDC00 && i + 1 < in.size() && in[i + 1] >= 0xDC00 &&
+        in[i + 1] < 0xE000) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (in[i + 1] - 0xDC00);
+      ++i;
+    } else if (c >= 0xD800 && c < 0xE000) {
+      c = 0xFFFD;  // a lone surrogate
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+}
+
 // Fills `out` with the words of page `index` (0-based), upright, top-left origin.
 void load_page(poppler::document& doc, int index, layout::PageWords& out) {
   out.clear();
@@ -107,10 +138,9 @@ void load_page(poppler::document& doc, int index, layout::PageWords& out) {
   out.words.reserve(boxes.size());
   std::string last_font;
   for (poppler::text_box& tb : boxes) {
-    const poppler::byte_array utf8 = tb.text().to_utf8();
-    if (utf8.empty()) continue;
     layout::Word w;
-    w.text.assign(utf8.data(), utf8.size());
+    append_utf8(tb.text(), w.text);
+    if (w.text.empty()) continue;
     const poppler::rectf b = tb.bbox();
     w.box = Box{b.left(), b.top(), b.right(), b.bottom()};
     if (tb.has_font_info()) {
