@@ -135,6 +135,28 @@ std::vector<Case> cases() {
                   R"(l3 [c0 "Secretaría de Planeación."] [c1 "Acceso a la información"])",
                   R"(l4 [c1 "NÚMERO DE ACCIÓN"])", R"(l5 [c1 "4"])"}});
 
+  out.push_back({"wrapped_label_and_value_centred_beside_their_row",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   place(p, "PROGRAMA OPERATIVO ANUAL 2022", 338, 20, true);
+                   // `NOMBRE DE LA` / `ACCIÓN` wrapped and centred on SECRETARÍA's line.
+                   place(p, "NOMBRE DE LA", 300, 55);
+                   place(p, "SECRETARÍA", 40, 60);
+                   place(p, "ACCIÓN", 300, 65);
+                   place(p, "Secretaría de Planeación.", 40, 80);
+                   place(p, "Acceso a la información", 300, 80);
+                   // A two-line value centred beside its label.
+                   place(p, "Proveer de la información", 300, 95);
+                   place(p, "PROPÓSITO", 40, 100);
+                   place(p, "transparente", 300, 105);
+                   place(p, "NÚMERO DE ACCIÓN", 300, 120);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2022"])",
+                  R"(l3 [c0 "SECRETARÍA"] [c1 "NOMBRE DE LA ACCIÓN"])",
+                  R"(l5 [c0 "Secretaría de Planeación."] [c1 "Acceso a la información"])",
+                  R"(l7 [c0 "PROPÓSITO"] [c1 "Proveer de la información transparente"])",
+                  R"(l9 [c1 "NÚMERO DE ACCIÓN"])"}});
+
   out.push_back({"one_line_activities",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);
