@@ -65,6 +65,9 @@ constexpr ColumnLabelKey kColumnLabels[] = {
     {"inversion aproximada por actividad", ColumnRole::kInversion},
     {"inversion por actividad", ColumnRole::kInversion},
     {"inversion aprox", ColumnRole::kInversion},
+    // The rest of a wrapped `INVERSIÓN / APROX. POR / ACTIVIDAD` header whose first line a
+    // reader split off.
+    {"aprox por actividad", ColumnRole::kInversion},
     {"inversion", ColumnRole::kInversion},
     {"indicador", ColumnRole::kIndicador},
     {"indicadores", ColumnRole::kIndicador},

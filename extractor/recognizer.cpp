@@ -221,6 +221,7 @@ class Recognizer {
   RawDocument run() {
     file_ = reader_.info().path;
     while (std::optional<CellRow> row = reader_.next()) handle(*row);
+    if (held_) handle_cells(*std::exchange(held_, std::nullopt));
     finish_block();
     close_action();
     if (!found_labels_ && !found_table_) {
@@ -244,6 +245,14 @@ class Recognizer {
   }
 
   void handle(const CellRow& row) {
+    if (held_) {
+      CellRow held = *std::exchange(held_, std::nullopt);
+      if (row.kind == RowKind::kCells && is_table_header(row)) {
+        handle_cells(with_first_line(held, row));
+        return;
+      }
+      handle_cells(held);
+    }
     switch (row.kind) {
       case RowKind::kPageBreak:
         after_break_ = true;
@@ -254,6 +263,43 @@ class Recognizer {
       case RowKind::kCells:
         break;
     }
+    // A lone label outside a header block may be the first line of a wrapped table header
+    // (`INVERSIÓN` over `APROX. POR ACTIVIDAD`) or the start of a new block: the next row tells.
+    if (state_ != State::kBlock && row.cells.size() == 1) {
+      const std::optional<LabelMatch> label = match_header_label(row.cells[0].text);
+      if (label && label->value.empty()) {
+        held_ = row;
+        return;
+      }
+    }
+    handle_cells(row);
+  }
+
+  // The table header with a line that a reader gave as a row of its own joined to the cell
+  // below it (or kept as a cell of its own when nothing is below it). The line is a header
+  // word either way, so nothing of it is lost to `no_reconocido`.
+  static CellRow with_first_line(const CellRow& line, CellRow header) {
+    for (const Cell& part : line.cells) {
+      auto below = std::find_if(header.cells.begin(), header.cells.end(),
+                                [&](const Cell& c) { return c.column == part.column; });
+      if (below == header.cells.end()) {
+        header.cells.push_back(part);
+        continue;
+      }
+      // Join only where that makes (or keeps) a column label; a reader that put the line in
+      // the wrong column must not spoil a label that reads right on its own.
+      std::string joined = part.text + " " + below->text;
+      if (match_column_label(joined) || !match_column_label(below->text)) {
+        below->text = std::move(joined);
+      }
+    }
+    std::sort(header.cells.begin(), header.cells.end(),
+              [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    header.line = line.line;
+    return header;
+  }
+
+  void handle_cells(const CellRow& row) {
     if (row.cells.empty()) return;
     if (row.cells.size() == 1 && is_page_number(row.cells[0].text)) return;
     if (row.cells.size() == 1 && is_poa_title(row.cells[0].text)) {
@@ -327,16 +373,25 @@ class Recognizer {
 
   void handle_label_row(const CellRow& row) {
     BlockRow br = to_block_row(row);
-    bool repeats_a_label = false;
-    for (const BlockCell& bc : br.cells) {
-      if (bc.label && block_labels_.count(bc.label->field)) repeats_a_label = true;
-    }
-    if (state_ != State::kBlock || repeats_a_label) start_action(row);
+    if (state_ != State::kBlock || starts_another_block(br)) start_action(row);
     for (const BlockCell& bc : br.cells) {
       if (bc.label) block_labels_.insert(bc.label->field);
     }
     found_labels_ = found_labels_ || block_labels_.size() >= 2;
     block_rows_.push_back(std::move(br));
+  }
+
+  // Inside a block, labels seen before mean the next action's block has begun (actions with no
+  // table in between). One stray repeated label (a table header word wrapped onto a line of its
+  // own, like `INVERSIÓN`) is not enough unless it opens the template's first label row.
+  bool starts_another_block(const BlockRow& br) const {
+    int repeated = 0;
+    for (const BlockCell& bc : br.cells) {
+      if (!bc.label || !block_labels_.count(bc.label->field)) continue;
+      ++repeated;
+      if (group_of(bc.label->field) == 0) return true;
+    }
+    return repeated >= 2;
   }
 
   void start_action(const CellRow& row) {
@@ -519,6 +574,7 @@ class Recognizer {
   RawDocument doc_;
   State state_ = State::kIdle;
   std::optional<RawAction> action_;
+  std::optional<CellRow> held_;  // a lone label row waiting for the row after it
   std::vector<BlockRow> block_rows_;
   std::set<HeaderField> block_labels_;
   std::map<int, ColumnRole> columns_;

@@ -215,6 +215,32 @@ TEST(RecognizerTest, RepeatedColumnHeaderContinuesTheTableSilently) {
   EXPECT_TRUE(doc.actions[0].diagnostics.empty());
 }
 
+TEST(RecognizerTest, LoneLabelLineAboveTheColumnHeaderBelongsToIt) {
+  // A reader split `INVERSIÓN` off a wrapped column label; on the second page it even landed in
+  // another column. Neither may open a new action.
+  const std::string header =
+      "0:ACTIVIDAD|1:ÁREA RESPONSABLE|2:UNIDAD DE MEDIDA|3:APROX. POR ACTIVIDAD|4:INDICADOR|"
+      "5:PROGRAMACIÓN ANUAL";
+  const std::vector<std::string> lines = {"0:SECRETARÍA|6:INVERSIÓN APROXIMADA",
+                                          "0:S|6:$1.00",
+                                          "3:INVERSIÓN",
+                                          header,
+                                          kTableHeader[1],
+                                          kActivity,
+                                          "",
+                                          "0:INVERSIÓN",
+                                          header,
+                                          kTableHeader[1],
+                                          kActivity};
+  const RawDocument doc = recognize_lines(lines);
+  ASSERT_EQ(doc.actions.size(), 1u);
+  ASSERT_EQ(doc.actions[0].activities.size(), 2u);
+  EXPECT_EQ(doc.actions[0].activities[1].inversion->text, "$0.00");
+  EXPECT_EQ(doc.actions[0].activities[1].actividad->text, "Firma de contrato");
+  EXPECT_TRUE(doc.actions[0].diagnostics.empty());
+  EXPECT_TRUE(doc.unrecognized.empty());
+}
+
 TEST(RecognizerTest, TitleGivesTheYearAndSeparatesActions) {
   std::vector<std::string> lines = {"#PROGRAMA OPERATIVO ANUAL 2022"};
   for (int i = 0; i < 2; ++i) {
