@@ -158,6 +158,8 @@ std::optional<Decimal> parse_money(std::string_view text) {
     s.remove_prefix(1);
   }
   s = trim(s);
+  // Excel's accounting format prints zero as `$ -`.
+  if (is_lone_dash(s) && !negative) return Decimal::from_cents(0);
   if (consume_minus(s)) {  // `$-10.00`
     if (negative) return std::nullopt;
     negative = true;

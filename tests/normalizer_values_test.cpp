@@ -44,6 +44,7 @@ INSTANTIATE_TEST_SUITE_P(
         DecimalCase{"$10,000.00", cents(1000000)}, DecimalCase{"\\$10,000.00", cents(1000000)},
         DecimalCase{"$ 10,000", cents(1000000)}, DecimalCase{"10,000.00", cents(1000000)},
         DecimalCase{"$1,234.5", cents(123450)}, DecimalCase{"$0.00", cents(0)},
+        DecimalCase{"$ -", cents(0)}, DecimalCase{"$-", cents(0)}, DecimalCase{"\\$ –", cents(0)},
         DecimalCase{"$10000", cents(1000000)}, DecimalCase{"10,000.00 M.N.", cents(1000000)},
         DecimalCase{"$10,000.00 MXN", cents(1000000)}, DecimalCase{"$10,000.00 MN", cents(1000000)},
         DecimalCase{"10,000 pesos", cents(1000000)}, DecimalCase{"10,000.00M.N.", cents(1000000)},
