@@ -1,10 +1,13 @@
-// The conversion job: reader -> recogniser -> normaliser -> exporters, one input at a time.
+// The conversion job: reader -> recogniser -> normaliser -> exporters, one input at a time and
+// one action at a time, so memory stays flat however long the document.
 #include "cli/job.hpp"
 
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
 #include <ostream>
+#include <utility>
 
 #include "extractor/recognizer.hpp"
 #include "extractor/source.hpp"
@@ -24,6 +27,56 @@ bool is_own_output(const std::filesystem::path& p) {
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   return ext == ".json" || ext == ".csv" || ext == ".xlsx" || ext == ".tmp";
+}
+
+// What the summary line and the diagnostics of one converted input need; the actions themselves
+// are written and dropped. The actions' diagnostics wait here because the document-level ones,
+// known only at the end, are printed before them (and a refused input prints none).
+struct InputSummary {
+  std::size_t actions = 0;
+  std::size_t activities = 0;
+  Diagnostics diagnostics;  // document-level first, then each action's
+};
+
+using Exporters = std::vector<std::unique_ptr<exporters::Exporter>>;
+
+// Streams one input through every exporter. Throws what the reader or the recogniser throws
+// (InputError for a refused input); the caller then aborts the exporters' open document.
+InputSummary stream_input(const std::filesystem::path& file, const std::string& stem,
+                          const ConvertOptions& options, Exporters& outputs) {
+  auto reader = extractor::open_source(file, extractor::OpenOptions{options.password});
+  extractor::ActionStream stream(*reader);
+  InputSummary summary;
+  auto take = [&](const Action& action) {
+    ++summary.actions;
+    summary.activities += action.actividades.size();
+    summary.diagnostics.insert(summary.diagnostics.end(), action.avisos.begin(),
+                               action.avisos.end());
+  };
+
+  // `ejercicio` is written before `acciones`: hold actions back until the year is known. It
+  // comes from the title above the first action in practice, so this holds none or one.
+  std::vector<Action> held;
+  std::optional<RawAction> raw;
+  while (!stream.year() && (raw = stream.next_action()))
+    held.push_back(normalizer::normalize_action(*raw));
+  const DocumentHead head = normalizer::normalize_head(stream.year(), reader->info());
+  for (auto& out : outputs) out->begin_document(head, stem);
+  for (const Action& action : held) {
+    for (auto& out : outputs) out->write_action(action);
+    take(action);
+  }
+  held.clear();
+  while ((raw = stream.next_action())) {
+    const Action action = normalizer::normalize_action(*raw);
+    for (auto& out : outputs) out->write_action(action);
+    take(action);
+  }
+  const DocumentTail tail = normalizer::normalize_tail(stream.finish(), reader->info());
+  for (auto& out : outputs) out->end_document(tail);
+  // Document-level first, then each action's: the order of Document::all_diagnostics().
+  summary.diagnostics.insert(summary.diagnostics.begin(), tail.avisos.begin(), tail.avisos.end());
+  return summary;
 }
 
 }  // namespace
@@ -76,28 +129,28 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
 
   std::map<std::string, int> stems;
   for (const std::filesystem::path& file : files) {
+    // A refused input takes no stem: the next one with the same name gets it.
+    const std::string base = file.stem().string();
+    const int n = stems[base] + 1;
+    const std::string stem = n > 1 ? base + "-" + std::to_string(n) : base;
     try {
-      Document doc = convert_file(file, options.convert);
-      std::string stem = file.stem().string();
-      if (const int n = ++stems[stem]; n > 1) stem += "-" + std::to_string(n);
-      for (auto& out : outputs) out->write(doc, stem);
-
-      const Diagnostics all = doc.all_diagnostics();
-      std::size_t activities = 0;
-      for (const Action& a : doc.acciones) activities += a.actividades.size();
+      const InputSummary summary = stream_input(file, stem, options.convert, outputs);
+      stems[base] = n;
       std::size_t warnings = 0;
-      for (const Diagnostic& d : all) {
+      for (const Diagnostic& d : summary.diagnostics) {
         if (d.severity != Severity::kInfo) ++warnings;
         if (!options.quiet) err << format_diagnostic(d) << '\n';
       }
       result.warnings += warnings;
-      err << file.string() << ": " << doc.acciones.size() << " acciones, " << activities
+      err << file.string() << ": " << summary.actions << " acciones, " << summary.activities
           << " actividades, " << warnings << " avisos\n";
       ++result.converted;
     } catch (const InputError& e) {
+      for (auto& out : outputs) out->abort_document();
       err << format_diagnostic(e.diagnostic()) << '\n';
       ++result.failed;
     } catch (const std::exception& e) {
+      for (auto& out : outputs) out->abort_document();
       // A bug of ours must not take the rest of the batch down with it.
       err << file.string() << ": error: fallo interno al convertir: " << e.what() << '\n';
       ++result.failed;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -45,6 +46,19 @@ void AtomicFile::write(std::string_view bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
     throw write_error(target_, errno);
   }
+  size_ += bytes.size();
+}
+
+void AtomicFile::truncate(std::uint64_t size) {
+  if (file_ == nullptr || committed_) throw std::logic_error("AtomicFile::truncate after commit");
+  if (size > size_) throw std::logic_error("AtomicFile::truncate beyond the end");
+  // Buffered bytes first, so none of them lands after the cut.
+  if (std::fflush(file_) != 0) throw write_error(target_, errno);
+  if (::ftruncate(::fileno(file_), static_cast<off_t>(size)) != 0) {
+    throw write_error(target_, errno);
+  }
+  if (std::fseek(file_, static_cast<long>(size), SEEK_SET) != 0) throw write_error(target_, errno);
+  size_ = size;
 }
 
 std::filesystem::path AtomicFile::commit() {
@@ -67,6 +81,36 @@ void AtomicFile::discard() noexcept {
   }
   std::error_code ignored;
   std::filesystem::remove(temp_, ignored);
+}
+
+SpoolFile::SpoolFile() : file_(std::tmpfile()) {
+  if (file_ == nullptr) {
+    throw std::runtime_error(std::string("no se pudo crear un archivo temporal: ") +
+                             std::strerror(errno));
+  }
+}
+
+SpoolFile::~SpoolFile() {
+  std::fclose(file_);
+}
+
+void SpoolFile::write(std::string_view bytes) {
+  if (bytes.empty()) return;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    throw std::runtime_error(std::string("no se pudo escribir un archivo temporal: ") +
+                             std::strerror(errno));
+  }
+}
+
+void SpoolFile::copy_to(std::ostream& out) {
+  std::rewind(file_);
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file_)) > 0) {
+    out.write(buffer, static_cast<std::streamsize>(n));
+  }
+  out.flush();
+  std::fseek(file_, 0, SEEK_END);
 }
 
 }  // namespace poa::exporters

@@ -1,8 +1,10 @@
 // Writes an output file under a temporary name in its folder and renames it into place on commit.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <iosfwd>
 #include <string_view>
 
 namespace poa::exporters {
@@ -22,6 +24,11 @@ class AtomicFile {
 
   // Appends bytes to the temporary file.
   void write(std::string_view bytes);
+  // Bytes written so far (after any truncate()).
+  std::uint64_t size() const { return size_; }
+  // Drops everything written after the first `size` bytes (size <= size()); later writes go on
+  // from there. For a batch file that must lose one refused input's rows.
+  void truncate(std::uint64_t size);
   // Closes and renames into place; returns the target. Call at most once.
   std::filesystem::path commit();
 
@@ -34,7 +41,26 @@ class AtomicFile {
   std::filesystem::path target_;
   std::filesystem::path temp_;
   std::FILE* file_ = nullptr;
+  std::uint64_t size_ = 0;
   bool committed_ = false;
+};
+
+// Output for stdout held in an anonymous temporary file until it is complete, so a refused input
+// prints nothing and a long document does not have to sit in memory. The file is removed by the
+// system when the object goes (or the process ends). Failures throw std::runtime_error.
+class SpoolFile {
+ public:
+  SpoolFile();
+  ~SpoolFile();
+  SpoolFile(const SpoolFile&) = delete;
+  SpoolFile& operator=(const SpoolFile&) = delete;
+
+  void write(std::string_view bytes);
+  // Copies everything written so far to `out` and flushes it.
+  void copy_to(std::ostream& out);
+
+ private:
+  std::FILE* file_ = nullptr;
 };
 
 }  // namespace poa::exporters

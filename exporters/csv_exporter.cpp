@@ -1,4 +1,5 @@
-// acciones.csv and actividades.csv (RFC 4180, UTF-8, CRLF) for a whole batch.
+// acciones.csv and actividades.csv (RFC 4180, UTF-8, CRLF) for a whole batch, written one action
+// at a time.
 //
 // These tables are for analysts and keep every value exactly as the document has it: a cell
 // starting with `=`, `+`, `-` or `@` is NOT neutralised against spreadsheet formula injection
@@ -6,6 +7,7 @@
 // a spreadsheet template, handles that separately.
 #include "exporters/csv_exporter.hpp"
 
+#include <cstdint>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
@@ -100,57 +102,55 @@ void header(std::string& out, const std::string_view (&columns)[N]) {
   for (std::string_view c : columns) r.field(c);
 }
 
-void acciones_rows(std::string& out, const Document& doc) {
-  for (const Action& a : doc.acciones) {
-    Record r(out);
-    r.field(doc.fuente.path);
-    r.integer(doc.ejercicio);
-    r.integer(a.numero);
-    r.field(a.nombre);
-    r.field(a.secretaria);
-    r.field(a.principio_rector);
-    const CodedText linea = a.linea_estrategica.value_or(CodedText{});
-    r.field(linea.codigo);
-    r.field(linea.nombre);
-    const CodedText estrategia = a.estrategia.value_or(CodedText{});
-    r.field(estrategia.codigo);
-    r.field(estrategia.nombre);
-    r.field(a.meta);
-    r.field(a.proposito);
-    const Beneficiaries b = a.beneficiarios.value_or(Beneficiaries{});
-    r.integer(b.mujeres);
-    r.integer(b.hombres);
-    r.integer(b.total);
-    r.money(a.inversion_aproximada);
-    std::string partidas;
-    for (const std::string& p : a.partidas_presupuestales) {
-      if (!partidas.empty()) partidas += "; ";
-      partidas += p;
-    }
-    r.field(partidas);
-    r.field(std::to_string(a.actividades.size()));
-    r.field(std::to_string(a.avisos.size()));
+// The acciones.csv row of one action of the document `head` opens.
+void acciones_row(std::string& out, const DocumentHead& head, const Action& a) {
+  Record r(out);
+  r.field(head.fuente.path);
+  r.integer(head.ejercicio);
+  r.integer(a.numero);
+  r.field(a.nombre);
+  r.field(a.secretaria);
+  r.field(a.principio_rector);
+  const CodedText linea = a.linea_estrategica.value_or(CodedText{});
+  r.field(linea.codigo);
+  r.field(linea.nombre);
+  const CodedText estrategia = a.estrategia.value_or(CodedText{});
+  r.field(estrategia.codigo);
+  r.field(estrategia.nombre);
+  r.field(a.meta);
+  r.field(a.proposito);
+  const Beneficiaries b = a.beneficiarios.value_or(Beneficiaries{});
+  r.integer(b.mujeres);
+  r.integer(b.hombres);
+  r.integer(b.total);
+  r.money(a.inversion_aproximada);
+  std::string partidas;
+  for (const std::string& p : a.partidas_presupuestales) {
+    if (!partidas.empty()) partidas += "; ";
+    partidas += p;
   }
+  r.field(partidas);
+  r.field(std::to_string(a.actividades.size()));
+  r.field(std::to_string(a.avisos.size()));
 }
 
-void actividades_rows(std::string& out, const Document& doc) {
-  for (const Action& a : doc.acciones) {
-    for (const Activity& act : a.actividades) {
-      Record r(out);
-      r.field(doc.fuente.path);
-      r.integer(doc.ejercicio);
-      r.integer(a.numero);
-      r.field(a.nombre);
-      r.field(act.actividad);
-      r.field(act.area_responsable);
-      r.field(act.unidad_medida);
-      r.money(act.inversion);
-      r.field(act.indicador);
-      r.quantity(act.programacion_anual);
-      for (const std::optional<Decimal>& m : act.programacion_mensual) r.quantity(m);
-      r.integer(act.origen.page);
-      r.integer(act.origen.line);
-    }
+// The actividades.csv rows of one action of the document `head` opens.
+void actividades_rows(std::string& out, const DocumentHead& head, const Action& a) {
+  for (const Activity& act : a.actividades) {
+    Record r(out);
+    r.field(head.fuente.path);
+    r.integer(head.ejercicio);
+    r.integer(a.numero);
+    r.field(a.nombre);
+    r.field(act.actividad);
+    r.field(act.area_responsable);
+    r.field(act.unidad_medida);
+    r.money(act.inversion);
+    r.field(act.indicador);
+    r.quantity(act.programacion_anual);
+    for (const std::optional<Decimal>& m : act.programacion_mensual) r.quantity(m);
+    r.integer(act.origen.page);
+    r.integer(act.origen.line);
   }
 }
 
@@ -174,14 +174,56 @@ class CsvExporter final : public Exporter {
     actividades_->write(actividades_head);
   }
 
-  void write(const Document& doc, const std::string& /*stem*/) override {
+  void begin_document(const DocumentHead& head, const std::string& /*stem*/) override {
+    if (head_) throw std::logic_error("CsvExporter::begin_document with a document open");
     if (options_.to_stdout) {
-      std::cout << actividades_csv(doc, false) << std::flush;
+      // Spooled, so a document refused part-way prints nothing.
+      spool_.emplace();
+    } else {
+      if (!acciones_ || !actividades_) throw std::logic_error("CsvExporter::write before begin");
+      // Where this document's rows begin, to cut them off again if it is refused.
+      acciones_mark_ = acciones_->size();
+      actividades_mark_ = actividades_->size();
+    }
+    head_ = head;
+  }
+
+  void write_action(const Action& a) override {
+    if (!head_) throw std::logic_error("CsvExporter::write_action with no document open");
+    rows_.clear();
+    actividades_rows(rows_, *head_, a);
+    if (options_.to_stdout) {
+      spool_->write(rows_);
       return;
     }
-    if (!acciones_ || !actividades_) throw std::logic_error("CsvExporter::write before begin");
-    acciones_->write(acciones_csv(doc, false));
-    actividades_->write(actividades_csv(doc, false));
+    actividades_->write(rows_);
+    rows_.clear();
+    acciones_row(rows_, *head_, a);
+    acciones_->write(rows_);
+  }
+
+  void end_document(const DocumentTail& /*tail*/) override {
+    if (!head_) throw std::logic_error("CsvExporter::end_document with no document open");
+    head_.reset();
+    if (options_.to_stdout) {
+      spool_->copy_to(std::cout);
+      spool_.reset();
+    }
+  }
+
+  void abort_document() noexcept override {
+    if (!head_) return;
+    head_.reset();
+    spool_.reset();
+    try {
+      if (acciones_) acciones_->truncate(acciones_mark_);
+      if (actividades_) actividades_->truncate(actividades_mark_);
+    } catch (const std::exception&) {
+      // The files cannot be cut back: drop them, so finish() fails rather than commit the
+      // refused input's rows.
+      acciones_.reset();
+      actividades_.reset();
+    }
   }
 
   std::vector<std::filesystem::path> finish() override {
@@ -197,6 +239,11 @@ class CsvExporter final : public Exporter {
   ExportOptions options_;
   std::optional<AtomicFile> acciones_;
   std::optional<AtomicFile> actividades_;
+  std::optional<DocumentHead> head_;  // the open document
+  std::uint64_t acciones_mark_ = 0;
+  std::uint64_t actividades_mark_ = 0;
+  std::optional<SpoolFile> spool_;  // stdout: the open document's rows
+  std::string rows_;                // reused for each action's rows
 };
 
 }  // namespace
@@ -204,14 +251,16 @@ class CsvExporter final : public Exporter {
 std::string acciones_csv(const Document& doc, bool with_header) {
   std::string out;
   if (with_header) header(out, kAccionesColumns);
-  acciones_rows(out, doc);
+  const DocumentHead head{doc.fuente, doc.ejercicio};
+  for (const Action& a : doc.acciones) acciones_row(out, head, a);
   return out;
 }
 
 std::string actividades_csv(const Document& doc, bool with_header) {
   std::string out;
   if (with_header) header(out, kActividadesColumns);
-  actividades_rows(out, doc);
+  const DocumentHead head{doc.fuente, doc.ejercicio};
+  for (const Action& a : doc.acciones) actividades_rows(out, head, a);
   return out;
 }
 

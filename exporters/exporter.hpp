@@ -1,5 +1,7 @@
-// Exporters are pushed: begin() once, write() per document, finish() once. Files appear only at
-// write()/finish() and always under a temporary name first, so nothing is ever half-written.
+// Exporters are pushed: begin() once, then per document either write() or the streaming calls
+// (begin_document, write_action per action, end_document or abort_document), finish() once.
+// Files appear only at end_document()/finish() and always under a temporary name first, so
+// nothing is ever half-written.
 #pragma once
 
 #include <filesystem>
@@ -28,11 +30,34 @@ class Exporter {
  public:
   virtual ~Exporter() = default;
   virtual void begin() = 0;
+  // A whole document: the streaming calls below in order, so both ways write the same bytes.
   // `stem` names the input's outputs (unique within the batch, e.g. "poa-2022").
-  virtual void write(const Document& doc, const std::string& stem) = 0;
+  virtual void write(const Document& doc, const std::string& stem);
+
+  // Opens a document (one at a time): what comes before its actions.
+  virtual void begin_document(const DocumentHead& head, const std::string& stem) = 0;
+  // The document's next action, written out (or spooled) before the next one is read.
+  virtual void write_action(const Action& action) = 0;
+  // What comes after the actions; the document's output is then complete and in place.
+  virtual void end_document(const DocumentTail& tail) = 0;
+  // The open document was refused part-way: whatever it wrote is dropped, as if it had never
+  // begun. Does nothing when no document is open.
+  virtual void abort_document() noexcept = 0;
+
   // Returns the files it wrote (or renamed into place), in order.
   virtual std::vector<std::filesystem::path> finish() = 0;
 };
+
+inline void Exporter::write(const Document& doc, const std::string& stem) {
+  begin_document(DocumentHead{doc.fuente, doc.ejercicio}, stem);
+  try {
+    for (const Action& action : doc.acciones) write_action(action);
+    end_document(DocumentTail{doc.avisos, doc.no_reconocido});
+  } catch (...) {
+    abort_document();
+    throw;
+  }
+}
 
 // The registry: one line per format.
 std::unique_ptr<Exporter> make_exporter(Format format, const ExportOptions& options);

@@ -1,11 +1,13 @@
-// Document -> JSON text in the contract's key order, and the exporter writing one file per input.
+// Document -> JSON text in the contract's key order, and the exporter writing one file per input
+// as its actions come (the JSON is never held whole in memory).
 #include "exporters/json_exporter.hpp"
 
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
+#include <functional>
 #include <iostream>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -15,7 +17,32 @@
 namespace poa::exporters {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+// A RapidJSON output stream that hands its bytes to `sink` in chunks: a file, a spool, or a
+// string. Whatever the sink, the writer calls are the same, so to_json() and the streaming
+// exporter write the same bytes.
+class ChunkedStream {
+ public:
+  using Ch = char;
+  explicit ChunkedStream(std::function<void(std::string_view)> sink) : sink_(std::move(sink)) {
+    buffer_.reserve(kChunk);
+  }
+  void Put(char c) {
+    buffer_.push_back(c);
+    if (buffer_.size() >= kChunk) Flush();
+  }
+  void Flush() {
+    if (buffer_.empty()) return;
+    sink_(buffer_);
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 1 << 16;
+  std::function<void(std::string_view)> sink_;
+  std::string buffer_;
+};
+
+using Writer = rapidjson::PrettyWriter<ChunkedStream>;
 
 // Thin helpers so the contract below reads as a list of keys. Every optional writes null when
 // empty: the contract never uses "" or 0 for "unknown".
@@ -196,6 +223,53 @@ void source(Writer& w, const SourceInfo& s) {
   w.EndObject();
 }
 
+// One document being written: the stream and the writer that keeps its nesting between calls.
+// The default target encoding is UTF-8, so accented letters are written as they are, not as
+// \u escapes; only quotes, backslashes and control characters are escaped.
+struct JsonDocumentWriter {
+  explicit JsonDocumentWriter(std::function<void(std::string_view)> sink)
+      : stream(std::move(sink)), w(stream) {
+    w.SetIndent(' ', 2);
+  }
+
+  // Everything up to and including the opening `[` of `acciones`.
+  void head(const DocumentHead& h) {
+    w.StartObject();
+    key(w, "schema_version");
+    w.Int(1);
+    key(w, "fuente");
+    source(w, h.fuente);
+    key(w, "ejercicio");
+    integer(w, h.ejercicio);
+    key(w, "acciones");
+    w.StartArray();
+  }
+
+  // From the closing `]` of `acciones` to the final newline; flushes everything to the sink.
+  void tail(const DocumentTail& t) {
+    w.EndArray();
+    key(w, "avisos");
+    diagnostics(w, t.avisos);
+    key(w, "no_reconocido");
+    w.StartArray();
+    for (const UnrecognizedText& u : t.no_reconocido) {
+      w.StartObject();
+      key(w, "texto");
+      string(w, u.text);
+      key(w, "origen");
+      origin(w, u.origin);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    stream.Put('\n');
+    stream.Flush();
+  }
+
+  ChunkedStream stream;
+  Writer w;
+};
+
 class JsonExporter final : public Exporter {
  public:
   explicit JsonExporter(ExportOptions options) : options_(std::move(options)) {}
@@ -204,59 +278,63 @@ class JsonExporter final : public Exporter {
     if (!options_.to_stdout) std::filesystem::create_directories(options_.out_dir);
   }
 
-  void write(const Document& doc, const std::string& stem) override {
-    const std::string json = to_json(doc);
+  void begin_document(const DocumentHead& head, const std::string& stem) override {
+    if (writer_) throw std::logic_error("JsonExporter::begin_document with a document open");
+    std::function<void(std::string_view)> sink;
     if (options_.to_stdout) {
-      std::cout << json << std::flush;
-      return;
+      // Spooled, so a document refused part-way prints nothing.
+      spool_.emplace();
+      sink = [this](std::string_view bytes) { spool_->write(bytes); };
+    } else {
+      file_.emplace(options_.out_dir / (stem + ".json"));
+      sink = [this](std::string_view bytes) { file_->write(bytes); };
     }
-    AtomicFile file(options_.out_dir / (stem + ".json"));
-    file.write(json);
-    written_.push_back(file.commit());
+    writer_ = std::make_unique<JsonDocumentWriter>(std::move(sink));
+    writer_->head(head);
+  }
+
+  void write_action(const Action& a) override {
+    if (!writer_) throw std::logic_error("JsonExporter::write_action with no document open");
+    action(writer_->w, a);
+  }
+
+  void end_document(const DocumentTail& tail) override {
+    if (!writer_) throw std::logic_error("JsonExporter::end_document with no document open");
+    writer_->tail(tail);
+    writer_.reset();
+    if (options_.to_stdout) {
+      spool_->copy_to(std::cout);
+      spool_.reset();
+    } else {
+      written_.push_back(file_->commit());
+      file_.reset();
+    }
+  }
+
+  void abort_document() noexcept override {
+    writer_.reset();  // first: its sink points at the file or the spool
+    file_.reset();    // an uncommitted AtomicFile removes its temporary file
+    spool_.reset();
   }
 
   std::vector<std::filesystem::path> finish() override { return std::move(written_); }
 
  private:
   ExportOptions options_;
+  std::optional<AtomicFile> file_;
+  std::optional<SpoolFile> spool_;
+  std::unique_ptr<JsonDocumentWriter> writer_;
   std::vector<std::filesystem::path> written_;
 };
 
 }  // namespace
 
 std::string to_json(const Document& doc) {
-  rapidjson::StringBuffer buffer;
-  // The default target encoding is UTF-8, so accented letters are written as they are, not as
-  // \u escapes; only quotes, backslashes and control characters are escaped.
-  Writer w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  key(w, "schema_version");
-  w.Int(1);
-  key(w, "fuente");
-  source(w, doc.fuente);
-  key(w, "ejercicio");
-  integer(w, doc.ejercicio);
-  key(w, "acciones");
-  w.StartArray();
-  for (const Action& a : doc.acciones) action(w, a);
-  w.EndArray();
-  key(w, "avisos");
-  diagnostics(w, doc.avisos);
-  key(w, "no_reconocido");
-  w.StartArray();
-  for (const UnrecognizedText& u : doc.no_reconocido) {
-    w.StartObject();
-    key(w, "texto");
-    string(w, u.text);
-    key(w, "origen");
-    origin(w, u.origin);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-  std::string out(buffer.GetString(), buffer.GetSize());
-  out += '\n';
+  std::string out;
+  JsonDocumentWriter writer([&out](std::string_view bytes) { out.append(bytes); });
+  writer.head(DocumentHead{doc.fuente, doc.ejercicio});
+  for (const Action& a : doc.acciones) action(writer.w, a);
+  writer.tail(DocumentTail{doc.avisos, doc.no_reconocido});
   return out;
 }
 

@@ -8,8 +8,10 @@
 #include "extractor/recognizer.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
 #include "extractor/labels.hpp"
@@ -214,16 +216,38 @@ class HeaderBlockResolver {
   std::vector<std::pair<BlockCell, int>> extras_;  // with the canonical group they sat under
 };
 
+}  // namespace
+
+// The state machine. Rows are pulled only until an action is closed; closed actions wait in
+// `ready_` (at most two: a held label row and the row after it can each open a block).
 class Recognizer {
  public:
-  explicit Recognizer(RowReader& reader) : reader_(reader) {}
+  explicit Recognizer(RowReader& reader) : reader_(reader), file_(reader.info().path) {}
 
-  RawDocument run() {
-    file_ = reader_.info().path;
-    while (std::optional<CellRow> row = reader_.next()) handle(*row);
-    if (held_) handle_cells(*std::exchange(held_, std::nullopt));
-    finish_block();
-    close_action();
+  std::optional<RawAction> next_action() {
+    while (ready_.empty() && !at_end_) {
+      if (std::optional<CellRow> row = reader_.next()) {
+        handle(*row);
+      } else {
+        at_end_ = true;
+        if (held_) handle_cells(*std::exchange(held_, std::nullopt));
+        finish_block();
+        close_action();
+      }
+    }
+    if (ready_.empty()) return std::nullopt;
+    RawAction action = std::move(ready_.front());
+    ready_.pop_front();
+    return action;
+  }
+
+  const std::optional<RawField>& year() const { return tail_.year; }
+
+  RawDocumentTail finish() {
+    if (!at_end_ || !ready_.empty() || finished_) {
+      throw std::logic_error("ActionStream::finish before the end of the actions, or twice");
+    }
+    finished_ = true;
     if (!found_labels_ && !found_table_) {
       throw InputError(diag::input_error(
           DiagnosticCode::kNotAPoa,
@@ -231,7 +255,7 @@ class Recognizer {
           "NOMBRE DE LA ACCIÓN, …) ni tabla de actividades (ACTIVIDAD, … ENE … DIC)",
           Origin{file_, {}, {}, {}}));
     }
-    return std::move(doc_);
+    return std::move(tail_);
   }
 
  private:
@@ -331,12 +355,12 @@ class Recognizer {
     orphan_run_ = false;
     after_break_ = false;
     if (is_poa_title(text)) {
-      if (!doc_.year && normalizer::parse_year(text))
-        doc_.year = RawField{text, origin_of(row), false};
+      if (!tail_.year && normalizer::parse_year(text))
+        tail_.year = RawField{text, origin_of(row), false};
       return;
     }
     // A running title repeated on every page is kept once.
-    if (seen_titles_.insert(text).second) doc_.unrecognized.push_back({text, origin_of(row)});
+    if (seen_titles_.insert(text).second) tail_.unrecognized.push_back({text, origin_of(row)});
   }
 
   static bool is_table_header(const CellRow& row) {
@@ -407,12 +431,12 @@ class Recognizer {
 
   void finish_block() {
     if (state_ != State::kBlock || !action_) return;
-    HeaderBlockResolver(*action_, doc_.unrecognized).resolve(block_rows_);
+    HeaderBlockResolver(*action_, tail_.unrecognized).resolve(block_rows_);
     block_rows_.clear();
   }
 
   void close_action() {
-    if (action_) doc_.actions.push_back(std::move(*action_));
+    if (action_) ready_.push_back(std::move(*action_));
     action_.reset();
   }
 
@@ -507,13 +531,13 @@ class Recognizer {
       const std::optional<ColumnRole> role = role_of(c.column);
       std::optional<RawField>* slot = role ? slot_for(activity, *role) : nullptr;
       if (slot == nullptr) {
-        doc_.unrecognized.push_back({c.text, origin_of(row, &c)});
+        tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
       } else if (!*slot) {
         *slot = RawField{c.text, origin_of(row, &c), false};
       } else if (!is_numeric_role(*role)) {
         (*slot)->text += ' ' + c.text;
       } else {
-        doc_.unrecognized.push_back({c.text, origin_of(row, &c)});
+        tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
       }
     }
     if (orphan_run_) report_orphan(row);
@@ -566,12 +590,15 @@ class Recognizer {
       if (!text.empty()) text += " | ";
       text += c.text;
     }
-    doc_.unrecognized.push_back({text, origin_of(row)});
+    tail_.unrecognized.push_back({text, origin_of(row)});
   }
 
   RowReader& reader_;
   std::string file_;
-  RawDocument doc_;
+  RawDocumentTail tail_;
+  std::deque<RawAction> ready_;  // closed, not yet handed out
+  bool at_end_ = false;
+  bool finished_ = false;
   State state_ = State::kIdle;
   std::optional<RawAction> action_;
   std::optional<CellRow> held_;  // a lone label row waiting for the row after it
@@ -589,10 +616,32 @@ class Recognizer {
   int last_row_page_ = 0;
 };
 
-}  // namespace
+ActionStream::ActionStream(RowReader& reader) : impl_(std::make_unique<Recognizer>(reader)) {}
+ActionStream::~ActionStream() = default;
+
+std::optional<RawAction> ActionStream::next_action() {
+  return impl_->next_action();
+}
+
+const std::optional<RawField>& ActionStream::year() const {
+  return impl_->year();
+}
+
+RawDocumentTail ActionStream::finish() {
+  return impl_->finish();
+}
 
 RawDocument recognize(RowReader& reader) {
-  return Recognizer(reader).run();
+  ActionStream stream(reader);
+  RawDocument doc;
+  while (std::optional<RawAction> action = stream.next_action()) {
+    doc.actions.push_back(std::move(*action));
+  }
+  RawDocumentTail tail = stream.finish();
+  doc.year = std::move(tail.year);
+  doc.unrecognized = std::move(tail.unrecognized);
+  doc.diagnostics = std::move(tail.diagnostics);
+  return doc;
 }
 
 }  // namespace poa::extractor

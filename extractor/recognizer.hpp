@@ -1,14 +1,46 @@
 // Finds header blocks and activity tables in the cell-row intermediate, whatever the reader.
 #pragma once
 
+#include <memory>
+#include <optional>
+
 #include "model/cell_row.hpp"
 #include "model/raw_action.hpp"
 
 namespace poa::extractor {
 
-// Pulls every row from `reader` and groups them into actions. Rows that no rule recognises are
-// kept in RawDocument::unrecognized with their origin. Throws poa::InputError NOT_A_POA when
-// neither a header block nor an activity table was found.
+class Recognizer;
+
+// The recogniser as a stream: pulls rows from `reader` only as far as it needs to hand out the
+// next action, so a long document never sits in memory whole. An action is complete only when
+// the next header block (or a table of its own) begins or the input ends, because rows after a
+// page break with no heading still belong to it.
+class ActionStream {
+ public:
+  explicit ActionStream(RowReader& reader);
+  ~ActionStream();
+  ActionStream(const ActionStream&) = delete;
+  ActionStream& operator=(const ActionStream&) = delete;
+
+  // The next complete action, or nullopt at the end of the input. Throws what the reader throws.
+  std::optional<RawAction> next_action();
+
+  // The year from the first POA title read so far. Once set it never changes, so a caller can
+  // write it out before the actions as soon as it is known.
+  const std::optional<RawField>& year() const;
+
+  // Everything but the actions: year, unrecognised text, document diagnostics. Call once, after
+  // next_action() returned nullopt (std::logic_error otherwise). Throws poa::InputError NOT_A_POA
+  // when neither a header block nor an activity table was found.
+  RawDocumentTail finish();
+
+ private:
+  std::unique_ptr<Recognizer> impl_;
+};
+
+// Pulls every row from `reader` and groups them into actions (ActionStream collected). Rows that
+// no rule recognises are kept in RawDocument::unrecognized with their origin. Throws
+// poa::InputError NOT_A_POA when neither a header block nor an activity table was found.
 RawDocument recognize(RowReader& reader);
 
 }  // namespace poa::extractor

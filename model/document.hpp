@@ -58,6 +58,18 @@ struct Action {
   Diagnostics avisos;
 };
 
+// The parts of a Document written before its actions (JSON key order: fuente, ejercicio) and
+// after them (avisos, no_reconocido), for exporters that take a document one action at a time.
+struct DocumentHead {
+  SourceInfo fuente;
+  std::optional<int> ejercicio;
+};
+
+struct DocumentTail {
+  Diagnostics avisos;  // not tied to one action
+  std::vector<UnrecognizedText> no_reconocido;
+};
+
 struct Document {
   SourceInfo fuente;
   std::optional<int> ejercicio;

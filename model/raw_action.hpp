@@ -74,6 +74,14 @@ struct UnrecognizedText {
   friend bool operator==(const UnrecognizedText&, const UnrecognizedText&) = default;
 };
 
+// What is known of a document once its last action has been handed out (the streaming
+// recogniser's finish()): everything of a RawDocument but the actions.
+struct RawDocumentTail {
+  std::optional<RawField> year;
+  std::vector<UnrecognizedText> unrecognized;
+  Diagnostics diagnostics;  // not tied to one action
+};
+
 struct RawDocument {
   std::optional<RawField> year;  // from the title, e.g. "2022"
   std::vector<RawAction> actions;

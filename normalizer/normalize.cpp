@@ -1,4 +1,5 @@
-// RawDocument -> Document: types every field and adds the cross-check diagnostics.
+// RawDocument -> Document (or one action at a time): types every field and adds the cross-check
+// diagnostics.
 #include "normalizer/normalize.hpp"
 
 #include <string>
@@ -117,6 +118,8 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
   return a;
 }
 
+}  // namespace
+
 Action normalize_action(const RawAction& raw) {
   Action action;
   action.origen = raw.origin;
@@ -217,11 +220,15 @@ Action normalize_action(const RawAction& raw) {
   return action;
 }
 
-}  // namespace
+DocumentHead normalize_head(const std::optional<RawField>& year, const SourceInfo& source) {
+  DocumentHead head;
+  head.fuente = source;
+  if (year) head.ejercicio = parse_year(normalize_text(year->text));
+  return head;
+}
 
-Document normalize(const RawDocument& raw, const SourceInfo& source) {
-  Document doc;
-  doc.fuente = source;
+DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source) {
+  DocumentTail doc;
   doc.avisos = raw.diagnostics;
   const Origin file_origin{source.path, std::nullopt, std::nullopt, std::nullopt};
 
@@ -237,8 +244,7 @@ Document normalize(const RawDocument& raw, const SourceInfo& source) {
     if (raw.year->inferred && !cleaned.empty()) {
       doc.avisos.push_back(inferred_field("PROGRAMA OPERATIVO ANUAL", *raw.year, cleaned));
     }
-    doc.ejercicio = parse_year(cleaned);
-    if (!doc.ejercicio) {
+    if (!parse_year(cleaned)) {
       Diagnostic d = diag::missing_field("ejercicio", raw.year->origin);
       d.text = cleaned;
       doc.avisos.push_back(std::move(d));
@@ -247,15 +253,26 @@ Document normalize(const RawDocument& raw, const SourceInfo& source) {
     doc.avisos.push_back(diag::missing_field("ejercicio", file_origin));
   }
 
-  doc.acciones.reserve(raw.actions.size());
-  for (const RawAction& ra : raw.actions) doc.acciones.push_back(normalize_action(ra));
-
   for (const UnrecognizedText& u : raw.unrecognized) {
     std::string cleaned = normalize_text(u.text);
     if (cleaned.empty()) continue;  // only invisible characters: nothing to show
     doc.avisos.push_back(diag::unrecognized_text(cleaned, u.origin));
     doc.no_reconocido.push_back(UnrecognizedText{std::move(cleaned), u.origin});
   }
+  return doc;
+}
+
+Document normalize(const RawDocument& raw, const SourceInfo& source) {
+  DocumentHead head = normalize_head(raw.year, source);
+  Document doc;
+  doc.fuente = std::move(head.fuente);
+  doc.ejercicio = head.ejercicio;
+  doc.acciones.reserve(raw.actions.size());
+  for (const RawAction& ra : raw.actions) doc.acciones.push_back(normalize_action(ra));
+  DocumentTail tail =
+      normalize_tail(RawDocumentTail{raw.year, raw.unrecognized, raw.diagnostics}, source);
+  doc.avisos = std::move(tail.avisos);
+  doc.no_reconocido = std::move(tail.no_reconocido);
   return doc;
 }
 
