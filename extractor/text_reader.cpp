@@ -270,6 +270,89 @@ bool is_separator_row(const std::vector<std::string_view>& cells) {
 
 enum class LineKind { kBlank, kSkip, kRow };
 
+// Spreadsheets saving "Text (Tab delimited)" quote a cell that holds a line break, a tab or a
+// quote: `"Rehabilitación de<LF>alumbrado"`, `"""Ciudad Ordenada"""`. Only a quote at the start of
+// a cell opens such a quoted cell.
+bool has_unclosed_quote(std::string_view record) {
+  bool in_quotes = false;
+  bool cell_start = true;
+  for (std::size_t i = 0; i < record.size(); ++i) {
+    const char c = record[i];
+    if (!in_quotes) {
+      if (cell_start && c == '"') {
+        in_quotes = true;
+        cell_start = false;
+        continue;
+      }
+      cell_start = c == '\t';
+    } else if (c == '"') {
+      if (i + 1 < record.size() && record[i + 1] == '"') {
+        ++i;
+      } else {
+        in_quotes = false;
+      }
+    }
+  }
+  return in_quotes;
+}
+
+// Tab-separated cells of one record; tabs inside a quoted cell do not split it.
+std::vector<std::string_view> split_tab_record(std::string_view record) {
+  std::vector<std::string_view> cells;
+  bool in_quotes = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < record.size(); ++i) {
+    const char c = record[i];
+    if (c == '"' && (in_quotes || i == start)) {
+      if (in_quotes && i + 1 < record.size() && record[i + 1] == '"') {
+        ++i;
+      } else {
+        in_quotes = !in_quotes;
+      }
+    } else if (c == '\t' && !in_quotes) {
+      cells.push_back(record.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  cells.push_back(record.substr(start));
+  if (in_quotes) {
+    // A quote that never closes is an ordinary character: split at every tab.
+    cells.clear();
+    start = 0;
+    for (std::size_t tab = record.find('\t'); tab != std::string_view::npos;
+         tab = record.find('\t', start)) {
+      cells.push_back(record.substr(start, tab - start));
+      start = tab + 1;
+    }
+    cells.push_back(record.substr(start));
+  }
+  return cells;
+}
+
+// The text of a spreadsheet-quoted cell: outer quotes off, `""` -> `"`, line breaks -> spaces.
+// A cell that is merely written between quotes (`"Capital de la Nueva Gobernanza"`) is kept as
+// it is: only a cell holding a line break, a tab or a doubled quote was quoted by the exporter.
+std::string unquote_cell(std::string_view cell) {
+  const bool quoted =
+      cell.size() >= 2 && cell.front() == '"' && cell.back() == '"' &&
+      (cell.find('\n') != std::string_view::npos || cell.find('\t') != std::string_view::npos ||
+       cell.substr(1, cell.size() - 2).find("\"\"") != std::string_view::npos);
+  if (!quoted) return std::string(cell);
+  std::string out;
+  out.reserve(cell.size());
+  for (std::size_t i = 1; i + 1 < cell.size(); ++i) {
+    if (cell[i] == '"' && i + 2 < cell.size() && cell[i + 1] == '"') {
+      out += '"';
+      ++i;
+    } else if (cell[i] == '\n' || cell[i] == '\r') {
+      out += ' ';
+    } else {
+      out += cell[i];
+    }
+  }
+  return out;
+}
+
 struct ParsedLine {
   LineKind kind = LineKind::kBlank;
   CellRow row;
@@ -306,19 +389,10 @@ ParsedLine parse_line(std::string_view line) {
     }
     raw_cells = std::move(*pipes);
   } else {
-    std::size_t start = 0;
-    for (;;) {
-      const std::size_t tab = line.find('\t', start);
-      if (tab == std::string_view::npos) {
-        raw_cells.push_back(line.substr(start));
-        break;
-      }
-      raw_cells.push_back(line.substr(start, tab - start));
-      start = tab + 1;
-    }
+    raw_cells = split_tab_record(line);
   }
   for (std::size_t column = 0; column < raw_cells.size(); ++column) {
-    std::string text = clean_text_cell(raw_cells[column]);
+    std::string text = clean_text_cell(unquote_cell(raw_cells[column]));
     if (text.empty()) continue;  // the other cells keep their index, so gaps stay visible
     parsed.row.cells.push_back(Cell{std::move(text), static_cast<int>(column), 1, std::nullopt});
   }
@@ -344,7 +418,7 @@ class TextReader final : public RowReader {
   std::optional<CellRow> next() override {
     if (queued_) return std::exchange(queued_, std::nullopt);
     std::string_view line;
-    while (next_line(line)) {
+    while (next_record(line)) {
       ParsedLine parsed = parse_line(line);
       if (parsed.kind == LineKind::kBlank) {
         ++blank_run_;
@@ -352,12 +426,13 @@ class TextReader final : public RowReader {
       }
       // A run of two or more blank lines between content starts a new page; the break is
       // numbered with the first line after the run, even if that line is a skipped separator.
-      if (blank_run_ >= 2 && emitted_any_ && !pending_break_line_) pending_break_line_ = line_no_;
+      if (blank_run_ >= 2 && emitted_any_ && !pending_break_line_)
+        pending_break_line_ = record_line_;
       blank_run_ = 0;
       if (parsed.kind == LineKind::kSkip) continue;
 
       CellRow row = std::move(parsed.row);
-      row.line = line_no_;
+      row.line = record_line_;
       row.page_is_physical = false;
       emitted_any_ = true;
       if (pending_break_line_) {
@@ -380,6 +455,31 @@ class TextReader final : public RowReader {
   const SourceInfo& info() const override { return info_; }
 
  private:
+  // The next record: a physical line, or several when a quoted cell holds line breaks (joined
+  // with LF). A quote never closed within kMaxRecordLines is taken for a stray character and
+  // the record is its first line alone. `record_line_` is the record's first line.
+  bool next_record(std::string_view& record) {
+    static constexpr int kMaxRecordLines = 50;
+    if (!next_line(record)) return false;
+    record_line_ = line_no_;
+    if (!has_unclosed_quote(record)) return true;
+    const std::size_t after_first = pos_;
+    record_storage_.assign(record);
+    for (int extra = 1; extra < kMaxRecordLines; ++extra) {
+      std::string_view more;
+      if (!next_line(more)) break;
+      record_storage_ += '\n';
+      record_storage_ += more;
+      if (!has_unclosed_quote(record_storage_)) {
+        record = record_storage_;
+        return true;
+      }
+    }
+    pos_ = after_first;
+    line_no_ = record_line_;
+    return true;
+  }
+
   // The next physical line without its terminator; LF, CRLF and a lone CR each end a line.
   bool next_line(std::string_view& line) {
     if (pos_ >= text_.size()) return false;
@@ -403,6 +503,8 @@ class TextReader final : public RowReader {
   std::string text_;
   std::size_t pos_ = 0;
   int line_no_ = 0;
+  int record_line_ = 0;
+  std::string record_storage_;
   int page_ = 1;
   int blank_run_ = 0;
   bool emitted_any_ = false;

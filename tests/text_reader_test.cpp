@@ -162,6 +162,14 @@ TEST(TextReader, Rows) {
        {"T1p1|PROGRAMA OPERATIVO ANUAL 2022", "T2p1|Uno", "T3p1|Seis", "C4p1|0=####### siete",
         "C5p1|0=#sin espacio", "T6p1|Cerrado", "T7p1|Sangría", "T8p1|Negrita $5",
         "C10p1|0=# escapado", "T11p1|PROGRAMA ANUAL", "C12p1|1=## no es título"}},
+      {"spreadsheet-quoted cells over several lines",
+       "\"Rehabilitación de\nalumbrado\"\tM 1 H 2\n"
+       "\"\"\"Ciudad\"\"\"\t\"con\ttab\"\t3\n"
+       "\"Capital\"\tliteral quotes stay\n"
+       "\"never closed\tx\n"
+       "next\n",
+       {"C1p1|0=Rehabilitación de alumbrado|1=M 1 H 2", "C3p1|0=\"Ciudad\"|1=con\ttab|2=3",
+        "C4p1|0=\"Capital\"|1=literal quotes stay", "C5p1|0=\"never closed|1=x", "C6p1|0=next"}},
       {"tabs with gaps",
        "a\t\t\tb\t \t<b></b>\tc\t\t\n"
        "\t\t\t\t\t\tENE\tFEB\n"
