@@ -124,16 +124,51 @@ std::string remainder_after(std::string_view text, std::string_view last_label_w
   return std::string(rest);
 }
 
+// The first token of a cell's match key, folding only as many words as it takes: the key of
+// `w1 w2 …` is the keys of w1, w2… joined by spaces, so no label whose first word differs can
+// match the cell or any of its prefixes. Most cells (activity text, numbers) stop here.
+std::string first_folded_token(const std::vector<std::string_view>& words) {
+  for (std::string_view w : words) {
+    std::string folded = fold_for_match(w);
+    if (folded.empty()) continue;
+    const std::size_t space = folded.find(' ');
+    if (space != std::string::npos) folded.resize(space);
+    return folded;
+  }
+  return {};
+}
+
+template <typename Key, std::size_t N>
+bool starts_some_key(const Key (&keys)[N], std::string_view token) {
+  for (const Key& key : keys) {
+    const std::string_view k(key.folded);
+    if (k.starts_with(token) && (k.size() == token.size() || k[token.size()] == ' ')) return true;
+  }
+  return false;
+}
+
+// Whether a column label or month name could start with `token` (see first_folded_token).
+bool could_be_column_label(std::string_view token) {
+  if (token.empty()) return false;
+  if (starts_some_key(kColumnLabels, token) || token == "setiembre") return true;
+  for (const auto& names : kMonthNames) {
+    for (const char* name : names) {
+      if (name != nullptr && token == name) return true;
+    }
+  }
+  return false;
+}
 }  // namespace
 
 std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
+  const std::vector<std::string_view> words = split_words(cell_text);
+  if (!starts_some_key(kHeaderLabels, first_folded_token(words))) return std::nullopt;
   const std::string folded = fold_for_match(cell_text);
   if (folded.empty()) return std::nullopt;
   for (const HeaderLabelKey& key : kHeaderLabels) {
     if (folded == key.folded) return LabelMatch{key.field, {}};
   }
   // A label followed by its value in the same cell. Try the longest prefixes first.
-  const std::vector<std::string_view> words = split_words(cell_text);
   const std::size_t max_words = words.size() < 5 ? words.size() : 5;
   for (std::size_t k = max_words; k >= 1; --k) {
     if (k == words.size()) continue;  // the whole cell was tried above
@@ -160,6 +195,7 @@ std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
 }
 
 std::optional<ColumnRole> match_column_label(std::string_view cell_text) {
+  if (!could_be_column_label(first_folded_token(split_words(cell_text)))) return std::nullopt;
   const std::string folded = fold_for_match(cell_text);
   if (folded.empty() || folded.size() > 60) return std::nullopt;
   for (const ColumnLabelKey& key : kColumnLabels) {

@@ -13,19 +13,12 @@
 namespace poa::normalizer {
 namespace {
 
-bool is_ascii(std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-// Pure ASCII is already NFC and has no ligatures or invisible characters, so only whitespace
-// needs work; this path is taken for the vast majority of cells.
+// Pure ASCII (or plain Latin, see is_plain_latin) is already NFC and has no ligatures or
+// invisible characters, so only whitespace needs work; the vast majority of cells.
 std::string collapse_ascii(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -40,6 +33,28 @@ std::string collapse_ascii(std::string_view s) {
     out += c;
   }
   return out;
+}
+
+// Well-formed UTF-8 whose code points are all below U+0300 (no combining marks, so already
+// NFC) and none of them a soft hyphen, NBSP or NEL (which clean_unicode would remove or turn
+// into a space): only ASCII whitespace needs work, so ICU can be skipped. Spanish text with
+// accents (á é í ó ú ñ ü ¿ ¡ º) takes this path.
+bool is_plain_latin(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    // Two-byte sequences C2 80 .. CB BF are U+0080 .. U+02FF.
+    if (b < 0xC2 || b > 0xCB || i + 1 >= s.size()) return false;
+    const auto c = static_cast<unsigned char>(s[i + 1]);
+    if ((c & 0xC0) != 0x80) return false;
+    const unsigned cp = ((b & 0x1Fu) << 6) | (c & 0x3Fu);
+    if (cp == 0xAD || cp == 0xA0 || cp == 0x85) return false;
+    i += 2;
+  }
+  return true;
 }
 
 // Characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.
@@ -182,7 +197,7 @@ const LatinFoldTable& latin_fold_table() {
 }  // namespace
 
 std::string normalize_text(std::string_view raw) {
-  if (is_ascii(raw)) return collapse_ascii(raw);
+  if (is_plain_latin(raw)) return collapse_ascii(raw);
   return to_utf8(clean_unicode(raw, nfc()));
 }
 
