@@ -1,7 +1,9 @@
 // Label vocabularies of POA templates, matched on folded text (no accents, lower case).
 #include "extractor/labels.hpp"
 
+#include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <vector>
 
 #include "normalizer/text.hpp"
@@ -127,9 +129,14 @@ std::string remainder_after(std::string_view text, std::string_view last_label_w
 // The first token of a cell's match key, folding only as many words as it takes: the key of
 // `w1 w2 …` is the keys of w1, w2… joined by spaces, so no label whose first word differs can
 // match the cell or any of its prefixes. Most cells (activity text, numbers) stop here.
-std::string first_folded_token(const std::vector<std::string_view>& words) {
-  for (std::string_view w : words) {
-    std::string folded = fold_for_match(w);
+std::string first_folded_token(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    if (i == start) break;
+    std::string folded = fold_for_match(text.substr(start, i - start));
     if (folded.empty()) continue;
     const std::size_t space = folded.find(' ');
     if (space != std::string::npos) folded.resize(space);
@@ -138,37 +145,54 @@ std::string first_folded_token(const std::vector<std::string_view>& words) {
   return {};
 }
 
+// The distinct first words of `keys`, and of `extra` names (null-terminated lists).
 template <typename Key, std::size_t N>
-bool starts_some_key(const Key (&keys)[N], std::string_view token) {
-  for (const Key& key : keys) {
-    const std::string_view k(key.folded);
-    if (k.starts_with(token) && (k.size() == token.size() || k[token.size()] == ' ')) return true;
-  }
-  return false;
+std::vector<std::string_view> first_words(const Key (&keys)[N],
+                                          std::initializer_list<const char*> extra = {}) {
+  std::vector<std::string_view> out;
+  auto add = [&](std::string_view k) {
+    k = k.substr(0, k.find(' '));
+    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  };
+  for (const Key& key : keys) add(key.folded);
+  for (const char* name : extra) add(name);
+  return out;
+}
+
+bool contains(const std::vector<std::string_view>& words, std::string_view token) {
+  return std::find(words.begin(), words.end(), token) != words.end();
+}
+
+// Whether a header label could start with `token` (see first_folded_token).
+bool could_be_header_label(std::string_view token) {
+  static const std::vector<std::string_view> kFirst = first_words(kHeaderLabels);
+  return !token.empty() && contains(kFirst, token);
 }
 
 // Whether a column label or month name could start with `token` (see first_folded_token).
 bool could_be_column_label(std::string_view token) {
-  if (token.empty()) return false;
-  if (starts_some_key(kColumnLabels, token) || token == "setiembre") return true;
-  for (const auto& names : kMonthNames) {
-    for (const char* name : names) {
-      if (name != nullptr && token == name) return true;
+  static const std::vector<std::string_view> kFirst = [] {
+    std::vector<std::string_view> words = first_words(kColumnLabels, {"setiembre"});
+    for (const auto& names : kMonthNames) {
+      for (const char* name : names) {
+        if (name != nullptr) words.emplace_back(name);
+      }
     }
-  }
-  return false;
+    return words;
+  }();
+  return !token.empty() && contains(kFirst, token);
 }
 }  // namespace
 
 std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
-  const std::vector<std::string_view> words = split_words(cell_text);
-  if (!starts_some_key(kHeaderLabels, first_folded_token(words))) return std::nullopt;
+  if (!could_be_header_label(first_folded_token(cell_text))) return std::nullopt;
   const std::string folded = fold_for_match(cell_text);
   if (folded.empty()) return std::nullopt;
   for (const HeaderLabelKey& key : kHeaderLabels) {
     if (folded == key.folded) return LabelMatch{key.field, {}};
   }
   // A label followed by its value in the same cell. Try the longest prefixes first.
+  const std::vector<std::string_view> words = split_words(cell_text);
   const std::size_t max_words = words.size() < 5 ? words.size() : 5;
   for (std::size_t k = max_words; k >= 1; --k) {
     if (k == words.size()) continue;  // the whole cell was tried above
@@ -195,7 +219,7 @@ std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
 }
 
 std::optional<ColumnRole> match_column_label(std::string_view cell_text) {
-  if (!could_be_column_label(first_folded_token(split_words(cell_text)))) return std::nullopt;
+  if (!could_be_column_label(first_folded_token(cell_text))) return std::nullopt;
   const std::string folded = fold_for_match(cell_text);
   if (folded.empty() || folded.size() > 60) return std::nullopt;
   for (const ColumnLabelKey& key : kColumnLabels) {
