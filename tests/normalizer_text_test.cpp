@@ -35,6 +35,14 @@ INSTANTIATE_TEST_SUITE_P(
         // "e" + U+0301 composes to "é" (NFC).
         TextCase{"nfc_composes", "Secretari\x61\xCC\x81 e\xCC\x81", "Secretariá é"},
         TextCase{"already_nfc", "Planeación", "Planeación"},
+        // Plain Latin (all below U+0300) skips ICU: only whitespace changes.
+        TextCase{"latin_collapse", " Ñandú \t ¿año?\r\n¡sí! º ", "Ñandú ¿año? ¡sí! º"},
+        TextCase{"latin_then_combining", "Ñandu\xCC\x81", "Ñandú"},
+        TextCase{"next_line_is_space",
+                 "a\xC2\x85"
+                 "b",
+                 "a b"},
+        TextCase{"truncated_utf8", "añ\xC3", "añ\xEF\xBF\xBD"},
         TextCase{"ligature_fi", "\xEF\xAC\x81nanzas", "finanzas"},
         TextCase{"ligature_ff",
                  "e\xEF\xAC\x80"
