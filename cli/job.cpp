@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <stdexcept>
 #include <utility>
 
 #include "extractor/recognizer.hpp"
@@ -40,11 +41,18 @@ struct InputSummary {
 
 using Exporters = std::vector<std::unique_ptr<exporters::Exporter>>;
 
+bool same_source(const SourceInfo& a, const SourceInfo& b) {
+  return a.path == b.path && a.type == b.type && a.sha256 == b.sha256 && a.pages == b.pages &&
+         a.encoding == b.encoding;
+}
+
 // Streams one input through every exporter. Throws what the reader or the recogniser throws
 // (InputError for a refused input); the caller then aborts the exporters' open document.
 InputSummary stream_input(const std::filesystem::path& file, const std::string& stem,
-                          const ConvertOptions& options, Exporters& outputs) {
-  auto reader = extractor::open_source(file, extractor::OpenOptions{options.password});
+                          const BatchOptions& options, Exporters& outputs) {
+  const std::unique_ptr<RowReader> reader =
+      options.open ? options.open(file, options.convert)
+                   : extractor::open_source(file, extractor::OpenOptions{options.convert.password});
   extractor::ActionStream stream(*reader);
   InputSummary summary;
   auto take = [&](const Action& action) {
@@ -73,6 +81,11 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
     take(action);
   }
   const DocumentTail tail = normalizer::normalize_tail(stream.finish(), reader->info());
+  // `fuente` went out before the actions: the readers know it when they open the file (a
+  // RowReader may in principle complete it only at the end; that would be caught here).
+  if (!same_source(head.fuente, reader->info())) {
+    throw std::logic_error("el lector cambió los datos de la fuente al terminar de leer");
+  }
   for (auto& out : outputs) out->end_document(tail);
   // Document-level first, then each action's: the order of Document::all_diagnostics().
   summary.diagnostics.insert(summary.diagnostics.begin(), tail.avisos.begin(), tail.avisos.end());
@@ -134,7 +147,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
     const int n = stems[base] + 1;
     const std::string stem = n > 1 ? base + "-" + std::to_string(n) : base;
     try {
-      const InputSummary summary = stream_input(file, stem, options.convert, outputs);
+      const InputSummary summary = stream_input(file, stem, options, outputs);
       stems[base] = n;
       std::size_t warnings = 0;
       for (const Diagnostic& d : summary.diagnostics) {

@@ -3,12 +3,15 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "exporters/exporter.hpp"
+#include "model/cell_row.hpp"
 #include "model/document.hpp"
 
 namespace poa {
@@ -26,8 +29,13 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
                                                  std::vector<std::string>& errors);
 
+// Opens one input for reading; throws InputError when it is refused outright.
+using SourceOpener =
+    std::function<std::unique_ptr<RowReader>(const std::filesystem::path&, const ConvertOptions&)>;
+
 struct BatchOptions {
   ConvertOptions convert;
+  SourceOpener open;  // empty: the PDF or text reader, by content (tests substitute readers)
   std::vector<exporters::Format> formats{exporters::Format::kJson};
   exporters::ExportOptions export_options;
   bool quiet = false;  // only the one summary line per input, no diagnostics
@@ -40,10 +48,12 @@ struct BatchResult {
   std::vector<std::filesystem::path> written;
 };
 
-// Converts every file and pushes each document to every exporter. A refused input gets one
-// line on `err` naming the file and the reason, and the batch goes on; each converted input gets
-// its diagnostics and a summary line. Exporters write under temporary names and rename into
-// place, so nothing is half-written.
+// Converts every file and pushes each document to every exporter, one action at a time as the
+// reader gets to it (memory does not grow with the document). A refused input, even one refused
+// after some of its actions were written, leaves nothing in any output and gets one line on `err`
+// naming the file and the reason, and the batch goes on; each converted input gets its
+// diagnostics (document-level first, then each action's) and a summary line. Exporters write
+// under temporary names and rename into place, so nothing is half-written.
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
                         const BatchOptions& options, std::ostream& err);
 
