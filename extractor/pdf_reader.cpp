@@ -123,8 +123,8 @@ void append_utf8(char32_t c, std::string& out) {
 
 // Fills `out` with the words of page `index` (0-based), upright, top-left origin.
 // Reads poppler's TextOutputDev word list directly (what poppler-cpp's page::text_list does,
-// with the same settings): text_list(text_list_include_font) re-scans every font of the page
-// for each call and converts every word UTF-8 -> UTF-16 through iconv, together about a fifth
+// except for raw order, see below): text_list(text_list_include_font) re-scans every font of the
+// page for each call and converts every word UTF-8 -> UTF-16 through iconv, together about a fifth
 // of the reader's time; the font name and size are on the TextWord already.
 void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
   out.clear();
@@ -150,7 +150,11 @@ void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
   out.width = quarter ? rect_h : rect_w;
   out.height = quarter ? rect_w : rect_h;
 
-  TextOutputDev dev(nullptr, false, 0, false, false);
+  // Raw order (content-stream order): poppler then skips TextPage::coalesce, its reading-order
+  // analysis into blocks and flows, which cost as much as the rest of our pipeline together.
+  // The layout orders words into lines itself and drops fake-bold duplicates itself; the words
+  // (text, boxes, fonts) are the same as in reading order, only their order in the list differs.
+  TextOutputDev dev(nullptr, false, 0, /*rawOrderA=*/true, false);
   doc.displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
                        nullptr, nullptr, nullptr, true);
   const std::unique_ptr<TextWordList> list = dev.makeWordList();
