@@ -540,9 +540,41 @@ class Recognizer {
         tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
       }
     }
+    if (is_total_row(activity)) {
+      check_total_row(activity);
+      remember(row);
+      return;
+    }
     if (orphan_run_) report_orphan(row);
     action_->activities.push_back(std::move(activity));
     remember(row);
+  }
+
+  // `TOTAL | | | $95,000.00 | | 22 | …`: the table's own sums, not an activity.
+  static bool is_total_row(const RawActivity& a) {
+    if (!a.actividad || a.area_responsable || a.unidad_medida || a.indicador) return false;
+    const std::string label = normalizer::fold_for_match(a.actividad->text);
+    return label == "total" || label == "totales" || label == "total general" ||
+           label == "gran total" || label == "suma" || label == "suma total" || label == "subtotal";
+  }
+
+  // The TOTAL row is recognised and checked against the activities above it; only a total that
+  // disagrees is reported.
+  void check_total_row(const RawActivity& total) {
+    if (!total.inversion) return;
+    const std::optional<Decimal> stated = normalizer::parse_money(total.inversion->text);
+    if (!stated) return;
+    Decimal sum = Decimal::from_cents(0);
+    for (const RawActivity& a : action_->activities) {
+      if (!a.inversion) continue;
+      if (const std::optional<Decimal> v = normalizer::parse_money(a.inversion->text)) sum += *v;
+    }
+    if (sum == *stated) return;
+    action_->diagnostics.push_back(
+        diag::make(DiagnosticCode::kInvestmentSumMismatch, Severity::kWarning,
+                   "la fila TOTAL de la tabla dice " + stated->to_fixed(2) +
+                       " pero la suma de las inversiones por actividad es " + sum.to_fixed(2),
+                   total.inversion->origin, total.inversion->text));
   }
 
   // Wrapped text of the row above, from a reader that gives one row per line.
