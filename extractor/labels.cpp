@@ -163,14 +163,45 @@ bool contains(const std::vector<std::string_view>& words, std::string_view token
   return std::find(words.begin(), words.end(), token) != words.end();
 }
 
-// Whether a header label could start with `token` (see first_folded_token).
-bool could_be_header_label(std::string_view token) {
+const std::vector<std::string_view>& header_first_words() {
   static const std::vector<std::string_view> kFirst = first_words(kHeaderLabels);
-  return !token.empty() && contains(kFirst, token);
+  return kFirst;
 }
 
-// Whether a column label or month name could start with `token` (see first_folded_token).
-bool could_be_column_label(std::string_view token) {
+// Whether a header label could start with `token` (see first_folded_token).
+bool could_be_header_label(std::string_view token) {
+  return !token.empty() && contains(header_first_words(), token);
+}
+
+// A narrow cell can break a label inside a word (`PROGRAMAC`/`IÓN ANUAL`, `BENEFICIARIO`/`S`):
+// the cell's first token is then the start of a label's first word.
+bool begins_a_first_word(const std::vector<std::string_view>& words, std::string_view token) {
+  if (token.size() < 4) return false;
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+    return w.size() > token.size() && w.substr(0, token.size()) == token;
+  });
+}
+
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+// The key whose spelling equals `folded` once spaces are ignored (a label broken mid-word).
+template <typename Key, std::size_t N>
+const Key* match_ignoring_spaces(const Key (&keys)[N], std::string_view folded) {
+  const std::string squeezed = without_spaces(folded);
+  for (const Key& key : keys) {
+    if (without_spaces(key.folded) == squeezed) return &key;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string_view>& column_first_words() {
   static const std::vector<std::string_view> kFirst = [] {
     std::vector<std::string_view> words = first_words(kColumnLabels, {"setiembre"});
     for (const auto& names : kMonthNames) {
@@ -180,17 +211,28 @@ bool could_be_column_label(std::string_view token) {
     }
     return words;
   }();
-  return !token.empty() && contains(kFirst, token);
+  return kFirst;
+}
+
+// Whether a column label or month name could start with `token` (see first_folded_token).
+bool could_be_column_label(std::string_view token) {
+  return !token.empty() && contains(column_first_words(), token);
 }
 }  // namespace
 
 std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
-  if (!could_be_header_label(first_folded_token(cell_text))) return std::nullopt;
+  const std::string token = first_folded_token(cell_text);
+  const bool intact = could_be_header_label(token);
+  if (!intact && !begins_a_first_word(header_first_words(), token)) return std::nullopt;
   const std::string folded = fold_for_match(cell_text);
   if (folded.empty()) return std::nullopt;
   for (const HeaderLabelKey& key : kHeaderLabels) {
     if (folded == key.folded) return LabelMatch{key.field, {}};
   }
+  if (const HeaderLabelKey* key = match_ignoring_spaces(kHeaderLabels, folded)) {
+    return LabelMatch{key->field, {}};
+  }
+  if (!intact) return std::nullopt;
   // A label followed by its value in the same cell. Try the longest prefixes first.
   const std::vector<std::string_view> words = split_words(cell_text);
   const std::size_t max_words = words.size() < 5 ? words.size() : 5;
@@ -219,12 +261,16 @@ std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
 }
 
 std::optional<ColumnRole> match_column_label(std::string_view cell_text) {
-  if (!could_be_column_label(first_folded_token(cell_text))) return std::nullopt;
+  const std::string token = first_folded_token(cell_text);
+  if (!could_be_column_label(token) && !begins_a_first_word(column_first_words(), token)) {
+    return std::nullopt;
+  }
   const std::string folded = fold_for_match(cell_text);
   if (folded.empty() || folded.size() > 60) return std::nullopt;
   for (const ColumnLabelKey& key : kColumnLabels) {
     if (folded == key.folded) return key.role;
   }
+  if (const ColumnLabelKey* key = match_ignoring_spaces(kColumnLabels, folded)) return key->role;
   for (int m = 0; m < 12; ++m) {
     for (const char* name : kMonthNames[static_cast<std::size_t>(m)]) {
       if (name != nullptr && folded == name) return month_role(m);
