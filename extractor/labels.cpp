@@ -78,6 +78,10 @@ constexpr ColumnLabelKey kColumnLabels[] = {
     {"programacion mensual", ColumnRole::kMensual},
     {"calendarizacion", ColumnRole::kMensual},
     {"calendarizacion mensual", ColumnRole::kMensual},
+    {"no", ColumnRole::kRowNumber},
+    {"num", ColumnRole::kRowNumber},
+    {"numero", ColumnRole::kRowNumber},
+    {"consecutivo", ColumnRole::kRowNumber},
 };
 
 constexpr std::array<std::array<const char*, 3>, 12> kMonthNames = {{

@@ -30,8 +30,10 @@ enum class ColumnRole {
   kInversion,
   kIndicador,
   kAnual,
-  kMensual,  // the "PROGRAMACIÓN MENSUAL" group label over the month columns
-  kMonth0,   // ENE; kMonth0 + 11 is DIC
+  kMensual,    // the "PROGRAMACIÓN MENSUAL" group label over the month columns
+  kRowNumber,  // a `No.` / `#` column numbering the rows: carries no data of its own
+  kUnknown,    // a column header no rule knows: its cells are kept as unrecognised text
+  kMonth0,     // ENE; kMonth0 + 11 is DIC
 };
 inline ColumnRole month_role(int month) {
   return static_cast<ColumnRole>(static_cast<int>(ColumnRole::kMonth0) + month);

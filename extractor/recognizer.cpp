@@ -457,8 +457,16 @@ class Recognizer {
     state_ = State::kTable;
     orphan_run_ = false;
     for (const Cell& c : row.cells) {
-      if (const std::optional<ColumnRole> role = match_column_label(c.text)) {
-        if (*role != ColumnRole::kMensual) columns_[c.column] = *role;
+      const std::optional<ColumnRole> role = match_column_label(c.text);
+      if (role == ColumnRole::kMensual) continue;  // the month row names those columns
+      if (role) {
+        columns_[c.column] = *role;
+      } else if (c.text == "#") {
+        columns_[c.column] = ColumnRole::kRowNumber;
+      } else if (!columns_.count(c.column)) {
+        // A column no rule knows still owns its cells: they must not run into the column on
+        // their left.
+        columns_[c.column] = ColumnRole::kUnknown;
       }
     }
   }
@@ -529,6 +537,7 @@ class Recognizer {
     activity.orphan = orphan_run_;
     for (const Cell& c : row.cells) {
       const std::optional<ColumnRole> role = role_of(c.column);
+      if (role == ColumnRole::kRowNumber) continue;  // the row's own number: nothing to keep
       std::optional<RawField>* slot = role ? slot_for(activity, *role) : nullptr;
       if (slot == nullptr) {
         tail_.unrecognized.push_back({c.text, origin_of(row, &c)});

@@ -241,6 +241,37 @@ TEST(RecognizerTest, LoneLabelLineAboveTheColumnHeaderBelongsToIt) {
   EXPECT_TRUE(doc.unrecognized.empty());
 }
 
+TEST(RecognizerTest, NumberingAndUnknownColumnsKeepTheirCells) {
+  const std::vector<std::string> lines = {
+      "0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N",
+      "0:No.|1:ACTIVIDAD|2:ÁREA RESPONSABLE|3:UNIDAD DE MEDIDA|4:INVERSIÓN APROX. POR ACTIVIDAD|"
+      "5:INDICADOR|6:PROGRAMACIÓN ANUAL|7:OBSERVACIONES|8:PROGRAMACIÓN MENSUAL",
+      "8:ENE|9:FEB|10:MAR|11:ABR|12:MAY|13:JUN|14:JUL|15:AGO|16:SEP|17:OCT|18:NOV|19:DIC",
+      "0:1|1:Firma|2:Planeación|3:Contrato|4:$0.00|5:Firmado|6:1|7:Con el síndico|8:1"};
+  const RawDocument doc = recognize_lines(lines);
+  ASSERT_EQ(doc.actions.size(), 1u);
+  ASSERT_EQ(doc.actions[0].activities.size(), 1u);
+  const RawActivity& a = doc.actions[0].activities[0];
+  EXPECT_EQ(a.actividad->text, "Firma");  // the row number is not glued onto it
+  EXPECT_EQ(a.programacion_anual->text, "1");
+  EXPECT_EQ(a.meses[0]->text, "1");
+  ASSERT_EQ(doc.unrecognized.size(), 1u);  // the unknown column's cell, with its place
+  EXPECT_EQ(doc.unrecognized[0].text, "Con el síndico");
+  EXPECT_EQ(doc.unrecognized[0].origin.line, 5);
+  EXPECT_EQ(doc.unrecognized[0].origin.column, 8);
+}
+
+TEST(RecognizerTest, TotalRowIsNotAnActivity) {
+  const RawDocument doc = recognize_lines(
+      with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"},
+                 {kActivity, "0:Otra|1:P|2:C|3:$5.00|4:I|5:1|6:1", "0:TOTAL|3:$7.00|5:2|6:1|7:1"}));
+  ASSERT_EQ(doc.actions[0].activities.size(), 2u);
+  ASSERT_EQ(doc.actions[0].diagnostics.size(), 1u);  // $7.00 stated, $5.00 summed
+  EXPECT_EQ(doc.actions[0].diagnostics[0].code, DiagnosticCode::kInvestmentSumMismatch);
+  EXPECT_EQ(doc.actions[0].diagnostics[0].origin.line, 7);
+  EXPECT_TRUE(doc.unrecognized.empty());
+}
+
 TEST(RecognizerTest, TitleGivesTheYearAndSeparatesActions) {
   std::vector<std::string> lines = {"#PROGRAMA OPERATIVO ANUAL 2022"};
   for (int i = 0; i < 2; ++i) {
