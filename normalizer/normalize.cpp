@@ -25,17 +25,6 @@ constexpr std::string_view kExpectBeneficiaries =
 constexpr std::string_view kExpectPartidas =
     "claves de partida de 3 a 5 dígitos, p. ej. «2111, 2611»";
 
-// `$10,000.00`, `-$1,234.50`: money as the POA templates print it, locale-independent.
-std::string format_money(const Decimal& amount) {
-  std::string fixed = amount.to_fixed(2);
-  const bool negative = !fixed.empty() && fixed[0] == '-';
-  if (negative) fixed.erase(0, 1);
-  const std::size_t point = fixed.find('.');
-  std::string integer = fixed.substr(0, point);
-  for (std::size_t pos = integer.size(); pos > 3; pos -= 3) integer.insert(pos - 3, ",");
-  return (negative ? "-$" : "$") + integer + fixed.substr(point);
-}
-
 Diagnostic inferred_field(std::string_view label, const RawField& field, std::string_view cleaned) {
   std::string msg = "no hay etiqueta «";
   msg += label;

@@ -390,4 +390,14 @@ std::optional<int> parse_year(std::string_view text) {
   return std::nullopt;
 }
 
+std::string format_money(const Decimal& amount) {
+  std::string fixed = amount.to_fixed(2);
+  const bool negative = !fixed.empty() && fixed[0] == '-';
+  if (negative) fixed.erase(0, 1);
+  const std::size_t point = fixed.find('.');
+  std::string integer = fixed.substr(0, point);
+  for (std::size_t pos = integer.size(); pos > 3; pos -= 3) integer.insert(pos - 3, ",");
+  return (negative ? "-$" : "$") + integer + fixed.substr(point);
+}
+
 }  // namespace poa::normalizer

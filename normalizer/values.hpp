@@ -19,6 +19,9 @@ namespace poa::normalizer {
 // leading minus or parentheses for negatives. Thousands separators must be well placed.
 std::optional<Decimal> parse_money(std::string_view text);
 
+// Money as POA templates print it, locale-independent: `$10,000.00`, `-$1,234.50`.
+std::string format_money(const Decimal& amount);
+
 // A quantity cell (annual programme, a month): `-`, `–`, `—` -> 0; `12`, `1,200`, `0.5`,
 // `33.33` -> exact value. Anything else -> nullopt.
 std::optional<Decimal> parse_quantity(std::string_view text);
