@@ -539,13 +539,12 @@ class Recognizer {
       const std::optional<ColumnRole> role = role_of(c.column);
       if (role == ColumnRole::kRowNumber) continue;  // the row's own number: nothing to keep
       std::optional<RawField>* slot = role ? slot_for(activity, *role) : nullptr;
-      if (slot == nullptr) {
-        tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
-      } else if (!*slot) {
+      if (slot != nullptr && !*slot) {
         *slot = RawField{c.text, origin_of(row, &c), false};
-      } else if (!is_numeric_role(*role)) {
-        (*slot)->text += ' ' + c.text;
+      } else if (slot != nullptr && !is_numeric_role(*role)) {
+        (*slot)->text += ' ' + c.text;  // a text cell split in two by the reader
       } else {
+        // No column for it, or a second number in a numeric column: keep it where it is seen.
         tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
       }
     }
