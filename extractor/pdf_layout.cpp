@@ -476,21 +476,31 @@ class PageLayouter {
         inf.months = distinct >= 6;
       }
       gutter_cells(page_, l, {}, cells);
+      bool after_label = false;  // the previous cell was a label alone
       for (const GCell& c : cells) {
-        if (c.text.size() > 90) continue;
+        const bool beside = after_label;
+        after_label = false;
+        std::optional<LabelMatch> match;
         const unsigned char first = static_cast<unsigned char>(c.text[0]);
-        if (!((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0xC0)) {
-          continue;
+        if (c.text.size() <= 90 &&
+            ((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0xC0)) {
+          if (auto role = match_column_label(c.text); role && *role == ColumnRole::kActividad) {
+            inf.actividad = true;
+          }
+          match = match_header_label(c.text);
         }
-        if (auto role = match_column_label(c.text); role && *role == ColumnRole::kActividad) {
-          inf.actividad = true;
-        }
-        if (match_header_label(c.text)) {
+        if (match) {
           inf.label = true;
           ++inf.labels;
           inf.upper_label = inf.upper_label || is_upper(c.text);
           label_cells_.push_back(c);
           label_lines_.push_back(static_cast<int>(i));
+          after_label = match->value.empty();
+        } else if (beside && !(c.bold && is_upper(c.text))) {
+          // Text beside a label on its line (a form laid out label | value) starts a column
+          // of its own; a bold capitals piece there is rather a wrapped label's first line.
+          value_cells_.push_back(c);
+          value_lines_.push_back(static_cast<int>(i));
         }
       }
       // Page furniture: a page number, or a line repeated at the same place on the previous
@@ -528,17 +538,34 @@ class PageLayouter {
   void find_header_grid() {
     if (label_cells_.empty()) return;
     std::vector<GCell> cells;
+    auto outside_tables = [&](int line) {
+      const Region r = info_[static_cast<std::size_t>(line)].region;
+      return r != Region::kTableHeader && r != Region::kTableBody;
+    };
     for (std::size_t i = 0; i < label_cells_.size(); ++i) {
-      const Region r = info_[static_cast<std::size_t>(label_lines_[i])].region;
-      if (r != Region::kTableHeader && r != Region::kTableBody) cells.push_back(label_cells_[i]);
+      if (outside_tables(label_lines_[i])) cells.push_back(label_cells_[i]);
     }
     if (cells.empty()) return;
-    std::sort(cells.begin(), cells.end(),
-              [](const GCell& a, const GCell& b) { return a.box.x0 < b.box.x0; });
-    for (const GCell& c : cells) {
+    const std::size_t labels = cells.size();
+    for (std::size_t i = 0; i < value_cells_.size(); ++i) {
+      if (outside_tables(value_lines_[i])) cells.push_back(value_cells_[i]);
+    }
+    // Labels first at equal x: a column that labels and values both start is named after the
+    // label.
+    std::vector<std::size_t> order(cells.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return cells[a].box.x0 < cells[b].box.x0;
+    });
+    for (std::size_t i : order) {
+      const GCell& c = cells[i];
       auto& grid = out_.header_grid;
-      if (!grid.empty() && c.box.x0 - grid.back().x0 < 0.8 * c.size) continue;
-      grid.push_back(GridColumn{c.box.x0, page_.width, c.text});
+      if (!grid.empty() && c.box.x0 - grid.back().x0 < 0.8 * c.size) {
+        if (grid.back().label.empty() && i < labels) grid.back().label = c.text;
+        continue;
+      }
+      // A column of values beside their labels has no label of its own.
+      grid.push_back(GridColumn{c.box.x0, page_.width, i < labels ? c.text : std::string()});
     }
     for (std::size_t i = 0; i + 1 < out_.header_grid.size(); ++i) {
       out_.header_grid[i].x1 = out_.header_grid[i + 1].x0;
@@ -970,7 +997,8 @@ class PageLayouter {
     struct BlockCell {
       GCell cell;
       bool label = false;
-      int target = -1;  // line it moves to, -1 when it stays
+      int target = -1;        // line it moves to, -1 when it stays
+      int starts_label = -1;  // a label or a wrapped label's first line: -1 not known yet
     };
     const int n = last - first + 1;
     std::vector<std::vector<BlockCell>> lines(static_cast<std::size_t>(n));
@@ -989,9 +1017,54 @@ class PageLayouter {
       }
       return nullptr;
     };
+    // A label, or the first line of a label wrapped in its cell (`NOMBRE DE LA` / `ACCIÓN`).
+    auto starts_label = [&](int pos, std::size_t i) {
+      BlockCell& bc = lines[static_cast<std::size_t>(pos)][i];
+      if (bc.label) return true;
+      if (bc.starts_label < 0) {
+        bc.starts_label = 0;
+        const BlockCell* next = pos + 1 < n ? find_col(pos + 1, bc.cell.column) : nullptr;
+        if (next && next->cell.box.y0 - bc.cell.box.y1 <= 0.35 * height(next->cell.box) &&
+            bc.cell.text.size() + next->cell.text.size() < 90) {
+          const std::optional<LabelMatch> m =
+              match_header_label(bc.cell.text + ' ' + next->cell.text);
+          bc.starts_label = m && m->value.empty();
+        }
+      }
+      return bc.starts_label > 0;
+    };
+    // The cell sits right beside a label, in the next column (a form laid out label | value).
+    auto beside_label = [&](int pos, std::size_t i) {
+      const auto& line = lines[static_cast<std::size_t>(pos)];
+      return i > 0 && line[i - 1].cell.column + 1 == line[i].cell.column &&
+             starts_label(pos, i - 1);
+    };
     for (int pos = 0; pos < n; ++pos) {
-      for (BlockCell& head : lines[static_cast<std::size_t>(pos)]) {
+      for (std::size_t hi = 0; hi < lines[static_cast<std::size_t>(pos)].size(); ++hi) {
+        BlockCell& head = lines[static_cast<std::size_t>(pos)][hi];
         if (head.target >= 0) continue;
+        if (!head.label && beside_label(pos, hi) && !starts_label(pos, hi)) {
+          // A value beside its label, wrapped over the lines below it: they join it, up to
+          // a line where the column holds a value of the next label row (or a label).
+          std::vector<BlockCell*> chain{&head};
+          for (int q = pos + 1; q < n; ++q) {
+            auto& line = lines[static_cast<std::size_t>(q)];
+            std::size_t j = 0;
+            while (j < line.size() && line[j].cell.column != head.cell.column) ++j;
+            if (j == line.size()) break;
+            BlockCell& next = line[j];
+            if (next.label || next.target >= 0 ||
+                next.cell.box.y0 - chain.back()->cell.box.y1 > 0.35 * height(next.cell.box) ||
+                beside_label(q, j) || starts_label(q, j)) {
+              break;
+            }
+            chain.push_back(&next);
+          }
+          if (chain.size() >= 2) {
+            for (BlockCell* bc : chain) bc->target = pos;
+          }
+          continue;
+        }
         // A label may wrap too (`INVERSIÓN` / `APROXIMADA`): its lines join while together
         // they still read as a label.
         bool label_chain = head.label;
@@ -1297,7 +1370,9 @@ class PageLayouter {
   std::vector<LineData> lines_;
   std::vector<LineInfo> info_;
   std::vector<GCell> label_cells_;
-  std::vector<int> label_lines_;  // the line of each label cell
+  std::vector<int> label_lines_;    // the line of each label cell
+  std::vector<GCell> value_cells_;  // cells right beside a label on its line
+  std::vector<int> value_lines_;    // the line of each of those
   std::vector<double> header_borders_;
   std::vector<TableZone> zones_;
   std::vector<GridColumn> spanning_;

@@ -47,7 +47,7 @@ struct PageWords {
 // A column of a detected grid: its horizontal range and the label that defined it.
 struct GridColumn {
   double x0 = 0, x1 = 0;
-  std::string label;
+  std::string label;                  // empty for a column of values beside their labels
   int month = -1;                     // 0 (ENE) .. 11 (DIC) for the table's month columns
   double label_x0 = 0, label_x1 = 0;  // the label's own extent (borders fall between labels)
 };
@@ -62,10 +62,11 @@ struct Line {
 // What the reader learned from one page.
 struct PageLayout {
   std::vector<Line> lines;
-  std::vector<GridColumn> header_grid;  // from the label cells of the header block
-  std::vector<GridColumn> table_grid;   // from the activity table's header (or carried over)
-  bool table_grid_carried = false;      // the table continued from the previous page
-  std::vector<CellRow> rows;            // in reading order; a kPageBreak first after page 1
+  // From the label cells of the header block, and the values beside them on their lines.
+  std::vector<GridColumn> header_grid;
+  std::vector<GridColumn> table_grid;  // from the activity table's header (or carried over)
+  bool table_grid_carried = false;     // the table continued from the previous page
+  std::vector<CellRow> rows;           // in reading order; a kPageBreak first after page 1
 };
 
 // What carries from one page to the next: the open activity table's columns, and the page's

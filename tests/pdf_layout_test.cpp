@@ -157,6 +157,39 @@ std::vector<Case> cases() {
                   R"(l7 [c0 "PROPÓSITO"] [c1 "Proveer de la información transparente"])",
                   R"(l9 [c1 "NÚMERO DE ACCIÓN"])"}});
 
+  out.push_back(
+      {"form_with_values_beside_their_labels_wrapped_in_their_cells",
+       [](std::vector<PageWords>& pages) {
+         // A Writer table of label | value pairs, three pairs a row, labels in bold; a value
+         // filling its cell runs within a gutter of the next label (`Servicios NOMBRE`).
+         PageWords& p = new_page(pages);
+         place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 40, true);
+         place(p, "SECRETARÍA", 40, 60, true);
+         place(p, "Secretaría de Obras y Servicios", 110, 60);
+         place(p, "NOMBRE DE LA", 230, 60, true);
+         place(p, "Rehabilitación de", 310, 60);
+         place(p, "BENEFICIARIOS", 430, 60, true);
+         place(p, "M 120 H 110", 500, 60);
+         place(p, "Públicos", 110, 68);
+         place(p, "ACCIÓN", 230, 68, true);
+         place(p, "alumbrado", 310, 68);
+         // The next row starts closer below than a paragraph gap.
+         place(p, "NÚMERO DE ACCIÓN", 40, 80, true);
+         place(p, "3", 110, 80);
+         place(p, "META", 230, 80, true);
+         place(p, "Rehabilitar 450", 310, 80);
+         place(p, "PARTIDA", 430, 80, true);
+         place(p, "2461, 2471", 500, 80);
+         place(p, "luminarias.", 310, 88);
+         place(p, "PRESUPUESTAL", 430, 88, true);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Obras y Servicios Públicos"])"
+        R"( [c2 "NOMBRE DE LA ACCIÓN"] [c3 "Rehabilitación de alumbrado"] [c4 "BENEFICIARIOS"])"
+        R"( [c5 "M 120 H 110"])",
+        R"(l4 [c0 "NÚMERO DE ACCIÓN"] [c1 "3"] [c2 "META"] [c3 "Rehabilitar 450 luminarias."])"
+        R"( [c4 "PARTIDA PRESUPUESTAL"] [c5 "2461, 2471"])"}});
+
   out.push_back({"one_line_activities",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);
