@@ -1,7 +1,9 @@
 // End-to-end tests of the `poa` binary: exit codes, error lines, outputs and what is not written.
 #include <gtest/gtest.h>
+
 #include <rapidjson/document.h>
 #include <sys/wait.h>
+#include "test_files.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -20,12 +22,7 @@ struct PoaRun {
   std::string err;
 };
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using poa::test::read_file;
 
 std::string quote(const std::string& s) {
   std::string q = "'";

@@ -1,6 +1,8 @@
 // CSV exporter: RFC 4180 quoting, nulls, money vs quantities, BOM, batch files, atomic output.
 #include <gtest/gtest.h>
 
+#include "test_files.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -138,23 +140,11 @@ TEST(CsvExporter, MoneyHasCentsQuantitiesAreMinimal) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("poa-csv-test-" + name);
-  fs::remove_all(dir);
-  return dir;
+  return test::fresh_temp_path("poa-csv-test-" + name);
 }
-
-std::vector<std::string> listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
+using test::listing;
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return test::read_file(p);
 }
 
 TEST(CsvExporter, BatchWritesHeaderOnceAndAppearsOnlyOnFinish) {

@@ -2,6 +2,8 @@
 // every diagnostic code must be triggered by some fixture.
 #include <gtest/gtest.h>
 
+#include "test_files.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -16,10 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string s = ss.str();
+  std::string s = test::read_file(p);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
   return s;
 }

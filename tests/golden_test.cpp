@@ -7,10 +7,12 @@
 // as null on update. POA_GOLDEN_IGNORE_MESSAGES=1 leaves `mensaje` out of the comparison, to see
 // whether the data is right while message wording is still being settled.
 #include <gtest/gtest.h>
+
 #include <rapidjson/document.h>
 #include <rapidjson/reader.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
+#include "test_files.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -314,10 +316,7 @@ void PrintTo(const GoldenCase& c, std::ostream* os) {
 }
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return test::read_file(p);
 }
 
 void spill(const fs::path& p, const std::string& text) {

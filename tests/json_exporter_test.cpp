@@ -1,9 +1,11 @@
 // JSON exporter and reader: exact output shape, nulls, exact numbers, round trip, reader errors,
 // schema conformance and atomic file output.
 #include <gtest/gtest.h>
+
 #include <rapidjson/document.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
+#include "test_files.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -417,23 +419,11 @@ TEST_F(SchemaTest, RefusesContractViolations) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("poa-json-test-" + name);
-  fs::remove_all(dir);
-  return dir;
+  return test::fresh_temp_path("poa-json-test-" + name);
 }
-
-std::vector<std::string> listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
+using test::listing;
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return test::read_file(p);
 }
 
 TEST(JsonExporter, WritesOneFilePerStemAndNothingElse) {

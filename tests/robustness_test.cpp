@@ -2,6 +2,8 @@
 // refused with an InputError, and every diagnostic it yields names a code and a place.
 #include <gtest/gtest.h>
 
+#include "test_files.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -17,10 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return test::read_file(p);
 }
 
 // One random edit of the kinds real dumps and downloads suffer: lost or repeated lines, cells

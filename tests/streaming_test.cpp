@@ -2,6 +2,8 @@
 // behind by an input refused part-way.
 #include <gtest/gtest.h>
 
+#include "test_files.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -24,12 +26,7 @@ namespace fs = std::filesystem;
 const fs::path kSample = "fixtures/sample_secretaria_planeacion/input.txt";
 const fs::path kPdf = "fixtures/pdf/long_table_repeated_header/input.pdf";
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::read_file;
 
 std::set<std::string> names_in(const fs::path& dir) {
   std::set<std::string> names;

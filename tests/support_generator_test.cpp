@@ -2,6 +2,8 @@
 // PDFs whose text pdftotext can read back.
 #include <gtest/gtest.h>
 
+#include "test_files.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,12 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::read_file;
 
 fs::path temp_dir(const std::string& name) {
   const fs::path dir =
