@@ -564,6 +564,9 @@ class PageLayouter {
         if (grid.back().label.empty() && i < labels) grid.back().label = c.text;
         continue;
       }
+      // Values beside one label column make one column: the leftmost value starts it (the
+      // others are centred or right-aligned in their cells, and must not cut its text).
+      if (i >= labels && !grid.empty() && grid.back().label.empty()) continue;
       // A column of values beside their labels has no label of its own.
       grid.push_back(GridColumn{c.box.x0, page_.width, i < labels ? c.text : std::string()});
     }

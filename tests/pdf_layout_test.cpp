@@ -175,7 +175,7 @@ std::vector<Case> cases() {
          place(p, "alumbrado", 310, 68);
          // The next row starts closer below than a paragraph gap.
          place(p, "NÚMERO DE ACCIÓN", 40, 80, true);
-         place(p, "3", 110, 80);
+         place(p, "3", 160, 80);  // centred in its cell: no column of its own
          place(p, "META", 230, 80, true);
          place(p, "Rehabilitar 450", 310, 80);
          place(p, "PARTIDA", 430, 80, true);
