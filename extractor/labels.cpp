@@ -284,6 +284,24 @@ std::optional<ColumnRole> match_column_label(std::string_view cell_text) {
   return std::nullopt;
 }
 
+std::vector<const Cell*> month_initials(const CellRow& row) {
+  static constexpr std::string_view kInitials = "efmamjjasond";
+  std::vector<const Cell*> run;
+  for (const Cell& c : row.cells) {
+    const std::string folded = fold_for_match(c.text);
+    if (folded.size() == 1 && run.size() < kInitials.size() && folded[0] == kInitials[run.size()]) {
+      run.push_back(&c);
+    } else if (run.size() == kInitials.size()) {
+      break;
+    } else {
+      run.clear();
+      if (folded == "e") run.push_back(&c);
+    }
+  }
+  if (run.size() != kInitials.size()) run.clear();
+  return run;
+}
+
 bool is_page_number(std::string_view cell_text) {
   const std::string folded = fold_for_match(cell_text);
   const std::vector<std::string_view> words = split_words(folded);

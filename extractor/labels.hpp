@@ -5,6 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "model/cell_row.hpp"
 #include "model/raw_action.hpp"
 
 namespace poa::extractor {
@@ -46,6 +49,10 @@ inline std::optional<int> month_of(ColumnRole role) {
 // Matches a cell against the activity-table column labels and month names (ENE…DIC,
 // ENERO…DICIEMBRE, SEPT/SETIEMBRE; any case, accents optional).
 std::optional<ColumnRole> match_column_label(std::string_view cell_text);
+
+// The cells of a row that name the twelve months by their initials, `E F M A M J J A S O N D`
+// (in order, one letter each), as some templates head their month columns; empty otherwise.
+std::vector<const Cell*> month_initials(const CellRow& row);
 
 // True for `Página 3 de 10`, `Pág. 3`, `Hoja 2 de 5`: page furniture that carries no data.
 bool is_page_number(std::string_view cell_text);

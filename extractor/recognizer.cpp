@@ -377,7 +377,7 @@ class Recognizer {
         actividad = actividad || *role == ColumnRole::kActividad;
       }
     }
-    return (actividad && labels >= 3) || months >= 6;
+    return (actividad && labels >= 3) || months >= 6 || !month_initials(row).empty();
   }
 
   static bool has_header_label(const CellRow& row) {
@@ -456,6 +456,11 @@ class Recognizer {
     }
     state_ = State::kTable;
     orphan_run_ = false;
+    const std::vector<const Cell*> initials = month_initials(row);
+    for (std::size_t m = 0; m < initials.size(); ++m) {
+      columns_[initials[m]->column] = month_role(static_cast<int>(m));
+    }
+    if (!initials.empty()) return;
     for (const Cell& c : row.cells) {
       const std::optional<ColumnRole> role = match_column_label(c.text);
       if (role == ColumnRole::kMensual) continue;  // the month row names those columns

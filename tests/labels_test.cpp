@@ -67,6 +67,23 @@ TEST(LabelsTest, ColumnLabelsAndMonths) {
   }
 }
 
+TEST(LabelsTest, MonthInitials) {
+  auto row_of = [](const std::vector<std::string>& texts) {
+    CellRow row;
+    int column = 6;
+    for (const std::string& t : texts) row.cells.push_back(Cell{t, column++, 1, {}});
+    return row;
+  };
+  const CellRow months = row_of({"E", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"});
+  const std::vector<const Cell*> found = month_initials(months);
+  ASSERT_EQ(found.size(), 12u);
+  EXPECT_EQ(found[0]->column, 6);
+  EXPECT_EQ(found[11]->column, 17);
+  EXPECT_TRUE(month_initials(row_of({"E", "F", "M", "A", "M", "J"})).empty());
+  EXPECT_TRUE(
+      month_initials(row_of({"E", "F", "M", "A", "M", "J", "J", "A", "S", "O", "D", "N"})).empty());
+}
+
 TEST(LabelsTest, PageFurnitureAndTitles) {
   EXPECT_TRUE(is_page_number("Página 3 de 10"));
   EXPECT_TRUE(is_page_number("Pág. 3"));

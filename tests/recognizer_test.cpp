@@ -261,6 +261,16 @@ TEST(RecognizerTest, NumberingAndUnknownColumnsKeepTheirCells) {
   EXPECT_EQ(doc.unrecognized[0].origin.column, 8);
 }
 
+TEST(RecognizerTest, MonthColumnsHeadedByInitials) {
+  const RawDocument doc = recognize_lines(
+      {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N", kTableHeader[0],
+       "6:E|7:F|8:M|9:A|10:M|11:J|12:J|13:A|14:S|15:O|16:N|17:D", kActivity + "|17:4"});
+  ASSERT_EQ(doc.actions[0].activities.size(), 1u);
+  const RawActivity& a = doc.actions[0].activities[0];
+  EXPECT_EQ(a.meses[1]->text, "1");
+  EXPECT_EQ(a.meses[11]->text, "4");
+}
+
 TEST(RecognizerTest, TotalRowIsNotAnActivity) {
   const RawDocument doc = recognize_lines(
       with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"},
