@@ -2,6 +2,7 @@
 // openpyxl (tests/pnt/inspect_xlsx.py) and LibreOffice.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -50,8 +51,19 @@ const std::string& python() {
   GTEST_SKIP() << "python3 con openpyxl no está instalado; " \
                   "se omite la lectura independiente del .xlsx"
 
+// All temp folders of this run live under one folder named by the pid, so two suites running at
+// once (two build folders) stay out of each other's way; it is removed when the run ends.
+class TempRoot : public testing::Environment {
+ public:
+  static fs::path path() {
+    return fs::temp_directory_path() / ("poa_pnt_" + std::to_string(::getpid()));
+  }
+  void TearDown() override { fs::remove_all(path()); }
+};
+testing::Environment* const kTempRoot = testing::AddGlobalTestEnvironment(new TempRoot);
+
 fs::path temp_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("poa_pnt_" + name);
+  const fs::path d = TempRoot::path() / name;
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
