@@ -32,6 +32,29 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+// An empty file or a binary one (an image, a .docx or .xlsx zip) gets a reason of its own rather
+// than the recogniser's general "not a POA".
+void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
+  const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                           (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  std::string_view content = bytes;
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw InputError(diag::input_error(DiagnosticCode::kNotAPoa, "el archivo está vacío", origin));
+  }
+  if (!utf16 && bytes.substr(0, 4096).find('\0') != std::string_view::npos) {
+    throw InputError(diag::input_error(
+        DiagnosticCode::kNotAPoa,
+        "no es un PDF ni un archivo de texto (contenido binario: ¿una imagen, un .docx o un "
+        ".xlsx?); exporte el POA a PDF",
+        origin));
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options) {
   const Origin origin{path.string(), {}, {}, {}};
@@ -42,8 +65,8 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw InputError(diag::input_error(DiagnosticCode::kFileUnreadable,
-                                       "no se puede abrir el archivo", origin));
+    throw InputError(
+        diag::input_error(DiagnosticCode::kFileUnreadable, "no se puede abrir el archivo", origin));
   }
   char head[1024];
   in.read(head, sizeof head);
@@ -55,9 +78,10 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
   std::string bytes(head_view);
   bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) {
-    throw InputError(diag::input_error(DiagnosticCode::kFileUnreadable,
-                                       "error al leer el archivo", origin));
+    throw InputError(
+        diag::input_error(DiagnosticCode::kFileUnreadable, "error al leer el archivo", origin));
   }
+  refuse_if_not_text(bytes, origin);
   return make_text_reader(std::move(bytes), path.string());
 }
 
