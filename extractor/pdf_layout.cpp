@@ -203,7 +203,63 @@ int column_at(const std::vector<double>& borders, double x) {
   return static_cast<int>(std::upper_bound(borders.begin(), borders.end(), x) - borders.begin());
 }
 
-// Splits a word at the borders it crosses, glyph by glyph (a glyph goes where its centre is).
+enum class GlyphKind { kLower, kUpper, kDigit, kSpace, kOther };
+
+GlyphKind glyph_kind(std::string_view s) {
+  if (s.empty()) return GlyphKind::kOther;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c == ' ') return GlyphKind::kSpace;
+  if (c >= '0' && c <= '9') return GlyphKind::kDigit;
+  if (c >= 'a' && c <= 'z') return GlyphKind::kLower;
+  if (c >= 'A' && c <= 'Z') return GlyphKind::kUpper;
+  if (c == 0xC3 && s.size() >= 2) {  // Latin-1 letters: U+00C0..U+00DE upper, the rest lower
+    const auto v = static_cast<unsigned char>(s[1]);
+    if (v == 0x97 || v == 0xB7) return GlyphKind::kOther;  // × ÷
+    return v < 0x9F ? GlyphKind::kUpper : GlyphKind::kLower;
+  }
+  // Other letters count as lower case: no cut by a change of case.
+  return c >= 0xC4 ? GlyphKind::kLower : GlyphKind::kOther;
+}
+
+// Whether a word may be cut before glyph i: only where poppler may have glued two cells into
+// one word (`anualEne`, `$0.00Número`): a gap between glyphs, a change of font, a space, a
+// letter/number boundary, a lower->upper case change or punctuation before a capital. Never
+// between ordinary letters (`TOTA|L`).
+bool may_cut(const PageWords& page, const Word& w, std::uint32_t i) {
+  const Glyph* g = page.glyphs.data() + w.glyph_begin;
+  if (g[i].font_change || g[i].x0 - g[i - 1].x1 > 0.15 * size_of(w)) return true;
+  const std::string_view text = w.text;
+  const GlyphKind a = glyph_kind(text.substr(g[i - 1].begin, g[i - 1].end - g[i - 1].begin));
+  const GlyphKind b = glyph_kind(text.substr(g[i].begin, g[i].end - g[i].begin));
+  const bool la = a == GlyphKind::kLower || a == GlyphKind::kUpper;
+  const bool lb = b == GlyphKind::kLower || b == GlyphKind::kUpper;
+  return a == GlyphKind::kSpace || b == GlyphKind::kSpace || (la && b == GlyphKind::kDigit) ||
+         (a == GlyphKind::kDigit && lb) || (a == GlyphKind::kLower && b == GlyphKind::kUpper) ||
+         (a == GlyphKind::kOther && b == GlyphKind::kUpper);
+}
+
+// The column holding most of [x0, x1] given the inner borders (sorted).
+int majority_column(const std::vector<double>& borders, double x0, double x1) {
+  const int c0 = column_at(borders, x0);
+  const int c1 = column_at(borders, x1);
+  int best = c0;
+  double best_w = -1;
+  for (int c = c0; c <= c1; ++c) {
+    const double lo = c > 0 ? std::max(x0, borders[static_cast<std::size_t>(c - 1)]) : x0;
+    const double hi = c < static_cast<int>(borders.size())
+                          ? std::min(x1, borders[static_cast<std::size_t>(c)])
+                          : x1;
+    if (hi - lo > best_w) {
+      best_w = hi - lo;
+      best = c;
+    }
+  }
+  return best;
+}
+
+// Splits a word at the borders it crosses. A word is cut only where two cells may have been
+// glued into it (may_cut); each part goes to the column holding most of its width, and
+// neighbouring parts in one column stay together.
 template <typename Emit>
 void split_word(const PageWords& page, const Word& w, const std::vector<double>& borders,
                 Emit&& emit) {
@@ -215,18 +271,26 @@ void split_word(const PageWords& page, const Word& w, const std::vector<double>&
   }
   const Glyph* g = page.glyphs.data() + w.glyph_begin;
   std::uint32_t start = 0;
-  int col = column_at(borders, (g[0].x0 + g[0].x1) / 2);
-  for (std::uint32_t i = 1; i <= w.glyph_count; ++i) {
-    const int c = i < w.glyph_count ? column_at(borders, (g[i].x0 + g[i].x1) / 2) : -1;
-    if (c == col) continue;
-    Piece p = make_piece(page, w, start, i);
+  int col = -1;
+  auto flush = [&](std::uint32_t end) {
+    Piece p = make_piece(page, w, start, end);
     // A glued neighbour's space may sit at the cut; it is not part of either cell.
     while (!p.text.empty() && p.text.back() == ' ') p.text.remove_suffix(1);
     while (!p.text.empty() && p.text.front() == ' ') p.text.remove_prefix(1);
     if (!p.text.empty()) emit(p, col);
-    start = i;
+  };
+  std::uint32_t atom = 0;
+  for (std::uint32_t i = 1; i <= w.glyph_count; ++i) {
+    if (i < w.glyph_count && !may_cut(page, w, i)) continue;
+    const int c = majority_column(borders, g[atom].x0, g[i - 1].x1);
+    if (col >= 0 && c != col) {
+      flush(atom);
+      start = atom;
+    }
     col = c;
+    atom = i;
   }
+  flush(w.glyph_count);
 }
 
 struct LineData {

@@ -15,6 +15,9 @@ namespace poa::extractor::layout {
 struct Glyph {
   double x0 = 0, x1 = 0;
   std::uint32_t begin = 0, end = 0;
+  // Its font differs from the previous glyph's of the word: two cells glued into one word
+  // may be cut here.
+  bool font_change = false;
 };
 
 // A word as the PDF text engine gives it (upright page coordinates, top-left origin, y down).

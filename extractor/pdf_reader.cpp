@@ -204,7 +204,13 @@ void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
       }
       double gx0, gy0, gx1, gy1;
       tw->getCharBBox(k, &gx0, &gy0, &gx1, &gy1);
-      out.glyphs.push_back(layout::Glyph{gx0, gx1, byte, next});
+      bool font_change = false;
+      if (k > 0) {
+        const GooString* a = tw->getFontName(k - 1);
+        const GooString* b = tw->getFontName(k);
+        font_change = a != b && (!a || !b || a->toStr() != b->toStr());
+      }
+      out.glyphs.push_back(layout::Glyph{gx0, gx1, byte, next, font_change});
       byte = next;
     }
     w.glyph_count = static_cast<std::uint32_t>(chars);

@@ -224,6 +224,28 @@ std::vector<Case> cases() {
                   R"(l5 [c0 "Informe"] [c1 "Planeación."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
                       values(2, 1)}});
 
+  out.push_back({"word_across_a_border_is_not_split_between_ordinary_letters",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   table_header(p, 100);
+                   // ACTIVIDAD text runs up to 186, ÁREA starts at 192: the border is at 189.
+                   place(p, "Descentralizaciones", 110, 130);
+                   activity_values(p, 130, "Planeación.", "$1.00", "Hecho", 1, 0);
+                   place(p, "Desincorporaciones", 114, 142);
+                   activity_values(p, 142, "Planeación.", "$2.00", "Hecho", 2, 1);
+                   // A bold TOTAL merged over two cells, most of it left of the border.
+                   place(p, "TOTAL", 176, 154, true);
+                   activity_values(p, 154, "", "$3.00", "", 3, 2);
+                 },
+                 {"l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Descentralizaciones"] [c1 "Planeación."] [c2 "Doc"] [c3 "$1.00"])"
+                  R"( [c4 "Hecho"])" +
+                      values(1, 0),
+                  R"(l5 [c0 "Desincorporaciones"] [c1 "Planeación."] [c2 "Doc"] [c3 "$2.00"])"
+                  R"( [c4 "Hecho"])" +
+                      values(2, 1),
+                  R"(l6 [c0 "TOTAL"] [c2 "Doc"] [c3 "$3.00"])" + values(3, 2)}});
+
   out.push_back({"fake_bold_glyphs_and_words_drawn_twice",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);
