@@ -611,8 +611,16 @@ class PageLayouter {
     }
     if (cells.empty()) return;
     const std::size_t labels = cells.size();
+    std::vector<int> cell_lines;
+    for (std::size_t i = 0; i < label_cells_.size(); ++i) {
+      if (outside_tables(label_lines_[i])) cell_lines.push_back(label_lines_[i]);
+    }
     for (std::size_t i = 0; i < value_cells_.size(); ++i) {
       if (outside_tables(value_lines_[i])) cells.push_back(value_cells_[i]);
+    }
+    if (labels_misaligned(cells, cell_lines, labels)) {
+      overlap_grid(cells, cell_lines, labels);
+      return;
     }
     // Labels first at equal x: a column that labels and values both start is named after the
     // label.
@@ -640,6 +648,69 @@ class PageLayouter {
     // A value left-aligned under its label starts at the same x; allow a little slack.
     for (std::size_t i = 1; i < out_.header_grid.size(); ++i) {
       header_borders_.push_back(out_.header_grid[i].x0 - 2.0);
+    }
+  }
+
+  // Labels of two rows sharing a column overlap but do not start together: they are centred
+  // (or right-aligned) in their cells, so their left edges do not make the columns.
+  static bool labels_misaligned(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                                std::size_t labels) {
+    for (std::size_t i = 0; i < labels; ++i) {
+      for (std::size_t j = i + 1; j < labels; ++j) {
+        if (lines[i] == lines[j]) continue;
+        const Box& a = cells[i].box;
+        const Box& b = cells[j].box;
+        const double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+        // (Each covers the other by half: a cell glued from two labels of a row spans two.)
+        const double wider = std::max(a.x1 - a.x0, b.x1 - b.x0);
+        if (overlap > 0.5 * wider && std::abs(a.x0 - b.x0) >= 0.8 * cells[i].size) return true;
+      }
+    }
+    return false;
+  }
+
+  // Header columns from cells that overlap horizontally (a label, the labels of the other rows
+  // and the values beside them in the same column); the border between two columns runs in
+  // the stretch least covered by the header block's words, so a word is never cut and a
+  // centred value falls in its label's column.
+  void overlap_grid(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                    std::size_t labels) {
+    std::vector<std::size_t> order(cells.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return cells[a].box.x0 < cells[b].box.x0;
+    });
+    auto& grid = out_.header_grid;
+    int named_line = -1;  // a column is named after its topmost label
+    for (std::size_t i : order) {
+      const GCell& c = cells[i];
+      const bool label = i < labels;
+      const bool joins = !grid.empty() && c.box.x0 < grid.back().label_x1;
+      if (!joins) {
+        grid.push_back(GridColumn{c.box.x0, page_.width, {}, -1, c.box.x0, c.box.x1});
+        named_line = -1;
+      }
+      grid.back().label_x1 = std::max(grid.back().label_x1, c.box.x1);
+      if (label && (named_line < 0 || lines[i] < named_line)) {
+        grid.back().label = c.text;
+        named_line = lines[i];
+      }
+    }
+    std::vector<std::pair<double, double>> extents;
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      const Region r = info_[k].region;
+      if (r != Region::kBlock) continue;
+      for (std::uint32_t wi : lines_[k].words) {
+        extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
+      }
+    }
+    grid.front().x0 = 0;
+    for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
+      const double border =
+          free_band(extents, grid[i].label_x1, grid[i + 1].label_x0, {}, 0.45 * median_size_);
+      grid[i].x1 = border;
+      grid[i + 1].x0 = border;
+      header_borders_.push_back(border);
     }
   }
 

@@ -246,6 +246,27 @@ std::vector<Case> cases() {
                       values(2, 1),
                   R"(l6 [c0 "TOTAL"] [c2 "Doc"] [c3 "$3.00"])" + values(3, 2)}});
 
+  out.push_back({"labels_and_values_centred_in_bordered_cells",
+                 [](std::vector<PageWords>& pages) {
+                   // Two cells a row, centred on x = 150 and x = 400: labels of the two rows
+                   // start at different x, values are wider or narrower than their labels.
+                   PageWords& p = new_page(pages);
+                   place(p, "PROGRAMA OPERATIVO ANUAL 2022", 338, 40, true);
+                   place(p, "SECRETARÍA", 130, 60, true);
+                   place(p, "NOMBRE DE LA ACCIÓN", 365, 60, true);
+                   place(p, "Secretaría de Obras", 114, 70);
+                   place(p, "Alumbrado", 382, 70);
+                   place(p, "LINEA ESTRATEGICA", 117, 80, true);
+                   place(p, "INVERSIÓN APROXIMADA", 361, 80, true);
+                   place(p, "2.3 Servicios públicos de calidad", 88, 90);
+                   place(p, "$251,500.00", 378, 90);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2022"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "NOMBRE DE LA ACCIÓN"])",
+                  R"(l3 [c0 "Secretaría de Obras"] [c1 "Alumbrado"])",
+                  R"(l4 [c0 "LINEA ESTRATEGICA"] [c1 "INVERSIÓN APROXIMADA"])",
+                  R"(l5 [c0 "2.3 Servicios públicos de calidad"] [c1 "$251,500.00"])"}});
+
   out.push_back({"fake_bold_glyphs_and_words_drawn_twice",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);
