@@ -307,6 +307,7 @@ struct LineInfo {
   bool label = false;        // holds a header-block label cell
   bool title = false;        // names the plan
   bool months = false;       // holds six or more month names
+  int letter_months = -1;    // position in the line's words of `E F M A M J J A S O N D`
   bool actividad = false;    // holds the ACTIVIDAD column label
   int zone = -1;             // table zone, for table lines
   int labels = 0;            // how many header-block label cells
@@ -539,6 +540,10 @@ class PageLayouter {
         }
         inf.months = distinct >= 6;
       }
+      if (!inf.months) {
+        inf.letter_months = letter_month_run(l);
+        inf.months = inf.letter_months >= 0;
+      }
       gutter_cells(page_, l, {}, cells);
       bool after_label = false;  // the previous cell was a label alone
       for (const GCell& c : cells) {
@@ -597,6 +602,23 @@ class PageLayouter {
       signatures.push_back(std::move(sig));
     }
     state_.previous_margin_lines = std::move(signatures);
+  }
+
+  // Months written as their initials, `E F M A M J J A S O N D`: twelve one-letter words in
+  // this order on one line (a wrapped column label may come before them). Returns the
+  // position of `E` in the line's words, -1 when there is no such run.
+  int letter_month_run(const LineData& l) const {
+    static constexpr std::string_view kInitials = "EFMAMJJASOND";
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < l.words.size(); ++i) {
+      const std::string& t = page_.words[l.words[i]].text;
+      if (t.size() == 1 && t[0] == kInitials[run]) {
+        if (++run == kInitials.size()) return static_cast<int>(i + 1 - run);
+      } else {
+        run = t.size() == 1 && t[0] == kInitials[0] ? 1 : 0;
+      }
+    }
+    return -1;
   }
 
   void find_header_grid() {
@@ -902,11 +924,18 @@ class PageLayouter {
     std::vector<Token> tokens;
     for (int k = z.header_first; k <= z.month_line; ++k) {
       if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
-      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
-        const Word& w = page_.words[wi];
+      const int letters = info_[static_cast<std::size_t>(k)].letter_months;
+      const auto& words = lines_[static_cast<std::size_t>(k)].words;
+      for (std::size_t wp = 0; wp < words.size(); ++wp) {
+        const Word& w = page_.words[words[wp]];
         tokens.clear();
         FoldedWord f;
-        if (k == z.month_line && fold_word(page_, w, f)) find_months(f, tokens);
+        if (k == z.month_line && letters >= 0) {
+          const int m = static_cast<int>(wp) - letters;
+          if (m >= 0 && m < 12) tokens.push_back(Token{0, w.glyph_count, m});
+        } else if (k == z.month_line && fold_word(page_, w, f)) {
+          find_months(f, tokens);
+        }
         std::uint32_t at = 0;
         for (const Token& t : tokens) {
           if (t.g0 > at) {

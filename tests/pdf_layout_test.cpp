@@ -267,6 +267,28 @@ std::vector<Case> cases() {
                   R"(l4 [c0 "LINEA ESTRATEGICA"] [c1 "INVERSIÓN APROXIMADA"])",
                   R"(l5 [c0 "2.3 Servicios públicos de calidad"] [c1 "$251,500.00"])"}});
 
+  out.push_back({"months_written_as_twelve_initials",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   place(p, "PROGRAMACIÓN MENSUAL", 580, 100);
+                   place(p, "ACTIVIDAD", 95, 105);
+                   place(p, "ÁREA", 210, 105);
+                   place(p, "UNIDAD", 265, 105);
+                   place(p, "INVERSIÓN", 315, 105);
+                   place(p, "INDICADOR", 380, 105);
+                   place(p, "ANUAL", 455, 105);
+                   const std::string initials = "EFMAMJJASOND";
+                   for (int m = 0; m < 12; ++m) place(p, initials.substr(m, 1), 508 + 20 * m, 110);
+                   place(p, "Firma de contrato", 42, 130);
+                   activity_values(p, 130, "Planeación.", "$0.00", "Contrato firmado", 1, 7);
+                 },
+                 {"l1" + kHeaderRow,
+                  R"(l3 [c6 "E"] [c7 "F"] [c8 "M"] [c9 "A"] [c10 "M"] [c11 "J"] [c12 "J"])"
+                  R"( [c13 "A"] [c14 "S"] [c15 "O"] [c16 "N"] [c17 "D"])",
+                  R"(l4 [c0 "Firma de contrato"] [c1 "Planeación."] [c2 "Doc"] [c3 "$0.00"])"
+                  R"( [c4 "Contrato firmado"])" +
+                      values(1, 7)}});
+
   out.push_back({"fake_bold_glyphs_and_words_drawn_twice",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);
