@@ -38,6 +38,12 @@ bool is_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// `3`, `3.`, `3)`, `#3`, `No. 3`: what a column numbering the rows holds.
+bool is_row_number(const std::string& text) {
+  return normalizer::parse_integer(text).has_value() ||
+         is_digits(std::string_view(text).substr(0, text.find_last_not_of(".)-") + 1));
+}
+
 // What kind of value a cell holds, for placing values whose label is missing.
 bool could_be(HeaderField field, const std::string& text) {
   const std::string clean = normalizer::normalize_text(text);
@@ -540,9 +546,15 @@ class Recognizer {
     RawActivity activity;
     activity.origin = origin_of(row);
     activity.orphan = orphan_run_;
+    const Cell* in_number_column = nullptr;
     for (const Cell& c : row.cells) {
       const std::optional<ColumnRole> role = role_of(c.column);
-      if (role == ColumnRole::kRowNumber) continue;  // the row's own number: nothing to keep
+      if (role == ColumnRole::kRowNumber) {
+        // The row's own number (`3`, `3.`, `#3`) carries nothing; words there (a TOTAL label
+        // merged over the number and activity cells) are settled once the row is read.
+        if (!is_row_number(c.text)) in_number_column = &c;
+        continue;
+      }
       std::optional<RawField>* slot = role ? slot_for(activity, *role) : nullptr;
       if (slot != nullptr && !*slot) {
         *slot = RawField{c.text, origin_of(row, &c), false};
@@ -551,6 +563,14 @@ class Recognizer {
       } else {
         // No column for it, or a second number in a numeric column: keep it where it is seen.
         tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
+      }
+    }
+    if (in_number_column != nullptr) {
+      if (!activity.actividad) {
+        activity.actividad =
+            RawField{in_number_column->text, origin_of(row, in_number_column), false};
+      } else {
+        tail_.unrecognized.push_back({in_number_column->text, origin_of(row, in_number_column)});
       }
     }
     if (is_total_row(activity)) {
