@@ -347,7 +347,9 @@ class Recognizer {
     } else {
       keep_unrecognized(row);
     }
-    after_break_ = false;
+    // The rest of a row cut by the page break does not end the break: the rows after it are
+    // still the ones that follow the break.
+    if (!row.continues_previous_row) after_break_ = false;
   }
 
   void handle_title(const CellRow& row) {
@@ -524,6 +526,10 @@ class Recognizer {
       } else {
         ++text_cells;
       }
+    }
+    if (row.continues_previous_row && !action_->activities.empty()) {
+      append_wrapped_text(action_->activities.back(), row);
+      return;
     }
     const bool adjacent = last_row_line_ && row.line == *last_row_line_ + 1 &&
                           row.page == last_row_page_ && !after_break_;

@@ -48,6 +48,10 @@ struct CellRow {
   int line = 0;
   bool page_is_physical = false;
   std::optional<Box> box;  // PDF only: the union of the row's cell boxes
+  // PDF only: the rest of the row above, cut by a page break (text lines at the top of a
+  // continuation page, a row's gap above the page's first row). The recogniser appends its
+  // cells to the previous activity instead of starting a new one.
+  bool continues_previous_row = false;
 
   friend bool operator==(const CellRow&, const CellRow&) = default;
 };

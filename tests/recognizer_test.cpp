@@ -23,6 +23,14 @@ class VectorReader : public RowReader {
       if (spec.empty()) {
         row.kind = RowKind::kPageBreak;
         ++page;
+      } else if (spec[0] == '+') {  // the rest of the row above, cut by a page break
+        row.continues_previous_row = true;
+        std::stringstream ss(spec.substr(1));
+        for (std::string item; std::getline(ss, item, '|');) {
+          const auto colon = item.find(':');
+          row.cells.push_back(
+              Cell{item.substr(colon + 1), std::stoi(item.substr(0, colon)), 1, {}});
+        }
       } else if (spec[0] == '#') {
         row.kind = RowKind::kTitle;
         row.cells.push_back(Cell{spec.substr(1), 0, 1, {}});
@@ -269,6 +277,24 @@ TEST(RecognizerTest, MonthColumnsHeadedByInitials) {
   const RawActivity& a = doc.actions[0].activities[0];
   EXPECT_EQ(a.meses[1]->text, "1");
   EXPECT_EQ(a.meses[11]->text, "4");
+}
+
+TEST(RecognizerTest, RowCutByAPageBreakJoinsTheRowAbove) {
+  std::vector<std::string> lines =
+      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN", "0:S|6:5"}, {kActivity});
+  lines.push_back("");  // page break, no repeated header
+  lines.push_back("+0:del ejercicio|1:Públicas|4:en tiempo");
+  lines.push_back(kActivity);
+  const RawDocument doc = recognize_lines(lines);
+  ASSERT_EQ(doc.actions[0].activities.size(), 2u);
+  const RawActivity& first = doc.actions[0].activities[0];
+  EXPECT_EQ(first.actividad->text, "Firma de contrato del ejercicio");
+  EXPECT_EQ(first.area_responsable->text, "Planeación Públicas");
+  EXPECT_EQ(first.indicador->text, "Contrato firmado en tiempo");
+  // The row after it still follows the break.
+  EXPECT_TRUE(doc.actions[0].activities[1].orphan);
+  ASSERT_EQ(doc.actions[0].diagnostics.size(), 1u);
+  EXPECT_EQ(doc.actions[0].diagnostics[0].code, DiagnosticCode::kOrphanRows);
 }
 
 TEST(RecognizerTest, TotalRowIsNotAnActivity) {
