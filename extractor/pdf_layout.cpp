@@ -806,6 +806,7 @@ class PageLayouter {
       }
       if (z.body_last >= z.body_first && values) zones_.push_back(z);
     }
+    continues_table_ = state_.table_open && !state_.table_grid.empty();
     state_.table_open = false;
     for (int m = 0; m < n; ++m) {
       if (!info_[static_cast<std::size_t>(m)].months ||
@@ -1396,7 +1397,12 @@ class PageLayouter {
 
   // Activity rows: a new activity starts at each line with a value in the numeric columns;
   // the other lines go to the activity whose vertical band holds them.
-  void emit_table_body(const TableZone& z) {
+  //
+  // `continued`: the zone continues the previous page's table (it is the page's first content
+  // after page furniture, under a repeated column header or without one). Text lines at the
+  // top of its body, a row's gap above the first row, are then the rest of the previous page's
+  // last activity, cut by the page break.
+  void emit_table_body(const TableZone& z, bool continued) {
     std::vector<int> body;
     for (int k = z.body_first; k <= z.body_last; ++k) {
       if (info_[static_cast<std::size_t>(k)].region == Region::kTableBody) body.push_back(k);
@@ -1417,8 +1423,10 @@ class PageLayouter {
         }
       }
     }
-    auto emit_group = [&](std::size_t from, const std::vector<std::size_t>& members) {
+    auto emit_group = [&](std::size_t from, const std::vector<std::size_t>& members,
+                          bool continues = false) {
       CellRow row;
+      row.continues_previous_row = continues;
       row.page = page_.number;
       row.page_is_physical = true;
       row.line = lines_[static_cast<std::size_t>(body[from])].index;
@@ -1444,6 +1452,23 @@ class PageLayouter {
       for (std::size_t i = 0; i < body.size(); ++i) emit_group(i, {i});
       return;
     }
+    // The first row's wrapped lines sit at line pitch around its number line, so they run on
+    // without a blank wider than a line; the rest of a cut row is a whole row gap above them.
+    std::size_t tail = 0;  // body lines [0, tail) continue the previous page's last row
+    if (continued) {
+      double reach = lines_[static_cast<std::size_t>(body[0])].box.y1;
+      for (std::size_t i = 1; i <= anchors.front(); ++i) {
+        const Box& prev = lines_[static_cast<std::size_t>(body[i - 1])].box;
+        const Box& cur = lines_[static_cast<std::size_t>(body[i])].box;
+        if (cur.y0 - reach > std::max(height(prev), height(cur))) tail = i;
+        reach = std::max(reach, cur.y1);
+      }
+    }
+    if (tail > 0) {
+      std::vector<std::size_t> members(tail);
+      for (std::size_t i = 0; i < tail; ++i) members[i] = i;
+      emit_group(0, members, true);
+    }
     std::vector<double> row_tops;  // the top border of activity r (r >= 1)
     for (std::size_t r = 0; r + 1 < anchors.size(); ++r) {
       row_tops.push_back(row_border(lines_, body, anchors[r], anchors[r + 1]));
@@ -1457,7 +1482,7 @@ class PageLayouter {
       ++end;
     }
     std::vector<std::vector<std::size_t>> groups(anchors.size());
-    for (std::size_t i = 0; i < end; ++i) {
+    for (std::size_t i = tail; i < end; ++i) {
       const double y = cy(lines_[static_cast<std::size_t>(body[i])].box);
       const std::size_t r = static_cast<std::size_t>(
           std::upper_bound(row_tops.begin(), row_tops.end(), y) - row_tops.begin());
@@ -1467,6 +1492,16 @@ class PageLayouter {
       if (!g.empty()) emit_group(g.front(), g);
     }
     for (std::size_t i = end; i < body.size(); ++i) emit_group(i, {i});
+  }
+
+  // Whether nothing but page furniture (dropped margins, titles) comes before the zone.
+  bool first_zone_on_top(const TableZone& z) const {
+    const int first = z.carried ? z.body_first : z.header_first;
+    for (int k = 0; k < first; ++k) {
+      const LineInfo& inf = info_[static_cast<std::size_t>(k)];
+      if (inf.region != Region::kDropped && inf.region != Region::kTitle) return false;
+    }
+    return true;
   }
 
   void emit() {
@@ -1514,7 +1549,7 @@ class PageLayouter {
             build_table_grid(z);
             emit_table_header(z);
           }
-          emit_table_body(z);
+          emit_table_body(z, continues_table_ && inf.zone == 0 && first_zone_on_top(z));
           last_grid = state_.table_grid;
           last_anual = state_.anual_column;
           if (out_.table_grid.empty() || !z.carried) out_.table_grid = state_.table_grid;
@@ -1544,6 +1579,7 @@ class PageLayouter {
   std::vector<TableZone> zones_;
   std::vector<GridColumn> spanning_;
   double median_size_ = 0;
+  bool continues_table_ = false;  // the previous page ended inside an activity table
 };
 
 }  // namespace

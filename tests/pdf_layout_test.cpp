@@ -92,6 +92,7 @@ std::string values(int annual, int month) {
 std::string show(const CellRow& row) {
   if (row.kind == RowKind::kPageBreak) return "BR p" + std::to_string(row.page);
   std::string s = row.kind == RowKind::kTitle ? "T l" : "l";
+  if (row.continues_previous_row) s = "+" + s;  // the rest of the row cut by the page break
   s += std::to_string(row.line);
   for (const Cell& c : row.cells) {
     s += " [c" + std::to_string(c.column);
@@ -386,6 +387,72 @@ std::vector<Case> cases() {
         "BR p2",
         R"(l1 [c0 "Segunda actividad"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Listo"])" +
             values(2, 3)}});
+
+  // Page 2 repeats the column header; the row cut at the foot of page 1 (all its numbers there)
+  // ends in two lines a row's gap above the next row, whose lines are centred on its numbers.
+  for (const bool header : {true, false}) {
+    out.push_back({std::string("row_cut_by_the_page_break_") +
+                       (header ? "below_a_repeated_header" : "at_the_top_of_the_body"),
+                   [header](std::vector<PageWords>& pages) {
+                     PageWords& p1 = new_page(pages);
+                     table_header(p1, 100);
+                     place(p1, "Bacheo de la calle 17", 42, 130);
+                     activity_values(p1, 130, "Obras", "$1.00", "Metros", 1, 0);
+                     PageWords& p2 = new_page(pages);
+                     const double top = header ? 60 : 40;
+                     if (header) table_header(p2, 20);
+                     place(p2, "en la colonia", 42, top);
+                     place(p2, "Centro", 42, top + 9);
+                     place(p2, "Públicas", 192, top);
+                     place(p2, "bacheados", 362, top);
+                     // 15 pt of blank, then row 18: two lines centred on its number line.
+                     place(p2, "Bacheo de la calle 18", 42, top + 34);
+                     place(p2, "en la colonia Sur", 42, top + 43);
+                     activity_values(p2, top + 38.5, "Obras", "$2.00", "Metros", 2, 1);
+                   },
+                   {"l1" + kHeaderRow, months_row(3),
+                    R"(l4 [c0 "Bacheo de la calle 17"] [c1 "Obras"] [c2 "Doc"] [c3 "$1.00"])"
+                    R"( [c4 "Metros"])" +
+                        values(1, 0),
+                    "BR p2",
+                    std::string(header ? "+l4" : "+l1") +
+                        R"( [c0 "en la colonia Centro"] [c1 "Públicas"] [c4 "bacheados"])",
+                    std::string(header ? "l6" : "l3") +
+                        R"( [c0 "Bacheo de la calle 18 en la colonia Sur"] [c1 "Obras"] [c2 "Doc"])"
+                        R"( [c3 "$2.00"] [c4 "Metros"])" +
+                        values(2, 1)}});
+    if (header) {
+      auto& rows = out.back().expected;
+      const auto at = rows.begin() + 4;  // after "BR p2"
+      rows.insert(at, {"l1" + kHeaderRow, months_row(3)});
+    }
+  }
+
+  // The same page 2, but the text lines run on at line pitch into the next row: they are that
+  // row's wrapped cells, centred on its numbers, not the rest of the row above.
+  out.push_back({"centred_wrapped_lines_at_the_top_of_a_continued_page_stay_with_their_row",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p1 = new_page(pages);
+                   table_header(p1, 100);
+                   place(p1, "Bacheo de la calle 17", 42, 130);
+                   activity_values(p1, 130, "Obras", "$1.00", "Metros", 1, 0);
+                   PageWords& p2 = new_page(pages);
+                   table_header(p2, 20);
+                   place(p2, "Bacheo de la", 42, 60);
+                   place(p2, "calle 18 en la", 42, 69);
+                   place(p2, "Dirección de", 192, 64.5);
+                   activity_values(p2, 73.5, "", "$2.00", "Metros", 2, 1);
+                   place(p2, "colonia Sur", 42, 78);
+                   place(p2, "Obras", 192, 73.5 + 9);
+                 },
+                 {"l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Bacheo de la calle 17"] [c1 "Obras"] [c2 "Doc"] [c3 "$1.00"])"
+                  R"( [c4 "Metros"])" +
+                      values(1, 0),
+                  "BR p2", "l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Bacheo de la calle 18 en la colonia Sur"] [c1 "Dirección de Obras"])"
+                  R"( [c2 "Doc"] [c3 "$2.00"] [c4 "Metros"])" +
+                      values(2, 1)}});
 
   out.push_back({"running_footer_repeated_on_every_page_is_dropped_after_the_first",
                  [](std::vector<PageWords>& pages) {
