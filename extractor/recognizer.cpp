@@ -207,12 +207,34 @@ class HeaderBlockResolver {
           }
         }
       }
+      if (!chosen) chosen = only_free_text_field_left(group, bc.cell.text);
       if (chosen) {
         add_value(*chosen, bc.cell.text, bc.origin, true);
       } else {
         unrecognized_.push_back({bc.cell.text, bc.origin});
       }
     }
+  }
+
+  // A free-text value (META, PROPÓSITO…) cannot be told by its type; it is placed by position
+  // alone when exactly one free-text field of its label row is still unlabelled and empty.
+  std::optional<HeaderField> only_free_text_field_left(int group, const std::string& text) const {
+    if (group < 0 || is_digits(normalizer::normalize_text(text))) return std::nullopt;
+    std::optional<HeaderField> only;
+    for (int f = 0; f < kHeaderFieldCount; ++f) {
+      const auto field = static_cast<HeaderField>(f);
+      if (group_of(field) != group || labelled_.count(field) || action_.field(field)) continue;
+      if (!is_free_text(field)) continue;
+      if (only) return std::nullopt;
+      only = field;
+    }
+    return only;
+  }
+
+  static bool is_free_text(HeaderField f) {
+    return f == HeaderField::kSecretaria || f == HeaderField::kNombre ||
+           f == HeaderField::kPrincipioRector || f == HeaderField::kMeta ||
+           f == HeaderField::kProposito;
   }
 
   RawAction& action_;
