@@ -147,9 +147,16 @@ class HeaderBlockResolver {
   // own to the next label's. Within one range the cell nearest the label's column wins; any
   // other is a value whose own label is missing.
   void resolve_value_row(const std::vector<BlockCell>& cells) {
+    // Label cells merged one column off their values (every value one column left of a label,
+    // none under one) belong to the label beside them, not to the range on their left.
+    const bool shifted =
+        !cells.empty() && std::all_of(cells.begin(), cells.end(), [&](const BlockCell& bc) {
+          return label_at(bc.cell.column + 1) && !label_at(bc.cell.column);
+        });
     std::map<std::size_t, std::vector<const BlockCell*>> by_owner;
     for (const BlockCell& bc : cells) {
-      const std::optional<std::size_t> owner = owner_of(bc.cell.column);
+      const std::optional<std::size_t> owner =
+          shifted ? label_at(bc.cell.column + 1) : owner_of(bc.cell.column);
       if (!owner) {
         extras_.push_back({bc, -1});
         continue;
@@ -170,6 +177,13 @@ class HeaderBlockResolver {
         if (i != best) extras_.push_back({*owned[i], group_of(label.field)});
       }
     }
+  }
+
+  std::optional<std::size_t> label_at(int column) const {
+    for (std::size_t i = 0; i < active_.size(); ++i) {
+      if (active_[i].column == column) return i;
+    }
+    return std::nullopt;
   }
 
   std::optional<std::size_t> owner_of(int column) const {
@@ -683,7 +697,21 @@ class Recognizer {
       if (!text.empty()) text += " | ";
       text += c.text;
     }
+    // With no title, a line naming the plan or the fiscal year (a footer `Tesorería - POA 2024`,
+    // `Ejercicio fiscal 2024`) gives the year, reported as inferred.
+    if (!tail_.year && names_the_year(text)) {
+      tail_.year = RawField{text, origin_of(row), true};
+      return;
+    }
     tail_.unrecognized.push_back({text, origin_of(row)});
+  }
+
+  static bool names_the_year(const std::string& text) {
+    if (!normalizer::parse_year(text)) return false;
+    const std::string folded = " " + normalizer::fold_for_match(text) + " ";
+    return folded.find(" poa ") != std::string::npos ||
+           folded.find(" programa operativo anual ") != std::string::npos ||
+           folded.find(" ejercicio ") != std::string::npos;
   }
 
   RowReader& reader_;

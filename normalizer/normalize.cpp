@@ -193,7 +193,9 @@ Action normalize_action(const RawAction& raw) {
   }
 
   if (action.inversion_aproximada) {
+    // An action with no activity at all has nothing to spend its investment on: its sum is 0.
     std::optional<Decimal> sum;
+    if (action.actividades.empty()) sum = Decimal::from_cents(0);
     for (const Activity& a : action.actividades) {
       if (a.inversion) sum = sum ? *sum + *a.inversion : *a.inversion;
     }

@@ -355,12 +355,17 @@ std::optional<std::vector<std::string>> parse_partidas(std::string_view text) {
   std::size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
-    if (c == ' ' || c == ',' || c == ';' || c == '/') {
+    // `-` separates too (`2111-2611`): a range of partidas is not something a POA writes,
+    // and every item must still be a whole 3- to 5-digit code.
+    auto is_separator = [](char ch) {
+      return ch == ' ' || ch == ',' || ch == ';' || ch == '/' || ch == '-';
+    };
+    if (is_separator(c)) {
       ++i;
       continue;
     }
     const std::size_t start = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != ';' && s[i] != '/') ++i;
+    while (i < s.size() && !is_separator(s[i])) ++i;
     const std::string_view item = s.substr(start, i - start);
     if (iequals(item, "y")) continue;
     if (item.size() < 3 || item.size() > 5) return std::nullopt;

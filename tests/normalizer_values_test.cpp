@@ -225,6 +225,7 @@ TEST(ParsePartidasTest, Table) {
       {"2111 Y 2611", two},
       {"2111; 2611", two},
       {"2111/2611", two},
+      {"2111-2611", two},  // a list: a range of partidas is not something a POA writes
       {"2111,\n2611", two},
       {"3351", std::vector<std::string>{"3351"}},
       {"211", std::vector<std::string>{"211"}},
@@ -235,7 +236,7 @@ TEST(ParsePartidasTest, Table) {
       {"21", std::nullopt},
       {"211111", std::nullopt},
       {"2111, papelería", std::nullopt},
-      {"2111-2611", std::nullopt},
+      {"2111-26", std::nullopt},
       {"PARTIDA 2111", std::nullopt},
       {"2111 e 2611", std::nullopt},
       {", ;", std::nullopt},
