@@ -374,6 +374,9 @@ class Recognizer {
     }
     if (is_table_header(row)) {
       handle_table_header(row);
+    } else if (state_ == State::kTable && has_numbers_in_numeric_columns(row)) {
+      // A table row whose text happens to read like a label (a unit `Número`) is still a row.
+      handle_table_row(row);
     } else if (has_header_label(row)) {
       handle_label_row(row);
     } else if (state_ == State::kBlock) {
@@ -518,6 +521,14 @@ class Recognizer {
         columns_[c.column] = ColumnRole::kUnknown;
       }
     }
+  }
+
+  bool has_numbers_in_numeric_columns(const CellRow& row) const {
+    return std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) {
+      const std::optional<ColumnRole> role = role_of(c.column);
+      return role && is_numeric_role(*role) &&
+             (normalizer::parse_quantity(c.text) || normalizer::parse_money(c.text));
+    });
   }
 
   static bool is_numeric_role(ColumnRole role) {

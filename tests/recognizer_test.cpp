@@ -184,9 +184,10 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(RecognizerTest, ActivityCellsByColumnRole) {
   const RawDocument doc = recognize_lines(
       with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"},
-                 {"0:Asistir|1:Dpto.|2:Capacitación|3:$10,000.00|4:Número|5:3|6:-|9:1|17:-"}));
-  ASSERT_EQ(doc.actions.size(), 1u);
-  ASSERT_EQ(doc.actions[0].activities.size(), 1u);
+                 {"0:Asistir|1:Dpto.|2:Capacitación|3:$10,000.00|4:Número|5:3|6:-|9:1|17:-",
+                  "0:Meta|1:Dpto.|2:Secretaría|3:$0.00|4:Estrategia|5:1"}));
+  ASSERT_EQ(doc.actions.size(), 1u);  // cells reading like labels do not open an action
+  ASSERT_EQ(doc.actions[0].activities.size(), 2u);
   const RawActivity& a = doc.actions[0].activities[0];
   EXPECT_EQ(a.actividad->text, "Asistir");
   EXPECT_EQ(a.inversion->text, "$10,000.00");
