@@ -1125,21 +1125,27 @@ class PageLayouter {
       int ordinal = 0;
       for (GCell& c : cells) {
         const int col = ordinal_columns ? ordinal++ : c.column;
-        auto it = std::find_if(row.cells.begin(), row.cells.end(),
-                               [&](const Cell& x) { return x.column == col; });
-        if (it == row.cells.end()) {
-          row.cells.push_back(Cell{std::move(c.text), col, 1, c.box});
-        } else {
-          it->text += ' ';
-          it->text += c.text;
-          unite(*it->box, c.box);
-        }
+        add_to_cell(row, col, std::move(c.text), c.box);
       }
     }
     std::stable_sort(row.cells.begin(), row.cells.end(),
                      [](const Cell& a, const Cell& b) { return a.column < b.column; });
     finish_row(row);
     return row;
+  }
+
+  // A piece of text joins the row's cell of its column (lines of a wrapped cell in reading
+  // order), or starts that cell.
+  static void add_to_cell(CellRow& row, int column, std::string text, const Box& box) {
+    auto it = std::find_if(row.cells.begin(), row.cells.end(),
+                           [&](const Cell& x) { return x.column == column; });
+    if (it == row.cells.end()) {
+      row.cells.push_back(Cell{std::move(text), column, 1, box});
+      return;
+    }
+    it->text += ' ';
+    it->text += text;
+    unite(*it->box, box);
   }
 
   static void finish_row(CellRow& row) {
@@ -1432,15 +1438,7 @@ class PageLayouter {
       row.line = lines_[static_cast<std::size_t>(body[from])].index;
       for (std::size_t i : members) {
         for (GCell& c : cells[i]) {
-          auto it = std::find_if(row.cells.begin(), row.cells.end(),
-                                 [&](const Cell& x) { return x.column == c.column; });
-          if (it == row.cells.end()) {
-            row.cells.push_back(Cell{std::move(c.text), c.column, 1, c.box});
-          } else {
-            it->text += ' ';
-            it->text += c.text;
-            unite(*it->box, c.box);
-          }
+          add_to_cell(row, c.column, std::move(c.text), c.box);
         }
       }
       std::stable_sort(row.cells.begin(), row.cells.end(),
