@@ -15,6 +15,7 @@ void PageWords::clear() {
   words.clear();
   glyphs.clear();
   fonts.clear();
+  graphics.clear();
   width = height = 0;
   rotation = 0;
 }

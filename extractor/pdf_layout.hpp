@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/page_graphics.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor::layout {
@@ -40,6 +41,8 @@ struct PageWords {
   std::vector<Word> words;
   std::vector<Glyph> glyphs;
   std::vector<std::string> fonts;
+  // The page's drawn borders and fills (empty for text dumps and pages that draw none).
+  PageGraphics graphics;
 
   void clear();
   // Appends a word whose glyphs are spread evenly over its box, one per UTF-8 code point
