@@ -20,6 +20,12 @@ struct GridConfig {
   double intersection_tolerance = 2.5;
   // A fill lighter than this luminance (0..1) is white paper, not a shaded cell.
   double white_luminance = 0.97;
+  // A lattice edge is a border when rulings cover at least this fraction of its length; less is
+  // a missing border (a merged cell), e.g. a ruling that only pokes into the cell past a corner.
+  double min_edge_coverage = 0.5;
+  // A fill at least this fraction of the page's width and height is the paper's colour, not a
+  // cell background; the PDF reader drops it (only it knows the page size).
+  double page_background_fraction = 0.9;
 };
 
 }  // namespace poa::extractor::layout

@@ -7,6 +7,7 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 // poppler's own text engine (libpoppler-private-dev), used only in this file.
+#include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
 #include <poppler/TextOutputDev.h>
@@ -15,11 +16,15 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <ostream>
 #include <vector>
 
+#include "extractor/cell_grid.hpp"
+#include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
+#include "extractor/rulings.hpp"
 #include "model/diagnostic.hpp"
 
 namespace poa::extractor {
@@ -121,6 +126,167 @@ void append_utf8(char32_t c, std::string& out) {
   }
 }
 
+// Luma (Rec. 601) of an RGB colour, 0 black .. 1 white.
+double luminance(const GfxRGB& rgb) {
+  return 0.299 * colToDbl(rgb.r) + 0.587 * colToDbl(rgb.g) + 0.114 * colToDbl(rgb.b);
+}
+
+// Clips segment (x0,y0)-(x1,y1) to the box (Liang-Barsky); false when nothing is left.
+bool clip_segment(const Box& clip, double& x0, double& y0, double& x1, double& y1) {
+  const double dx = x1 - x0, dy = y1 - y0;
+  double t0 = 0, t1 = 1;
+  const std::array<std::pair<double, double>, 4> edges{
+      {{-dx, x0 - clip.x0}, {dx, clip.x1 - x0}, {-dy, y0 - clip.y0}, {dy, clip.y1 - y0}}};
+  for (const auto& [p, q] : edges) {
+    if (p == 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const double t = q / p;
+    if (p < 0) {
+      t0 = std::max(t0, t);
+    } else {
+      t1 = std::min(t1, t);
+    }
+    if (t0 > t1) return false;
+  }
+  const double ax = x0 + t0 * dx, ay = y0 + t0 * dy;
+  x1 = x0 + t1 * dx;
+  y1 = y0 + t1 * dy;
+  x0 = ax;
+  y0 = ay;
+  return true;
+}
+
+// The words engine plus the page's straight strokes and filled rectangles, recorded during the
+// same content-stream pass (one interpretation of the page, not two). Coordinates are poppler's
+// device space, the one the word boxes are in: upright (the page's /Rotate applied), top-left
+// origin, y down, 1 unit = 1 pt (TextOutputDev is upside-down at 72 dpi). Pattern fills and
+// shadings are skipped by poppler for a text device (needNonText() is false), and so are curves
+// here: borders are straight.
+class WordsAndGraphicsDev final : public TextOutputDev {
+ public:
+  explicit WordsAndGraphicsDev(layout::PageGraphics& graphics)
+      : TextOutputDev(nullptr, false, 0, /*rawOrderA=*/true, false), graphics_(graphics) {}
+
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    record_stroke(state);
+  }
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    record_fill(state);
+  }
+  void eoFill(GfxState* state) override {
+    TextOutputDev::eoFill(state);
+    record_fill(state);
+  }
+
+ private:
+  // Slack around the clip box: a border drawn exactly on a clip edge is visible (half its width)
+  // and must not be lost to rounding.
+  static constexpr double kClipSlack = 0.5;
+  // Corners closer than this are on one axis (producers' rounding of transformed rectangles).
+  static constexpr double kAxisEpsilon = 0.05;
+
+  static Box clip_box(const GfxState* state) {
+    Box c;
+    state->getClipBBox(&c.x0, &c.y0, &c.x1, &c.y1);
+    return Box{c.x0 - kClipSlack, c.y0 - kClipSlack, c.x1 + kClipSlack, c.y1 + kClipSlack};
+  }
+
+  void record_stroke(GfxState* state) {
+    if (state->getStrokeOpacity() <= 0) return;
+    GfxRGB rgb;
+    state->getStrokeRGB(&rgb);
+    const double lum = luminance(rgb);
+    // A white line on white paper is invisible; a border is never drawn in white on purpose
+    // often enough to be worth a false cell boundary on every page that does it.
+    if (lum >= config_.white_luminance) return;
+    const double width = state->getTransformedLineWidth();
+    const Box clip = clip_box(state);
+    const GfxPath* path = state->getPath();
+    for (int si = 0; si < path->getNumSubpaths(); ++si) {
+      const GfxSubpath* sub = path->getSubpath(si);
+      const int n = sub->getNumPoints();
+      for (int i = 0; i + 1 < n; ++i) {
+        if (sub->getCurve(i) || sub->getCurve(i + 1)) continue;  // part of a Bezier curve
+        double x0, y0, x1, y1;
+        state->transform(sub->getX(i), sub->getY(i), &x0, &y0);
+        state->transform(sub->getX(i + 1), sub->getY(i + 1), &x1, &y1);
+        if (!clip_segment(clip, x0, y0, x1, y1)) continue;
+        const bool horizontal = std::abs(y1 - y0) <= kAxisEpsilon;
+        const bool vertical = std::abs(x1 - x0) <= kAxisEpsilon;
+        if (width > config_.max_ruling_thickness && (horizontal || vertical)) {
+          // A thick stroke is how some producers paint a band (a shaded row): record it as the
+          // filled rectangle it paints, with its colour.
+          const double h = width / 2;
+          const Box band = horizontal ? Box{std::min(x0, x1), y0 - h, std::max(x0, x1), y0 + h}
+                                      : Box{x0 - h, std::min(y0, y1), x0 + h, std::max(y0, y1)};
+          graphics_.fills.push_back(layout::FilledBox{band, lum});
+          continue;
+        }
+        graphics_.segments.push_back(layout::StrokedSegment{x0, y0, x1, y1, width});
+      }
+    }
+  }
+
+  void record_fill(GfxState* state) {
+    if (state->getFillOpacity() <= 0) return;
+    const Box clip = clip_box(state);
+    const GfxPath* path = state->getPath();
+    bool have_colour = false;
+    double lum = 0;
+    for (int si = 0; si < path->getNumSubpaths(); ++si) {
+      Box box;
+      if (!rectangle(state, path->getSubpath(si), box)) continue;
+      box = Box{std::max(box.x0, clip.x0), std::max(box.y0, clip.y0), std::min(box.x1, clip.x1),
+                std::min(box.y1, clip.y1)};
+      if (box.x0 > box.x1 || box.y0 > box.y1) continue;  // fully clipped
+      // The page's paper colour painted over the whole page is no cell and no border.
+      const double page_w = state->getPageWidth(), page_h = state->getPageHeight();
+      if (box.x1 - box.x0 >= config_.page_background_fraction * page_w &&
+          box.y1 - box.y0 >= config_.page_background_fraction * page_h) {
+        continue;
+      }
+      if (!have_colour) {  // only paths that are rectangles pay for the colour conversion
+        GfxRGB rgb;
+        state->getFillRGB(&rgb);
+        lum = luminance(rgb);
+        have_colour = true;
+      }
+      graphics_.fills.push_back(layout::FilledBox{box, lum});
+    }
+  }
+
+  // True when the subpath is an axis-aligned rectangle in device space (4 corners, or 5 with
+  // the closing point back at the start); `box` gets it.
+  static bool rectangle(const GfxState* state, const GfxSubpath* sub, Box& box) {
+    int n = sub->getNumPoints();
+    if (n == 5 && sub->getX(4) == sub->getX(0) && sub->getY(4) == sub->getY(0)) n = 4;
+    if (n != 4) return false;
+    std::array<double, 4> xs{}, ys{};
+    for (int i = 0; i < 4; ++i) {
+      if (sub->getCurve(i)) return false;
+      state->transform(sub->getX(i), sub->getY(i), &xs[static_cast<std::size_t>(i)],
+                       &ys[static_cast<std::size_t>(i)]);
+    }
+    for (std::size_t i = 0; i < 4; ++i) {
+      const std::size_t j = (i + 1) % 4;
+      if (std::abs(xs[i] - xs[j]) > kAxisEpsilon && std::abs(ys[i] - ys[j]) > kAxisEpsilon) {
+        return false;
+      }
+    }
+    const auto [x0, x1] = std::minmax_element(xs.begin(), xs.end());
+    const auto [y0, y1] = std::minmax_element(ys.begin(), ys.end());
+    box = Box{*x0, *y0, *x1, *y1};
+    return true;
+  }
+
+  layout::PageGraphics& graphics_;
+  const layout::GridConfig config_{};
+};
+
 // Fills `out` with the words of page `index` (0-based), upright, top-left origin.
 // Reads poppler's TextOutputDev word list directly (what poppler-cpp's page::text_list does,
 // except for raw order, see below): text_list(text_list_include_font) re-scans every font of the
@@ -154,7 +320,7 @@ void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
   // analysis into blocks and flows, which cost as much as the rest of our pipeline together.
   // The layout orders words into lines itself and drops fake-bold duplicates itself; the words
   // (text, boxes, fonts) are the same as in reading order, only their order in the list differs.
-  TextOutputDev dev(nullptr, false, 0, /*rawOrderA=*/true, false);
+  WordsAndGraphicsDev dev(out.graphics);
   doc.displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
                        nullptr, nullptr, nullptr, true);
   const std::unique_ptr<TextWordList> list = dev.makeWordList();
