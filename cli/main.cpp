@@ -88,6 +88,7 @@ struct InspectArgs {
   std::string file;
   int page = 0;
   std::string password;
+  std::string svg;
 };
 
 int run_inspect_command(const InspectArgs& args) {
@@ -96,10 +97,18 @@ int run_inspect_command(const InspectArgs& args) {
     if (!args.password.empty()) password = args.password;
     std::optional<int> page;
     if (args.page > 0) page = args.page;
+    if (!args.svg.empty() && !page) {
+      std::cerr << "error: --svg requiere --page N (la página a dibujar, desde 1)\n";
+      return kExitUsage;
+    }
     poa::extractor::inspect_pdf(args.file, password, page, std::cout);
+    if (!args.svg.empty()) poa::extractor::write_pdf_page_svg(args.file, password, *page, args.svg);
     return kExitOk;
   } catch (const poa::InputError& e) {
     std::cerr << poa::format_diagnostic(e.diagnostic()) << '\n';
+    return kExitInputFailed;
+  } catch (const std::runtime_error& e) {  // the SVG could not be written
+    std::cerr << "error: " << e.what() << '\n';
     return kExitInputFailed;
   }
 }
@@ -127,6 +136,7 @@ int main(int argc, char** argv) {
       app.add_subcommand("inspect", "Muestra lo que el lector vio en un PDF (para reportes)");
   inspect_cmd->add_option("FILE", inspect.file, "Archivo PDF")->required();
   inspect_cmd->add_option("--page", inspect.page, "Solo esta página (desde 1)");
+  inspect_cmd->add_option("--svg", inspect.svg, "Dibuja la página en este SVG (requiere --page)");
   inspect_cmd->add_option("--password", inspect.password, "Contraseña de PDF cifrados");
 
   int pnt_exit_code = kExitOk;

@@ -176,8 +176,7 @@ std::optional<CellGrid> build_grid(const std::vector<const Ruling*>& horizontal,
   const Box table = grid.box();
   std::vector<const FilledBox*> fills;
   for (const FilledBox& f : graphics.fills) {
-    if (f.box.x1 > table.x0 && f.box.x0 < table.x1 && f.box.y1 > table.y0 &&
-        f.box.y0 < table.y1) {
+    if (f.box.x1 > table.x0 && f.box.x0 < table.x1 && f.box.y1 > table.y0 && f.box.y0 < table.y1) {
       fills.push_back(&f);
     }
   }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "extractor/cell_grid.hpp"
+#include "extractor/inspect_svg.hpp"
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
 #include "extractor/rulings.hpp"
@@ -440,12 +441,7 @@ int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout:
       Origin{path.string(), {}, {}, {}}));
 }
 
-void put_number(std::ostream& out, double v) {
-  std::array<char, 32> buf{};
-  if (v > -0.005 && v < 0.005) v = 0;  // no "-0.00"
-  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed, 2);
-  out.write(buf.data(), res.ptr - buf.data());
-}
+using inspect::put_number;
 
 void put_box(std::ostream& out, const Box& b) {
   put_number(out, b.x0);
@@ -482,7 +478,49 @@ void put_row(std::ostream& out, const CellRow& row) {
   out << '\n';
 }
 
+void put_rulings(std::ostream& out, const layout::Rulings& rulings) {
+  out << "-- líneas dibujadas (h: y x0..x1; v: x y0..y1)\n";
+  for (const auto& [kind, list] : {std::pair{'h', &rulings.horizontal}, {'v', &rulings.vertical}}) {
+    for (const layout::Ruling& r : *list) {
+      out << "  " << kind << ' ';
+      put_number(out, r.pos);
+      out << ' ';
+      put_number(out, r.from);
+      out << "..";
+      put_number(out, r.to);
+      out << '\n';
+    }
+  }
+}
+
+void put_cells(std::ostream& out, const layout::PageWords& words,
+               const std::vector<layout::CellGrid>& grids) {
+  out << "-- celdas (fila columna filas x columnas, x0 y0 x1 y1, texto)\n";
+  for (std::size_t g = 0; g < grids.size(); ++g) {
+    const layout::CellGrid& grid = grids[g];
+    out << "  tabla " << g + 1 << ": " << grid.rows() << " filas x " << grid.columns()
+        << " columnas [";
+    put_box(out, grid.box());
+    out << "]\n";
+    const std::vector<std::string> texts = inspect::cell_texts(words, grid);
+    for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+      const layout::GridCell& c = grid.cells[i];
+      out << "    r" << c.row << " c" << c.col << ' ' << c.row_span << 'x' << c.col_span << " [";
+      put_box(out, c.box);
+      out << ']' << (c.shaded ? " sombreada" : "") << " \"" << texts[i] << "\"\n";
+    }
+  }
+}
+
 }  // namespace
+
+layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
+                                const std::optional<std::string>& password) {
+  auto doc = open_document(path, password);
+  layout::PageWords words;
+  load_page(*doc.core, page - 1, words);
+  return words;
+}
 
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password) {
@@ -541,6 +579,9 @@ void inspect_pdf(const std::filesystem::path& path, const std::optional<std::str
     put_grid(out, lay.table_grid);
     out << "-- filas\n";
     for (const CellRow& row : lay.rows) put_row(out, row);
+    const layout::Rulings rulings = layout::find_rulings(words.graphics);
+    put_rulings(out, rulings);
+    put_cells(out, words, layout::build_cell_grids(rulings, words.graphics));
   }
   if (page && (*page < 1 || *page > n)) {
     out << "(la página " << *page << " no existe; el PDF tiene " << n << ")\n";

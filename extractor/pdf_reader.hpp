@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "extractor/pdf_layout.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor {
@@ -16,9 +17,24 @@ namespace poa::extractor {
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password);
 
+// The words and drawn graphics of one page (1-based), as the reader loads them for the layout.
+// A page beyond the document gives an empty PageWords numbered `page`. Throws as make_pdf_reader
+// does when the file cannot be opened (PDF_ENCRYPTED, PDF_DAMAGED).
+layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
+                                const std::optional<std::string>& password);
+
 // `poa inspect`: what the reader saw on each page (or only `page`, 1-based): words with boxes,
-// lines, column ranges and the cell rows handed to the recogniser, as plain text.
+// lines, column ranges, the cell rows handed to the recogniser, the drawn rulings and the cells
+// of the grids they form, as plain text.
 void inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
                  std::optional<int> page, std::ostream& out);
+
+// `poa inspect --page N --svg OUT`: draws page `page` (1-based) as SVG: word boxes and text,
+// rulings in red, grid cells in blue (shaded ones filled light). Written atomically (temporary
+// file renamed into place). Throws InputError as read_pdf_page does, and std::runtime_error
+// (Spanish message naming the file) when the page does not exist or the file cannot be written.
+void write_pdf_page_svg(const std::filesystem::path& path,
+                        const std::optional<std::string>& password, int page,
+                        const std::filesystem::path& svg);
 
 }  // namespace poa::extractor

@@ -60,7 +60,8 @@ std::vector<Ruling> join(std::vector<Piece>& pieces, const GridConfig& config) {
   std::size_t begin = 0;
   while (begin < pieces.size()) {
     std::size_t end = begin + 1;
-    while (end < pieces.size() && pieces[end].pos - pieces[begin].pos <= config.same_line_tolerance) {
+    while (end < pieces.size() &&
+           pieces[end].pos - pieces[begin].pos <= config.same_line_tolerance) {
       ++end;
     }
     std::sort(pieces.begin() + static_cast<std::ptrdiff_t>(begin),

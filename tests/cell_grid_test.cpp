@@ -33,16 +33,16 @@ void lattice(PageGraphics& g, const std::vector<double>& xs, const std::vector<d
     for (int r = 0; r + 1 < static_cast<int>(ys.size()); ++r) {
       if (skip({true, k, r})) continue;
       const double x = xs[static_cast<std::size_t>(k)];
-      g.segments.push_back({x, ys[static_cast<std::size_t>(r)], x,
-                            ys[static_cast<std::size_t>(r) + 1], 0.5});
+      g.segments.push_back(
+          {x, ys[static_cast<std::size_t>(r)], x, ys[static_cast<std::size_t>(r) + 1], 0.5});
     }
   }
   for (int k = 0; k < static_cast<int>(ys.size()); ++k) {
     for (int c = 0; c + 1 < static_cast<int>(xs.size()); ++c) {
       if (skip({false, k, c})) continue;
       const double y = ys[static_cast<std::size_t>(k)];
-      g.segments.push_back({xs[static_cast<std::size_t>(c)], y,
-                            xs[static_cast<std::size_t>(c) + 1], y, 0.5});
+      g.segments.push_back(
+          {xs[static_cast<std::size_t>(c)], y, xs[static_cast<std::size_t>(c) + 1], y, 0.5});
     }
   }
 }
@@ -106,8 +106,14 @@ const std::vector<GridCase> kCases = {
     {"plain_3x3", grid_of(kXs3, kYs3), {plain(3, 3)}},
     {"merged_horizontal_span",
      grid_of(kXs3, kYs3, {{true, 1, 0}}),
-     {{{0, 0, 1, 2}, {0, 2, 1, 1}, {1, 0, 1, 1}, {1, 1, 1, 1}, {1, 2, 1, 1}, {2, 0, 1, 1},
-       {2, 1, 1, 1}, {2, 2, 1, 1}}}},
+     {{{0, 0, 1, 2},
+       {0, 2, 1, 1},
+       {1, 0, 1, 1},
+       {1, 1, 1, 1},
+       {1, 2, 1, 1},
+       {2, 0, 1, 1},
+       {2, 1, 1, 1},
+       {2, 2, 1, 1}}}},
     {"tall_centred_cell_beside_three_rows",
      grid_of({40, 140, 340}, kYs3, {{false, 1, 0}, {false, 2, 0}}),
      {{{0, 0, 3, 1}, {0, 1, 1, 1}, {1, 1, 1, 1}, {2, 1, 1, 1}}}},
@@ -116,9 +122,16 @@ const std::vector<GridCase> kCases = {
      {{{0, 0, 2, 2}, {0, 2, 1, 1}, {1, 2, 1, 1}, {2, 0, 1, 1}, {2, 1, 1, 1}, {2, 2, 1, 1}}}},
     {"l_shaped_region_cut_row_major",
      grid_of(kXs3, kYs3, {{true, 1, 0}, {false, 1, 0}}),
-     {{{0, 0, 1, 2}, {0, 2, 1, 1}, {1, 0, 1, 1}, {1, 1, 1, 1}, {1, 2, 1, 1}, {2, 0, 1, 1},
-       {2, 1, 1, 1}, {2, 2, 1, 1}}}},
-    {"missing_outer_edge_segment", grid_of(kXs3, kYs3, {{true, 3, 1}, {false, 0, 2}}),
+     {{{0, 0, 1, 2},
+       {0, 2, 1, 1},
+       {1, 0, 1, 1},
+       {1, 1, 1, 1},
+       {1, 2, 1, 1},
+       {2, 0, 1, 1},
+       {2, 1, 1, 1},
+       {2, 2, 1, 1}}}},
+    {"missing_outer_edge_segment",
+     grid_of(kXs3, kYs3, {{true, 3, 1}, {false, 0, 2}}),
      {plain(3, 3)}},
     {"outer_frame_only", grid_of({40, 540}, {100, 700}), {}},
     {"underline_and_frame_are_no_table", underline_and_frame(), {}},
@@ -128,8 +141,17 @@ const std::vector<GridCase> kCases = {
     {"rulings_stopping_short_still_meet", stops_short(), {plain(2, 2)}},
     {"no_inner_borders_is_no_table",
      grid_of(kXs3, kYs3,
-             {{true, 1, 0}, {true, 1, 1}, {true, 1, 2}, {true, 2, 0}, {true, 2, 1}, {true, 2, 2},
-              {false, 1, 0}, {false, 1, 1}, {false, 1, 2}, {false, 2, 0}, {false, 2, 1},
+             {{true, 1, 0},
+              {true, 1, 1},
+              {true, 1, 2},
+              {true, 2, 0},
+              {true, 2, 1},
+              {true, 2, 2},
+              {false, 1, 0},
+              {false, 1, 1},
+              {false, 1, 2},
+              {false, 2, 0},
+              {false, 2, 1},
               {false, 2, 2}}),
      {}},
 };

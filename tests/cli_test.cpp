@@ -192,8 +192,24 @@ INSTANTIATE_TEST_SUITE_P(
                   {"convert", kSample, "-o", "x", "--format", "xml"},
                   "formato desconocido «xml»"},
         UsageCase{"no_output", {"convert", kSample}, "--output"},
-        UsageCase{"unknown_option", {"convert", kSample, "-o", "x", "--frobnicate"}, "frobnicate"}),
+        UsageCase{"unknown_option", {"convert", kSample, "-o", "x", "--frobnicate"}, "frobnicate"},
+        UsageCase{
+            "svg_without_page",
+            {"inspect", "fixtures/pdf/sample_secretaria_planeacion/input.pdf", "--svg", "x.svg"},
+            "--svg requiere --page"}),
     [](const testing::TestParamInfo<UsageCase>& info) { return std::string(info.param.name); });
+
+TEST_F(CliTest, InspectSvgDrawsOnePage) {
+  const fs::path svg = dir_ / "p1.svg";
+  const PoaRun r = poa({"inspect", "fixtures/pdf/sample_secretaria_planeacion/input.pdf", "--page",
+                        "1", "--svg", svg.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("-- celdas"), std::string::npos);
+  const std::string text = read_file(svg);
+  EXPECT_EQ(text.rfind("<?xml", 0), 0u);
+  EXPECT_NE(text.find(">SECRETARÍA</text>"), std::string::npos);
+  EXPECT_EQ(poa::test::listing(dir_), (std::vector<std::string>{"p1.svg", "stderr", "stdout"}));
+}
 
 TEST_F(CliTest, CsvBomFlagPutsABomOnEachCsv) {
   const fs::path in = write("clean.txt", kCleanPoa);

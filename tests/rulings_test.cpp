@@ -79,7 +79,8 @@ const std::vector<RulingCase> kCases = {
     {"shaded_cell_background_gives_its_edges",
      {{}, {{Box{10, 20, 110, 40}, 0.5}}},
      {{{20, 10, 110}, {40, 10, 110}}, {{10, 20, 40}, {110, 20, 40}}}},
-    {"collinear_far_apart_stay_two", {{h_seg(60, 0, 100, 1), h_seg(60, 150, 250, 1)}, {}},
+    {"collinear_far_apart_stay_two",
+     {{h_seg(60, 0, 100, 1), h_seg(60, 150, 250, 1)}, {}},
      {{{60, 0, 100}, {60, 150, 250}}, {}}},
     {"collinear_cell_borders_with_gap_joined",
      {{v_seg(0, 0, 20), v_seg(0, 22, 40), v_seg(0.4, 40, 60)}, {}},
@@ -105,7 +106,9 @@ TEST(Rulings, Cases) {
   }
 }
 
-TEST(Rulings, EmptyPageHasNone) { EXPECT_TRUE(find_rulings(PageGraphics{}).empty()); }
+TEST(Rulings, EmptyPageHasNone) {
+  EXPECT_TRUE(find_rulings(PageGraphics{}).empty());
+}
 
 }  // namespace
 }  // namespace poa::extractor::layout
