@@ -7,7 +7,9 @@
 #include <cmath>
 #include <string_view>
 
+#include "extractor/cell_grid.hpp"
 #include "extractor/labels.hpp"
+#include "extractor/rulings.hpp"
 
 namespace poa::extractor::layout {
 
@@ -438,7 +440,9 @@ class PageLayouter {
 
   PageLayout run() {
     for (Word& w : page_.words) drop_doubled_glyphs(page_, w);
+    find_grids();
     build_lines();
+    place_lines_in_grids();
     classify_lines();
     find_zones();
     find_header_grid();
@@ -447,6 +451,30 @@ class PageLayouter {
   }
 
  private:
+  // The tables the page draws with rulings (none for text dumps and borderless pages).
+  void find_grids() {
+    if (page_.graphics.empty()) return;
+    rulings_ = find_rulings(page_.graphics);
+    grids_ = build_cell_grids(rulings_, page_.graphics);
+  }
+
+  // The grid each line lies in: every word's centre inside the grid's frame; -1 for none.
+  void place_lines_in_grids() {
+    line_grid_.assign(lines_.size(), -1);
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      for (std::size_t g = 0; g < grids_.size() && line_grid_[k] < 0; ++g) {
+        const Box frame = grids_[g].box();
+        const bool inside =
+            std::all_of(lines_[k].words.begin(), lines_[k].words.end(), [&](std::uint32_t wi) {
+              const Box& b = page_.words[wi].box;
+              const double x = (b.x0 + b.x1) / 2, y = cy(b);
+              return x > frame.x0 && x < frame.x1 && y > frame.y0 && y < frame.y1;
+            });
+        if (inside) line_grid_[k] = static_cast<int>(g);
+      }
+    }
+  }
+
   void build_lines() {
     std::vector<std::uint32_t> order(page_.words.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -1089,14 +1117,38 @@ class PageLayouter {
     return extents;
   }
 
-  // Borders between neighbouring columns, from their labels' extents and this page's body.
+  // Vertical rulings running down at least half the zone's height: its drawn column borders
+  // (a header block's rulings above the table do not reach that far).
+  std::vector<double> drawn_borders(const TableZone& z) const {
+    std::vector<double> xs;
+    const int first = z.carried ? z.body_first : z.header_first;
+    const int last = std::max(z.body_last, z.month_line);
+    if (rulings_.vertical.empty() || first < 0 || last < first) return xs;
+    const double y0 = lines_[static_cast<std::size_t>(first)].box.y0;
+    const double y1 = lines_[static_cast<std::size_t>(last)].box.y1;
+    for (const Ruling& r : rulings_.vertical) {
+      if (std::min(r.to, y1) - std::max(r.from, y0) >= 0.5 * (y1 - y0)) xs.push_back(r.pos);
+    }
+    return xs;
+  }
+
+  // Borders between neighbouring columns, from their labels' extents and this page's body. A
+  // border the page draws between two labels wins over the text's gutter: a narrow column's
+  // wrapped text may run up to the next column's numbers with no gap the text could show.
   void place_borders(std::vector<GridColumn>& grid, const TableZone& z) {
     const auto extents = body_extents(z);
+    const std::vector<double> drawn = drawn_borders(z);
     auto& known = state_.known_borders;
     for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
       const double a = grid[i].label_x1, b = grid[i + 1].label_x0;
-      const double border =
-          b > a ? free_band(extents, a, b, known, 0.45 * median_size_) : (a + b) / 2;
+      double border = b > a ? free_band(extents, a, b, known, 0.45 * median_size_) : (a + b) / 2;
+      double nearest = kInf;
+      for (double x : drawn) {
+        if (x > a - 1.0 && x < b + 1.0 && std::abs(x - border) < std::abs(nearest - border)) {
+          nearest = x;
+        }
+      }
+      if (nearest < kInf) border = nearest;
       grid[i].x1 = border;
       grid[i + 1].x0 = border;
       const bool seen = std::any_of(known.begin(), known.end(),
@@ -1161,10 +1213,113 @@ class PageLayouter {
     }
   }
 
+  // Header-block lines: those inside a drawn grid are laid out by its cells, the others by
+  // their text.
+  void emit_block_segment(int first, int last) {
+    for (int a = first; a <= last;) {
+      const int g = line_grid_[static_cast<std::size_t>(a)];
+      int b = a;
+      while (b < last && line_grid_[static_cast<std::size_t>(b + 1)] == g) ++b;
+      if (g < 0 || !emit_grid_block(grids_[static_cast<std::size_t>(g)], a, b)) {
+        emit_text_block(a, b);
+      }
+      a = b + 1;
+    }
+  }
+
+  // The text of a drawn grid's cells over some lines: each word (or each part of a word glued
+  // across a ruling, split where may_cut allows) goes to the cell holding its centre, whatever
+  // its alignment in that cell; a merged cell's text is one value.
+  struct GridText {
+    std::string text;
+    Box box;
+    int first_line = -1;  // position in lines_ of its first line
+    double last_x1 = 0;
+    int last_line = -1;
+  };
+  std::vector<GridText> grid_text(const CellGrid& grid, const std::vector<int>& line_ids) const {
+    std::vector<GridText> out(grid.cells.size());
+    const std::vector<double> borders(grid.xs.begin() + 1, grid.xs.end() - 1);
+    for (int k : line_ids) {
+      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+        const Word& w = page_.words[wi];
+        const double y = cy(w.box);
+        split_word(page_, w, borders, [&](const Piece& p, int) {
+          const GridCell* cell = grid.cell_at((p.box.x0 + p.box.x1) / 2, y);
+          if (cell == nullptr) cell = grid.cell_at(p.box.x0 + 0.5, y);
+          if (cell == nullptr) return;
+          GridText& t = out[static_cast<std::size_t>(cell - grid.cells.data())];
+          if (t.first_line < 0) {
+            t.first_line = k;
+            t.box = p.box;
+          } else {
+            // Pieces of one line that touch are one word (split by fake bold or a cut).
+            if (t.last_line != k || p.box.x0 - t.last_x1 > 0.12 * p.size) t.text += ' ';
+            unite(t.box, p.box);
+          }
+          t.text.append(p.text);
+          t.last_line = k;
+          t.last_x1 = p.box.x1;
+        });
+      }
+    }
+    return out;
+  }
+
+  // Whether the grid separates the header labels of lines [first, last]: a grid whose cells
+  // each hold two labels (an outer frame with row lines only) is too coarse to decide, and
+  // the text's own gutters do better.
+  bool grid_separates_labels(const CellGrid& grid, int first, int last) const {
+    std::vector<GCell> cells;
+    for (int k = first; k <= last; ++k) {
+      if (info_[static_cast<std::size_t>(k)].labels < 2) continue;
+      gutter_cells(page_, lines_[static_cast<std::size_t>(k)], {}, cells);
+      std::vector<const GridCell*> holding;
+      for (const GCell& c : cells) {
+        if (c.text.size() > 90 || !match_header_label(c.text)) continue;
+        const GridCell* cell = grid.cell_at((c.box.x0 + c.box.x1) / 2, cy(c.box));
+        if (cell == nullptr) continue;
+        if (std::find(holding.begin(), holding.end(), cell) != holding.end()) return false;
+        holding.push_back(cell);
+      }
+    }
+    return true;
+  }
+
+  // Header-block lines [first, last] inside `grid`, one row per grid row: a cell's text goes
+  // on the row where the cell starts, so a tall merged value, centred beside two label rows,
+  // stays under its own label. Returns false (nothing emitted) when the grid is too coarse.
+  bool emit_grid_block(const CellGrid& grid, int first, int last) {
+    if (!grid_separates_labels(grid, first, last)) return false;
+    std::vector<int> line_ids;
+    for (int k = first; k <= last; ++k) line_ids.push_back(k);
+    std::vector<GridText> texts = grid_text(grid, line_ids);
+    std::vector<CellRow> rows(static_cast<std::size_t>(grid.rows()));
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      GridText& t = texts[i];
+      if (t.first_line < 0 || t.text.empty()) continue;
+      const GridCell& cell = grid.cells[i];
+      CellRow& row = rows[static_cast<std::size_t>(cell.row)];
+      const int line = lines_[static_cast<std::size_t>(t.first_line)].index;
+      if (row.cells.empty() || line < row.line) row.line = line;
+      row.cells.push_back(Cell{std::move(t.text), cell.col, cell.col_span, t.box});
+    }
+    for (CellRow& row : rows) {
+      if (row.cells.empty()) continue;
+      row.page = page_.number;
+      row.page_is_physical = true;
+      std::stable_sort(row.cells.begin(), row.cells.end(),
+                       [](const Cell& a, const Cell& b) { return a.column < b.column; });
+      finish_row(row);
+      out_.rows.push_back(std::move(row));
+    }
+    return true;
+  }
+
   // Header-block lines, one row each; except that a value wrapped over several lines and
   // centred beside its label (the label's line runs through the middle of the value) is put
   // together on the label's row, as the spreadsheet had it.
-  void emit_block_segment(int first, int last) {
+  void emit_text_block(int first, int last) {
     if (header_borders_.empty() && out_.header_grid.empty()) {
       for (int k = first; k <= last; ++k) emit_block_line(k);
       return;
@@ -1451,6 +1606,7 @@ class PageLayouter {
       for (std::size_t i = 0; i < body.size(); ++i) emit_group(i, {i});
       return;
     }
+    if (emit_banded_body(body, anchors, borders, continued)) return;
     // The first row's wrapped lines sit at line pitch around its number line, so they run on
     // without a blank wider than a line; the rest of a cut row is a whole row gap above them.
     std::size_t tail = 0;  // body lines [0, tail) continue the previous page's last row
@@ -1491,6 +1647,97 @@ class PageLayouter {
       if (!g.empty()) emit_group(g.front(), g);
     }
     for (std::size_t i = end; i < body.size(); ++i) emit_group(i, {i});
+  }
+
+  // Activity rows of a table whose rows the page separates with rulings (each band between
+  // two horizontal rulings holds at most one line with numbers): one row per band, whatever
+  // the alignment of the text in its cells. A merged text cell spanning several rows (one
+  // ÁREA RESPONSABLE for three activities) gives its text to each of them; a merged number
+  // goes to its first row only, so that no amount is counted twice. On a page continuing the
+  // table, a first band with no numbers is the rest of the previous page's last row.
+  // Returns false (nothing emitted) when the rulings do not separate the rows.
+  bool emit_banded_body(const std::vector<int>& body, const std::vector<std::size_t>& anchors,
+                        const std::vector<double>& borders, bool continued) {
+    const int g = line_grid_[static_cast<std::size_t>(body[anchors.front()])];
+    if (g < 0) return false;
+    const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
+    auto band_of = [&](double y) {
+      const auto it = std::upper_bound(grid.ys.begin(), grid.ys.end(), y);
+      return std::clamp(static_cast<int>(it - grid.ys.begin()) - 1, 0, grid.rows() - 1);
+    };
+    std::vector<int> anchor_bands;
+    for (std::size_t a : anchors) {
+      const int k = body[a];
+      if (line_grid_[static_cast<std::size_t>(k)] != g) return false;
+      const int band = band_of(cy(lines_[static_cast<std::size_t>(k)].box));
+      if (!anchor_bands.empty() && anchor_bands.back() == band) return false;
+      anchor_bands.push_back(band);
+    }
+    // Which cells hold a number: those are never copied to the other rows they span.
+    std::vector<char> numeric(grid.cells.size(), 0);
+    for (int k : body) {
+      if (line_grid_[static_cast<std::size_t>(k)] != g) continue;
+      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+        const Word& w = page_.words[wi];
+        const GridCell* cell = grid.cell_at((w.box.x0 + w.box.x1) / 2, cy(w.box));
+        if (cell != nullptr && has_digit(w.text)) numeric[cell - grid.cells.data()] = 1;
+      }
+    }
+    // The words of each band, line by line (a band's line keeps only the band's words).
+    std::vector<std::vector<LineData>> bands(static_cast<std::size_t>(grid.rows()));
+    std::vector<int> before, after;  // body lines outside the grid, above and below it
+    for (int k : body) {
+      const LineData& l = lines_[static_cast<std::size_t>(k)];
+      if (line_grid_[static_cast<std::size_t>(k)] != g) {
+        (cy(l.box) < grid.ys.front() ? before : after).push_back(k);
+        continue;
+      }
+      for (std::uint32_t wi : l.words) {
+        const Word& w = page_.words[wi];
+        const GridCell* cell = grid.cell_at((w.box.x0 + w.box.x1) / 2, cy(w.box));
+        int r0 = band_of(cy(w.box)), r1 = r0;
+        if (cell != nullptr) {
+          r0 = cell->row;
+          r1 = numeric[cell - grid.cells.data()] ? cell->row : cell->row + cell->row_span - 1;
+        }
+        for (int r = r0; r <= r1; ++r) {
+          auto& band = bands[static_cast<std::size_t>(r)];
+          if (band.empty() || band.back().index != l.index) {
+            band.push_back(LineData{{}, w.box, l.size, l.index});
+          }
+          band.back().words.push_back(wi);
+          unite(band.back().box, w.box);
+        }
+      }
+    }
+    auto emit_line = [&](int k) {
+      CellRow row = cells_row({k}, borders, false);
+      if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+    };
+    for (int k : before) emit_line(k);
+    std::vector<GCell> cells;
+    bool first_band = true;
+    for (std::size_t r = 0; r < bands.size(); ++r) {
+      if (bands[r].empty()) continue;
+      CellRow row;
+      row.page = page_.number;
+      row.page_is_physical = true;
+      row.line = bands[r].front().index;
+      const bool numbers = std::find(anchor_bands.begin(), anchor_bands.end(),
+                                     static_cast<int>(r)) != anchor_bands.end();
+      row.continues_previous_row = continued && first_band && !numbers;
+      first_band = false;
+      for (const LineData& l : bands[r]) {
+        gutter_cells(page_, l, borders, cells);
+        for (GCell& c : cells) add_to_cell(row, c.column, std::move(c.text), c.box);
+      }
+      std::stable_sort(row.cells.begin(), row.cells.end(),
+                       [](const Cell& a, const Cell& b) { return a.column < b.column; });
+      finish_row(row);
+      if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+    }
+    for (int k : after) emit_line(k);
+    return true;
   }
 
   // Whether nothing but page furniture (dropped margins, titles) comes before the zone.
@@ -1577,6 +1824,9 @@ class PageLayouter {
   std::vector<double> header_borders_;
   std::vector<TableZone> zones_;
   std::vector<GridColumn> spanning_;
+  Rulings rulings_;
+  std::vector<CellGrid> grids_;  // the tables the page draws
+  std::vector<int> line_grid_;   // per line: the grid it lies in, -1 for none
   double median_size_ = 0;
   bool continues_table_ = false;  // the previous page ended inside an activity table
 };

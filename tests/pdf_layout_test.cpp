@@ -102,6 +102,34 @@ std::string show(const CellRow& row) {
   return s;
 }
 
+// Draws a table's cells as four stroked borders each (shared borders drawn twice, as
+// spreadsheets do); a merged cell is one box.
+void draw_cells(PageWords& page, const std::vector<Box>& cells) {
+  for (const Box& b : cells) {
+    page.graphics.segments.push_back(StrokedSegment{b.x0, b.y0, b.x1, b.y0, 0.5});
+    page.graphics.segments.push_back(StrokedSegment{b.x0, b.y1, b.x1, b.y1, 0.5});
+    page.graphics.segments.push_back(StrokedSegment{b.x0, b.y0, b.x0, b.y1, 0.5});
+    page.graphics.segments.push_back(StrokedSegment{b.x1, b.y0, b.x1, b.y1, 0.5});
+  }
+}
+
+// Every cell of a lattice (xs, ys), except those covered by `merged`, plus the merged ones.
+std::vector<Box> lattice(const std::vector<double>& xs, const std::vector<double>& ys,
+                         const std::vector<Box>& merged = {}) {
+  std::vector<Box> out = merged;
+  for (std::size_t r = 0; r + 1 < ys.size(); ++r) {
+    for (std::size_t c = 0; c + 1 < xs.size(); ++c) {
+      const Box b{xs[c], ys[r], xs[c + 1], ys[r + 1]};
+      bool covered = false;
+      for (const Box& m : merged) {
+        covered = covered || (b.x0 >= m.x0 && b.x1 <= m.x1 && b.y0 >= m.y0 && b.y1 <= m.y1);
+      }
+      if (!covered) out.push_back(b);
+    }
+  }
+  return out;
+}
+
 struct Case {
   std::string name;
   std::function<void(std::vector<PageWords>&)> build;
@@ -453,6 +481,87 @@ std::vector<Case> cases() {
                   R"(l4 [c0 "Bacheo de la calle 18 en la colonia Sur"] [c1 "Dirección de Obras"])"
                   R"( [c2 "Doc"] [c3 "$2.00"] [c4 "Metros"])" +
                       values(2, 1)}});
+
+  out.push_back(
+      {"drawn_grid_merged_value_centred_beside_two_label_rows",
+       [](std::vector<PageWords>& pages) {
+         // META's value is one tall merged cell over three rows, its two lines centred on the
+         // row of LÍNEA ESTRATÉGICA and INVERSIÓN: the grid keeps it under META.
+         PageWords& p = new_page(pages);
+         const std::vector<double> xs{40, 200, 360, 520};
+         const std::vector<double> ys{50, 62, 74, 86, 98, 110, 122};
+         draw_cells(p, lattice(xs, ys, {Box{360, 86, 520, 122}}));
+         place(p, "SECRETARÍA", 90, 51);
+         place(p, "NOMBRE DE LA ACCIÓN", 240, 51);
+         place(p, "BENEFICIARIOS", 412, 51);
+         place(p, "Secretaría de Planeación.", 70, 63);
+         place(p, "Acceso a la información", 236, 63);
+         place(p, "M 10 H 20", 420, 63);
+         place(p, "PRINCIPIO RECTOR", 86, 75);
+         place(p, "NÚMERO DE ACCIÓN", 246, 75);
+         place(p, "META", 430, 75);
+         place(p, "Capital", 106, 87);
+         place(p, "4", 278, 87);
+         place(p, "Contar con la evaluación", 392, 95);
+         place(p, "LÍNEA ESTRATÉGICA", 84, 99);
+         place(p, "INVERSIÓN APROXIMADA", 236, 99);
+         place(p, "anual del programa", 404, 104.6);
+         place(p, "3.5 Rendición de cuentas", 72, 111);
+         place(p, "$10,000.00", 260, 111);
+       },
+       {R"(l1 [c0 "SECRETARÍA"] [c1 "NOMBRE DE LA ACCIÓN"] [c2 "BENEFICIARIOS"])",
+        R"(l2 [c0 "Secretaría de Planeación."] [c1 "Acceso a la información"] [c2 "M 10 H 20"])",
+        R"(l3 [c0 "PRINCIPIO RECTOR"] [c1 "NÚMERO DE ACCIÓN"] [c2 "META"])",
+        R"(l4 [c0 "Capital"] [c1 "4"] [c2 "Contar con la evaluación anual del programa"])",
+        R"(l6 [c0 "LÍNEA ESTRATÉGICA"] [c1 "INVERSIÓN APROXIMADA"])",
+        R"(l8 [c0 "3.5 Rendición de cuentas"] [c1 "$10,000.00"])"}});
+
+  out.push_back(
+      {"drawn_grid_value_spanning_columns_beside_its_label",
+       [](std::vector<PageWords>& pages) {
+         // A form: ESTRATEGIA's value runs across three columns, under the block of labels
+         // on the right; without the grid it would be cut at their borders.
+         PageWords& p = new_page(pages);
+         const std::vector<double> xs{40, 120, 300, 400, 540};
+         const std::vector<double> ys{50, 62, 74};
+         draw_cells(p, lattice(xs, ys, {Box{120, 50, 540, 62}}));
+         place(p, "ESTRATEGIA", 44, 51);
+         place(p, "3.5.1 Informar a la ciudadanía de manera oportuna sobre el avance", 124, 51);
+         place(p, "META", 44, 63);
+         place(p, "Publicar 12 informes", 124, 63);
+         place(p, "PARTIDA PRESUPUESTAL", 304, 63);
+         place(p, "2151", 404, 63);
+       },
+       {R"(l1 [c0 "ESTRATEGIA"])"
+        R"( [c1+3 "3.5.1 Informar a la ciudadanía de manera oportuna sobre el avance"])",
+        R"(l2 [c0 "META"] [c1 "Publicar 12 informes"] [c2 "PARTIDA PRESUPUESTAL"] [c3 "2151"])"}});
+
+  out.push_back(
+      {"drawn_grid_rows_with_centred_text_and_an_area_merged_over_two_activities",
+       [](std::vector<PageWords>& pages) {
+         // Rulings between the activities decide the rows; the ÁREA cell merged over both
+         // activities gives its text to each; UNIDAD sits on its cell's top line.
+         PageWords& p = new_page(pages);
+         std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
+         for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
+         const std::vector<double> ys{98, 122, 152, 182};
+         draw_cells(p, lattice(xs, ys, {Box{190, 122, 260, 182}}));
+         table_header(p, 100);
+         place(p, "Dar contestación a las", 42, 123);
+         place(p, "solicitudes de", 42, 132.6);
+         activity_values(p, 132.6, "", "$0.00", "Solicitudes", 5, 2);
+         place(p, "información", 42, 142.2);
+         place(p, "Dpto.", 192, 147);
+         place(p, "Publicar el informe", 42, 158);
+         activity_values(p, 158, "", "$1.00", "Informe", 1, 11);
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Dar contestación a las solicitudes de información"] [c1 "Dpto."])"
+        R"( [c2 "Doc"] [c3 "$0.00"] [c4 "Solicitudes"])" +
+            values(5, 2),
+        R"(l7 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"])"
+        R"( [c4 "Informe"])" +
+            values(1, 11)}});
 
   out.push_back({"running_footer_repeated_on_every_page_is_dropped_after_the_first",
                  [](std::vector<PageWords>& pages) {

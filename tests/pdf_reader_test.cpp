@@ -127,7 +127,9 @@ TEST(PdfReader, SampleSourceInfoAndPages) {
       for (std::size_t i = 0; i < row->cells.size(); ++i) {
         EXPECT_FALSE(row->cells[i].text.empty());
         EXPECT_TRUE(row->cells[i].box.has_value());
-        if (i) EXPECT_LE(row->cells[i - 1].column, row->cells[i].column);
+        if (i > 0) {
+          EXPECT_LE(row->cells[i - 1].column, row->cells[i].column);
+        }
       }
     }
   }
