@@ -430,7 +430,8 @@ double row_border(const std::vector<LineData>& lines, const std::vector<int>& bo
 
 struct TableZone {
   int header_first = -1, month_line = -1;  // line positions (into `order`)
-  int body_first = -1, body_last = -1;     // inclusive; body_first > body_last when empty
+  int header_last = -1;  // the header's last line: the month line, or a label wrapped below it
+  int body_first = -1, body_last = -1;  // inclusive; body_first > body_last when empty
   bool carried = false;
 };
 
@@ -795,6 +796,26 @@ class PageLayouter {
     return letters;
   }
 
+  // The last line of a table header whose month names are on line m: a column label wrapped
+  // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
+  // the band the page draws around the month names.
+  int header_end(int m) const {
+    const int g = line_grid_[static_cast<std::size_t>(m)];
+    if (g < 0) return m;
+    const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
+    const double y = cy(lines_[static_cast<std::size_t>(m)].box);
+    const auto below = std::upper_bound(grid.ys.begin(), grid.ys.end(), y);
+    if (below == grid.ys.end()) return m;
+    int last = m;
+    while (last + 1 < static_cast<int>(lines_.size()) &&
+           line_grid_[static_cast<std::size_t>(last + 1)] == g &&
+           !info_[static_cast<std::size_t>(last + 1)].months &&
+           cy(lines_[static_cast<std::size_t>(last + 1)].box) < *below) {
+      ++last;
+    }
+    return last;
+  }
+
   void find_zones() {
     const int n = static_cast<int>(lines_.size());
     auto stops_body = [&](int i) {
@@ -872,8 +893,9 @@ class PageLayouter {
         }
         z.header_first = k;
       }
-      z.body_first = m + 1;
-      int i = m + 1;
+      z.header_last = header_end(m);
+      z.body_first = z.header_last + 1;
+      int i = z.header_last + 1;
       while (i < n &&
              (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
         ++i;
@@ -898,7 +920,7 @@ class PageLayouter {
     for (std::size_t zi = 0; zi < zones_.size(); ++zi) {
       const TableZone& z = zones_[zi];
       if (!z.carried) {
-        for (int k = z.header_first; k <= z.month_line; ++k) {
+        for (int k = z.header_first; k <= z.header_last; ++k) {
           if (info_[static_cast<std::size_t>(k)].region != Region::kDropped) {
             info_[static_cast<std::size_t>(k)].region = Region::kTableHeader;
             info_[static_cast<std::size_t>(k)].zone = static_cast<int>(zi);
@@ -952,7 +974,7 @@ class PageLayouter {
     };
     std::vector<HPiece> pieces;
     std::vector<Token> tokens;
-    for (int k = z.header_first; k <= z.month_line; ++k) {
+    for (int k = z.header_first; k <= z.header_last; ++k) {
       if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
       const int letters = info_[static_cast<std::size_t>(k)].letter_months;
       const auto& words = lines_[static_cast<std::size_t>(k)].words;
@@ -1122,7 +1144,7 @@ class PageLayouter {
   std::vector<double> drawn_borders(const TableZone& z) const {
     std::vector<double> xs;
     const int first = z.carried ? z.body_first : z.header_first;
-    const int last = std::max(z.body_last, z.month_line);
+    const int last = std::max(z.body_last, z.header_last);
     if (rulings_.vertical.empty() || first < 0 || last < first) return xs;
     const double y0 = lines_[static_cast<std::size_t>(first)].box.y0;
     const double y1 = lines_[static_cast<std::size_t>(last)].box.y1;
@@ -1266,21 +1288,18 @@ class PageLayouter {
     return out;
   }
 
-  // Whether the grid separates the header labels of lines [first, last]: a grid whose cells
-  // each hold two labels (an outer frame with row lines only) is too coarse to decide, and
-  // the text's own gutters do better.
-  bool grid_separates_labels(const CellGrid& grid, int first, int last) const {
+  // Whether the grid separates the text of lines [first, last]: no cell holds two pieces of one
+  // line apart by a gutter. A page that shades its label cells but draws no borders gives a
+  // "grid" whose value rows are single cells across the page; the text's own gutters do better.
+  bool grid_separates_text(const CellGrid& grid, int first, int last) const {
     std::vector<GCell> cells;
     for (int k = first; k <= last; ++k) {
-      if (info_[static_cast<std::size_t>(k)].labels < 2) continue;
       gutter_cells(page_, lines_[static_cast<std::size_t>(k)], {}, cells);
-      std::vector<const GridCell*> holding;
+      const GridCell* previous = nullptr;
       for (const GCell& c : cells) {
-        if (c.text.size() > 90 || !match_header_label(c.text)) continue;
         const GridCell* cell = grid.cell_at((c.box.x0 + c.box.x1) / 2, cy(c.box));
-        if (cell == nullptr) continue;
-        if (std::find(holding.begin(), holding.end(), cell) != holding.end()) return false;
-        holding.push_back(cell);
+        if (cell != nullptr && cell == previous) return false;
+        previous = cell;
       }
     }
     return true;
@@ -1290,7 +1309,7 @@ class PageLayouter {
   // on the row where the cell starts, so a tall merged value, centred beside two label rows,
   // stays under its own label. Returns false (nothing emitted) when the grid is too coarse.
   bool emit_grid_block(const CellGrid& grid, int first, int last) {
-    if (!grid_separates_labels(grid, first, last)) return false;
+    if (!grid_separates_text(grid, first, last)) return false;
     std::vector<int> line_ids;
     for (int k = first; k <= last; ++k) line_ids.push_back(k);
     std::vector<GridText> texts = grid_text(grid, line_ids);
@@ -1799,7 +1818,7 @@ class PageLayouter {
           last_grid = state_.table_grid;
           last_anual = state_.anual_column;
           if (out_.table_grid.empty() || !z.carried) out_.table_grid = state_.table_grid;
-          i = std::max(z.body_last, z.month_line) + 1;
+          i = std::max(z.body_last, z.header_last) + 1;
           break;
         }
       }

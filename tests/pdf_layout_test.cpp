@@ -536,32 +536,68 @@ std::vector<Case> cases() {
         R"( [c1+3 "3.5.1 Informar a la ciudadanía de manera oportuna sobre el avance"])",
         R"(l2 [c0 "META"] [c1 "Publicar 12 informes"] [c2 "PARTIDA PRESUPUESTAL"] [c3 "2151"])"}});
 
+  out.push_back({"drawn_grid_rows_with_centred_text_and_an_area_merged_over_two_activities",
+                 [](std::vector<PageWords>& pages) {
+                   // Rulings between the activities decide the rows; the ÁREA cell merged over both
+                   // activities gives its text to each; UNIDAD sits on its cell's top line.
+                   PageWords& p = new_page(pages);
+                   std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
+                   for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
+                   const std::vector<double> ys{98, 122, 152, 182};
+                   draw_cells(p, lattice(xs, ys, {Box{190, 122, 260, 182}}));
+                   table_header(p, 100);
+                   place(p, "Dar contestación a las", 42, 123);
+                   place(p, "solicitudes de", 42, 132.6);
+                   activity_values(p, 132.6, "", "$0.00", "Solicitudes", 5, 2);
+                   place(p, "información", 42, 142.2);
+                   place(p, "Dpto.", 192, 147);
+                   place(p, "Publicar el informe", 42, 158);
+                   activity_values(p, 158, "", "$1.00", "Informe", 1, 11);
+                 },
+                 {"l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Dar contestación a las solicitudes de información"] [c1 "Dpto."])"
+                  R"( [c2 "Doc"] [c3 "$0.00"] [c4 "Solicitudes"])" +
+                      values(5, 2),
+                  R"(l7 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"])"
+                  R"( [c4 "Informe"])" +
+                      values(1, 11)}});
+
   out.push_back(
-      {"drawn_grid_rows_with_centred_text_and_an_area_merged_over_two_activities",
+      {"drawn_grid_column_label_wrapped_below_the_month_names",
        [](std::vector<PageWords>& pages) {
-         // Rulings between the activities decide the rows; the ÁREA cell merged over both
-         // activities gives its text to each; UNIDAD sits on its cell's top line.
+         // `INVERSIÓN` / `APROX.` wraps lower than the month names, inside the header's band.
          PageWords& p = new_page(pages);
          std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
          for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
-         const std::vector<double> ys{98, 122, 152, 182};
-         draw_cells(p, lattice(xs, ys, {Box{190, 122, 260, 182}}));
+         std::vector<Box> merged{Box{500, 98, 740, 107}};
+         for (std::size_t c = 0; c < 6; ++c) merged.push_back(Box{xs[c], 98, xs[c + 1], 122});
+         draw_cells(p, lattice(xs, {98, 107, 122, 152}, merged));
          table_header(p, 100);
-         place(p, "Dar contestación a las", 42, 123);
-         place(p, "solicitudes de", 42, 132.6);
-         activity_values(p, 132.6, "", "$0.00", "Solicitudes", 5, 2);
-         place(p, "información", 42, 142.2);
-         place(p, "Dpto.", 192, 147);
-         place(p, "Publicar el informe", 42, 158);
-         activity_values(p, 158, "", "$1.00", "Informe", 1, 11);
+         place(p, "APROX.", 315, 115);
+         place(p, "Publicar el informe", 42, 130);
+         activity_values(p, 130, "Dpto.", "$1.00", "Informe", 1, 11);
        },
-       {"l1" + kHeaderRow, months_row(3),
-        R"(l4 [c0 "Dar contestación a las solicitudes de información"] [c1 "Dpto."])"
-        R"( [c2 "Doc"] [c3 "$0.00"] [c4 "Solicitudes"])" +
-            values(5, 2),
-        R"(l7 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"])"
-        R"( [c4 "Informe"])" +
+       {R"(l1 [c0 "ACTIVIDAD"] [c1 "ÁREA"] [c2 "UNIDAD"] [c3 "INVERSIÓN APROX."])"
+        R"( [c4 "INDICADOR"] [c5 "ANUAL"] [c6+12 "PROGRAMACIÓN MENSUAL"])",
+        months_row(3),
+        R"(l5 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
             values(1, 11)}});
+
+  out.push_back({"shaded_label_cells_without_borders_fall_back_to_the_text",
+                 [](std::vector<PageWords>& pages) {
+                   // Grey label cells and an outer frame, no inner borders: the value row
+                   // would be one cell across the page, so the text's gutters decide.
+                   PageWords& p = new_page(pages);
+                   p.graphics.fills.push_back(FilledBox{Box{40, 50, 200, 62}, 0.8});
+                   p.graphics.fills.push_back(FilledBox{Box{200, 50, 520, 62}, 0.8});
+                   draw_cells(p, {Box{40, 50, 520, 74}});
+                   place(p, "SECRETARÍA", 44, 51);
+                   place(p, "META", 204, 51);
+                   place(p, "Secretaría de Planeación.", 44, 63);
+                   place(p, "Contar con la evaluación", 204, 63);
+                 },
+                 {R"(l1 [c0 "SECRETARÍA"] [c1 "META"])",
+                  R"(l2 [c0 "Secretaría de Planeación."] [c1 "Contar con la evaluación"])"}});
 
   out.push_back({"running_footer_repeated_on_every_page_is_dropped_after_the_first",
                  [](std::vector<PageWords>& pages) {
