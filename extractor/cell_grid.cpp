@@ -206,9 +206,10 @@ std::optional<CellGrid> build_grid(const std::vector<const Ruling*>& horizontal,
       cell.col = c;
       cell.row_span = span_r;
       cell.col_span = span_c;
-      cell.box = Box{grid.xs[static_cast<std::size_t>(c)], grid.ys[static_cast<std::size_t>(r)],
-                     grid.xs[static_cast<std::size_t>(c + span_c)],
-                     grid.ys[static_cast<std::size_t>(r + span_r)]};
+      const int end_c = c + span_c, end_r = r + span_r;
+      cell.box =
+          Box{grid.xs[static_cast<std::size_t>(c)], grid.ys[static_cast<std::size_t>(r)],
+              grid.xs[static_cast<std::size_t>(end_c)], grid.ys[static_cast<std::size_t>(end_r)]};
       cell.shaded = is_shaded(cell.box, fills, config);
       grid.cells.push_back(cell);
     }

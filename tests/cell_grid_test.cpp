@@ -165,10 +165,11 @@ TEST(CellGrid, Cases) {
       Cells actual;
       for (const GridCell& cell : grids[g].cells) {
         actual.emplace_back(cell.row, cell.col, cell.row_span, cell.col_span);
+        const int end_c = cell.col + cell.col_span, end_r = cell.row + cell.row_span;
         const Box want{grids[g].xs[static_cast<std::size_t>(cell.col)],
                        grids[g].ys[static_cast<std::size_t>(cell.row)],
-                       grids[g].xs[static_cast<std::size_t>(cell.col + cell.col_span)],
-                       grids[g].ys[static_cast<std::size_t>(cell.row + cell.row_span)]};
+                       grids[g].xs[static_cast<std::size_t>(end_c)],
+                       grids[g].ys[static_cast<std::size_t>(end_r)]};
         EXPECT_EQ(cell.box, want);
       }
       EXPECT_EQ(actual, c.expected[g]) << "grid " << g;

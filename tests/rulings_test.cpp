@@ -29,13 +29,16 @@ void cell_as_rects(PageGraphics& g, Box c, double luminance = 0) {
 
 PageGraphics dashes() {
   PageGraphics g;
-  for (double x = 0; x < 100; x += 6) g.segments.push_back(h_seg(100, x, x + 3));  // gaps of 3
+  for (int i = 0; i < 17; ++i) g.segments.push_back(h_seg(100, 6 * i, 6 * i + 3));  // gaps of 3
   return g;
 }
 
 PageGraphics dotted() {
   PageGraphics g;  // 0.5 pt squares every 2 pt along y = 50
-  for (double x = 10; x < 60; x += 2) g.fills.push_back({Box{x, 49.75, x + 0.5, 50.25}, 0});
+  for (int i = 0; i < 25; ++i) {
+    const double x = 10 + 2 * i;
+    g.fills.push_back({Box{x, 49.75, x + 0.5, 50.25}, 0});
+  }
   return g;
 }
 
