@@ -1,0 +1,340 @@
+// Pass 5, columns: the header block's and the activity table's column borders, from the labels,
+// the text's gutters and the rulings the page draws.
+#include "extractor/page_layouter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "extractor/labels.hpp"
+
+namespace poa::extractor::layout::detail {
+
+void PageLayouter::find_header_grid() {
+  if (label_cells_.empty()) return;
+  std::vector<GCell> cells;
+  auto outside_tables = [&](int line) {
+    const Region r = info_[static_cast<std::size_t>(line)].region;
+    return r != Region::kTableHeader && r != Region::kTableBody;
+  };
+  for (std::size_t i = 0; i < label_cells_.size(); ++i) {
+    if (outside_tables(label_lines_[i])) cells.push_back(label_cells_[i]);
+  }
+  if (cells.empty()) return;
+  const std::size_t labels = cells.size();
+  std::vector<int> cell_lines;
+  for (std::size_t i = 0; i < label_cells_.size(); ++i) {
+    if (outside_tables(label_lines_[i])) cell_lines.push_back(label_lines_[i]);
+  }
+  for (std::size_t i = 0; i < value_cells_.size(); ++i) {
+    if (outside_tables(value_lines_[i])) cells.push_back(value_cells_[i]);
+  }
+  if (labels_misaligned(cells, cell_lines, labels)) {
+    overlap_grid(cells, cell_lines, labels);
+    return;
+  }
+  // Labels first at equal x: a column that labels and values both start is named after the
+  // label.
+  std::vector<std::size_t> order(cells.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return cells[a].box.x0 < cells[b].box.x0; });
+  for (std::size_t i : order) {
+    const GCell& c = cells[i];
+    auto& grid = out_.header_grid;
+    if (!grid.empty() && c.box.x0 - grid.back().x0 < 0.8 * c.size) {
+      if (grid.back().label.empty() && i < labels) grid.back().label = c.text;
+      continue;
+    }
+    // Values beside one label column make one column: the leftmost value starts it (the
+    // others are centred or right-aligned in their cells, and must not cut its text).
+    if (i >= labels && !grid.empty() && grid.back().label.empty()) continue;
+    // A column of values beside their labels has no label of its own.
+    grid.push_back(GridColumn{c.box.x0, page_.width, i < labels ? c.text : std::string()});
+  }
+  for (std::size_t i = 0; i + 1 < out_.header_grid.size(); ++i) {
+    out_.header_grid[i].x1 = out_.header_grid[i + 1].x0;
+  }
+  // A value left-aligned under its label starts at the same x; allow a little slack.
+  for (std::size_t i = 1; i < out_.header_grid.size(); ++i) {
+    header_borders_.push_back(out_.header_grid[i].x0 - 2.0);
+  }
+}
+
+bool PageLayouter::labels_misaligned(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                                     std::size_t labels) {
+  for (std::size_t i = 0; i < labels; ++i) {
+    for (std::size_t j = i + 1; j < labels; ++j) {
+      if (lines[i] == lines[j]) continue;
+      const Box& a = cells[i].box;
+      const Box& b = cells[j].box;
+      const double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+      // (Each covers the other by half: a cell glued from two labels of a row spans two.)
+      const double wider = std::max(a.x1 - a.x0, b.x1 - b.x0);
+      if (overlap > 0.5 * wider && std::abs(a.x0 - b.x0) >= 0.8 * cells[i].size) return true;
+    }
+  }
+  return false;
+}
+
+void PageLayouter::overlap_grid(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                                std::size_t labels) {
+  std::vector<std::size_t> order(cells.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return cells[a].box.x0 < cells[b].box.x0; });
+  auto& grid = out_.header_grid;
+  int named_line = -1;  // a column is named after its topmost label
+  for (std::size_t i : order) {
+    const GCell& c = cells[i];
+    const bool label = i < labels;
+    const bool joins = !grid.empty() && c.box.x0 < grid.back().label_x1;
+    if (!joins) {
+      grid.push_back(GridColumn{c.box.x0, page_.width, {}, -1, c.box.x0, c.box.x1});
+      named_line = -1;
+    }
+    grid.back().label_x1 = std::max(grid.back().label_x1, c.box.x1);
+    if (label && (named_line < 0 || lines[i] < named_line)) {
+      grid.back().label = c.text;
+      named_line = lines[i];
+    }
+  }
+  std::vector<std::pair<double, double>> extents;
+  for (std::size_t k = 0; k < lines_.size(); ++k) {
+    const Region r = info_[k].region;
+    if (r != Region::kBlock) continue;
+    for (std::uint32_t wi : lines_[k].words) {
+      extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
+    }
+  }
+  grid.front().x0 = 0;
+  for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
+    const double border =
+        free_band(extents, grid[i].label_x1, grid[i + 1].label_x0, {}, 0.45 * median_size_);
+    grid[i].x1 = border;
+    grid[i + 1].x0 = border;
+    header_borders_.push_back(border);
+  }
+}
+
+void PageLayouter::build_table_grid(const TableZone& z) {
+  struct Label {
+    double x0, x1;
+    std::string text;
+    int month = -1;
+    bool spanning = false;
+  };
+  std::vector<Label> months;
+  struct HPiece {
+    Box box;
+    std::string_view text;
+    int line;
+    double size;
+  };
+  std::vector<HPiece> pieces;
+  std::vector<Token> tokens;
+  for (int k = z.header_first; k <= z.header_last; ++k) {
+    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    const int letters = info_[static_cast<std::size_t>(k)].letter_months;
+    const auto& words = lines_[static_cast<std::size_t>(k)].words;
+    for (std::size_t wp = 0; wp < words.size(); ++wp) {
+      const Word& w = page_.words[words[wp]];
+      tokens.clear();
+      FoldedWord f;
+      if (k == z.month_line && letters >= 0) {
+        const int m = static_cast<int>(wp) - letters;
+        if (m >= 0 && m < 12) tokens.push_back(Token{0, w.glyph_count, m});
+      } else if (k == z.month_line && fold_word(page_, w, f)) {
+        find_months(f, tokens);
+      }
+      std::uint32_t at = 0;
+      for (const Token& t : tokens) {
+        if (t.g0 > at) {
+          Piece p = make_piece(page_, w, at, t.g0);
+          pieces.push_back(HPiece{p.box, p.text, k, p.size});
+        }
+        Piece p = make_piece(page_, w, t.g0, t.g1);
+        months.push_back(Label{p.box.x0, p.box.x1, std::string(p.text), t.month, false});
+        at = t.g1;
+      }
+      if (at < w.glyph_count || w.glyph_count == 0) {
+        Piece p = make_piece(page_, w, at, w.glyph_count);
+        pieces.push_back(HPiece{p.box, p.text, k, p.size});
+      }
+    }
+  }
+  std::sort(pieces.begin(), pieces.end(),
+            [](const HPiece& a, const HPiece& b) { return a.box.x0 < b.box.x0; });
+  std::vector<Label> labels;
+  std::vector<std::vector<const HPiece*>> members;
+  for (const HPiece& p : pieces) {
+    if (!labels.empty() && p.box.x0 <= labels.back().x1 + 0.5 * p.size) {
+      labels.back().x1 = std::max(labels.back().x1, p.box.x1);
+      members.back().push_back(&p);
+      continue;
+    }
+    labels.push_back(Label{p.box.x0, p.box.x1, {}, -1, false});
+    members.push_back({&p});
+  }
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    auto& ms = members[i];
+    std::stable_sort(ms.begin(), ms.end(), [](const HPiece* a, const HPiece* b) {
+      return a->line != b->line ? a->line < b->line : a->box.x0 < b->box.x0;
+    });
+    for (const HPiece* p : ms) {
+      if (!labels[i].text.empty()) labels[i].text += ' ';
+      labels[i].text.append(p->text);
+    }
+    int covered = 0;
+    for (const Label& m : months) {
+      const double c = (m.x0 + m.x1) / 2;
+      if (c > labels[i].x0 && c < labels[i].x1) ++covered;
+    }
+    labels[i].spanning = covered >= 2;
+  }
+  std::vector<Label> cols;
+  for (const Label& l : labels) {
+    if (l.spanning) {
+      spanning_.push_back(GridColumn{l.x0, l.x1, l.text});
+    } else {
+      cols.push_back(l);
+    }
+  }
+  cols.insert(cols.end(), months.begin(), months.end());
+  std::sort(cols.begin(), cols.end(),
+            [](const Label& a, const Label& b) { return a.x0 + a.x1 < b.x0 + b.x1; });
+
+  std::vector<GridColumn> grid;
+  int anual = -1;
+  int first_month = -1;
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    grid.push_back(
+        GridColumn{0.0, page_.width, cols[i].text, cols[i].month, cols[i].x0, cols[i].x1});
+    if (cols[i].month >= 0 && first_month < 0) first_month = static_cast<int>(i);
+  }
+  place_borders(grid, z);
+  if (first_month > 0) {
+    anual = first_month - 1;
+    if (cols[static_cast<std::size_t>(anual)].month >= 0) anual = first_month;
+  } else {
+    anual = first_month;
+  }
+  state_.table_grid = grid;
+  state_.anual_column = anual;
+}
+
+double PageLayouter::free_band(const std::vector<std::pair<double, double>>& extents, double a,
+                               double b, const std::vector<double>& known, double space) {
+  std::vector<std::pair<double, int>> events;
+  int base = 0;
+  for (const auto& [x0, x1] : extents) {
+    if (x1 <= a || x0 >= b) continue;
+    if (x0 <= a) {
+      ++base;
+    } else {
+      events.emplace_back(x0, +1);
+    }
+    if (x1 < b) events.emplace_back(x1, -1);
+  }
+  std::sort(events.begin(), events.end());
+  struct Stretch {
+    double from, to;
+    int count;
+  };
+  std::vector<Stretch> stretches;
+  int count = base;
+  double at = a;
+  for (const auto& [x, d] : events) {
+    if (x > at) stretches.push_back({at, x, count});
+    count += d;
+    at = std::max(at, x);
+  }
+  if (b > at) stretches.push_back({at, b, count});
+  if (stretches.empty()) return (a + b) / 2;
+  int least = stretches.front().count;
+  for (const Stretch& st : stretches) least = std::min(least, st.count);
+  constexpr double kAligned = 0.75;
+  double best_mid = (a + b) / 2, best_len = -1;
+  int best_score = -1;
+  for (std::size_t i = 0; i < stretches.size();) {
+    if (stretches[i].count != least) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j + 1 < stretches.size() && stretches[j + 1].count == least) ++j;
+    const double from = stretches[i].from, to = stretches[j].to;
+    // A stretch no wider than a space may be a coincidence of word gaps in a few lines;
+    // a gutter is wider. Then a border used before, then aligned word edges.
+    int score = to - from > space ? 100000 : 0;
+    for (double k : known) score += (k > from - kAligned && k < to + kAligned) ? 1000 : 0;
+    for (const auto& [x0, x1] : extents) {
+      score += std::abs(x1 - from) < kAligned;
+      score += std::abs(x0 - to) < kAligned;
+    }
+    if (score > best_score || (score == best_score && to - from > best_len)) {
+      best_score = score;
+      best_len = to - from;
+      best_mid = (from + to) / 2;
+    }
+    i = j + 1;
+  }
+  return best_mid;
+}
+
+std::vector<std::pair<double, double>> PageLayouter::body_extents(const TableZone& z) const {
+  std::vector<std::pair<double, double>> extents;
+  for (int k = z.body_first; k <= z.body_last; ++k) {
+    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+      extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
+    }
+  }
+  return extents;
+}
+
+std::vector<double> PageLayouter::drawn_borders(const TableZone& z) const {
+  std::vector<double> xs;
+  const int first = z.carried ? z.body_first : z.header_first;
+  const int last = std::max(z.body_last, z.header_last);
+  if (rulings_.vertical.empty() || first < 0 || last < first) return xs;
+  const double y0 = lines_[static_cast<std::size_t>(first)].box.y0;
+  const double y1 = lines_[static_cast<std::size_t>(last)].box.y1;
+  for (const Ruling& r : rulings_.vertical) {
+    if (std::min(r.to, y1) - std::max(r.from, y0) >= 0.5 * (y1 - y0)) xs.push_back(r.pos);
+  }
+  return xs;
+}
+
+void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone& z) {
+  const auto extents = body_extents(z);
+  const std::vector<double> drawn = drawn_borders(z);
+  auto& known = state_.known_borders;
+  for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
+    const double a = grid[i].label_x1, b = grid[i + 1].label_x0;
+    double border = b > a ? free_band(extents, a, b, known, 0.45 * median_size_) : (a + b) / 2;
+    double nearest = kInf;
+    for (double x : drawn) {
+      if (x > a - 1.0 && x < b + 1.0 && std::abs(x - border) < std::abs(nearest - border)) {
+        nearest = x;
+      }
+    }
+    if (nearest < kInf) border = nearest;
+    grid[i].x1 = border;
+    grid[i + 1].x0 = border;
+    const bool seen = std::any_of(known.begin(), known.end(),
+                                  [&](double k) { return std::abs(k - border) < 1.0; });
+    if (!seen && known.size() < 256) known.push_back(border);
+  }
+}
+
+std::vector<double> PageLayouter::table_borders() const {
+  std::vector<double> borders;
+  for (std::size_t i = 1; i < state_.table_grid.size(); ++i) {
+    borders.push_back(state_.table_grid[i].x0);
+  }
+  return borders;
+}
+
+}  // namespace poa::extractor::layout::detail

@@ -1,0 +1,158 @@
+// Pass 3, line kinds: titles, header labels, month headers and page furniture.
+#include "extractor/page_layouter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "extractor/labels.hpp"
+
+namespace poa::extractor::layout::detail {
+
+bool is_page_number_text(std::string_view s) {
+  if (is_page_number(s)) return true;
+  int digits = 0;
+  int groups = 0;
+  bool in_digits = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+      if (!in_digits) ++groups;
+      in_digits = true;
+      continue;
+    }
+    in_digits = false;
+    if (c == ' ' || c == '-' || c == '/' || c == 'd' || c == 'e' || c == '|') continue;
+    return false;
+  }
+  return digits > 0 && digits <= 8 && groups <= 2;
+}
+
+std::string margin_signature(const Box& b, std::string_view text) {
+  std::string sig = std::to_string(static_cast<long>(std::lround(b.y0 / 3.0))) + "|";
+  for (char c : text) sig += (c >= '0' && c <= '9') ? '#' : c;
+  return sig;
+}
+
+bool PageLayouter::stands_out(const LineData& l) const {
+  const double centre = (l.box.x0 + l.box.x1) / 2;
+  const bool centred = page_.width > 0 && std::abs(centre - page_.width / 2) < 0.1 * page_.width;
+  bool bold = true;
+  for (std::uint32_t wi : l.words) bold = bold && page_.words[wi].bold;
+  return centred || bold || l.size > median_size_ * 1.15;
+}
+
+void PageLayouter::classify_lines() {
+  if (!lines_.empty()) {
+    std::vector<double> sizes;
+    for (const LineData& l : lines_) sizes.push_back(l.size);
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2),
+                     sizes.end());
+    median_size_ = sizes[sizes.size() / 2];
+  }
+  const double margin = 0.12 * page_.height;  // page furniture lives in the outer 12%
+  std::vector<std::string> signatures;
+  std::vector<Token> tokens;
+  std::vector<GCell> cells;
+  for (std::size_t i = 0; i < lines_.size(); ++i) {
+    const LineData& l = lines_[i];
+    LineInfo& inf = info_[i];
+    const std::string& text = out_.lines[i].text;
+    // A title names the plan and stands out; the same words wrapped inside a table cell
+    // (`… del Programa Operativo Anual 2023`) are not a title.
+    if (text.size() < 120 && is_poa_title(text) && stands_out(l)) inf.title = true;
+    // Month names: six or more on one line make the table's month header.
+    tokens.clear();
+    FoldedWord f;
+    for (std::uint32_t wi : l.words) {
+      if (fold_word(page_, page_.words[wi], f)) find_months(f, tokens);
+    }
+    if (tokens.size() >= 6) {
+      std::array<bool, 12> seen{};
+      int distinct = 0;
+      for (const Token& t : tokens) {
+        if (!seen[static_cast<std::size_t>(t.month)]) ++distinct;
+        seen[static_cast<std::size_t>(t.month)] = true;
+      }
+      inf.months = distinct >= 6;
+    }
+    if (!inf.months) {
+      inf.letter_months = letter_month_run(l);
+      inf.months = inf.letter_months >= 0;
+    }
+    gutter_cells(page_, l, {}, cells);
+    bool after_label = false;  // the previous cell was a label alone
+    for (const GCell& c : cells) {
+      const bool beside = after_label;
+      after_label = false;
+      std::optional<LabelMatch> match;
+      const unsigned char first = static_cast<unsigned char>(c.text[0]);
+      if (c.text.size() <= 90 &&
+          ((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0xC0)) {
+        if (auto role = match_column_label(c.text); role && *role == ColumnRole::kActividad) {
+          inf.actividad = true;
+        }
+        match = match_header_label(c.text);
+      }
+      if (match) {
+        inf.label = true;
+        ++inf.labels;
+        inf.upper_label = inf.upper_label || is_upper(c.text);
+        label_cells_.push_back(c);
+        label_lines_.push_back(static_cast<int>(i));
+        after_label = match->value.empty();
+      } else if (beside && !(c.bold && is_upper(c.text))) {
+        // Text beside a label on its line (a form laid out label | value) starts a column
+        // of its own; a bold capitals piece there is rather a wrapped label's first line.
+        value_cells_.push_back(c);
+        value_lines_.push_back(static_cast<int>(i));
+      }
+    }
+    // Page furniture: a page number, or a line repeated at the same place on the previous
+    // page, standing apart in the top or bottom margin. Labels, titles and month headers
+    // repeat on every page of a POA too, and are kept.
+    const bool top = l.box.y1 < margin;
+    const bool bottom = l.box.y0 > page_.height - margin;
+    if (page_.height <= 0 || !(top || bottom) || inf.title || inf.months || inf.labels > 0) {
+      continue;
+    }
+    if (is_page_number(text)) {  // `Página 3 de 4`: furniture wherever it sits in a margin
+      inf.region = Region::kDropped;
+      continue;
+    }
+    double gap = kInf;
+    // Apart on both sides: a wrapped column label repeated at the top of every page is
+    // close to the other lines of its header.
+    if (i + 1 < lines_.size()) gap = lines_[i + 1].box.y0 - l.box.y1;
+    if (i > 0) gap = std::min(gap, l.box.y0 - lines_[i - 1].box.y1);
+    if (gap < 0.8 * height(l.box)) continue;
+    if (is_page_number_text(text)) {
+      inf.region = Region::kDropped;
+      continue;
+    }
+    std::string sig = margin_signature(l.box, text);
+    if (std::find(state_.previous_margin_lines.begin(), state_.previous_margin_lines.end(), sig) !=
+        state_.previous_margin_lines.end()) {
+      inf.region = Region::kDropped;
+    }
+    signatures.push_back(std::move(sig));
+  }
+  state_.previous_margin_lines = std::move(signatures);
+}
+
+int PageLayouter::letter_month_run(const LineData& l) const {
+  static constexpr std::string_view kInitials = "EFMAMJJASOND";
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < l.words.size(); ++i) {
+    const std::string& t = page_.words[l.words[i]].text;
+    if (t.size() == 1 && t[0] == kInitials[run]) {
+      if (++run == kInitials.size()) return static_cast<int>(i + 1 - run);
+    } else {
+      run = t.size() == 1 && t[0] == kInitials[0] ? 1 : 0;
+    }
+  }
+  return -1;
+}
+
+}  // namespace poa::extractor::layout::detail

@@ -1,0 +1,647 @@
+// Pass 6, rows: the cell rows handed to the recogniser, from the cells the page draws where it
+// has them and from text lines elsewhere.
+#include "extractor/page_layouter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "extractor/labels.hpp"
+
+namespace poa::extractor::layout::detail {
+
+double row_border(const std::vector<LineData>& lines, const std::vector<int>& body, std::size_t a,
+                  std::size_t b) {
+  const double lo = lines[static_cast<std::size_t>(body[a])].box.y1;
+  const double hi = lines[static_cast<std::size_t>(body[b])].box.y0;
+  const double mid = (cy(lines[static_cast<std::size_t>(body[a])].box) +
+                      cy(lines[static_cast<std::size_t>(body[b])].box)) /
+                     2;
+  double best_gap = -1, best_at = mid, reach = lo;
+  for (std::size_t i = a + 1; i <= b; ++i) {
+    const Box& bx = lines[static_cast<std::size_t>(body[i])].box;
+    const double gap = bx.y0 - reach;
+    if (gap > 0) {
+      const double at = reach + gap / 2;
+      if (gap > best_gap + 0.5 ||
+          (gap > best_gap - 0.5 && std::abs(at - mid) < std::abs(best_at - mid))) {
+        best_gap = std::max(gap, best_gap);
+        best_at = at;
+      }
+    }
+    reach = std::max(reach, bx.y1);
+  }
+  (void)hi;
+  return best_gap > 0 ? best_at : mid;
+}
+
+CellRow PageLayouter::cells_row(const std::vector<int>& line_ids,
+                                const std::vector<double>& borders, bool ordinal_columns) {
+  CellRow row;
+  row.page = page_.number;
+  row.page_is_physical = true;
+  row.line = lines_[static_cast<std::size_t>(line_ids.front())].index;
+  std::vector<GCell> cells;
+  for (int k : line_ids) {
+    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], borders, cells);
+    int ordinal = 0;
+    for (GCell& c : cells) {
+      const int col = ordinal_columns ? ordinal++ : c.column;
+      add_to_cell(row, col, std::move(c.text), c.box);
+    }
+  }
+  std::stable_sort(row.cells.begin(), row.cells.end(),
+                   [](const Cell& a, const Cell& b) { return a.column < b.column; });
+  finish_row(row);
+  return row;
+}
+
+void PageLayouter::add_to_cell(CellRow& row, int column, std::string text, const Box& box) {
+  auto it = std::find_if(row.cells.begin(), row.cells.end(),
+                         [&](const Cell& x) { return x.column == column; });
+  if (it == row.cells.end()) {
+    row.cells.push_back(Cell{std::move(text), column, 1, box});
+    return;
+  }
+  it->text += ' ';
+  it->text += text;
+  unite(*it->box, box);
+}
+
+void PageLayouter::finish_row(CellRow& row) {
+  std::erase_if(row.cells, [](const Cell& c) { return c.text.empty(); });
+  for (const Cell& c : row.cells) {
+    if (!c.box) continue;
+    if (!row.box) {
+      row.box = c.box;
+    } else {
+      unite(*row.box, *c.box);
+    }
+  }
+}
+
+void PageLayouter::emit_block_segment(int first, int last) {
+  for (int a = first; a <= last;) {
+    const int g = line_grid_[static_cast<std::size_t>(a)];
+    int b = a;
+    while (b < last && line_grid_[static_cast<std::size_t>(b) + 1] == g) ++b;
+    if (g < 0 || !emit_grid_block(grids_[static_cast<std::size_t>(g)], a, b)) {
+      emit_text_block(a, b);
+    }
+    a = b + 1;
+  }
+}
+
+std::vector<PageLayouter::GridText> PageLayouter::grid_text(
+    const CellGrid& grid, const std::vector<int>& line_ids) const {
+  std::vector<GridText> out(grid.cells.size());
+  const std::vector<double> borders(grid.xs.begin() + 1, grid.xs.end() - 1);
+  for (int k : line_ids) {
+    for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+      const Word& w = page_.words[wi];
+      const double y = cy(w.box);
+      split_word(page_, w, borders, [&](const Piece& p, int) {
+        const GridCell* cell = grid.cell_at((p.box.x0 + p.box.x1) / 2, y);
+        if (cell == nullptr) cell = grid.cell_at(p.box.x0 + 0.5, y);
+        if (cell == nullptr) return;
+        GridText& t = out[static_cast<std::size_t>(cell - grid.cells.data())];
+        if (t.first_line < 0) {
+          t.first_line = k;
+          t.box = p.box;
+        } else {
+          // Pieces of one line that touch are one word (split by fake bold or a cut).
+          if (t.last_line != k || p.box.x0 - t.last_x1 > 0.12 * p.size) t.text += ' ';
+          unite(t.box, p.box);
+        }
+        t.text.append(p.text);
+        t.last_line = k;
+        t.last_x1 = p.box.x1;
+      });
+    }
+  }
+  return out;
+}
+
+bool PageLayouter::grid_separates_text(const CellGrid& grid, int first, int last) const {
+  std::vector<GCell> cells;
+  for (int k = first; k <= last; ++k) {
+    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], {}, cells);
+    const GridCell* previous = nullptr;
+    for (const GCell& c : cells) {
+      const GridCell* cell = grid.cell_at((c.box.x0 + c.box.x1) / 2, cy(c.box));
+      if (cell != nullptr && cell == previous) return false;
+      previous = cell;
+    }
+  }
+  return true;
+}
+
+bool PageLayouter::emit_grid_block(const CellGrid& grid, int first, int last) {
+  if (!grid_separates_text(grid, first, last)) return false;
+  std::vector<int> line_ids;
+  for (int k = first; k <= last; ++k) line_ids.push_back(k);
+  std::vector<GridText> texts = grid_text(grid, line_ids);
+  std::vector<CellRow> rows(static_cast<std::size_t>(grid.rows()));
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    GridText& t = texts[i];
+    if (t.first_line < 0 || t.text.empty()) continue;
+    const GridCell& cell = grid.cells[i];
+    CellRow& row = rows[static_cast<std::size_t>(cell.row)];
+    const int line = lines_[static_cast<std::size_t>(t.first_line)].index;
+    if (row.cells.empty() || line < row.line) row.line = line;
+    row.cells.push_back(Cell{std::move(t.text), cell.col, cell.col_span, t.box});
+  }
+  for (CellRow& row : rows) {
+    if (row.cells.empty()) continue;
+    row.page = page_.number;
+    row.page_is_physical = true;
+    std::stable_sort(row.cells.begin(), row.cells.end(),
+                     [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    finish_row(row);
+    out_.rows.push_back(std::move(row));
+  }
+  return true;
+}
+
+void PageLayouter::emit_text_block(int first, int last) {
+  if (header_borders_.empty() && out_.header_grid.empty()) {
+    for (int k = first; k <= last; ++k) emit_block_line(k);
+    return;
+  }
+  struct BlockCell {
+    GCell cell;
+    bool label = false;
+    int target = -1;        // line it moves to, -1 when it stays
+    int starts_label = -1;  // a label or a wrapped label's first line: -1 not known yet
+  };
+  const int n = last - first + 1;
+  std::vector<std::vector<BlockCell>> lines(static_cast<std::size_t>(n));
+  std::vector<GCell> cells;
+  for (int k = first; k <= last; ++k) {
+    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], header_borders_, cells);
+    const bool has_labels = info_[static_cast<std::size_t>(k)].labels > 0;
+    for (GCell& c : cells) {
+      const bool label = has_labels && c.text.size() < 90 && match_header_label(c.text);
+      lines[static_cast<std::size_t>(k - first)].push_back(BlockCell{std::move(c), label, -1});
+    }
+  }
+  auto find_col = [&](int pos, int col) -> BlockCell* {
+    for (BlockCell& bc : lines[static_cast<std::size_t>(pos)]) {
+      if (bc.cell.column == col) return &bc;
+    }
+    return nullptr;
+  };
+  // A label, or the first line of a label wrapped in its cell (`NOMBRE DE LA` / `ACCIÓN`).
+  auto starts_label = [&](int pos, std::size_t i) {
+    BlockCell& bc = lines[static_cast<std::size_t>(pos)][i];
+    if (bc.label) return true;
+    if (bc.starts_label < 0) {
+      bc.starts_label = 0;
+      const BlockCell* next = pos + 1 < n ? find_col(pos + 1, bc.cell.column) : nullptr;
+      if (next && next->cell.box.y0 - bc.cell.box.y1 <= 0.35 * height(next->cell.box) &&
+          bc.cell.text.size() + next->cell.text.size() < 90) {
+        const std::optional<LabelMatch> m =
+            match_header_label(bc.cell.text + ' ' + next->cell.text);
+        bc.starts_label = m && m->value.empty();
+      }
+    }
+    return bc.starts_label > 0;
+  };
+  // The cell sits right beside a label, in the next column (a form laid out label | value).
+  auto beside_label = [&](int pos, std::size_t i) {
+    const auto& line = lines[static_cast<std::size_t>(pos)];
+    return i > 0 && line[i - 1].cell.column + 1 == line[i].cell.column && starts_label(pos, i - 1);
+  };
+  for (int pos = 0; pos < n; ++pos) {
+    for (std::size_t hi = 0; hi < lines[static_cast<std::size_t>(pos)].size(); ++hi) {
+      BlockCell& head = lines[static_cast<std::size_t>(pos)][hi];
+      if (head.target >= 0) continue;
+      if (!head.label && beside_label(pos, hi) && !starts_label(pos, hi)) {
+        // A value beside its label, wrapped over the lines below it: they join it, up to
+        // a line where the column holds a value of the next label row (or a label).
+        std::vector<BlockCell*> chain{&head};
+        for (int q = pos + 1; q < n; ++q) {
+          auto& line = lines[static_cast<std::size_t>(q)];
+          std::size_t j = 0;
+          while (j < line.size() && line[j].cell.column != head.cell.column) ++j;
+          if (j == line.size()) break;
+          BlockCell& next = line[j];
+          if (next.label || next.target >= 0 ||
+              next.cell.box.y0 - chain.back()->cell.box.y1 > 0.35 * height(next.cell.box) ||
+              beside_label(q, j) || starts_label(q, j)) {
+            break;
+          }
+          chain.push_back(&next);
+        }
+        if (chain.size() >= 2) {
+          for (BlockCell* bc : chain) bc->target = pos;
+        }
+        continue;
+      }
+      // A label may wrap too (`INVERSIÓN` / `APROXIMADA`): its lines join while together
+      // they still read as a label.
+      bool label_chain = head.label;
+      std::string label_text = head.cell.text;
+      std::vector<BlockCell*> chain{&head};
+      int label_line = -1;
+      int last_q = pos;
+      for (int q = pos + 1; q < n; ++q) {
+        BlockCell* next = find_col(q, head.cell.column);
+        const bool labelled =
+            info_[static_cast<std::size_t>(first) + static_cast<std::size_t>(q)].labels > 0;
+        if (!next) {
+          if (labelled && label_line < 0) label_line = q;
+          continue;
+        }
+        const Box& prev = chain.back()->cell.box;
+        if (next->label || next->cell.box.y0 - prev.y1 > 0.35 * height(next->cell.box)) break;
+        // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a
+        // label chain too.
+        if (label_chain || chain.size() == 1) {
+          std::string joined = label_text + ' ' + next->cell.text;
+          std::optional<LabelMatch> m;
+          if (joined.size() <= 90) m = match_header_label(joined);
+          const bool joins = m && m->value.empty();  // a label and its value stay apart
+          if (label_chain && !joins) break;
+          if (joins) {
+            label_chain = true;
+            label_text = std::move(joined);
+          }
+        }
+        chain.push_back(next);
+        last_q = q;
+      }
+      if (chain.size() < 2) continue;
+      if (label_chain) {
+        // The wrapped label goes onto the line of the other labels of its row (they are
+        // centred, so on one of its lines or between them), else where it starts.
+        int to = pos;
+        for (int q = pos; q <= last_q && to == pos; ++q) {
+          for (const BlockCell& bc : lines[static_cast<std::size_t>(q)]) {
+            if (bc.label && bc.cell.column != head.cell.column) {
+              to = q;
+              break;
+            }
+          }
+        }
+        for (BlockCell* bc : chain) bc->target = to;
+        continue;
+      }
+      if (label_line < 0) continue;
+      // The label's line must run between the value's first and last lines.
+      const double label_cy =
+          cy(lines_[static_cast<std::size_t>(first) + static_cast<std::size_t>(label_line)].box);
+      if (label_cy <= cy(chain.front()->cell.box) || label_cy >= cy(chain.back()->cell.box)) {
+        continue;
+      }
+      for (BlockCell* bc : chain) bc->target = label_line;
+    }
+  }
+  std::vector<std::vector<Cell>> moved(static_cast<std::size_t>(n));
+  for (int pos = 0; pos < n; ++pos) {
+    for (BlockCell& bc : lines[static_cast<std::size_t>(pos)]) {
+      if (bc.target < 0) continue;
+      auto& into = moved[static_cast<std::size_t>(bc.target)];
+      auto it = std::find_if(into.begin(), into.end(),
+                             [&](const Cell& c) { return c.column == bc.cell.column; });
+      if (it == into.end()) {
+        into.push_back(Cell{std::move(bc.cell.text), bc.cell.column, 1, bc.cell.box});
+      } else {
+        it->text += ' ';
+        it->text += bc.cell.text;
+        unite(*it->box, bc.cell.box);
+      }
+    }
+  }
+  for (int pos = 0; pos < n; ++pos) {
+    CellRow row;
+    row.page = page_.number;
+    row.page_is_physical = true;
+    row.line = lines_[static_cast<std::size_t>(first) + static_cast<std::size_t>(pos)].index;
+    for (BlockCell& bc : lines[static_cast<std::size_t>(pos)]) {
+      if (bc.target >= 0) continue;
+      auto it = std::find_if(row.cells.begin(), row.cells.end(),
+                             [&](const Cell& c) { return c.column == bc.cell.column; });
+      if (it == row.cells.end()) {
+        row.cells.push_back(Cell{std::move(bc.cell.text), bc.cell.column, 1, bc.cell.box});
+      } else {
+        it->text += ' ';
+        it->text += bc.cell.text;
+        unite(*it->box, bc.cell.box);
+      }
+    }
+    for (Cell& c : moved[static_cast<std::size_t>(pos)]) row.cells.push_back(std::move(c));
+    std::stable_sort(row.cells.begin(), row.cells.end(),
+                     [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    finish_row(row);
+    if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+  }
+}
+
+void PageLayouter::emit_block_line(int k) {
+  const bool ordinal = header_borders_.empty() && out_.header_grid.empty();
+  CellRow row = cells_row({k}, header_borders_, ordinal);
+  if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+}
+
+void PageLayouter::emit_title(int k) {
+  const LineData& l = lines_[static_cast<std::size_t>(k)];
+  CellRow row;
+  row.kind = RowKind::kTitle;
+  row.page = page_.number;
+  row.page_is_physical = true;
+  row.line = l.index;
+  row.cells.push_back(Cell{out_.lines[static_cast<std::size_t>(k)].text, 0, 1, l.box});
+  row.box = l.box;
+  out_.rows.push_back(std::move(row));
+}
+
+void PageLayouter::emit_table_header(const TableZone& z) {
+  const std::vector<double> borders = table_borders();
+  // Row 1: the column labels (each label's wrapped lines joined), spanning labels at the
+  // column their left edge falls in; row 2: the month names.
+  CellRow top;
+  top.page = page_.number;
+  top.page_is_physical = true;
+  top.line = lines_[static_cast<std::size_t>(z.header_first)].index;
+  CellRow month_row = top;
+  month_row.line = lines_[static_cast<std::size_t>(z.month_line)].index;
+  for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
+    const GridColumn& g = state_.table_grid[c];
+    const bool is_month = g.month >= 0;
+    Box box{g.x0, lines_[static_cast<std::size_t>(z.header_first)].box.y0, g.x1,
+            lines_[static_cast<std::size_t>(z.month_line)].box.y1};
+    (is_month ? month_row : top).cells.push_back(Cell{g.label, static_cast<int>(c), 1, box});
+  }
+  for (const GridColumn& s : spanning_) {
+    int c0 = column_at(borders, s.x0 + 1.0);
+    int c1 = column_at(borders, s.x1 - 1.0);
+    // A group label centred over the months (PROGRAMACIÓN MENSUAL) heads all of them.
+    int m0 = -1, m1 = -1;
+    for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
+      if (state_.table_grid[c].month < 0) continue;
+      if (m0 < 0) m0 = static_cast<int>(c);
+      m1 = static_cast<int>(c);
+    }
+    if (m0 >= 0 && c0 >= m0 && c1 <= m1) {
+      c0 = m0;
+      c1 = m1;
+    }
+    Box box{s.x0, lines_[static_cast<std::size_t>(z.header_first)].box.y0, s.x1,
+            lines_[static_cast<std::size_t>(z.header_first)].box.y1};
+    top.cells.push_back(Cell{s.label, c0, c1 - c0 + 1, box});
+  }
+  // Months are read from the month line; everything else in the header zone belongs to a
+  // label, so the rows use the label texts found while building the grid.
+  std::stable_sort(top.cells.begin(), top.cells.end(),
+                   [](const Cell& a, const Cell& b) { return a.column < b.column; });
+  // The month cells' boxes: the month line's extent within each column.
+  finish_row(top);
+  finish_row(month_row);
+  if (!top.cells.empty()) out_.rows.push_back(std::move(top));
+  if (!month_row.cells.empty()) out_.rows.push_back(std::move(month_row));
+}
+
+void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
+  std::vector<int> body;
+  for (int k = z.body_first; k <= z.body_last; ++k) {
+    if (info_[static_cast<std::size_t>(k)].region == Region::kTableBody) body.push_back(k);
+  }
+  if (body.empty()) return;
+  const std::vector<double> borders = table_borders();
+  const int first_numeric =
+      state_.anual_column >= 0 ? state_.anual_column : static_cast<int>(state_.table_grid.size());
+  // Each line is cut into cells once; rows are then put together from these.
+  std::vector<std::vector<GCell>> cells(body.size());
+  std::vector<std::size_t> anchors;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    gutter_cells(page_, lines_[static_cast<std::size_t>(body[i])], borders, cells[i]);
+    for (const GCell& c : cells[i]) {
+      if (c.column >= first_numeric) {
+        anchors.push_back(i);
+        break;
+      }
+    }
+  }
+  auto emit_group = [&](std::size_t from, const std::vector<std::size_t>& members,
+                        bool continues = false) {
+    CellRow row;
+    row.continues_previous_row = continues;
+    row.page = page_.number;
+    row.page_is_physical = true;
+    row.line = lines_[static_cast<std::size_t>(body[from])].index;
+    for (std::size_t i : members) {
+      for (GCell& c : cells[i]) {
+        add_to_cell(row, c.column, std::move(c.text), c.box);
+      }
+    }
+    std::stable_sort(row.cells.begin(), row.cells.end(),
+                     [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    finish_row(row);
+    if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+  };
+  if (anchors.empty()) {
+    for (std::size_t i = 0; i < body.size(); ++i) emit_group(i, {i});
+    return;
+  }
+  if (emit_banded_body(body, anchors, borders, continued)) return;
+  // The first row's wrapped lines sit at line pitch around its number line, so they run on
+  // without a blank wider than a line; the rest of a cut row is a whole row gap above them.
+  std::size_t tail = 0;  // body lines [0, tail) continue the previous page's last row
+  if (continued) {
+    double reach = lines_[static_cast<std::size_t>(body[0])].box.y1;
+    for (std::size_t i = 1; i <= anchors.front(); ++i) {
+      const Box& prev = lines_[static_cast<std::size_t>(body[i - 1])].box;
+      const Box& cur = lines_[static_cast<std::size_t>(body[i])].box;
+      if (cur.y0 - reach > std::max(height(prev), height(cur))) tail = i;
+      reach = std::max(reach, cur.y1);
+    }
+  }
+  if (tail > 0) {
+    std::vector<std::size_t> members(tail);
+    for (std::size_t i = 0; i < tail; ++i) members[i] = i;
+    emit_group(0, members, true);
+  }
+  std::vector<double> row_tops;  // the top border of activity r (r >= 1)
+  for (std::size_t r = 0; r + 1 < anchors.size(); ++r) {
+    row_tops.push_back(row_border(lines_, body, anchors[r], anchors[r + 1]));
+  }
+  // Lines after the last anchor stay with it while they run on without a paragraph gap.
+  std::size_t end = anchors.back() + 1;
+  while (end < body.size()) {
+    const Box& prev = lines_[static_cast<std::size_t>(body[end - 1])].box;
+    const Box& cur = lines_[static_cast<std::size_t>(body[end])].box;
+    if (cur.y0 - prev.y1 > 0.8 * height(cur)) break;
+    ++end;
+  }
+  std::vector<std::vector<std::size_t>> groups(anchors.size());
+  for (std::size_t i = tail; i < end; ++i) {
+    const double y = cy(lines_[static_cast<std::size_t>(body[i])].box);
+    const std::size_t r = static_cast<std::size_t>(
+        std::upper_bound(row_tops.begin(), row_tops.end(), y) - row_tops.begin());
+    groups[r].push_back(i);
+  }
+  for (const auto& g : groups) {
+    if (!g.empty()) emit_group(g.front(), g);
+  }
+  for (std::size_t i = end; i < body.size(); ++i) emit_group(i, {i});
+}
+
+bool PageLayouter::emit_banded_body(const std::vector<int>& body,
+                                    const std::vector<std::size_t>& anchors,
+                                    const std::vector<double>& borders, bool continued) {
+  const int g = line_grid_[static_cast<std::size_t>(body[anchors.front()])];
+  if (g < 0) return false;
+  const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
+  auto band_of = [&](double y) {
+    const auto it = std::upper_bound(grid.ys.begin(), grid.ys.end(), y);
+    return std::clamp(static_cast<int>(it - grid.ys.begin()) - 1, 0, grid.rows() - 1);
+  };
+  std::vector<int> anchor_bands;
+  for (std::size_t a : anchors) {
+    const int k = body[a];
+    if (line_grid_[static_cast<std::size_t>(k)] != g) return false;
+    const int band = band_of(cy(lines_[static_cast<std::size_t>(k)].box));
+    if (!anchor_bands.empty() && anchor_bands.back() == band) return false;
+    anchor_bands.push_back(band);
+  }
+  // Which cells hold a number: those are never copied to the other rows they span.
+  std::vector<char> numeric(grid.cells.size(), 0);
+  for (int k : body) {
+    if (line_grid_[static_cast<std::size_t>(k)] != g) continue;
+    for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+      const Word& w = page_.words[wi];
+      const GridCell* cell = grid.cell_at((w.box.x0 + w.box.x1) / 2, cy(w.box));
+      if (cell != nullptr && has_digit(w.text)) numeric[cell - grid.cells.data()] = 1;
+    }
+  }
+  // The words of each band, line by line (a band's line keeps only the band's words).
+  std::vector<std::vector<LineData>> bands(static_cast<std::size_t>(grid.rows()));
+  std::vector<int> before, after;  // body lines outside the grid, above and below it
+  for (int k : body) {
+    const LineData& l = lines_[static_cast<std::size_t>(k)];
+    if (line_grid_[static_cast<std::size_t>(k)] != g) {
+      (cy(l.box) < grid.ys.front() ? before : after).push_back(k);
+      continue;
+    }
+    for (std::uint32_t wi : l.words) {
+      const Word& w = page_.words[wi];
+      const GridCell* cell = grid.cell_at((w.box.x0 + w.box.x1) / 2, cy(w.box));
+      int r0 = band_of(cy(w.box)), r1 = r0;
+      if (cell != nullptr) {
+        r0 = cell->row;
+        r1 = numeric[cell - grid.cells.data()] ? cell->row : cell->row + cell->row_span - 1;
+      }
+      for (int r = r0; r <= r1; ++r) {
+        auto& band = bands[static_cast<std::size_t>(r)];
+        if (band.empty() || band.back().index != l.index) {
+          band.push_back(LineData{{}, w.box, l.size, l.index});
+        }
+        band.back().words.push_back(wi);
+        unite(band.back().box, w.box);
+      }
+    }
+  }
+  auto emit_line = [&](int k) {
+    CellRow row = cells_row({k}, borders, false);
+    if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+  };
+  for (int k : before) emit_line(k);
+  std::vector<GCell> cells;
+  bool first_band = true;
+  for (std::size_t r = 0; r < bands.size(); ++r) {
+    if (bands[r].empty()) continue;
+    CellRow row;
+    row.page = page_.number;
+    row.page_is_physical = true;
+    row.line = bands[r].front().index;
+    const bool numbers = std::find(anchor_bands.begin(), anchor_bands.end(), static_cast<int>(r)) !=
+                         anchor_bands.end();
+    row.continues_previous_row = continued && first_band && !numbers;
+    first_band = false;
+    for (const LineData& l : bands[r]) {
+      gutter_cells(page_, l, borders, cells);
+      for (GCell& c : cells) add_to_cell(row, c.column, std::move(c.text), c.box);
+    }
+    std::stable_sort(row.cells.begin(), row.cells.end(),
+                     [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    finish_row(row);
+    if (!row.cells.empty()) out_.rows.push_back(std::move(row));
+  }
+  for (int k : after) emit_line(k);
+  return true;
+}
+
+bool PageLayouter::first_zone_on_top(const TableZone& z) const {
+  const int first = z.carried ? z.body_first : z.header_first;
+  for (int k = 0; k < first; ++k) {
+    const LineInfo& inf = info_[static_cast<std::size_t>(k)];
+    if (inf.region != Region::kDropped && inf.region != Region::kTitle) return false;
+  }
+  return true;
+}
+
+void PageLayouter::emit() {
+  if (page_.number > 1) {
+    CellRow br;
+    br.kind = RowKind::kPageBreak;
+    br.page = page_.number;
+    br.line = 1;
+    br.page_is_physical = true;
+    out_.rows.push_back(std::move(br));
+  }
+  const int n = static_cast<int>(lines_.size());
+  const std::vector<GridColumn> carried = state_.table_grid;
+  const int carried_anual = state_.anual_column;
+  std::vector<GridColumn> last_grid;
+  int last_anual = -1;
+  for (int i = 0; i < n;) {
+    const LineInfo& inf = info_[static_cast<std::size_t>(i)];
+    switch (inf.region) {
+      case Region::kDropped:
+        ++i;
+        break;
+      case Region::kTitle:
+        emit_title(i++);
+        break;
+      case Region::kBlock: {
+        int j = i;
+        while (j + 1 < n && info_[static_cast<std::size_t>(j) + 1].region == Region::kBlock) ++j;
+        emit_block_segment(i, j);
+        i = j + 1;
+        break;
+      }
+      case Region::kTableHeader:
+      case Region::kTableBody: {
+        const TableZone& z = zones_[static_cast<std::size_t>(inf.zone)];
+        spanning_.clear();
+        if (z.carried) {
+          // Same columns as the previous page; the borders between them are placed again
+          // on this page's text, which may run wider than the previous page's.
+          state_.table_grid = carried;
+          place_borders(state_.table_grid, z);
+          state_.anual_column = carried_anual;
+          out_.table_grid_carried = true;
+        } else {
+          build_table_grid(z);
+          emit_table_header(z);
+        }
+        emit_table_body(z, continues_table_ && inf.zone == 0 && first_zone_on_top(z));
+        last_grid = state_.table_grid;
+        last_anual = state_.anual_column;
+        if (out_.table_grid.empty() || !z.carried) out_.table_grid = state_.table_grid;
+        i = std::max(z.body_last, z.header_last) + 1;
+        break;
+      }
+    }
+  }
+  state_.table_grid = last_grid.empty() ? carried : last_grid;
+  state_.anual_column = last_grid.empty() ? carried_anual : last_anual;
+  if (!state_.table_open) {
+    state_.table_grid.clear();
+    state_.anual_column = -1;
+  }
+}
+
+}  // namespace poa::extractor::layout::detail

@@ -1,0 +1,198 @@
+// Pass 4, zones: which lines are an activity table's header and body (also one carried over
+// from the previous page), and which are header blocks and titles.
+#include "extractor/page_layouter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "extractor/labels.hpp"
+
+namespace poa::extractor::layout::detail {
+
+bool PageLayouter::stacked_over(const LineData& l, int from, int to) const {
+  for (std::uint32_t wi : l.words) {
+    const Box& b = page_.words[wi].box;
+    bool over = false;
+    for (int k = from; k <= to && !over; ++k) {
+      for (std::uint32_t wj : lines_[static_cast<std::size_t>(k)].words) {
+        const Box& c = page_.words[wj].box;
+        if (c.x0 < b.x1 && b.x0 < c.x1) {
+          over = true;
+          break;
+        }
+      }
+    }
+    if (!over) return false;
+  }
+  return true;
+}
+
+bool PageLayouter::uppercase_line(const LineData& l) const {
+  bool letters = false;
+  for (std::uint32_t wi : l.words) {
+    for (unsigned char c : page_.words[wi].text) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') letters = true;
+    }
+  }
+  return letters;
+}
+
+int PageLayouter::header_end(int m) const {
+  const int g = line_grid_[static_cast<std::size_t>(m)];
+  if (g < 0) return m;
+  const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
+  const double y = cy(lines_[static_cast<std::size_t>(m)].box);
+  const auto below = std::upper_bound(grid.ys.begin(), grid.ys.end(), y);
+  if (below == grid.ys.end()) return m;
+  int last = m;
+  while (last + 1 < static_cast<int>(lines_.size()) &&
+         line_grid_[static_cast<std::size_t>(last) + 1] == g &&
+         !info_[static_cast<std::size_t>(last) + 1].months &&
+         cy(lines_[static_cast<std::size_t>(last) + 1].box) < *below) {
+    ++last;
+  }
+  return last;
+}
+
+void PageLayouter::find_zones() {
+  const int n = static_cast<int>(lines_.size());
+  auto stops_body = [&](int i) {
+    const LineInfo& inf = info_[static_cast<std::size_t>(i)];
+    // A wrapped cell line may read `Secretaría`: inside a table only a line that looks like
+    // a header block (capitals, or several labels), a title or a new column header ends it.
+    return inf.labels >= 2 || inf.upper_label || inf.title || inf.months;
+  };
+  // A table carried over from the previous page continues until the first label or header.
+  int first_content = 0;
+  while (first_content < n &&
+         (info_[static_cast<std::size_t>(first_content)].region == Region::kDropped ||
+          info_[static_cast<std::size_t>(first_content)].title)) {
+    ++first_content;
+  }
+  if (state_.table_open && !state_.table_grid.empty()) {
+    TableZone z;
+    z.carried = true;
+    z.body_first = first_content;
+    int i = first_content;
+    while (i < n &&
+           (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
+      ++i;
+    }
+    z.body_last = i - 1;
+    // It only continues the table if some line has a number (or `-`) in the numeric columns.
+    bool values = false;
+    const auto anual = static_cast<std::size_t>(std::max(state_.anual_column, 0));
+    const double numeric_x0 = anual < state_.table_grid.size() ? state_.table_grid[anual].x0 : kInf;
+    for (int k = z.body_first; k <= z.body_last && !values; ++k) {
+      if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+        const Word& w = page_.words[wi];
+        const char c = w.text[0];
+        values = values || (w.box.x0 >= numeric_x0 && ((c >= '0' && c <= '9') || c == '-'));
+      }
+    }
+    if (z.body_last >= z.body_first && values) zones_.push_back(z);
+  }
+  continues_table_ = state_.table_open && !state_.table_grid.empty();
+  state_.table_open = false;
+  for (int m = 0; m < n; ++m) {
+    if (!info_[static_cast<std::size_t>(m)].months ||
+        info_[static_cast<std::size_t>(m)].region == Region::kDropped) {
+      continue;
+    }
+    TableZone z;
+    z.month_line = m;
+    z.header_first = m;
+    // The header starts at the ACTIVIDAD label (searching up, never past a header label).
+    for (int k = m; k >= 0 && k >= m - 8; --k) {
+      const LineInfo& inf = info_[static_cast<std::size_t>(k)];
+      // (`INVERSIÓN` beside ACTIVIDAD is a column label, not the header block's.)
+      if ((inf.label && !inf.actividad) || inf.title || inf.region == Region::kDropped) break;
+      if (k < m && info_[static_cast<std::size_t>(k)].months) break;
+      if (inf.actividad) z.header_first = k;
+    }
+    // Wrapped header labels centred above the ACTIVIDAD line: tight upper-case lines.
+    while (z.header_first > 0) {
+      const int k = z.header_first - 1;
+      const LineData& above = lines_[static_cast<std::size_t>(k)];
+      const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
+      const LineInfo& inf = info_[static_cast<std::size_t>(k)];
+      if (inf.title || inf.region == Region::kDropped || inf.months) break;
+      // `INVERSIÓN` is also a header-block label: inside the column header it is the first
+      // line of a wrapped column label, stacked over the rest of it.
+      const double gap = cur.box.y0 - above.box.y1;
+      if (gap > 0.5 * height(cur.box) || !uppercase_line(above)) break;
+      if (inf.label && gap > 0 &&
+          (gap > 0.4 * height(cur.box) || has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
+           !stacked_over(above, z.header_first, m))) {
+        break;
+      }
+      z.header_first = k;
+    }
+    z.header_last = header_end(m);
+    z.body_first = z.header_last + 1;
+    int i = z.header_last + 1;
+    while (i < n &&
+           (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
+      ++i;
+    }
+    z.body_last = i - 1;
+    // A repeated column header may start inside what looked like the body of the table
+    // carried over from the previous page.
+    if (!zones_.empty() && zones_.back().body_last >= z.header_first) {
+      zones_.back().body_last = z.header_first - 1;
+      if (zones_.back().body_last < zones_.back().body_first && zones_.back().carried) {
+        zones_.pop_back();
+      }
+    }
+    zones_.push_back(z);
+    if (i >= n) state_.table_open = true;
+    m = std::max(m, i - 1);
+  }
+  if (!zones_.empty() && zones_.back().carried && zones_.size() == 1 &&
+      zones_.back().body_last == n - 1) {
+    state_.table_open = true;  // the whole page continued the table
+  }
+  for (std::size_t zi = 0; zi < zones_.size(); ++zi) {
+    const TableZone& z = zones_[zi];
+    if (!z.carried) {
+      for (int k = z.header_first; k <= z.header_last; ++k) {
+        if (info_[static_cast<std::size_t>(k)].region != Region::kDropped) {
+          info_[static_cast<std::size_t>(k)].region = Region::kTableHeader;
+          info_[static_cast<std::size_t>(k)].zone = static_cast<int>(zi);
+        }
+      }
+    }
+    for (int k = z.body_first; k <= z.body_last; ++k) {
+      if (info_[static_cast<std::size_t>(k)].region != Region::kDropped) {
+        info_[static_cast<std::size_t>(k)].region = Region::kTableBody;
+        info_[static_cast<std::size_t>(k)].zone = static_cast<int>(zi);
+      }
+    }
+  }
+  // Titles: lines naming the plan, and centred/bold/large lines above the first label.
+  int first_label = n;
+  for (int i = 0; i < n; ++i) {
+    if (info_[static_cast<std::size_t>(i)].label) {
+      first_label = i;
+      break;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    LineInfo& inf = info_[static_cast<std::size_t>(i)];
+    if (inf.region != Region::kBlock) continue;
+    const LineData& l = lines_[static_cast<std::size_t>(i)];
+    bool title = inf.title;
+    // (A wrapped label's first line may stick out above its row: not a title.)
+    if (!title && i < first_label && first_label < n &&
+        l.box.y1 + 0.5 * height(l.box) <= lines_[static_cast<std::size_t>(first_label)].box.y0) {
+      title = stands_out(l);
+    }
+    if (title) inf.region = Region::kTitle;
+  }
+}
+
+}  // namespace poa::extractor::layout::detail

@@ -1,0 +1,333 @@
+// The page layouter's passes share this class (one file per pass, as qpdf spreads QPDF over
+// QPDF_*.cc): internal to the PDF layout, not part of the extractor's interface.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extractor/cell_grid.hpp"
+#include "extractor/pdf_layout.hpp"
+#include "extractor/rulings.hpp"
+
+namespace poa::extractor::layout::detail {
+
+inline constexpr double kInf = 1e12;
+
+inline double cy(const Box& b) {
+  return (b.y0 + b.y1) / 2;
+}
+inline double height(const Box& b) {
+  return b.y1 - b.y0;
+}
+inline void unite(Box& a, const Box& b) {
+  a.x0 = std::min(a.x0, b.x0);
+  a.y0 = std::min(a.y0, b.y0);
+  a.x1 = std::max(a.x1, b.x1);
+  a.y1 = std::max(a.y1, b.y1);
+}
+inline double size_of(const Word& w) {
+  return w.font_size > 0 ? w.font_size : height(w.box);
+}
+
+// Fake bold draws each glyph twice at (almost) the same place; keep the first.
+void drop_doubled_glyphs(PageWords& page, Word& w);
+
+// Per-glyph lower-case ASCII letters (accents dropped) for spotting month names in words.
+struct FoldedWord {
+  std::array<char, 48> c{};
+  std::array<bool, 48> upper{};
+  std::uint32_t n = 0;
+};
+
+bool fold_word(const PageWords& page, const Word& w, FoldedWord& f);
+
+struct Token {
+  std::uint32_t g0 = 0, g1 = 0;
+  int month = 0;
+};
+
+// Month names inside a word, also when glued to a neighbour cell (`anualEne`): a name must start
+// at the word's start, after a non-letter or at a lower->upper case change, and end likewise.
+void find_months(const FoldedWord& f, std::vector<Token>& out);
+
+// A run of a word's glyphs: a whole word, or the part of a glued word on one side of a border.
+struct Piece {
+  std::string_view text;
+  Box box;
+  double size = 0;
+  bool bold = false;
+};
+
+Piece make_piece(const PageWords& page, const Word& w, std::uint32_t g0, std::uint32_t g1);
+
+// Index of the column whose range holds `x` given the inner borders (sorted).
+int column_at(const std::vector<double>& borders, double x);
+
+// Whether a word may be cut before glyph i: only where poppler may have glued two cells into
+// one word (`anualEne`, `$0.00Número`): a gap between glyphs, a change of font, a space, a
+// letter/number boundary, a lower->upper case change or punctuation before a capital. Never
+// between ordinary letters (`TOTA|L`).
+bool may_cut(const PageWords& page, const Word& w, std::uint32_t i);
+
+// The column holding most of [x0, x1] given the inner borders (sorted).
+int majority_column(const std::vector<double>& borders, double x0, double x1);
+
+// Splits a word at the borders it crosses. A word is cut only where two cells may have been
+// glued into it (may_cut); each part goes to the column holding most of its width, and
+// neighbouring parts in one column stay together.
+template <typename Emit>
+void split_word(const PageWords& page, const Word& w, const std::vector<double>& borders,
+                Emit&& emit) {
+  const int c0 = column_at(borders, w.box.x0 + 0.5);
+  const int c1 = column_at(borders, w.box.x1 - 0.5);
+  if (c0 == c1 || w.glyph_count < 2) {
+    emit(make_piece(page, w, 0, w.glyph_count), column_at(borders, w.box.x0 + 1.0));
+    return;
+  }
+  const Glyph* g = page.glyphs.data() + w.glyph_begin;
+  std::uint32_t start = 0;
+  int col = -1;
+  auto flush = [&](std::uint32_t end) {
+    Piece p = make_piece(page, w, start, end);
+    // A glued neighbour's space may sit at the cut; it is not part of either cell.
+    while (!p.text.empty() && p.text.back() == ' ') p.text.remove_suffix(1);
+    while (!p.text.empty() && p.text.front() == ' ') p.text.remove_prefix(1);
+    if (!p.text.empty()) emit(p, col);
+  };
+  std::uint32_t atom = 0;
+  for (std::uint32_t i = 1; i <= w.glyph_count; ++i) {
+    if (i < w.glyph_count && !may_cut(page, w, i)) continue;
+    const int c = majority_column(borders, g[atom].x0, g[i - 1].x1);
+    if (col >= 0 && c != col) {
+      flush(atom);
+      start = atom;
+    }
+    col = c;
+    atom = i;
+  }
+  flush(w.glyph_count);
+}
+
+struct LineData {
+  std::vector<std::uint32_t> words;
+  Box box;
+  double size = 0;
+  int index = 0;
+};
+
+enum class Region { kDropped, kTitle, kBlock, kTableHeader, kTableBody };
+
+struct LineInfo {
+  Region region = Region::kBlock;
+  bool label = false;        // holds a header-block label cell
+  bool title = false;        // names the plan
+  bool months = false;       // holds six or more month names
+  int letter_months = -1;    // position in the line's words of `E F M A M J J A S O N D`
+  bool actividad = false;    // holds the ACTIVIDAD column label
+  int zone = -1;             // table zone, for table lines
+  int labels = 0;            // how many header-block label cells
+  bool upper_label = false;  // one of them is written in capitals, as labels are
+};
+
+bool has_digit(std::string_view s);
+
+bool is_upper(std::string_view s);
+
+// The line's words, a space between them unless they touch (a word split by fake bold).
+std::string line_text(const PageWords& page, const LineData& l);
+
+// Cells of a line split at gaps wider than a gutter and at `borders`.
+struct GCell {
+  std::string text;
+  Box box;
+  int column = 0;
+  double size = 0;
+  bool bold = false;
+};
+
+void gutter_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
+                  std::vector<GCell>& out);
+
+// Page numbers: `3`, `3/10`, `- 3 -`, `3 de 10`, `Página 3 de 10`.
+bool is_page_number_text(std::string_view s);
+
+std::string margin_signature(const Box& b, std::string_view text);
+
+// The vertical gap between anchors k and k+1 where one activity ends and the next begins: the
+// widest band free of text (wrapped lines within a cell sit closer than lines of two rows).
+double row_border(const std::vector<LineData>& lines, const std::vector<int>& body, std::size_t a,
+                  std::size_t b);
+
+struct TableZone {
+  int header_first = -1, month_line = -1;  // line positions (into `order`)
+  int header_last = -1;  // the header's last line: the month line, or a label wrapped below it
+  int body_first = -1, body_last = -1;  // inclusive; body_first > body_last when empty
+  bool carried = false;
+};
+
+// Lays out one page: run() calls the passes in order (pdf_layout.cpp); each pass is one file.
+// Pass 1 (glyphs, layout_glyphs.cpp) is the free functions above; the rulings and grid passes
+// are rulings.hpp and cell_grid.hpp.
+class PageLayouter {
+ public:
+  PageLayouter(PageWords& page, LayoutState& state) : page_(page), state_(state) {}
+  PageLayout run();
+
+ private:
+  // The text of a drawn grid's cells over some lines: each word (or each part of a word glued
+  // across a ruling, split where may_cut allows) goes to the cell holding its centre, whatever
+  // its alignment in that cell; a merged cell's text is one value.
+  struct GridText {
+    std::string text;
+    Box box;
+    int first_line = -1;  // position in lines_ of its first line
+    double last_x1 = 0;
+    int last_line = -1;
+  };
+
+  // ---- Pass 2, lines (layout_lines.cpp)
+  // The tables the page draws with rulings (none for text dumps and borderless pages).
+  void find_grids();
+
+  // The grid each line lies in: every word's centre inside the grid's frame; -1 for none.
+  void place_lines_in_grids();
+
+  void build_lines();
+  // ---- Pass 3, line kinds (layout_kinds.cpp)
+  bool stands_out(const LineData& l) const;
+  void classify_lines();
+  // Months written as their initials, `E F M A M J J A S O N D`: twelve one-letter words in
+  // this order on one line (a wrapped column label may come before them). Returns the
+  // position of `E` in the line's words, -1 when there is no such run.
+  int letter_month_run(const LineData& l) const;
+
+  // ---- Pass 4, zones (layout_zones.cpp)
+  // Every word of `l` sits over a word of lines [from, to] (the lines of a wrapped label).
+  bool stacked_over(const LineData& l, int from, int to) const;
+
+  bool uppercase_line(const LineData& l) const;
+  // The last line of a table header whose month names are on line m: a column label wrapped
+  // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
+  // the band the page draws around the month names.
+  int header_end(int m) const;
+
+  void find_zones();
+  // ---- Pass 5, columns (layout_columns.cpp)
+  void find_header_grid();
+  // Labels of two rows sharing a column overlap but do not start together: they are centred
+  // (or right-aligned) in their cells, so their left edges do not make the columns.
+  static bool labels_misaligned(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                                std::size_t labels);
+
+  // Header columns from cells that overlap horizontally (a label, the labels of the other rows
+  // and the values beside them in the same column); the border between two columns runs in
+  // the stretch least covered by the header block's words, so a word is never cut and a
+  // centred value falls in its label's column.
+  void overlap_grid(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                    std::size_t labels);
+
+  // The table's columns from its header lines, borders placed in the widest text-free band
+  // between neighbouring labels (measured on the body lines).
+  void build_table_grid(const TableZone& z);
+
+  // Where in [a, b] (the gap between two column labels) the cell border runs: in a stretch
+  // covered by the fewest body words; among several, one wider than a space, then one holding
+  // a border seen before, then the one whose ends line up with the most word edges
+  // (left-aligned text starts at its cell's left edge, numbers end at the right one), then
+  // the longest.
+  static double free_band(const std::vector<std::pair<double, double>>& extents, double a, double b,
+                          const std::vector<double>& known, double space);
+
+  std::vector<std::pair<double, double>> body_extents(const TableZone& z) const;
+  // Vertical rulings running down at least half the zone's height: its drawn column borders
+  // (a header block's rulings above the table do not reach that far).
+  std::vector<double> drawn_borders(const TableZone& z) const;
+
+  // Borders between neighbouring columns, from their labels' extents and this page's body. A
+  // border the page draws between two labels wins over the text's gutter: a narrow column's
+  // wrapped text may run up to the next column's numbers with no gap the text could show.
+  void place_borders(std::vector<GridColumn>& grid, const TableZone& z);
+
+  std::vector<double> table_borders() const;
+  // ---- Pass 6, rows (layout_rows.cpp)
+  // One cell per column from the pieces of `line_ids` (in reading order).
+  CellRow cells_row(const std::vector<int>& line_ids, const std::vector<double>& borders,
+                    bool ordinal_columns);
+
+  // A piece of text joins the row's cell of its column (lines of a wrapped cell in reading
+  // order), or starts that cell.
+  static void add_to_cell(CellRow& row, int column, std::string text, const Box& box);
+
+  static void finish_row(CellRow& row);
+  // Header-block lines: those inside a drawn grid are laid out by its cells, the others by
+  // their text.
+  void emit_block_segment(int first, int last);
+
+  std::vector<GridText> grid_text(const CellGrid& grid, const std::vector<int>& line_ids) const;
+  // Whether the grid separates the text of lines [first, last]: no cell holds two pieces of one
+  // line apart by a gutter. A page that shades its label cells but draws no borders gives a
+  // "grid" whose value rows are single cells across the page; the text's own gutters do better.
+  bool grid_separates_text(const CellGrid& grid, int first, int last) const;
+
+  // Header-block lines [first, last] inside `grid`, one row per grid row: a cell's text goes
+  // on the row where the cell starts, so a tall merged value, centred beside two label rows,
+  // stays under its own label. Returns false (nothing emitted) when the grid is too coarse.
+  bool emit_grid_block(const CellGrid& grid, int first, int last);
+
+  // Header-block lines, one row each; except that a value wrapped over several lines and
+  // centred beside its label (the label's line runs through the middle of the value) is put
+  // together on the label's row, as the spreadsheet had it.
+  void emit_text_block(int first, int last);
+
+  void emit_block_line(int k);
+  void emit_title(int k);
+  void emit_table_header(const TableZone& z);
+  // Activity rows: a new activity starts at each line with a value in the numeric columns;
+  // the other lines go to the activity whose vertical band holds them.
+  //
+  // `continued`: the zone continues the previous page's table (it is the page's first content
+  // after page furniture, under a repeated column header or without one). Text lines at the
+  // top of its body, a row's gap above the first row, are then the rest of the previous page's
+  // last activity, cut by the page break.
+  void emit_table_body(const TableZone& z, bool continued);
+
+  // Activity rows of a table whose rows the page separates with rulings (each band between
+  // two horizontal rulings holds at most one line with numbers): one row per band, whatever
+  // the alignment of the text in its cells. A merged text cell spanning several rows (one
+  // ÁREA RESPONSABLE for three activities) gives its text to each of them; a merged number
+  // goes to its first row only, so that no amount is counted twice. On a page continuing the
+  // table, a first band with no numbers is the rest of the previous page's last row.
+  // Returns false (nothing emitted) when the rulings do not separate the rows.
+  bool emit_banded_body(const std::vector<int>& body, const std::vector<std::size_t>& anchors,
+                        const std::vector<double>& borders, bool continued);
+
+  // Whether nothing but page furniture (dropped margins, titles) comes before the zone.
+  bool first_zone_on_top(const TableZone& z) const;
+
+  void emit();
+
+  PageWords& page_;
+  LayoutState& state_;
+  PageLayout out_;
+  std::vector<LineData> lines_;
+  std::vector<LineInfo> info_;
+  std::vector<GCell> label_cells_;
+  std::vector<int> label_lines_;    // the line of each label cell
+  std::vector<GCell> value_cells_;  // cells right beside a label on its line
+  std::vector<int> value_lines_;    // the line of each of those
+  std::vector<double> header_borders_;
+  std::vector<TableZone> zones_;
+  std::vector<GridColumn> spanning_;
+  Rulings rulings_;
+  std::vector<CellGrid> grids_;  // the tables the page draws
+  std::vector<int> line_grid_;   // per line: the grid it lies in, -1 for none
+  double median_size_ = 0;
+  bool continues_table_ = false;  // the previous page ended inside an activity table
+};
+
+}  // namespace poa::extractor::layout::detail
