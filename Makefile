@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` (set up, build, convert the sample) and `make test`.
 BUILD ?= build
 JOBS ?= $(shell nproc)
-SAMPLE := fixtures/sample_secretaria_planeacion/input.txt
+SAMPLE := fixtures/text/sample/sample_secretaria_planeacion/input.txt
 
 .PHONY: demo test build setup setup-test clean
 

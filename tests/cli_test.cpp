@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kSample = "fixtures/sample_secretaria_planeacion/input.txt";
+const std::string kSample = "fixtures/text/sample/sample_secretaria_planeacion/input.txt";
 
 struct PoaRun {
   int exit_code = -1;

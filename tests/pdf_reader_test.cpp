@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kRoot = POA_SOURCE_DIR;
-const fs::path kErrors = kRoot / "fixtures" / "pdf_errors";
+const fs::path kErrors = kRoot / "fixtures" / "errors";  // <case>/input.pdf
 const fs::path kSample = kRoot / "fixtures" / "pdf" / "sample_secretaria_planeacion" / "input.pdf";
 
 std::vector<CellRow> read_all(const fs::path& path,
@@ -58,11 +58,12 @@ struct ErrorCase {
 };
 
 TEST(PdfReader, RefusedInputsSayWhy) {
+  const std::string kEncrypted = "pdf_encrypted/input.pdf";
   const std::vector<ErrorCase> cases = {
-      {"encrypted.pdf", std::nullopt, DiagnosticCode::kPdfEncrypted, {"cifrado", "--password"}},
-      {"encrypted.pdf", "wrong", DiagnosticCode::kPdfEncrypted, {"no es correcta", "--password"}},
-      {"truncated.pdf", std::nullopt, DiagnosticCode::kPdfDamaged, {"dañado o truncado"}},
-      {"scanned.pdf", std::nullopt, DiagnosticCode::kPdfNoText, {"escaneo", "OCR"}},
+      {kEncrypted, std::nullopt, DiagnosticCode::kPdfEncrypted, {"cifrado", "--password"}},
+      {kEncrypted, "wrong", DiagnosticCode::kPdfEncrypted, {"no es correcta", "--password"}},
+      {"pdf_damaged/input.pdf", std::nullopt, DiagnosticCode::kPdfDamaged, {"dañado o truncado"}},
+      {"pdf_no_text/input.pdf", std::nullopt, DiagnosticCode::kPdfNoText, {"escaneo", "OCR"}},
   };
   for (const ErrorCase& c : cases) {
     SCOPED_TRACE(c.file + (c.password ? " with password " + *c.password : ""));
@@ -92,7 +93,7 @@ TEST(PdfReader, RefusedInputsSayWhy) {
 }
 
 TEST(PdfReader, EncryptedOpensWithItsPassword) {
-  const std::vector<CellRow> rows = read_all(kErrors / "encrypted.pdf", "poa");
+  const std::vector<CellRow> rows = read_all(kErrors / "pdf_encrypted" / "input.pdf", "poa");
   ASSERT_FALSE(rows.empty());
   bool found = false;
   for (const CellRow& r : rows) {
@@ -104,7 +105,7 @@ TEST(PdfReader, EncryptedOpensWithItsPassword) {
 
 TEST(PdfReader, ProseIsHandedOnWithoutTableRows) {
   // Not the reader's error: the recogniser says NOT_A_POA.
-  const std::vector<CellRow> rows = read_all(kErrors / "not_a_poa.pdf");
+  const std::vector<CellRow> rows = read_all(kErrors / "not_a_poa_pdf" / "input.pdf");
   EXPECT_FALSE(rows.empty());
   EXPECT_EQ(activity_rows(rows), 0);
 }
@@ -216,9 +217,9 @@ TEST(PdfReader, SampleHas49ActivityRows) {
 }
 
 TEST(PdfReader, RotatedPageReadsLikeTheUprightOne) {
-  const fs::path upright = kRoot / "fixtures" / "pdf" / "wrapped_cells" / "input.pdf";
-  const std::vector<CellRow> a = read_all(upright);
-  const std::vector<CellRow> b = read_all(kErrors / "rotated_landscape.pdf");
+  const fs::path dir = kRoot / "fixtures" / "pdf" / "wrapped_cells";
+  const std::vector<CellRow> a = read_all(dir / "input.pdf");
+  const std::vector<CellRow> b = read_all(dir / "rotated_landscape.pdf");
   ASSERT_EQ(a.size(), b.size());
   for (std::size_t i = 0; i < a.size(); ++i) {
     ASSERT_EQ(a[i].cells.size(), b[i].cells.size()) << i;

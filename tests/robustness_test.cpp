@@ -112,8 +112,8 @@ TEST_P(RobustnessTest, MutatedInputsConvertOrAreRefused) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, RobustnessTest,
-                         testing::Values("sample_secretaria_planeacion/input.txt",
-                                         "windows1252_dump/input.txt",
+                         testing::Values("text/sample/sample_secretaria_planeacion/input.txt",
+                                         "text/encodings/windows1252_dump/input.txt",
                                          "pdf/sample_secretaria_planeacion/input.pdf",
                                          "pdf/wrapped_cells/input.pdf"),
                          [](const testing::TestParamInfo<std::string>& info) {

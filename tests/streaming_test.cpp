@@ -23,7 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSample = "fixtures/sample_secretaria_planeacion/input.txt";
+const fs::path kSample = "fixtures/text/sample/sample_secretaria_planeacion/input.txt";
 const fs::path kPdf = "fixtures/pdf/long_table_repeated_header/input.pdf";
 
 using test::read_file;
