@@ -237,6 +237,7 @@ void PoaEvidence::observe_action(const ActionEvidence& action) {
     ++hollow_;
   any_labels_ = any_labels_ || action.labels >= 2;
   any_table_ = any_table_ || action.table;
+  any_whole_year_ = any_whole_year_ || action.whole_year;
 }
 
 std::optional<std::string> PoaEvidence::early_refusal() const {
