@@ -28,9 +28,9 @@ struct ActionEvidence {
 
 // The thresholds, each read from the structure of a POA (the sample template and its variants).
 struct EvidenceConfig {
-  // A POA's header block names eleven fields; the sparsest variant seen (fixtures: labels
-  // missing, table-only pages) still names four. Three is well below that and above what a
-  // letter or a budget calendar shows by chance (`DEPENDENCIA`, `PARTIDA`).
+  // A POA's header block names eleven fields; the sparsest fixture (labels missing) still names
+  // nine. Three is well below that, and more than the two (`DEPENDENCIA`, `PARTIDA`) a budget
+  // calendar or a letter shows by chance.
   int min_labels = 3;
   // An action without its table is a known gap (fixtures/unseen4/action_without_table), but
   // at least this share (percent) of the actions must show labels and an ENE…DIC table.
