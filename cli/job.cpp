@@ -152,7 +152,7 @@ std::string skipped_line(const std::vector<SkippedInput>& skipped) {
                      " (no son PDF ni texto con tabla)";
   const char* separator = ": ";
   for (const auto& [reason, names] : by_reason) {
-    line += separator + reason + ": " + names;
+    line.append(separator).append(reason).append(": ").append(names);
     separator = "; ";
   }
   return line;

@@ -75,7 +75,7 @@ bool is_table_line(std::string_view line) {
          std::count(line.begin(), line.end(), '|') >= 3;
 }
 
-constexpr std::size_t kSniffBytes = 64 * 1024;
+constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 constexpr int kMinTableLines = 3;
 
 }  // namespace
