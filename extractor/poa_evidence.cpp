@@ -113,6 +113,13 @@ bool is_assignment(std::string_view s) {
   return i + 1 < s.size() && s[i] == '=' && s[i + 1] != '=';
 }
 
+// `name(…` at the start of a line: a call, or a CMake or Makefile command.
+bool is_call(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_identifier_char(s[i])) ++i;
+  return i > 0 && i < s.size() && s[i] == '(';
+}
+
 // A line of a program: a keyword that opens a statement, or the punctuation that ends one.
 bool looks_like_code(std::string_view line) {
   line = trimmed(line);
@@ -129,10 +136,29 @@ bool looks_like_code(std::string_view line) {
   if (ends_with_any(line, {"{", "}", ";", "):", "};", "*/", "(", ",)", "])", "[", "]"})) {
     return true;
   }
-  return is_assignment(line);
+  // Shell: its keywords and expansions.
+  if (starts_with_any(line, {"set -", "echo ", "if [", "fi", "then", "done", "do ", "export ",
+                             "local ", "exit ", "case ", "esac", "sudo ", "apt-get "}) ||
+      line.find("$(") != std::string_view::npos || line.find("${") != std::string_view::npos ||
+      line.find("&&") != std::string_view::npos) {
+    return true;
+  }
+  return is_assignment(line) || is_call(line);
 }
 
-// A line of markdown other than a heading: a list item, a fence, a quote, a link.
+// A line of JSON: `"key": …`.
+bool is_json_member(std::string_view line) {
+  line = trimmed(line);
+  return line.starts_with('"') && line.find("\":") != std::string_view::npos;
+}
+
+// Brackets and commas alone: JSON's, or the end of a block of code.
+bool is_brackets(std::string_view line) {
+  line = trimmed(line);
+  return !line.empty() && line.find_first_not_of("{}[], ;") == std::string_view::npos;
+}
+
+// A line of markdown other than a heading: a list item, a fence, a quote, a link, `code`.
 bool looks_like_markdown(std::string_view line) {
   line = trimmed(line);
   if (starts_with_any(line, {"- ", "* ", "+ ", "```", "> ", "|---", "| ---"})) return true;
@@ -140,7 +166,9 @@ bool looks_like_markdown(std::string_view line) {
       (line.substr(1, 2) == ". " || line.substr(1, 2) == ") ")) {
     return true;
   }
-  return line.find("](") != std::string_view::npos;
+  const std::size_t tick = line.find('`');
+  return line.find("](") != std::string_view::npos ||
+         (tick != std::string_view::npos && line.find('`', tick + 1) != std::string_view::npos);
 }
 
 // One cell holding a record of several comma- or semicolon-separated values.
@@ -216,7 +244,10 @@ void PoaEvidence::observe_row(const CellRow& row) {
     if (!is_poa_title(text)) ++markdown_lines_;
     return;
   }
-  if (looks_like_code(text)) ++code_lines_;
+  const bool member = is_json_member(text);
+  if (member) ++json_members_;
+  if (member || is_brackets(text)) ++json_lines_;
+  if (!member && looks_like_code(text)) ++code_lines_;
   if (looks_like_markdown(text)) ++markdown_lines_;
   if (looks_like_csv(row)) ++csv_lines_;
 }
@@ -261,6 +292,9 @@ std::optional<std::string> PoaEvidence::refusal() const {
 }
 
 std::optional<std::string> PoaEvidence::kind_of_document() const {
+  if (json_members_ > 0 && json_lines_ * 100 >= lines_ * config_.min_json_percent) {
+    return "parece un archivo JSON (¿una salida de poa?), no un POA";
+  }
   const int percent = lines_ > 0 ? 100 * code_lines_ / lines_ : 0;
   if (code_lines_ >= config_.min_code_lines && percent >= config_.min_code_percent) {
     return "es código fuente (" + std::to_string(code_lines_) + " de " + std::to_string(lines_) +

@@ -53,6 +53,8 @@ struct EvidenceConfig {
   // Markdown: headings other than a POA title, list items, fences, links; as for code.
   int min_markdown_percent = 10;
   int min_markdown_lines = 4;
+  // JSON (poa's own output given back to it, a schema): most lines are `"key": …` or brackets.
+  int min_json_percent = 60;
   // A CSV: most one-cell lines hold several comma- or semicolon-separated values.
   int min_csv_lines = 2;
   int min_csv_percent = 50;
@@ -106,6 +108,8 @@ class PoaEvidence {
   int lines_ = 0;
   int cell_rows_ = 0;
   int code_lines_ = 0;
+  int json_lines_ = 0;      // `"key": …` or brackets alone
+  int json_members_ = 0;    // `"key": …`
   int markdown_lines_ = 0;  // headings other than a POA title, list items, fences, links
   int csv_lines_ = 0;       // one cell holding several comma- or semicolon-separated values
   int titles_ = 0;
