@@ -101,7 +101,8 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
 }
 
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
-                                                 std::vector<std::string>& errors) {
+                                                 std::vector<std::string>& errors,
+                                                 std::vector<SkippedInput>* skipped) {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
   for (const fs::path& input : inputs) {
@@ -120,7 +121,14 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
         errors.push_back(input.string() +
                          ": error: no se pudo recorrer la carpeta: " + ec.message());
       std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
+      for (const fs::path& f : found) {
+        // Picked by content, not by name: a script or a note in the folder is not an input.
+        if (std::optional<std::string> why = extractor::why_not_an_input(f)) {
+          if (skipped != nullptr) skipped->push_back({f, std::move(*why)});
+        } else {
+          files.push_back(f);
+        }
+      }
     } else if (fs::exists(input, ec)) {
       files.push_back(input);
     } else {
@@ -129,6 +137,25 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
     }
   }
   return files;
+}
+
+std::string skipped_line(const std::vector<SkippedInput>& skipped) {
+  if (skipped.empty()) return {};
+  std::map<std::string, std::string> by_reason;
+  for (const SkippedInput& s : skipped) {
+    std::string& names = by_reason[s.reason];
+    if (!names.empty()) names += ", ";
+    names += s.path.string();
+  }
+  std::string line = "poa: omitidos " + std::to_string(skipped.size()) +
+                     (skipped.size() == 1 ? " archivo" : " archivos") +
+                     " (no son PDF ni texto con tabla)";
+  const char* separator = ": ";
+  for (const auto& [reason, names] : by_reason) {
+    line.append(separator).append(reason).append(": ").append(names);
+    separator = "; ";
+  }
+  return line;
 }
 
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,

@@ -23,11 +23,23 @@ struct ConvertOptions {
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options = {});
 
+// A file found in a folder and not taken as an input, and why (extractor::why_not_an_input).
+struct SkippedInput {
+  std::filesystem::path path;
+  std::string reason;
+};
+
 // Files named by `inputs`: files as given, directories recursed (regular files, sorted by path).
 // Hidden files and our own outputs (*.json, *.csv written by poa) are not picked up from
-// directories.
+// directories, nor files that sniff as neither a PDF nor a text dump of a table: those go to
+// `skipped`, when given, with the reason.
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
-                                                 std::vector<std::string>& errors);
+                                                 std::vector<std::string>& errors,
+                                                 std::vector<SkippedInput>* skipped = nullptr);
+
+// One line naming the skipped files by reason (empty when none was skipped), e.g.
+// `poa: omitidos 2 archivos: texto sin tabla: a/notas.md, a/x.py; binario: a/logo.png`.
+std::string skipped_line(const std::vector<SkippedInput>& skipped);
 
 // Opens one input for reading; throws InputError when it is refused outright.
 using SourceOpener =

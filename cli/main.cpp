@@ -57,7 +57,8 @@ int run_convert_command(const ConvertArgs& args) {
 
   std::vector<std::filesystem::path> inputs(args.inputs.begin(), args.inputs.end());
   std::vector<std::string> errors;
-  const std::vector<std::filesystem::path> files = poa::expand_inputs(inputs, errors);
+  std::vector<poa::SkippedInput> skipped;
+  const std::vector<std::filesystem::path> files = poa::expand_inputs(inputs, errors, &skipped);
   for (const std::string& e : errors) std::cerr << e << '\n';
 
   options.export_options.csv_bom = args.csv_bom;
@@ -79,6 +80,7 @@ int run_convert_command(const ConvertArgs& args) {
   }
 
   const poa::BatchResult result = poa::run_convert(files, options, std::cerr);
+  if (!skipped.empty()) std::cerr << poa::skipped_line(skipped) << '\n';
   if (result.failed > 0 || !errors.empty()) return kExitInputFailed;
   if (args.strict && result.warnings > 0) return kExitWarnings;
   return kExitOk;

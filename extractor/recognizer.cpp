@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "extractor/labels.hpp"
+#include "extractor/poa_evidence.hpp"
 #include "normalizer/text.hpp"
 #include "normalizer/values.hpp"
 
@@ -264,11 +265,15 @@ class HeaderBlockResolver {
 // `ready_` (at most two: a held label row and the row after it can each open a block).
 class Recognizer {
  public:
-  explicit Recognizer(RowReader& reader) : reader_(reader), file_(reader.info().path) {}
+  explicit Recognizer(RowReader& reader)
+      : reader_(reader), file_(reader.info().path), evidence_(reader.info().type) {}
 
   std::optional<RawAction> next_action() {
     while (ready_.empty() && !at_end_) {
       if (std::optional<CellRow> row = reader_.next()) {
+        evidence_.observe_row(*row);
+        // Plainly something else (an indicator report): refused before reading the rest.
+        if (std::optional<std::string> reason = evidence_.early_refusal()) refuse(*reason);
         handle(*row);
       } else {
         at_end_ = true;
@@ -290,17 +295,16 @@ class Recognizer {
       throw std::logic_error("ActionStream::finish before the end of the actions, or twice");
     }
     finished_ = true;
-    if (!found_labels_ && !found_table_) {
-      throw InputError(diag::input_error(
-          DiagnosticCode::kNotAPoa,
-          "no parece un POA: no se encontró ningún bloque de encabezado de acción (SECRETARÍA, "
-          "NOMBRE DE LA ACCIÓN, …) ni tabla de actividades (ACTIVIDAD, … ENE … DIC)",
-          Origin{file_, {}, {}, {}}));
-    }
+    if (std::optional<std::string> reason = evidence_.refusal()) refuse(*reason);
     return std::move(tail_);
   }
 
  private:
+  [[noreturn]] void refuse(const std::string& reason) const {
+    throw InputError(diag::input_error(DiagnosticCode::kNotAPoa, "no parece un POA: " + reason,
+                                       Origin{file_, {}, {}, {}}));
+  }
+
   enum class State { kIdle, kBlock, kTable };
 
   Origin origin_of(const CellRow& row, const Cell* cell = nullptr) const {
@@ -448,7 +452,6 @@ class Recognizer {
     for (const BlockCell& bc : br.cells) {
       if (bc.label) block_labels_.insert(bc.label->field);
     }
-    found_labels_ = found_labels_ || block_labels_.size() >= 2;
     block_rows_.push_back(std::move(br));
   }
 
@@ -468,9 +471,7 @@ class Recognizer {
   void start_action(const CellRow& row) {
     finish_block();
     close_action();
-    action_.emplace();
-    action_->origin = origin_of(row);
-    columns_.clear();
+    open_action(row);
     block_labels_.clear();
     orphan_run_ = false;
     state_ = State::kBlock;
@@ -482,27 +483,52 @@ class Recognizer {
     block_rows_.clear();
   }
 
+  void open_action(const CellRow& row) {
+    action_.emplace();
+    action_->origin = origin_of(row);
+    columns_.clear();
+    action_table_ = false;
+    action_whole_year_ = false;
+  }
+
   void close_action() {
-    if (action_) ready_.push_back(std::move(*action_));
+    if (action_) {
+      evidence_.observe_action(evidence_of(*action_));
+      ready_.push_back(std::move(*action_));
+    }
     action_.reset();
   }
 
+  // What the action showed of a POA: its block's labels, its values, its table's months.
+  ActionEvidence evidence_of(const RawAction& action) const {
+    ActionEvidence e;
+    e.labels = static_cast<int>(block_labels_.size());
+    e.header_values = static_cast<int>(std::count_if(action.fields.begin(), action.fields.end(),
+                                                     [](const auto& f) { return f.has_value(); }));
+    e.table = action_table_;
+    e.whole_year = action_whole_year_;
+    e.activities = static_cast<int>(action.activities.size());
+    e.named_activities = static_cast<int>(
+        std::count_if(action.activities.begin(), action.activities.end(),
+                      [](const RawActivity& a) { return a.actividad.has_value(); }));
+    return e;
+  }
+
   void handle_table_header(const CellRow& row) {
-    found_table_ = true;
     if (state_ == State::kBlock) {
       finish_block();
       columns_.clear();
     } else if (!action_) {
       // A table with no header block before it: keep its rows under an action of their own.
-      action_.emplace();
-      action_->origin = origin_of(row);
-      columns_.clear();
+      open_action(row);
     } else if (state_ != State::kTable) {
       // The column header repeated on a new page: the table goes on, no warning.
       columns_.clear();
     }
     state_ = State::kTable;
     orphan_run_ = false;
+    action_table_ = true;
+    action_whole_year_ = action_whole_year_ || months_named(row) == kWholeYear;
     const std::vector<const Cell*> initials = month_initials(row);
     for (std::size_t m = 0; m < initials.size(); ++m) {
       columns_[initials[m]->column] = month_role(static_cast<int>(m));
@@ -742,8 +768,9 @@ class Recognizer {
   bool orphan_run_ = false;
   std::optional<std::size_t> orphan_diagnostic_;  // the warning of the current orphan run
   int orphan_count_ = 0;
-  bool found_labels_ = false;
-  bool found_table_ = false;
+  PoaEvidence evidence_;
+  bool action_table_ = false;       // the open action has an activity-table column header
+  bool action_whole_year_ = false;  // and one of its header rows names ENE…DIC
   std::optional<int> last_row_line_;
   int last_row_page_ = 0;
 };

@@ -22,7 +22,9 @@ class ActionStream {
   ActionStream(const ActionStream&) = delete;
   ActionStream& operator=(const ActionStream&) = delete;
 
-  // The next complete action, or nullopt at the end of the input. Throws what the reader throws.
+  // The next complete action, or nullopt at the end of the input. Throws what the reader throws,
+  // and poa::InputError NOT_A_POA as soon as the input is plainly another kind of document (an
+  // indicator report, page after page): the caller drops what it wrote of the input.
   std::optional<RawAction> next_action();
 
   // The year from the first POA title read so far. Once set it never changes, so a caller can
@@ -30,8 +32,9 @@ class ActionStream {
   const std::optional<RawField>& year() const;
 
   // Everything but the actions: year, unrecognised text, document diagnostics. Call once, after
-  // next_action() returned nullopt (std::logic_error otherwise). Throws poa::InputError NOT_A_POA
-  // when neither a header block nor an activity table was found.
+  // next_action() returned nullopt (std::logic_error otherwise). Throws poa::InputError NOT_A_POA,
+  // with the reason, unless at least half of the actions showed a POA's structure (header labels
+  // and an activity table headed ENE…DIC) and most of them carry data (extractor/poa_evidence.hpp).
   RawDocumentTail finish();
 
  private:
@@ -40,7 +43,7 @@ class ActionStream {
 
 // Pulls every row from `reader` and groups them into actions (ActionStream collected). Rows that
 // no rule recognises are kept in RawDocument::unrecognized with their origin. Throws
-// poa::InputError NOT_A_POA when neither a header block nor an activity table was found.
+// poa::InputError NOT_A_POA as ActionStream does.
 RawDocument recognize(RowReader& reader);
 
 }  // namespace poa::extractor

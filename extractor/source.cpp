@@ -3,10 +3,12 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 
+#include "extractor/encoding.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "extractor/text_reader.hpp"
 #include "model/diagnostic.hpp"
@@ -34,26 +36,76 @@ std::string sha256_hex(std::string_view bytes) {
 
 namespace {
 
-// An empty file or a binary one (an image, a .docx or .xlsx zip) gets a reason of its own rather
-// than the recogniser's general "not a POA".
-void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
+enum class Content { kText, kEmpty, kBinary };
+
+Content content_of(std::string_view bytes) {
   const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
                                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   std::string_view content = bytes;
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
-  if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    throw InputError(diag::input_error(DiagnosticCode::kNotAPoa, "el archivo está vacío", origin));
-  }
-  if (!utf16 && bytes.substr(0, 4096).find('\0') != std::string_view::npos) {
-    throw InputError(diag::input_error(
-        DiagnosticCode::kNotAPoa,
-        "no es un PDF ni un archivo de texto (contenido binario: ¿una imagen, un .docx o un "
-        ".xlsx?); exporte el POA a PDF",
-        origin));
+  if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) return Content::kEmpty;
+  if (!utf16 && bytes.substr(0, 4096).find('\0') != std::string_view::npos) return Content::kBinary;
+  return Content::kText;
+}
+
+// An empty file or a binary one (an image, a .docx or .xlsx zip) gets a reason of its own rather
+// than the recogniser's general "not a POA".
+void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
+  switch (content_of(bytes)) {
+    case Content::kEmpty:
+      throw InputError(
+          diag::input_error(DiagnosticCode::kNotAPoa, "el archivo está vacío", origin));
+    case Content::kBinary:
+      throw InputError(diag::input_error(
+          DiagnosticCode::kNotAPoa,
+          "no es un PDF ni un archivo de texto (contenido binario: ¿una imagen, un .docx o un "
+          ".xlsx?); exporte el POA a PDF",
+          origin));
+    case Content::kText:
+      return;
   }
 }
 
+// A line of a table: two tabs or more, or a pipe-table row with two cells or more.
+bool is_table_line(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  if (std::count(line.begin(), line.end(), '\t') >= 2) return true;
+  const std::size_t first = line.find_first_not_of(' ');
+  return first != std::string_view::npos && line[first] == '|' && line.back() == '|' &&
+         std::count(line.begin(), line.end(), '|') >= 3;
+}
+
+constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
+constexpr int kMinTableLines = 3;
+
 }  // namespace
+
+std::optional<std::string> why_not_an_input(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "no se puede abrir";
+  std::string bytes(kSniffBytes, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (detect_source_type(bytes) == SourceType::kPdf) return std::nullopt;
+  switch (content_of(bytes)) {
+    case Content::kEmpty:
+      return "vacío";
+    case Content::kBinary:
+      return "binario";
+    case Content::kText:
+      break;
+  }
+  const std::string text = decode_to_utf8(bytes).utf8;
+  int table_lines = 0;
+  for (std::size_t start = 0; start < text.size() && table_lines < kMinTableLines;) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (is_table_line(std::string_view(text).substr(start, end - start))) ++table_lines;
+    start = end + 1;
+  }
+  if (table_lines < kMinTableLines) return "texto sin tabla";
+  return std::nullopt;
+}
 
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options) {

@@ -23,6 +23,13 @@ SourceType detect_source_type(std::string_view head);
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options = {});
 
+// Why a file met in a folder is not taken as an input, or nullopt when it is: a PDF, or a text
+// whose first 64 KiB hold a table (three lines or more with cells split by tabs, or rows of a
+// `| a | b |` pipe table), as a POA's text dump does. The reason is short Spanish ("texto sin
+// tabla", "binario", "vacío", "no se puede abrir") for a summary of what was skipped. A file named
+// on the command line is always taken: this is only for picking inputs out of folders.
+std::optional<std::string> why_not_an_input(const std::filesystem::path& path);
+
 // Lowercase hex SHA-256 of a byte string.
 std::string sha256_hex(std::string_view bytes);
 

@@ -128,7 +128,10 @@ TEST_F(CliTest, WarningLinesNameFileAndLine) {
 
 TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
   const fs::path good = write("in/a_good.txt", kCleanPoa);
-  const fs::path bad = write("in/b_letter.txt", "Estimado ciudadano:\nLe informamos que…\n");
+  // A table (so a folder run takes it) that is not a POA.
+  const fs::path bad = write("in/b_letter.txt",
+                             "Estimado ciudadano:\tLe informamos\tque…\nFecha\tLugar\tHora\n"
+                             "1 de marzo\tPlaza\t10:00\n");
   const PoaRun r = poa(
       {"convert", (dir_ / "in").string(), "-o", (dir_ / "out").string(), "--format", "json,csv"});
   EXPECT_EQ(r.exit_code, 1);
@@ -139,6 +142,27 @@ TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
             (std::vector<std::string>{"a_good.json", "acciones.csv", "actividades.csv"}));
   const std::string csv = read_file(dir_ / "out" / "actividades.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2) << csv;  // header + one activity
+}
+
+TEST_F(CliTest, FolderRunPicksInputsByContentAndListsWhatItSkipped) {
+  write("in/a_poa.txt", kCleanPoa);
+  write("in/make.py",
+        "import sys\nimport csv\n\ndef main():\n    rows = list(csv.reader(sys.stdin))\n"
+        "    print(len(rows))\n\nif __name__ == \"__main__\":\n    main()\n");
+  write("in/notas.md", "# Notas\n\n- revisar el POA\n");
+  write("in/logo.png", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
+  const PoaRun r = poa({"convert", (dir_ / "in").string(), "-o", (dir_ / "out").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // skipped files are not failures
+  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"a_poa.json"}));
+  const std::string in = (dir_ / "in").string();
+  const std::string last_line =
+      "poa: omitidos 3 archivos (no son PDF ni texto con tabla): binario: " + in +
+      "/logo.png; texto sin tabla: " + in + "/make.py, " + in + "/notas.md\n";
+  EXPECT_TRUE(r.err.ends_with(last_line)) << r.err;
+  // A file named on the command line is always read (and refused with its reason).
+  const PoaRun named = poa({"convert", in + "/make.py", "-o", (dir_ / "out2").string()});
+  EXPECT_EQ(named.exit_code, 1);
+  EXPECT_NE(named.err.find("es código fuente"), std::string::npos) << named.err;
 }
 
 TEST_F(CliTest, MissingFileIsAFailedInput) {

@@ -176,14 +176,15 @@ INSTANTIATE_TEST_SUITE_P(
                   {{HeaderField::kNumero, "12"}, {HeaderField::kNombre, "N"}},
                   {}},
         FieldCase{"value_wrapped_over_two_rows",
-                  {"0:SECRETARÍA|6:META", "0:S|6:Llevar a cabo", "6:11 capacitaciones"},
+                  {"0:SECRETARÍA|6:META|9:NOMBRE DE LA ACCIÓN", "0:S|6:Llevar a cabo|9:N",
+                   "6:11 capacitaciones"},
                   {{HeaderField::kMeta, "Llevar a cabo 11 capacitaciones"}},
                   {}}),
     [](const testing::TestParamInfo<FieldCase>& info) { return std::string(info.param.name); });
 
 TEST(RecognizerTest, ActivityCellsByColumnRole) {
   const RawDocument doc = recognize_lines(
-      with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"},
+      with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"},
                  {"0:Asistir|1:Dpto.|2:Capacitación|3:$10,000.00|4:Número|5:3|6:-|9:1|17:-",
                   "0:Meta|1:Dpto.|2:Secretaría|3:$0.00|4:Estrategia|5:1"}));
   ASSERT_EQ(doc.actions.size(), 1u);  // cells reading like labels do not open an action
@@ -202,7 +203,7 @@ TEST(RecognizerTest, ActivityCellsByColumnRole) {
 
 TEST(RecognizerTest, RowsAfterAPageBreakWithoutHeadingAreOrphans) {
   std::vector<std::string> lines =
-      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN", "0:S|6:5"}, {kActivity, kActivity});
+      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN|8:META", "0:S|6:5|8:M"}, {kActivity, kActivity});
   lines.push_back("");  // page break
   lines.push_back(kActivity);
   lines.push_back(kActivity);
@@ -224,7 +225,7 @@ TEST(RecognizerTest, RowsAfterAPageBreakWithoutHeadingAreOrphans) {
 
 TEST(RecognizerTest, RepeatedColumnHeaderContinuesTheTableSilently) {
   std::vector<std::string> lines =
-      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN", "0:S|6:5"}, {kActivity});
+      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN|8:META", "0:S|6:5|8:M"}, {kActivity});
   lines.push_back("");
   lines.insert(lines.end(), kTableHeader.begin(), kTableHeader.end());
   lines.push_back(kActivity);
@@ -241,8 +242,8 @@ TEST(RecognizerTest, LoneLabelLineAboveTheColumnHeaderBelongsToIt) {
   const std::string header =
       "0:ACTIVIDAD|1:ÁREA RESPONSABLE|2:UNIDAD DE MEDIDA|3:APROX. POR ACTIVIDAD|4:INDICADOR|"
       "5:PROGRAMACIÓN ANUAL";
-  const std::vector<std::string> lines = {"0:SECRETARÍA|6:INVERSIÓN APROXIMADA",
-                                          "0:S|6:$1.00",
+  const std::vector<std::string> lines = {"0:SECRETARÍA|6:INVERSIÓN APROXIMADA|8:META",
+                                          "0:S|6:$1.00|8:M",
                                           "3:INVERSIÓN",
                                           header,
                                           kTableHeader[1],
@@ -263,7 +264,7 @@ TEST(RecognizerTest, LoneLabelLineAboveTheColumnHeaderBelongsToIt) {
 
 TEST(RecognizerTest, NumberingAndUnknownColumnsKeepTheirCells) {
   const std::vector<std::string> lines = {
-      "0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N",
+      "0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M",
       "0:No.|1:ACTIVIDAD|2:ÁREA RESPONSABLE|3:UNIDAD DE MEDIDA|4:INVERSIÓN APROX. POR ACTIVIDAD|"
       "5:INDICADOR|6:PROGRAMACIÓN ANUAL|7:OBSERVACIONES|8:PROGRAMACIÓN MENSUAL",
       "8:ENE|9:FEB|10:MAR|11:ABR|12:MAY|13:JUN|14:JUL|15:AGO|16:SEP|17:OCT|18:NOV|19:DIC",
@@ -283,7 +284,7 @@ TEST(RecognizerTest, NumberingAndUnknownColumnsKeepTheirCells) {
 
 TEST(RecognizerTest, MonthColumnsHeadedByInitials) {
   const RawDocument doc = recognize_lines(
-      {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N", kTableHeader[0],
+      {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M", kTableHeader[0],
        "6:E|7:F|8:M|9:A|10:M|11:J|12:J|13:A|14:S|15:O|16:N|17:D", kActivity + "|17:4"});
   ASSERT_EQ(doc.actions[0].activities.size(), 1u);
   const RawActivity& a = doc.actions[0].activities[0];
@@ -293,7 +294,7 @@ TEST(RecognizerTest, MonthColumnsHeadedByInitials) {
 
 TEST(RecognizerTest, RowCutByAPageBreakJoinsTheRowAbove) {
   std::vector<std::string> lines =
-      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN", "0:S|6:5"}, {kActivity});
+      with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN|8:META", "0:S|6:5|8:M"}, {kActivity});
   lines.push_back("");  // page break, no repeated header
   lines.push_back("+0:del ejercicio|1:Públicas|4:en tiempo");
   lines.push_back(kActivity);
@@ -311,7 +312,7 @@ TEST(RecognizerTest, RowCutByAPageBreakJoinsTheRowAbove) {
 
 TEST(RecognizerTest, TotalRowIsNotAnActivity) {
   const RawDocument doc = recognize_lines(
-      with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"},
+      with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"},
                  {kActivity, "0:Otra|1:P|2:C|3:$5.00|4:I|5:1|6:1", "0:TOTAL|3:$7.00|5:2|6:1|7:1"}));
   ASSERT_EQ(doc.actions[0].activities.size(), 2u);
   ASSERT_EQ(doc.actions[0].diagnostics.size(), 1u);  // $7.00 stated, $5.00 summed
@@ -323,8 +324,9 @@ TEST(RecognizerTest, TotalRowIsNotAnActivity) {
 TEST(RecognizerTest, TitleGivesTheYearAndSeparatesActions) {
   std::vector<std::string> lines = {"#PROGRAMA OPERATIVO ANUAL 2022"};
   for (int i = 0; i < 2; ++i) {
-    const auto action =
-        with_table({"0:SECRETARÍA|6:NÚMERO DE ACCIÓN", "0:S|6:" + std::to_string(i)}, {kActivity});
+    const auto action = with_table(
+        {"0:SECRETARÍA|6:NÚMERO DE ACCIÓN|8:META", "0:S|6:" + std::to_string(i) + "|8:M"},
+        {kActivity});
     lines.insert(lines.end(), action.begin(), action.end());
     lines.push_back("#PROGRAMA OPERATIVO ANUAL 2022");
   }
@@ -339,7 +341,7 @@ TEST(RecognizerTest, TitleGivesTheYearAndSeparatesActions) {
 
 TEST(RecognizerTest, WrappedLinesJoinTheRowAbove) {
   const RawDocument doc =
-      recognize_lines(with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"},
+      recognize_lines(with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"},
                                  {kActivity, "0:del ejercicio 2022|4:en tiempo", kActivity}));
   ASSERT_EQ(doc.actions[0].activities.size(), 2u);
   EXPECT_EQ(doc.actions[0].activities[0].actividad->text, "Firma de contrato del ejercicio 2022");
@@ -348,7 +350,8 @@ TEST(RecognizerTest, WrappedLinesJoinTheRowAbove) {
 
 TEST(RecognizerTest, UnrecognizedTextIsKeptWithItsOrigin) {
   std::vector<std::string> lines = {"0:MUNICIPIO DE ZACATECAS"};
-  const auto action = with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N"}, {kActivity});
+  const auto action =
+      with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"}, {kActivity});
   lines.insert(lines.end(), action.begin(), action.end());
   lines.push_back("");
   lines.push_back("0:Elaboró: Lic. Ana Ruiz|2:Autorizó: Mtro. Luis Gómez");

@@ -256,6 +256,20 @@ TEST_F(StreamingTest, InputRefusedMidStreamLeavesNothingWhileTheOthersAreWritten
     EXPECT_THROW(stream.finish(), InputError);
   }
 
+  // Not a POA before the end: an indicator report, refused at its fourth page, after the
+  // actions its DEPENDENCIA / NOMBRE DEL PROGRAMA rows opened were handed out.
+  const fs::path early_refusal = "fixtures/errors/mir_indicator_report/input.txt";
+  {
+    auto reader = extractor::open_source(early_refusal);
+    extractor::ActionStream stream(*reader);
+    int actions = 0;
+    auto drain = [&] {
+      while (stream.next_action()) ++actions;
+    };
+    EXPECT_THROW(drain(), InputError);
+    EXPECT_GE(actions, 2);
+  }
+
   const fs::path out = dir_ / "out";
   BatchOptions options = json_and_csv(out);
   // first.txt and last.pdf are the fixtures; broken.txt is the sample failing half-way.
@@ -263,7 +277,7 @@ TEST_F(StreamingTest, InputRefusedMidStreamLeavesNothingWhileTheOthersAreWritten
       {"first.txt", kPdf}, {"broken.txt", kSample}, {"last.pdf", kSample}};
   options.open = [&](const fs::path& file,
                      const ConvertOptions& convert) -> std::unique_ptr<RowReader> {
-    if (file == late_refusal) return extractor::open_source(file);
+    if (file == late_refusal || file == early_refusal) return extractor::open_source(file);
     auto reader =
         extractor::open_source(real.at(file.string()), extractor::OpenOptions{convert.password});
     if (file == "broken.txt")
@@ -271,15 +285,18 @@ TEST_F(StreamingTest, InputRefusedMidStreamLeavesNothingWhileTheOthersAreWritten
     return reader;
   };
   std::ostringstream err;
-  const BatchResult result =
-      run_convert({"first.txt", "broken.txt", late_refusal, "last.pdf"}, options, err);
+  const BatchResult result = run_convert(
+      {"first.txt", "broken.txt", late_refusal, early_refusal, "last.pdf"}, options, err);
   EXPECT_EQ(result.converted, 2u) << err.str();
-  EXPECT_EQ(result.failed, 2u) << err.str();
+  EXPECT_EQ(result.failed, 3u) << err.str();
   EXPECT_NE(err.str().find("broken.txt: error: no se pudo leer el resto del archivo "
                            "[FILE_UNREADABLE]"),
             std::string::npos)
       << err.str();
   EXPECT_NE(err.str().find(late_refusal.string() + ": error: no parece un POA"), std::string::npos)
+      << err.str();
+  EXPECT_NE(err.str().find(early_refusal.string() + ": error: no parece un POA: parece un reporte"),
+            std::string::npos)
       << err.str();
 
   const Document first = convert_file(kPdf);
