@@ -552,7 +552,7 @@ std::string clean_text_cell(std::string_view raw) {
   return std::string(trim(out));
 }
 
-std::unique_ptr<RowReader> make_text_reader(std::string bytes, std::string path) {
+std::unique_ptr<RowReader> make_text_reader(std::string_view bytes, std::string path) {
   std::string sha256 = sha256_hex(bytes);
   return make_text_reader(decode_to_utf8(bytes), std::move(sha256), std::move(path));
 }
