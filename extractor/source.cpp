@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "extractor/encoding.hpp"
+#include "extractor/layout_text_reader.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "extractor/text_reader.hpp"
 #include "model/diagnostic.hpp"
@@ -134,7 +135,13 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
         diag::input_error(DiagnosticCode::kFileUnreadable, "error al leer el archivo", origin));
   }
   refuse_if_not_text(bytes, origin);
-  return make_text_reader(std::move(bytes), path.string());
+  std::string sha256 = sha256_hex(bytes);
+  DecodedText text = decode_to_utf8(bytes);
+  // A `pdftotext -layout` dump has its columns in spaces, not tabs: the PDF layout reads it.
+  if (is_layout_dump(text.utf8)) {
+    return make_layout_text_reader(std::move(text), std::move(sha256), path.string());
+  }
+  return make_text_reader(std::move(text), std::move(sha256), path.string());
 }
 
 }  // namespace poa::extractor

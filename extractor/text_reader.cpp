@@ -405,12 +405,11 @@ ParsedLine parse_line(std::string_view line) {
 
 class TextReader final : public RowReader {
  public:
-  TextReader(std::string bytes, std::string path) {
+  TextReader(DecodedText decoded, std::string sha256, std::string path) {
     info_.path = std::move(path);
     info_.type = SourceType::kText;
-    info_.sha256 = sha256_hex(bytes);
+    info_.sha256 = std::move(sha256);
     info_.pages = std::nullopt;
-    DecodedText decoded = decode_to_utf8(bytes);
     info_.encoding = std::move(decoded.encoding);
     text_ = std::move(decoded.utf8);
   }
@@ -553,8 +552,14 @@ std::string clean_text_cell(std::string_view raw) {
   return std::string(trim(out));
 }
 
-std::unique_ptr<RowReader> make_text_reader(std::string bytes, std::string path) {
-  return std::make_unique<TextReader>(std::move(bytes), std::move(path));
+std::unique_ptr<RowReader> make_text_reader(std::string_view bytes, std::string path) {
+  std::string sha256 = sha256_hex(bytes);
+  return make_text_reader(decode_to_utf8(bytes), std::move(sha256), std::move(path));
+}
+
+std::unique_ptr<RowReader> make_text_reader(DecodedText text, std::string sha256,
+                                            std::string path) {
+  return std::make_unique<TextReader>(std::move(text), std::move(sha256), std::move(path));
 }
 
 }  // namespace poa::extractor

@@ -4,14 +4,20 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
+#include "extractor/encoding.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor {
 
 // `bytes` is the whole file; `path` is used for origins and SourceInfo. The encoding is detected
 // (ICU charset detection, UTF-8 preferred when valid) and reported in SourceInfo::encoding.
-std::unique_ptr<RowReader> make_text_reader(std::string bytes, std::string path);
+std::unique_ptr<RowReader> make_text_reader(std::string_view bytes, std::string path);
+
+// The same over text already decoded (`sha256` of the file's bytes), as open_source gives it
+// once it has looked at the content.
+std::unique_ptr<RowReader> make_text_reader(DecodedText text, std::string sha256, std::string path);
 
 // Cleans one cell of a text dump: markdown escapes (`\$` -> `$`), HTML tags removed, entities
 // (`&amp;`, `&nbsp;`…) decoded, whitespace trimmed. Exposed for tests.

@@ -21,7 +21,8 @@ struct Box {
 // in, where the PDF reader derives the grid from the label cells and the table header. The
 // recogniser compares columns only by order and equality, so gaps are fine (a text dump
 // with cells at 0, 6, 8 is normal). `span` is how many grid columns the cell covers (1 when
-// not known). `box` is set for PDF cells only.
+// not known). `box` is set by the readers that lay out pages (PDFs, and
+// `pdftotext -layout` dumps on their character grid).
 struct Cell {
   std::string text;
   int column = 0;
@@ -47,7 +48,7 @@ struct CellRow {
   int page = 1;
   int line = 0;
   bool page_is_physical = false;
-  std::optional<Box> box;  // PDF only: the union of the row's cell boxes
+  std::optional<Box> box;  // laid-out pages only: the union of the row's cell boxes
   // PDF only: the rest of the row above, cut by a page break (text lines at the top of a
   // continuation page, a row's gap above the page's first row). The recogniser appends its
   // cells to the previous activity instead of starting a new one.

@@ -114,6 +114,7 @@ TEST_P(RobustnessTest, MutatedInputsConvertOrAreRefused) {
 INSTANTIATE_TEST_SUITE_P(Fixtures, RobustnessTest,
                          testing::Values("text/sample/sample_secretaria_planeacion/input.txt",
                                          "text/encodings/windows1252_dump/input.txt",
+                                         "text/layout_dumps/sample_secretaria_planeacion/input.txt",
                                          "pdf/sample_secretaria_planeacion/input.pdf",
                                          "pdf/wrapped_cells/input.pdf"),
                          [](const testing::TestParamInfo<std::string>& info) {
