@@ -13,10 +13,10 @@ for d in "${dirs[@]}"; do
   [[ -f $d/expected.todo.json && ! -f $d/expected.json ]] || continue
   cp "$d/expected.todo.json" "$d/expected.json"
   name=$(basename "$d" | tr -- '-' '_')
-  out=$("$build/tests/golden_test" --gtest_filter="*JsonMatchesExpected/*${name}" 2>&1)
+  out=$("$build/tests/golden_test" --gtest_filter="*JsonMatchesExpected/$(tr "/-" "__" <<<"${d#fixtures/}")" 2>&1)
   rm -f "$d/expected.json"
   n=$(grep -oE '[0-9]+ difference' <<<"$out" | head -1 | cut -d' ' -f1)
-  if grep -q '\[  PASSED  \] 1 test' <<<"$out"; then
+  if grep -q "\[  PASSED  \]" <<<"$out" && ! grep -q "\[  FAILED  \]" <<<"$out"; then
     echo "PASS  $d"
   else
     echo "FAIL  $d (${n:-?} differences)"
