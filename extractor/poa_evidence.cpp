@@ -55,6 +55,17 @@ const Sign kSipotSigns[] = {
 
 // Longer cells are prose or data, not a label; they are not folded.
 constexpr std::size_t kMaxLabelBytes = 100;
+// A whole line of a dump aligned with spaces may hold a table's header; longer is prose.
+constexpr std::size_t kMaxLineBytes = 400;
+
+// `… ENE FEB MAR … DIC …` (or the full names) inside one cell: a table header whose columns a
+// reader did not split, as in a text dump aligned with spaces (`pdftotext -layout`).
+bool names_the_year(const std::string& folded) {
+  return folded.find("ene feb mar abr may jun jul ago sep oct nov dic") != std::string::npos ||
+         folded.find(
+             "enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+             "noviembre diciembre") != std::string::npos;
+}
 
 template <std::size_t N>
 std::uint32_t signs_in(const std::string& folded, const Sign (&signs)[N]) {
@@ -230,8 +241,10 @@ void PoaEvidence::observe_row(const CellRow& row) {
   any_semester_ = any_semester_ || months == 0x03F || months == 0xFC0;
 
   for (const Cell& c : row.cells) {
-    if (c.text.size() > kMaxLabelBytes) continue;
+    if (c.text.size() > kMaxLineBytes) continue;
     const std::string folded = normalizer::fold_for_match(c.text);
+    if (!months_in_one_cell_) months_in_one_cell_ = names_the_year(folded);
+    if (c.text.size() > kMaxLabelBytes) continue;
     mir_page_.seen |= signs_in(folded, kMirSigns);
     sipot_.seen |= signs_in(folded, kSipotSigns);
   }
@@ -324,6 +337,11 @@ std::optional<std::string> PoaEvidence::kind_of_document() const {
 std::string PoaEvidence::structural_reason() const {
   if (cell_rows_ == 0 && titles_ > 0) {
     return "solo hay un título («" + first_title_ + "»), sin acciones ni tabla de actividades";
+  }
+  if (months_in_one_cell_ && !any_whole_year_ && evidenced_ == 0) {
+    return "los meses ENE…DIC están en una sola celda, sin columnas: parece texto alineado con "
+           "espacios (como el de pdftotext -layout); convierta el PDF o exporte el POA con "
+           "tabuladores";
   }
   if (!any_labels_ && !any_table_) {
     return "no se encontró ningún bloque de encabezado de acción (SECRETARÍA, NOMBRE DE LA "

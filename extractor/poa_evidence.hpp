@@ -95,10 +95,11 @@ class PoaEvidence {
   int actions_ = 0;
   int evidenced_ = 0;
   int hollow_ = 0;
-  bool any_labels_ = false;      // some action named at least two header labels
-  bool any_table_ = false;       // some action had an activity-table header
-  bool any_whole_year_ = false;  // some row named ENE…DIC
-  bool any_semester_ = false;    // some row named Ene–Jun or Jul–Dic alone
+  bool any_labels_ = false;          // some action named at least two header labels
+  bool any_table_ = false;           // some action had an activity-table header
+  bool any_whole_year_ = false;      // some row named ENE…DIC
+  bool any_semester_ = false;        // some row named Ene–Jun or Jul–Dic alone
+  bool months_in_one_cell_ = false;  // `ENE FEB … DIC` inside one cell (columns not split)
   // Indicator-report labels on the current page, and pages that were indicator sheets.
   Signs mir_page_;
   Signs mir_;

@@ -88,10 +88,21 @@ TEST_F(StreamingTest, StreamedOutputEqualsWholeDocumentOnEveryFixture) {
   int n = 0;
   for (const fs::path& input : inputs) {
     SCOPED_TRACE(input.string());
-    const Document doc = convert_file(input);  // recognize() + normalize(): the whole document
     const fs::path out = dir_ / std::to_string(++n);
     std::ostringstream err;
     const BatchResult result = run_convert({input}, json_and_csv(out), err);
+    Document doc;
+    try {
+      doc = convert_file(input);  // recognize() + normalize(): the whole document
+    } catch (const InputError& e) {
+      // A case poa cannot read yet (expected.todo.json) may be refused: streamed, it is refused
+      // with the same line, and nothing of it is written.
+      EXPECT_TRUE(fs::exists(input.parent_path() / "expected.todo.json")) << e.what();
+      EXPECT_EQ(result.failed, 1u);
+      EXPECT_EQ(err.str(), format_diagnostic(e.diagnostic()) + "\n");
+      EXPECT_FALSE(fs::exists(out / "input.json"));
+      continue;
+    }
     ASSERT_EQ(result.converted, 1u) << err.str();
     EXPECT_EQ(read_file(out / "input.json"), exporters::to_json(doc));
     EXPECT_EQ(read_file(out / "acciones.csv"), exporters::acciones_csv(doc));
