@@ -43,7 +43,7 @@ void PageLayouter::find_header_grid() {
   for (std::size_t i : order) {
     const GCell& c = cells[i];
     auto& grid = out_.header_grid;
-    if (!grid.empty() && c.box.x0 - grid.back().x0 < 0.8 * c.size) {
+    if (!grid.empty() && c.box.x0 - grid.back().x0 < config_.same_start * c.size) {
       if (grid.back().label.empty() && i < labels) grid.back().label = c.text;
       continue;
     }
@@ -58,12 +58,12 @@ void PageLayouter::find_header_grid() {
   }
   // A value left-aligned under its label starts at the same x; allow a little slack.
   for (std::size_t i = 1; i < out_.header_grid.size(); ++i) {
-    header_borders_.push_back(out_.header_grid[i].x0 - 2.0);
+    header_borders_.push_back(out_.header_grid[i].x0 - config_.value_slack);
   }
 }
 
 bool PageLayouter::labels_misaligned(const std::vector<GCell>& cells, const std::vector<int>& lines,
-                                     std::size_t labels) {
+                                     std::size_t labels) const {
   for (std::size_t i = 0; i < labels; ++i) {
     for (std::size_t j = i + 1; j < labels; ++j) {
       if (lines[i] == lines[j]) continue;
@@ -72,7 +72,9 @@ bool PageLayouter::labels_misaligned(const std::vector<GCell>& cells, const std:
       const double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
       // (Each covers the other by half: a cell glued from two labels of a row spans two.)
       const double wider = std::max(a.x1 - a.x0, b.x1 - b.x0);
-      if (overlap > 0.5 * wider && std::abs(a.x0 - b.x0) >= 0.8 * cells[i].size) return true;
+      if (overlap > config_.label_overlap * wider &&
+          std::abs(a.x0 - b.x0) >= config_.same_start * cells[i].size)
+        return true;
     }
   }
   return false;
@@ -110,8 +112,8 @@ void PageLayouter::overlap_grid(const std::vector<GCell>& cells, const std::vect
   }
   grid.front().x0 = 0;
   for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
-    const double border =
-        free_band(extents, grid[i].label_x1, grid[i + 1].label_x0, {}, 0.45 * median_size_);
+    const double border = free_band(extents, grid[i].label_x1, grid[i + 1].label_x0, {},
+                                    config_.space_width * median_size_);
     grid[i].x1 = border;
     grid[i + 1].x0 = border;
     header_borders_.push_back(border);
@@ -169,7 +171,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
   std::vector<Label> labels;
   std::vector<std::vector<const HPiece*>> members;
   for (const HPiece& p : pieces) {
-    if (!labels.empty() && p.box.x0 <= labels.back().x1 + 0.5 * p.size) {
+    if (!labels.empty() && p.box.x0 <= labels.back().x1 + config_.label_piece_gap * p.size) {
       labels.back().x1 = std::max(labels.back().x1, p.box.x1);
       members.back().push_back(&p);
       continue;
@@ -191,7 +193,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
       const double c = (m.x0 + m.x1) / 2;
       if (c > labels[i].x0 && c < labels[i].x1) ++covered;
     }
-    labels[i].spanning = covered >= 2;
+    labels[i].spanning = covered >= config_.spanning_months;
   }
   std::vector<Label> cols;
   for (const Label& l : labels) {
@@ -225,7 +227,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
 }
 
 double PageLayouter::free_band(const std::vector<std::pair<double, double>>& extents, double a,
-                               double b, const std::vector<double>& known, double space) {
+                               double b, const std::vector<double>& known, double space) const {
   std::vector<std::pair<double, int>> events;
   int base = 0;
   for (const auto& [x0, x1] : extents) {
@@ -254,7 +256,11 @@ double PageLayouter::free_band(const std::vector<std::pair<double, double>>& ext
   if (stretches.empty()) return (a + b) / 2;
   int least = stretches.front().count;
   for (const Stretch& st : stretches) least = std::min(least, st.count);
-  constexpr double kAligned = 0.75;
+  const double aligned = config_.aligned_edge;
+  // Scores rank the stretches by each criterion in turn: a gutter outweighs any number of known
+  // borders, a known border any number (below a thousand) of aligned word edges.
+  constexpr int kGutterScore = 100000;
+  constexpr int kKnownScore = 1000;
   double best_mid = (a + b) / 2, best_len = -1;
   int best_score = -1;
   for (std::size_t i = 0; i < stretches.size();) {
@@ -267,11 +273,11 @@ double PageLayouter::free_band(const std::vector<std::pair<double, double>>& ext
     const double from = stretches[i].from, to = stretches[j].to;
     // A stretch no wider than a space may be a coincidence of word gaps in a few lines;
     // a gutter is wider. Then a border used before, then aligned word edges.
-    int score = to - from > space ? 100000 : 0;
-    for (double k : known) score += (k > from - kAligned && k < to + kAligned) ? 1000 : 0;
+    int score = to - from > space ? kGutterScore : 0;
+    for (double k : known) score += (k > from - aligned && k < to + aligned) ? kKnownScore : 0;
     for (const auto& [x0, x1] : extents) {
-      score += std::abs(x1 - from) < kAligned;
-      score += std::abs(x0 - to) < kAligned;
+      score += std::abs(x1 - from) < aligned;
+      score += std::abs(x0 - to) < aligned;
     }
     if (score > best_score || (score == best_score && to - from > best_len)) {
       best_score = score;
@@ -302,7 +308,8 @@ std::vector<double> PageLayouter::drawn_borders(const TableZone& z) const {
   const double y0 = lines_[static_cast<std::size_t>(first)].box.y0;
   const double y1 = lines_[static_cast<std::size_t>(last)].box.y1;
   for (const Ruling& r : rulings_.vertical) {
-    if (std::min(r.to, y1) - std::max(r.from, y0) >= 0.5 * (y1 - y0)) xs.push_back(r.pos);
+    if (std::min(r.to, y1) - std::max(r.from, y0) >= config_.drawn_border_reach * (y1 - y0))
+      xs.push_back(r.pos);
   }
   return xs;
 }
@@ -313,19 +320,22 @@ void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone&
   auto& known = state_.known_borders;
   for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
     const double a = grid[i].label_x1, b = grid[i + 1].label_x0;
-    double border = b > a ? free_band(extents, a, b, known, 0.45 * median_size_) : (a + b) / 2;
+    double border =
+        b > a ? free_band(extents, a, b, known, config_.space_width * median_size_) : (a + b) / 2;
     double nearest = kInf;
     for (double x : drawn) {
-      if (x > a - 1.0 && x < b + 1.0 && std::abs(x - border) < std::abs(nearest - border)) {
+      if (x > a - config_.drawn_border_slack && x < b + config_.drawn_border_slack &&
+          std::abs(x - border) < std::abs(nearest - border)) {
         nearest = x;
       }
     }
     if (nearest < kInf) border = nearest;
     grid[i].x1 = border;
     grid[i + 1].x0 = border;
-    const bool seen = std::any_of(known.begin(), known.end(),
-                                  [&](double k) { return std::abs(k - border) < 1.0; });
-    if (!seen && known.size() < 256) known.push_back(border);
+    const bool seen = std::any_of(known.begin(), known.end(), [&](double k) {
+      return std::abs(k - border) < config_.same_border;
+    });
+    if (!seen && known.size() < config_.max_known_borders) known.push_back(border);
   }
 }
 

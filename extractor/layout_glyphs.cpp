@@ -11,13 +11,14 @@
 
 namespace poa::extractor::layout::detail {
 
-void drop_doubled_glyphs(PageWords& page, Word& w) {
+void drop_doubled_glyphs(PageWords& page, Word& w, const LayoutConfig& config) {
   if (w.glyph_count < 2) return;
   Glyph* g = page.glyphs.data() + w.glyph_begin;
   const std::string_view text = w.text;
   bool doubled = false;
   for (std::uint32_t i = 1; i < w.glyph_count && !doubled; ++i) {
-    const double tol = 0.3 * std::max(g[i - 1].x1 - g[i - 1].x0, 0.5);
+    const double tol =
+        config.doubled_glyph * std::max(g[i - 1].x1 - g[i - 1].x0, config.min_glyph_width);
     doubled = std::abs(g[i].x0 - g[i - 1].x0) < tol &&
               text.substr(g[i].begin, g[i].end - g[i].begin) ==
                   text.substr(g[i - 1].begin, g[i - 1].end - g[i - 1].begin);
@@ -29,7 +30,7 @@ void drop_doubled_glyphs(PageWords& page, Word& w) {
   for (std::uint32_t i = 0; i < w.glyph_count; ++i) {
     if (kept > 0) {
       const Glyph& last = g[kept - 1];
-      const double tol = 0.3 * std::max(last.x1 - last.x0, 0.5);
+      const double tol = config.doubled_glyph * std::max(last.x1 - last.x0, config.min_glyph_width);
       if (std::abs(g[i].x0 - last.x0) < tol &&
           text.substr(g[i].begin, g[i].end - g[i].begin) ==
               std::string_view(out).substr(last.begin, last.end - last.begin)) {
@@ -152,9 +153,9 @@ GlyphKind glyph_kind(std::string_view s) {
 
 }  // namespace
 
-bool may_cut(const PageWords& page, const Word& w, std::uint32_t i) {
+bool may_cut(const PageWords& page, const Word& w, std::uint32_t i, const LayoutConfig& config) {
   const Glyph* g = page.glyphs.data() + w.glyph_begin;
-  if (g[i].font_change || g[i].x0 - g[i - 1].x1 > 0.15 * size_of(w)) return true;
+  if (g[i].font_change || g[i].x0 - g[i - 1].x1 > config.glyph_gap_cut * size_of(w)) return true;
   const std::string_view text = w.text;
   const GlyphKind a = glyph_kind(text.substr(g[i - 1].begin, g[i - 1].end - g[i - 1].begin));
   const GlyphKind b = glyph_kind(text.substr(g[i].begin, g[i].end - g[i].begin));

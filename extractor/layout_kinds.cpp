@@ -10,7 +10,7 @@
 
 namespace poa::extractor::layout::detail {
 
-bool is_page_number_text(std::string_view s) {
+bool is_page_number_text(std::string_view s, const LayoutConfig& config) {
   if (is_page_number(s)) return true;
   int digits = 0;
   int groups = 0;
@@ -26,21 +26,24 @@ bool is_page_number_text(std::string_view s) {
     if (c == ' ' || c == '-' || c == '/' || c == 'd' || c == 'e' || c == '|') continue;
     return false;
   }
-  return digits > 0 && digits <= 8 && groups <= 2;
+  return digits > 0 && digits <= config.page_number_max_digits &&
+         groups <= config.page_number_max_groups;
 }
 
-std::string margin_signature(const Box& b, std::string_view text) {
-  std::string sig = std::to_string(static_cast<long>(std::lround(b.y0 / 3.0))) + "|";
+std::string margin_signature(const Box& b, std::string_view text, const LayoutConfig& config) {
+  std::string sig =
+      std::to_string(static_cast<long>(std::lround(b.y0 / config.margin_line_step))) + "|";
   for (char c : text) sig += (c >= '0' && c <= '9') ? '#' : c;
   return sig;
 }
 
 bool PageLayouter::stands_out(const LineData& l) const {
   const double centre = (l.box.x0 + l.box.x1) / 2;
-  const bool centred = page_.width > 0 && std::abs(centre - page_.width / 2) < 0.1 * page_.width;
+  const bool centred =
+      page_.width > 0 && std::abs(centre - page_.width / 2) < config_.centred * page_.width;
   bool bold = true;
   for (std::uint32_t wi : l.words) bold = bold && page_.words[wi].bold;
-  return centred || bold || l.size > median_size_ * 1.15;
+  return centred || bold || l.size > median_size_ * config_.larger_font;
 }
 
 void PageLayouter::classify_lines() {
@@ -51,7 +54,7 @@ void PageLayouter::classify_lines() {
                      sizes.end());
     median_size_ = sizes[sizes.size() / 2];
   }
-  const double margin = 0.12 * page_.height;  // page furniture lives in the outer 12%
+  const double margin = config_.margin_band * page_.height;
   std::vector<std::string> signatures;
   std::vector<Token> tokens;
   std::vector<GCell> cells;
@@ -61,34 +64,35 @@ void PageLayouter::classify_lines() {
     const std::string& text = out_.lines[i].text;
     // A title names the plan and stands out; the same words wrapped inside a table cell
     // (`… del Programa Operativo Anual 2023`) are not a title.
-    if (text.size() < 120 && is_poa_title(text) && stands_out(l)) inf.title = true;
+    if (text.size() < config_.max_title_length && is_poa_title(text) && stands_out(l))
+      inf.title = true;
     // Month names: six or more on one line make the table's month header.
     tokens.clear();
     FoldedWord f;
     for (std::uint32_t wi : l.words) {
       if (fold_word(page_, page_.words[wi], f)) find_months(f, tokens);
     }
-    if (tokens.size() >= 6) {
+    if (tokens.size() >= config_.min_month_names) {
       std::array<bool, 12> seen{};
-      int distinct = 0;
+      std::size_t distinct = 0;
       for (const Token& t : tokens) {
         if (!seen[static_cast<std::size_t>(t.month)]) ++distinct;
         seen[static_cast<std::size_t>(t.month)] = true;
       }
-      inf.months = distinct >= 6;
+      inf.months = distinct >= config_.min_month_names;
     }
     if (!inf.months) {
       inf.letter_months = letter_month_run(l);
       inf.months = inf.letter_months >= 0;
     }
-    gutter_cells(page_, l, {}, cells);
+    gutter_cells(page_, l, {}, config_, cells);
     bool after_label = false;  // the previous cell was a label alone
     for (const GCell& c : cells) {
       const bool beside = after_label;
       after_label = false;
       std::optional<LabelMatch> match;
       const unsigned char first = static_cast<unsigned char>(c.text[0]);
-      if (c.text.size() <= 90 &&
+      if (c.text.size() <= config_.max_label_length &&
           ((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0xC0)) {
         if (auto role = match_column_label(c.text); role && *role == ColumnRole::kActividad) {
           inf.actividad = true;
@@ -126,12 +130,12 @@ void PageLayouter::classify_lines() {
     // close to the other lines of its header.
     if (i + 1 < lines_.size()) gap = lines_[i + 1].box.y0 - l.box.y1;
     if (i > 0) gap = std::min(gap, l.box.y0 - lines_[i - 1].box.y1);
-    if (gap < 0.8 * height(l.box)) continue;
-    if (is_page_number_text(text)) {
+    if (gap < config_.furniture_gap * height(l.box)) continue;
+    if (is_page_number_text(text, config_)) {
       inf.region = Region::kDropped;
       continue;
     }
-    std::string sig = margin_signature(l.box, text);
+    std::string sig = margin_signature(l.box, text, config_);
     if (std::find(state_.previous_margin_lines.begin(), state_.previous_margin_lines.end(), sig) !=
         state_.previous_margin_lines.end()) {
       inf.region = Region::kDropped;

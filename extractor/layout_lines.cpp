@@ -24,12 +24,12 @@ bool is_upper(std::string_view s) {
   return letters;
 }
 
-std::string line_text(const PageWords& page, const LineData& l) {
+std::string line_text(const PageWords& page, const LineData& l, const LayoutConfig& config) {
   std::string s;
   double last_x1 = kInf;
   for (std::uint32_t wi : l.words) {
     const Word& w = page.words[wi];
-    if (!s.empty() && w.box.x0 - last_x1 > 0.12 * size_of(w)) s += ' ';
+    if (!s.empty() && w.box.x0 - last_x1 > config.word_space * size_of(w)) s += ' ';
     s += w.text;
     last_x1 = w.box.x1;
   }
@@ -37,16 +37,17 @@ std::string line_text(const PageWords& page, const LineData& l) {
 }
 
 void gutter_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
-                  std::vector<GCell>& out) {
+                  const LayoutConfig& config, std::vector<GCell>& out) {
   out.clear();
   double last_x1 = -kInf;
   int last_col = -1;
   for (std::uint32_t wi : l.words) {
-    split_word(page, page.words[wi], borders, [&](const Piece& p, int col) {
-      const bool join = !out.empty() && col == last_col && p.box.x0 - last_x1 < 1.0 * p.size;
+    split_word(page, page.words[wi], borders, config, [&](const Piece& p, int col) {
+      const bool join =
+          !out.empty() && col == last_col && p.box.x0 - last_x1 < config.gutter * p.size;
       if (join) {
         GCell& c = out.back();
-        if (p.box.x0 - last_x1 > 0.12 * p.size || c.text.back() == ' ') c.text += ' ';
+        if (p.box.x0 - last_x1 > config.word_space * p.size || c.text.back() == ' ') c.text += ' ';
         c.text.append(p.text);
         unite(c.box, p.box);
         c.bold = c.bold && p.bold;
@@ -61,8 +62,8 @@ void gutter_cells(const PageWords& page, const LineData& l, const std::vector<do
 
 void PageLayouter::find_grids() {
   if (page_.graphics.empty()) return;
-  rulings_ = find_rulings(page_.graphics);
-  grids_ = build_cell_grids(rulings_, page_.graphics);
+  rulings_ = find_rulings(page_.graphics, config_.grid);
+  grids_ = build_cell_grids(rulings_, page_.graphics, config_.grid);
 }
 
 void PageLayouter::place_lines_in_grids() {
@@ -90,12 +91,12 @@ void PageLayouter::build_lines() {
   for (std::uint32_t wi : order) {
     const Word& w = page_.words[wi];
     if (w.text.empty()) continue;
-    const double h = std::max(height(w.box), 0.5);
+    const double h = std::max(height(w.box), config_.min_word_height);
     if (!lines_.empty()) {
       LineData& l = lines_.back();
       const double ref = cy(page_.words[l.words.front()].box);
-      const double lh = std::max(height(page_.words[l.words.front()].box), 0.5);
-      if (cy(w.box) - ref <= 0.3 * std::min(h, lh)) {
+      const double lh = std::max(height(page_.words[l.words.front()].box), config_.min_word_height);
+      if (cy(w.box) - ref <= config_.same_line * std::min(h, lh)) {
         l.words.push_back(wi);
         unite(l.box, w.box);
         l.size = std::max(l.size, size_of(w));
@@ -116,7 +117,9 @@ void PageLayouter::build_lines() {
       if (n > 0) {
         const Word& prev = page_.words[l.words[n - 1]];
         const Word& w = page_.words[wi];
-        if (w.text == prev.text && std::abs(w.box.x0 - prev.box.x0) < 0.3 * size_of(w)) continue;
+        if (w.text == prev.text &&
+            std::abs(w.box.x0 - prev.box.x0) < config_.doubled_word * size_of(w))
+          continue;
       }
       l.words[n++] = wi;
     }
@@ -128,7 +131,8 @@ void PageLayouter::build_lines() {
             [](const LineData& a, const LineData& b) { return cy(a.box) < cy(b.box); });
   for (std::size_t i = 0; i < lines_.size(); ++i) {
     lines_[i].index = static_cast<int>(i) + 1;
-    out_.lines.push_back(Line{lines_[i].index, lines_[i].box, line_text(page_, lines_[i])});
+    out_.lines.push_back(
+        Line{lines_[i].index, lines_[i].box, line_text(page_, lines_[i], config_)});
   }
   info_.resize(lines_.size());
 }

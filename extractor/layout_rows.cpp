@@ -12,7 +12,7 @@
 namespace poa::extractor::layout::detail {
 
 double row_border(const std::vector<LineData>& lines, const std::vector<int>& body, std::size_t a,
-                  std::size_t b) {
+                  std::size_t b, const LayoutConfig& config) {
   const double lo = lines[static_cast<std::size_t>(body[a])].box.y1;
   const double hi = lines[static_cast<std::size_t>(body[b])].box.y0;
   const double mid = (cy(lines[static_cast<std::size_t>(body[a])].box) +
@@ -24,8 +24,8 @@ double row_border(const std::vector<LineData>& lines, const std::vector<int>& bo
     const double gap = bx.y0 - reach;
     if (gap > 0) {
       const double at = reach + gap / 2;
-      if (gap > best_gap + 0.5 ||
-          (gap > best_gap - 0.5 && std::abs(at - mid) < std::abs(best_at - mid))) {
+      if (gap > best_gap + config.row_gap_tie ||
+          (gap > best_gap - config.row_gap_tie && std::abs(at - mid) < std::abs(best_at - mid))) {
         best_gap = std::max(gap, best_gap);
         best_at = at;
       }
@@ -44,7 +44,7 @@ CellRow PageLayouter::cells_row(const std::vector<int>& line_ids,
   row.line = lines_[static_cast<std::size_t>(line_ids.front())].index;
   std::vector<GCell> cells;
   for (int k : line_ids) {
-    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], borders, cells);
+    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], borders, config_, cells);
     int ordinal = 0;
     for (GCell& c : cells) {
       const int col = ordinal_columns ? ordinal++ : c.column;
@@ -101,9 +101,9 @@ std::vector<PageLayouter::GridText> PageLayouter::grid_text(
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
       const double y = cy(w.box);
-      split_word(page_, w, borders, [&](const Piece& p, int) {
+      split_word(page_, w, borders, config_, [&](const Piece& p, int) {
         const GridCell* cell = grid.cell_at((p.box.x0 + p.box.x1) / 2, y);
-        if (cell == nullptr) cell = grid.cell_at(p.box.x0 + 0.5, y);
+        if (cell == nullptr) cell = grid.cell_at(p.box.x0 + config_.border_probe, y);
         if (cell == nullptr) return;
         GridText& t = out[static_cast<std::size_t>(cell - grid.cells.data())];
         if (t.first_line < 0) {
@@ -111,7 +111,7 @@ std::vector<PageLayouter::GridText> PageLayouter::grid_text(
           t.box = p.box;
         } else {
           // Pieces of one line that touch are one word (split by fake bold or a cut).
-          if (t.last_line != k || p.box.x0 - t.last_x1 > 0.12 * p.size) t.text += ' ';
+          if (t.last_line != k || p.box.x0 - t.last_x1 > config_.word_space * p.size) t.text += ' ';
           unite(t.box, p.box);
         }
         t.text.append(p.text);
@@ -126,7 +126,7 @@ std::vector<PageLayouter::GridText> PageLayouter::grid_text(
 bool PageLayouter::grid_separates_text(const CellGrid& grid, int first, int last) const {
   std::vector<GCell> cells;
   for (int k = first; k <= last; ++k) {
-    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], {}, cells);
+    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], {}, config_, cells);
     const GridCell* previous = nullptr;
     for (const GCell& c : cells) {
       const GridCell* cell = grid.cell_at((c.box.x0 + c.box.x1) / 2, cy(c.box));
@@ -179,10 +179,11 @@ void PageLayouter::emit_text_block(int first, int last) {
   std::vector<std::vector<BlockCell>> lines(static_cast<std::size_t>(n));
   std::vector<GCell> cells;
   for (int k = first; k <= last; ++k) {
-    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], header_borders_, cells);
+    gutter_cells(page_, lines_[static_cast<std::size_t>(k)], header_borders_, config_, cells);
     const bool has_labels = info_[static_cast<std::size_t>(k)].labels > 0;
     for (GCell& c : cells) {
-      const bool label = has_labels && c.text.size() < 90 && match_header_label(c.text);
+      const bool label =
+          has_labels && c.text.size() < config_.max_label_length && match_header_label(c.text);
       lines[static_cast<std::size_t>(k - first)].push_back(BlockCell{std::move(c), label, -1});
     }
   }
@@ -199,8 +200,8 @@ void PageLayouter::emit_text_block(int first, int last) {
     if (bc.starts_label < 0) {
       bc.starts_label = 0;
       const BlockCell* next = pos + 1 < n ? find_col(pos + 1, bc.cell.column) : nullptr;
-      if (next && next->cell.box.y0 - bc.cell.box.y1 <= 0.35 * height(next->cell.box) &&
-          bc.cell.text.size() + next->cell.text.size() < 90) {
+      if (next && next->cell.box.y0 - bc.cell.box.y1 <= config_.wrap_gap * height(next->cell.box) &&
+          bc.cell.text.size() + next->cell.text.size() < config_.max_label_length) {
         const std::optional<LabelMatch> m =
             match_header_label(bc.cell.text + ' ' + next->cell.text);
         bc.starts_label = m && m->value.empty();
@@ -228,7 +229,8 @@ void PageLayouter::emit_text_block(int first, int last) {
           if (j == line.size()) break;
           BlockCell& next = line[j];
           if (next.label || next.target >= 0 ||
-              next.cell.box.y0 - chain.back()->cell.box.y1 > 0.35 * height(next.cell.box) ||
+              next.cell.box.y0 - chain.back()->cell.box.y1 >
+                  config_.wrap_gap * height(next.cell.box) ||
               beside_label(q, j) || starts_label(q, j)) {
             break;
           }
@@ -255,13 +257,14 @@ void PageLayouter::emit_text_block(int first, int last) {
           continue;
         }
         const Box& prev = chain.back()->cell.box;
-        if (next->label || next->cell.box.y0 - prev.y1 > 0.35 * height(next->cell.box)) break;
+        if (next->label || next->cell.box.y0 - prev.y1 > config_.wrap_gap * height(next->cell.box))
+          break;
         // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a
         // label chain too.
         if (label_chain || chain.size() == 1) {
           std::string joined = label_text + ' ' + next->cell.text;
           std::optional<LabelMatch> m;
-          if (joined.size() <= 90) m = match_header_label(joined);
+          if (joined.size() <= config_.max_label_length) m = match_header_label(joined);
           const bool joins = m && m->value.empty();  // a label and its value stay apart
           if (label_chain && !joins) break;
           if (joins) {
@@ -375,8 +378,8 @@ void PageLayouter::emit_table_header(const TableZone& z) {
     (is_month ? month_row : top).cells.push_back(Cell{g.label, static_cast<int>(c), 1, box});
   }
   for (const GridColumn& s : spanning_) {
-    int c0 = column_at(borders, s.x0 + 1.0);
-    int c1 = column_at(borders, s.x1 - 1.0);
+    int c0 = column_at(borders, s.x0 + config_.column_probe);
+    int c1 = column_at(borders, s.x1 - config_.column_probe);
     // A group label centred over the months (PROGRAMACIÓN MENSUAL) heads all of them.
     int m0 = -1, m1 = -1;
     for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
@@ -416,7 +419,7 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
   std::vector<std::vector<GCell>> cells(body.size());
   std::vector<std::size_t> anchors;
   for (std::size_t i = 0; i < body.size(); ++i) {
-    gutter_cells(page_, lines_[static_cast<std::size_t>(body[i])], borders, cells[i]);
+    gutter_cells(page_, lines_[static_cast<std::size_t>(body[i])], borders, config_, cells[i]);
     for (const GCell& c : cells[i]) {
       if (c.column >= first_numeric) {
         anchors.push_back(i);
@@ -454,7 +457,7 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
     for (std::size_t i = 1; i <= anchors.front(); ++i) {
       const Box& prev = lines_[static_cast<std::size_t>(body[i - 1])].box;
       const Box& cur = lines_[static_cast<std::size_t>(body[i])].box;
-      if (cur.y0 - reach > std::max(height(prev), height(cur))) tail = i;
+      if (cur.y0 - reach > config_.carried_row_gap * std::max(height(prev), height(cur))) tail = i;
       reach = std::max(reach, cur.y1);
     }
   }
@@ -465,14 +468,14 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
   }
   std::vector<double> row_tops;  // the top border of activity r (r >= 1)
   for (std::size_t r = 0; r + 1 < anchors.size(); ++r) {
-    row_tops.push_back(row_border(lines_, body, anchors[r], anchors[r + 1]));
+    row_tops.push_back(row_border(lines_, body, anchors[r], anchors[r + 1], config_));
   }
   // Lines after the last anchor stay with it while they run on without a paragraph gap.
   std::size_t end = anchors.back() + 1;
   while (end < body.size()) {
     const Box& prev = lines_[static_cast<std::size_t>(body[end - 1])].box;
     const Box& cur = lines_[static_cast<std::size_t>(body[end])].box;
-    if (cur.y0 - prev.y1 > 0.8 * height(cur)) break;
+    if (cur.y0 - prev.y1 > config_.paragraph_gap * height(cur)) break;
     ++end;
   }
   std::vector<std::vector<std::size_t>> groups(anchors.size());
@@ -561,7 +564,7 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
     row.continues_previous_row = continued && first_band && !numbers;
     first_band = false;
     for (const LineData& l : bands[r]) {
-      gutter_cells(page_, l, borders, cells);
+      gutter_cells(page_, l, borders, config_, cells);
       for (GCell& c : cells) add_to_cell(row, c.column, std::move(c.text), c.box);
     }
     std::stable_sort(row.cells.begin(), row.cells.end(),

@@ -63,7 +63,7 @@ void PageLayouter::find_zones() {
     const LineInfo& inf = info_[static_cast<std::size_t>(i)];
     // A wrapped cell line may read `Secretaría`: inside a table only a line that looks like
     // a header block (capitals, or several labels), a title or a new column header ends it.
-    return inf.labels >= 2 || inf.upper_label || inf.title || inf.months;
+    return inf.labels >= config_.min_block_labels || inf.upper_label || inf.title || inf.months;
   };
   // A table carried over from the previous page continues until the first label or header.
   int first_content = 0;
@@ -107,7 +107,7 @@ void PageLayouter::find_zones() {
     z.month_line = m;
     z.header_first = m;
     // The header starts at the ACTIVIDAD label (searching up, never past a header label).
-    for (int k = m; k >= 0 && k >= m - 8; --k) {
+    for (int k = m; k >= 0 && k >= m - config_.header_search_lines; --k) {
       const LineInfo& inf = info_[static_cast<std::size_t>(k)];
       // (`INVERSIÓN` beside ACTIVIDAD is a column label, not the header block's.)
       if ((inf.label && !inf.actividad) || inf.title || inf.region == Region::kDropped) break;
@@ -124,9 +124,10 @@ void PageLayouter::find_zones() {
       // `INVERSIÓN` is also a header-block label: inside the column header it is the first
       // line of a wrapped column label, stacked over the rest of it.
       const double gap = cur.box.y0 - above.box.y1;
-      if (gap > 0.5 * height(cur.box) || !uppercase_line(above)) break;
+      if (gap > config_.header_wrap_gap * height(cur.box) || !uppercase_line(above)) break;
       if (inf.label && gap > 0 &&
-          (gap > 0.4 * height(cur.box) || has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
+          (gap > config_.label_wrap_gap * height(cur.box) ||
+           has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
            !stacked_over(above, z.header_first, m))) {
         break;
       }
@@ -188,7 +189,8 @@ void PageLayouter::find_zones() {
     bool title = inf.title;
     // (A wrapped label's first line may stick out above its row: not a title.)
     if (!title && i < first_label && first_label < n &&
-        l.box.y1 + 0.5 * height(l.box) <= lines_[static_cast<std::size_t>(first_label)].box.y0) {
+        l.box.y1 + config_.title_gap * height(l.box) <=
+            lines_[static_cast<std::size_t>(first_label)].box.y0) {
       title = stands_out(l);
     }
     if (title) inf.region = Region::kTitle;

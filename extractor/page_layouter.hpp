@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extractor/cell_grid.hpp"
+#include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
 #include "extractor/rulings.hpp"
 
@@ -35,12 +36,15 @@ inline double size_of(const Word& w) {
 }
 
 // Fake bold draws each glyph twice at (almost) the same place; keep the first.
-void drop_doubled_glyphs(PageWords& page, Word& w);
+void drop_doubled_glyphs(PageWords& page, Word& w, const LayoutConfig& config);
+
+// Glyphs of a word looked at for month names: a longer word is no month name, nor glued ones.
+inline constexpr std::size_t kFoldedGlyphs = 48;
 
 // Per-glyph lower-case ASCII letters (accents dropped) for spotting month names in words.
 struct FoldedWord {
-  std::array<char, 48> c{};
-  std::array<bool, 48> upper{};
+  std::array<char, kFoldedGlyphs> c{};
+  std::array<bool, kFoldedGlyphs> upper{};
   std::uint32_t n = 0;
 };
 
@@ -72,7 +76,7 @@ int column_at(const std::vector<double>& borders, double x);
 // one word (`anualEne`, `$0.00Número`): a gap between glyphs, a change of font, a space, a
 // letter/number boundary, a lower->upper case change or punctuation before a capital. Never
 // between ordinary letters (`TOTA|L`).
-bool may_cut(const PageWords& page, const Word& w, std::uint32_t i);
+bool may_cut(const PageWords& page, const Word& w, std::uint32_t i, const LayoutConfig& config);
 
 // The column holding most of [x0, x1] given the inner borders (sorted).
 int majority_column(const std::vector<double>& borders, double x0, double x1);
@@ -82,11 +86,11 @@ int majority_column(const std::vector<double>& borders, double x0, double x1);
 // neighbouring parts in one column stay together.
 template <typename Emit>
 void split_word(const PageWords& page, const Word& w, const std::vector<double>& borders,
-                Emit&& emit) {
-  const int c0 = column_at(borders, w.box.x0 + 0.5);
-  const int c1 = column_at(borders, w.box.x1 - 0.5);
+                const LayoutConfig& config, Emit&& emit) {
+  const int c0 = column_at(borders, w.box.x0 + config.border_probe);
+  const int c1 = column_at(borders, w.box.x1 - config.border_probe);
   if (c0 == c1 || w.glyph_count < 2) {
-    emit(make_piece(page, w, 0, w.glyph_count), column_at(borders, w.box.x0 + 1.0));
+    emit(make_piece(page, w, 0, w.glyph_count), column_at(borders, w.box.x0 + config.column_probe));
     return;
   }
   const Glyph* g = page.glyphs.data() + w.glyph_begin;
@@ -101,7 +105,7 @@ void split_word(const PageWords& page, const Word& w, const std::vector<double>&
   };
   std::uint32_t atom = 0;
   for (std::uint32_t i = 1; i <= w.glyph_count; ++i) {
-    if (i < w.glyph_count && !may_cut(page, w, i)) continue;
+    if (i < w.glyph_count && !may_cut(page, w, i, config)) continue;
     const int c = majority_column(borders, g[atom].x0, g[i - 1].x1);
     if (col >= 0 && c != col) {
       flush(atom);
@@ -139,7 +143,7 @@ bool has_digit(std::string_view s);
 bool is_upper(std::string_view s);
 
 // The line's words, a space between them unless they touch (a word split by fake bold).
-std::string line_text(const PageWords& page, const LineData& l);
+std::string line_text(const PageWords& page, const LineData& l, const LayoutConfig& config);
 
 // Cells of a line split at gaps wider than a gutter and at `borders`.
 struct GCell {
@@ -151,17 +155,17 @@ struct GCell {
 };
 
 void gutter_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
-                  std::vector<GCell>& out);
+                  const LayoutConfig& config, std::vector<GCell>& out);
 
 // Page numbers: `3`, `3/10`, `- 3 -`, `3 de 10`, `Página 3 de 10`.
-bool is_page_number_text(std::string_view s);
+bool is_page_number_text(std::string_view s, const LayoutConfig& config);
 
-std::string margin_signature(const Box& b, std::string_view text);
+std::string margin_signature(const Box& b, std::string_view text, const LayoutConfig& config);
 
 // The vertical gap between anchors k and k+1 where one activity ends and the next begins: the
 // widest band free of text (wrapped lines within a cell sit closer than lines of two rows).
 double row_border(const std::vector<LineData>& lines, const std::vector<int>& body, std::size_t a,
-                  std::size_t b);
+                  std::size_t b, const LayoutConfig& config);
 
 struct TableZone {
   int header_first = -1, month_line = -1;  // line positions (into `order`)
@@ -175,7 +179,8 @@ struct TableZone {
 // are rulings.hpp and cell_grid.hpp.
 class PageLayouter {
  public:
-  PageLayouter(PageWords& page, LayoutState& state) : page_(page), state_(state) {}
+  PageLayouter(PageWords& page, LayoutState& state, const LayoutConfig& config)
+      : page_(page), state_(state), config_(config) {}
   PageLayout run();
 
  private:
@@ -221,8 +226,8 @@ class PageLayouter {
   void find_header_grid();
   // Labels of two rows sharing a column overlap but do not start together: they are centred
   // (or right-aligned) in their cells, so their left edges do not make the columns.
-  static bool labels_misaligned(const std::vector<GCell>& cells, const std::vector<int>& lines,
-                                std::size_t labels);
+  bool labels_misaligned(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                         std::size_t labels) const;
 
   // Header columns from cells that overlap horizontally (a label, the labels of the other rows
   // and the values beside them in the same column); the border between two columns runs in
@@ -240,8 +245,8 @@ class PageLayouter {
   // a border seen before, then the one whose ends line up with the most word edges
   // (left-aligned text starts at its cell's left edge, numbers end at the right one), then
   // the longest.
-  static double free_band(const std::vector<std::pair<double, double>>& extents, double a, double b,
-                          const std::vector<double>& known, double space);
+  double free_band(const std::vector<std::pair<double, double>>& extents, double a, double b,
+                   const std::vector<double>& known, double space) const;
 
   std::vector<std::pair<double, double>> body_extents(const TableZone& z) const;
   // Vertical rulings running down at least half the zone's height: its drawn column borders
@@ -313,6 +318,7 @@ class PageLayouter {
 
   PageWords& page_;
   LayoutState& state_;
+  const LayoutConfig& config_;
   PageLayout out_;
   std::vector<LineData> lines_;
   std::vector<LineInfo> info_;

@@ -48,7 +48,7 @@ void PageWords::add_word(std::string text, Box box, double font_size, bool bold)
 namespace detail {
 
 PageLayout PageLayouter::run() {
-  for (Word& w : page_.words) drop_doubled_glyphs(page_, w);  // 1. glyphs
+  for (Word& w : page_.words) drop_doubled_glyphs(page_, w, config_);  // 1. glyphs
   find_grids();            // rulings -> cells (rulings.cpp, cell_grid.cpp)
   build_lines();           // 2. lines
   place_lines_in_grids();  //    ... and the grid each lies in
@@ -61,8 +61,8 @@ PageLayout PageLayouter::run() {
 
 }  // namespace detail
 
-PageLayout layout_page(PageWords& page, LayoutState& state) {
-  return detail::PageLayouter(page, state).run();
+PageLayout layout_page(PageWords& page, LayoutState& state, const LayoutConfig& config) {
+  return detail::PageLayouter(page, state, config).run();
 }
 
 }  // namespace poa::extractor::layout

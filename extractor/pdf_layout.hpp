@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/layout_config.hpp"
 #include "extractor/page_graphics.hpp"
 #include "model/cell_row.hpp"
 
@@ -87,7 +88,8 @@ struct LayoutState {
   std::vector<double> known_borders;
 };
 
-// Lays out one page. Words are cleaned in place (fake-bold duplicates removed).
-PageLayout layout_page(PageWords& page, LayoutState& state);
+// Lays out one page. Words are cleaned in place (fake-bold duplicates removed). `config` holds
+// the passes' thresholds; the defaults are the tuned ones.
+PageLayout layout_page(PageWords& page, LayoutState& state, const LayoutConfig& config = {});
 
 }  // namespace poa::extractor::layout
