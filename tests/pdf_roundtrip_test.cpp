@@ -37,7 +37,7 @@ constexpr int kGridSeeds = 160;
 // seeds, which are kept, replace those of the previous run instead of piling up.
 fs::path output_dir() {
   const char* keep = std::getenv("POA_ROUNDTRIP_KEEP");
-  const fs::path dir = keep ? fs::path(keep) : fs::temp_directory_path() / "poa-roundtrip";
+  fs::path dir = keep ? fs::path(keep) : fs::temp_directory_path() / "poa-roundtrip";
   fs::create_directories(dir);
   return dir;
 }

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 using test::read_file;
 
 fs::path temp_dir(const std::string& name) {
-  const fs::path dir =
+  fs::path dir =
       fs::temp_directory_path() / ("poa-support-" + name + "-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   return dir;

@@ -108,7 +108,9 @@ class Typesetter {
       const std::size_t end = std::min(text.find(' ', start), text.size());
       if (end > start) {
         const std::string word = text.substr(start, end - start);
-        const std::string candidate = line.empty() ? word : line + " " + word;
+        std::string candidate = line;
+        if (!candidate.empty()) candidate += ' ';
+        candidate += word;
         if (line.empty() || width(face, candidate) <= max_width) {
           line = candidate;
         } else {
@@ -156,7 +158,8 @@ std::array<std::string, kColumns> activity_texts(const Activity& a, const Render
   t[5] = a.programacion_anual ? format_quantity(*a.programacion_anual, o.thousands) : "";
   for (int m = 0; m < 12; ++m) {
     const auto& v = a.programacion_mensual[static_cast<std::size_t>(m)];
-    t[static_cast<std::size_t>(kFirstMonth + m)] = v ? format_quantity(*v, o.thousands) : "";
+    t[static_cast<std::size_t>(kFirstMonth) + static_cast<std::size_t>(m)] =
+        v ? format_quantity(*v, o.thousands) : "";
   }
   return t;
 }
