@@ -1,15 +1,21 @@
 // Round trip: seeded random POAs rendered to PDF with varied geometry, converted by the real
 // pipeline (poa::convert_file) and compared field by field with what was generated.
+// PdfRoundTrip draws every cell with thin borders, labels above values; PdfRoundTripGrid draws the
+// layouts the drawn grid decides (border styles, merged and spanning header cells, merged ÁREA
+// RESPONSABLE cells) from a stream of their own, over other seeds, so the first suite's documents
+// and renderings (also the benchmark's) never change.
 //
 // Reproduce one failure: `pdf_roundtrip_test --gtest_filter='*/semilla_N'` (the seed is printed
 // on failure and names the test). With POA_ROUNDTRIP_KEEP=DIR every PDF is kept in DIR
 // (failing ones are always kept, in $TMPDIR/poa-roundtrip, path printed), for `poa inspect`.
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 
@@ -24,14 +30,30 @@ namespace fs = std::filesystem;
 using testgen::Continuation;
 
 constexpr int kSeeds = 320;
+constexpr int kGridFirstSeed = 1001;  // PdfRoundTripGrid: seeds [1001, 1161)
+constexpr int kGridSeeds = 160;
 
 // One directory for every process (ctest runs each seed in its own), so that the PDFs of failing
 // seeds, which are kept, replace those of the previous run instead of piling up.
 fs::path output_dir() {
   const char* keep = std::getenv("POA_ROUNDTRIP_KEEP");
-  const fs::path dir = keep ? fs::path(keep) : fs::temp_directory_path() / "poa-roundtrip";
+  fs::path dir = keep ? fs::path(keep) : fs::temp_directory_path() / "poa-roundtrip";
   fs::create_directories(dir);
   return dir;
+}
+
+const char* border_name(testgen::BorderStyle b) {
+  static const char* kNames[] = {"bordes finos",       "sin bordes",     "solo marco",
+                                 "bordes finísimos",   "bordes gruesos", "bordes grises",
+                                 "bordes punteados",   "bordes dobles",  "bordes rellenos",
+                                 "cuadrícula de Excel"};
+  return kNames[static_cast<int>(b)];
+}
+
+const char* header_name(testgen::HeaderLayout h) {
+  static const char* kNames[] = {"bandas", "celdas combinadas centradas",
+                                 "valores a todo lo ancho"};
+  return kNames[static_cast<int>(h)];
 }
 
 std::string describe(const testgen::RenderOptions& o, const testgen::RenderResult& r) {
@@ -39,18 +61,26 @@ std::string describe(const testgen::RenderOptions& o, const testgen::RenderResul
   static const char* kCont[] = {"sin encabezado", "encabezado repetido", "título y encabezado"};
   char size[16];
   std::snprintf(size, sizeof size, "%.1f", r.font_size);
-  return std::string(kPages[static_cast<int>(o.page)]) + ", " + o.font_family + " " + size +
-         " pt, " + std::to_string(r.pages) + " páginas, " +
-         kCont[static_cast<int>(o.continuation)] + (o.label_fake_bold ? ", negrita falsa" : "");
+  std::string out = std::string(kPages[static_cast<int>(o.page)]) + ", " + o.font_family + " " +
+                    size + " pt, " + std::to_string(r.pages) + " páginas, " +
+                    kCont[static_cast<int>(o.continuation)] +
+                    (o.label_fake_bold ? ", negrita falsa" : "");
+  const testgen::RenderOptions plain;
+  if (o.borders != plain.borders || o.header_layout != plain.header_layout ||
+      o.body_row_rulings != plain.body_row_rulings || o.merge_areas || o.partida_own_band) {
+    out += std::string(", ") + border_name(o.borders) +
+           (o.body_row_rulings ? "" : " (cuerpo solo verticales)") + ", encabezado " +
+           header_name(o.header_layout) + (o.partida_own_band ? ", partida aparte" : "") +
+           (o.merge_areas ? ", áreas combinadas" : "");
+  }
+  return out;
 }
 
-class PdfRoundTrip : public ::testing::TestWithParam<int> {};
-
-TEST_P(PdfRoundTrip, ConvertsExactly) {
-  const auto seed = static_cast<std::uint64_t>(GetParam());
-  const Document expected = testgen::generate_document(seed);
-  const testgen::RenderOptions options = testgen::random_render_options(seed);
-  const fs::path pdf = output_dir() / ("roundtrip-" + std::to_string(seed) + ".pdf");
+// Renders `expected` with `options`, converts the PDF and checks every field and diagnostic.
+// Returns the PDF's path.
+fs::path check_round_trip(std::uint64_t seed, const Document& expected,
+                          const testgen::RenderOptions& options) {
+  fs::path pdf = output_dir() / ("roundtrip-" + std::to_string(seed) + ".pdf");
   const testgen::RenderResult rendered = testgen::render_pdf(expected, options, pdf);
   SCOPED_TRACE("semilla " + std::to_string(seed) + " (" + describe(options, rendered) + "), " +
                pdf.string());
@@ -59,7 +89,8 @@ TEST_P(PdfRoundTrip, ConvertsExactly) {
   try {
     actual = convert_file(pdf);
   } catch (const InputError& e) {
-    FAIL() << "rechazado: " << format_diagnostic(e.diagnostic());
+    ADD_FAILURE() << "rechazado: " << format_diagnostic(e.diagnostic());
+    return pdf;
   }
 
   // The data, field by field.
@@ -90,15 +121,89 @@ TEST_P(PdfRoundTrip, ConvertsExactly) {
         << ": páginas con ORPHAN_ROWS (continuaciones sin encabezado de columnas)";
   }
 
-  if (!HasFailure() && !std::getenv("POA_ROUNDTRIP_KEEP")) {
-    fs::remove(pdf);
-  }
+  return pdf;
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTrip, ::testing::Range(1, kSeeds + 1),
-                         [](const ::testing::TestParamInfo<int>& info) {
-                           return "semilla_" + std::to_string(info.param);
-                         });
+// The PDF of a seed that passed is removed unless POA_ROUNDTRIP_KEEP is set.
+void remove_if_passed(const fs::path& pdf) {
+  if (!::testing::Test::HasFailure() && !std::getenv("POA_ROUNDTRIP_KEEP")) fs::remove(pdf);
+}
+
+std::string seed_name(const ::testing::TestParamInfo<int>& info) {
+  return "semilla_" + std::to_string(info.param);
+}
+
+class PdfRoundTrip : public ::testing::TestWithParam<int> {};
+
+TEST_P(PdfRoundTrip, ConvertsExactly) {
+  const auto seed = static_cast<std::uint64_t>(GetParam());
+  remove_if_passed(check_round_trip(seed, testgen::generate_document(seed),
+                                    testgen::random_render_options(seed)));
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTrip, ::testing::Range(1, kSeeds + 1), seed_name);
+
+// The grid suite's document: the same generator, areas shared by consecutive activities when
+// the rendering merges them (the expected document keeps the area on each activity).
+Document grid_document(std::uint64_t seed, const testgen::RenderOptions& options) {
+  Document doc = testgen::generate_document(seed);
+  if (options.merge_areas) testgen::share_areas(doc, seed);
+  return doc;
+}
+
+// Grid seeds the reader gets wrong today, with the reason (reader bugs, not rendering ones: each
+// PDF was looked at). They are run and must still fail (a fix shows up as a failure asking to
+// remove the seed here); they are reported as skipped.
+//
+// A label | value form (HeaderLayout::kValueSpans) with no inner rulings:
+//  [fill] outer frame + grey label cells: the label fills' edges and the frame make a lattice in
+//         which the unshaded value column has no horizontal ruling, so it is read as ONE merged
+//         cell over every row: every value of the block glued into SECRETARÍA.
+//  [span] a value merged across the whole width runs under the right-hand label block
+//         (NÚMERO / INVERSIÓN / BENEFICIARIOS): the text path cuts the line at that block's
+//         column borders although the line has no gutter there; the tail goes to another field.
+//  [wrap] bottom-aligned, wrapped values: the lines above the label's line (the value's first
+//         lines) are joined to the previous field.
+const std::map<int, const char*> kKnownGridFailures = {
+    {1008, "marco + etiquetas sombreadas [fill]"},
+    {1030, "marco + etiquetas sombreadas [fill]"},
+    {1034, "marco + etiquetas sombreadas [fill]"},
+    {1042, "marco + etiquetas sombreadas [fill]"},
+    {1144, "marco + etiquetas sombreadas [fill]"},
+    {1044, "marco, valor bajo el bloque derecho [span]"},
+    {1050, "marco, valor bajo el bloque derecho [span]"},
+    {1120, "sin bordes, alineación inferior [wrap] [span]"},
+    {1129, "sin bordes, alineación inferior [wrap] [span]"},
+};
+
+class PdfRoundTripGrid : public ::testing::TestWithParam<int> {};
+
+TEST_P(PdfRoundTripGrid, ConvertsExactly) {
+  const auto seed = static_cast<std::uint64_t>(GetParam());
+  const testgen::RenderOptions options = testgen::random_grid_render_options(seed);
+  const Document expected = grid_document(seed, options);
+  const auto known = kKnownGridFailures.find(GetParam());
+  if (known == kKnownGridFailures.end()) {
+    remove_if_passed(check_round_trip(seed, expected, options));
+    return;
+  }
+  ::testing::TestPartResultArray failures;
+  fs::path pdf;
+  {
+    const ::testing::ScopedFakeTestPartResultReporter intercept(
+        ::testing::ScopedFakeTestPartResultReporter::INTERCEPT_ONLY_CURRENT_THREAD, &failures);
+    pdf = check_round_trip(seed, expected, options);
+  }
+  if (failures.size() == 0) {
+    remove_if_passed(pdf);
+    FAIL() << "semilla " << seed << " ya convierte exactamente: quitarla de kKnownGridFailures";
+  }
+  GTEST_SKIP() << "fallo conocido (" << known->second << "), " << failures.size()
+               << " diferencias; la primera: " << failures.GetTestPartResult(0).message();
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripGrid,
+                         ::testing::Range(kGridFirstSeed, kGridFirstSeed + kGridSeeds), seed_name);
 
 // The suite is only worth its time if the seeds exercise the geometry the issue lists.
 TEST(PdfRoundTripCoverage, SeedsCoverPageBreaksAndContinuations) {
@@ -123,6 +228,32 @@ TEST(PdfRoundTripCoverage, SeedsCoverPageBreaksAndContinuations) {
   EXPECT_GE(long_tables, 5);
   // Tables over 3+ pages with the header repeated, with title and header, and with neither.
   EXPECT_EQ(continuations_across_pages.size(), 3u);
+}
+
+// The grid suite draws every border style and header layout, and merges areas, several times.
+TEST(PdfRoundTripCoverage, GridSeedsCoverEveryStyleAndLayout) {
+  std::map<int, int> borders, headers;
+  int vertical_only = 0, merged_areas = 0, own_band = 0;
+  for (int seed = kGridFirstSeed; seed < kGridFirstSeed + kGridSeeds; ++seed) {
+    const auto o = testgen::random_grid_render_options(static_cast<std::uint64_t>(seed));
+    ++borders[static_cast<int>(o.borders)];
+    ++headers[static_cast<int>(o.header_layout)];
+    const bool ruled = testgen::draws_cell_borders(o.borders);
+    vertical_only += ruled && !o.body_row_rulings;
+    merged_areas += o.merge_areas;
+    own_band += o.partida_own_band && o.header_layout != testgen::HeaderLayout::kValueSpans;
+  }
+  EXPECT_EQ(borders.size(), 10u);
+  for (const auto& [style, count] : borders) {
+    EXPECT_GE(count, 8) << border_name(static_cast<testgen::BorderStyle>(style));
+  }
+  EXPECT_EQ(headers.size(), 3u);
+  for (const auto& [layout, count] : headers) {
+    EXPECT_GE(count, 20) << header_name(static_cast<testgen::HeaderLayout>(layout));
+  }
+  EXPECT_GE(vertical_only, 20);
+  EXPECT_GE(merged_areas, 20);
+  EXPECT_GE(own_band, 20);
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 using test::read_file;
 
 fs::path temp_dir(const std::string& name) {
-  const fs::path dir =
+  fs::path dir =
       fs::temp_directory_path() / ("poa-support-" + name + "-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   return dir;
@@ -144,6 +144,55 @@ TEST(Generator, RenderOptionsCoverTheGeometry) {
   EXPECT_EQ(min_font, 6);
   EXPECT_EQ(max_font, 10);
   EXPECT_GT(fake_bold, 20);
+}
+
+// The grid suite's knobs come from a stream of their own: the first suite's options (and so its
+// renderings and the benchmark's) are what they were, and only the grid knobs differ.
+TEST(Generator, GridOptionsAddToTheFirstSuitesOptions) {
+  const RenderOptions defaults;
+  for (std::uint64_t seed : {1ULL, 2ULL, 320ULL, 1001ULL, 1160ULL}) {
+    const RenderOptions plain = random_render_options(seed);
+    EXPECT_EQ(plain.borders, defaults.borders);
+    EXPECT_EQ(plain.header_layout, defaults.header_layout);
+    EXPECT_EQ(plain.body_row_rulings, defaults.body_row_rulings);
+    EXPECT_EQ(plain.partida_own_band, defaults.partida_own_band);
+    EXPECT_EQ(plain.merge_areas, defaults.merge_areas);
+    RenderOptions grid = random_grid_render_options(seed);
+    grid.borders = defaults.borders;
+    grid.header_layout = defaults.header_layout;
+    grid.body_row_rulings = defaults.body_row_rulings;
+    grid.partida_own_band = defaults.partida_own_band;
+    grid.merge_areas = defaults.merge_areas;
+    EXPECT_TRUE(grid == plain) << "seed " << seed;
+  }
+}
+
+// share_areas only copies an activity's area from the one before it, deterministically, and
+// leaves runs for the renderer to merge.
+TEST(Generator, ShareAreasCopiesAreasForwardOnly) {
+  int runs = 0;
+  for (std::uint64_t seed = 1001; seed <= 1040; ++seed) {
+    const Document original = generate_document(seed);
+    Document shared = original;
+    share_areas(shared, seed);
+    Document again = original;
+    share_areas(again, seed);
+    EXPECT_TRUE(compare_data(shared, again).empty()) << "seed " << seed;
+    Document restored = shared;  // with the original areas back, nothing else differs
+    for (std::size_t i = 0; i < shared.acciones.size(); ++i) {
+      const auto& acts = shared.acciones[i].actividades;
+      const auto& before = original.acciones[i].actividades;
+      for (std::size_t j = 0; j < acts.size(); ++j) {
+        restored.acciones[i].actividades[j].area_responsable = before[j].area_responsable;
+        if (acts[j].area_responsable == before[j].area_responsable) continue;
+        ASSERT_GT(j, 0u) << "seed " << seed;
+        EXPECT_EQ(acts[j].area_responsable, acts[j - 1].area_responsable) << "seed " << seed;
+        ++runs;
+      }
+    }
+    EXPECT_TRUE(compare_data(restored, original).empty()) << "seed " << seed;
+  }
+  EXPECT_GT(runs, 20);
 }
 
 TEST(Generator, FormatsValuesLikeASpreadsheet) {

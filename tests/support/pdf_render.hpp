@@ -18,6 +18,25 @@ enum class Continuation {
   kTableHeader,          // the column header rows repeated (Excel's "rows to repeat")
   kTitleAndTableHeader,  // the page title and the column header rows
 };
+// How cell borders are drawn (what the PDF reader's rulings pass must join).
+enum class BorderStyle {
+  kThin,         // every cell stroked, 0.5 pt black (the first suite's only style)
+  kNone,         // no lines at all: text only (fills, if any, still drawn)
+  kOuterFrame,   // one frame around the header block and one around each page's table
+  kHairline,     // every cell, line width 0 (one device pixel)
+  kThick,        // every cell, 1.5 pt
+  kGrey,         // every cell, 0.5 pt at 0.6 luminance
+  kDashed,       // every cell, 0.5 pt dashed
+  kDouble,       // every cell, two 0.4 pt strokes 1.5 pt apart
+  kFilledRects,  // every cell, four thin filled rectangles (no strokes)
+  kGridlines,    // Excel's printed gridlines: light grey hairlines round every cell, blank row too
+};
+// How the header block's labels and values are arranged.
+enum class HeaderLayout {
+  kBands,          // labels above values, three groups per band, one cell each (first suite)
+  kMergedCentred,  // a value above an empty group slot is one tall merged cell, text centred
+  kValueSpans,     // label | value rows; the long values merged across the whole width
+};
 
 // The geometry and typography of one rendering. random_render_options() draws all of them
 // from a seed; tests may then override single fields.
@@ -46,10 +65,28 @@ struct RenderOptions {
   int header_split_b = 7;  // … the second [a, b), the third [b, 18); widened when too narrow
   bool labels_span_two_rows = true;       // ACTIVIDAD … merged over the two column-header rows
   bool partida_beside_inversion = false;  // PARTIDA PRESUPUESTAL in the third band, not the fourth
+  // The drawn grid (the defaults are what random_render_options always gives).
+  BorderStyle borders = BorderStyle::kThin;
+  bool body_row_rulings = true;  // rulings between activity rows; else only verticals in the body
+  HeaderLayout header_layout = HeaderLayout::kBands;
+  bool partida_own_band = false;  // PARTIDA PRESUPUESTAL alone in a fifth band (bands layouts)
+  // Consecutive activities with the same ÁREA RESPONSABLE share one merged cell (per page), its
+  // text centred vertically; only drawn when rulings separate the activity rows.
+  bool merge_areas = false;
+
+  friend bool operator==(const RenderOptions&, const RenderOptions&) = default;
 };
 
-// Every knob drawn from `seed` (independent of the document's seed stream).
+// Every knob drawn from `seed` (independent of the document's seed stream). The grid knobs keep
+// their defaults, so the first suite's documents and renderings never change.
 RenderOptions random_render_options(std::uint64_t seed);
+
+// random_render_options(seed), plus the grid knobs (border style, header layout, merged areas)
+// drawn from a stream of their own.
+RenderOptions random_grid_render_options(std::uint64_t seed);
+
+// Whether the style draws every cell's borders (so merged cells show as missing inner borders).
+bool draws_cell_borders(BorderStyle style);
 
 // What the rendering did that the expected result depends on.
 struct RenderResult {

@@ -345,6 +345,16 @@ Document generate_document(std::uint64_t seed, const GeneratorOptions& options) 
   return doc;
 }
 
+void share_areas(Document& doc, std::uint64_t seed) {
+  Rng rng(seed ^ 0xbb67ae8584caa73bULL);
+  for (Action& action : doc.acciones) {
+    auto& acts = action.actividades;
+    for (std::size_t i = 1; i < acts.size(); ++i) {
+      if (rng.chance(0.4)) acts[i].area_responsable = acts[i - 1].area_responsable;
+    }
+  }
+}
+
 std::vector<std::string> compare_data(const Document& expected, const Document& actual) {
   std::vector<std::string> out;
   check(out, "documento", "ejercicio", expected.ejercicio, actual.ejercicio);

@@ -49,6 +49,10 @@ struct GeneratorOptions {
 // CONAC's catalogue. `fuente`, `origen` and `avisos` are left empty. Deterministic per seed.
 Document generate_document(std::uint64_t seed, const GeneratorOptions& options = {});
 
+// Gives runs of consecutive activities of each action the same ÁREA RESPONSABLE (what a
+// merged cell over them shows), drawn from a stream of its own seeded from `seed`.
+void share_areas(Document& doc, std::uint64_t seed);
+
 // How the generator writes a value into a cell, so the renderer draws what a spreadsheet shows.
 // `$10,000.00`, `$0.00`.
 std::string format_money(const Decimal& money);
