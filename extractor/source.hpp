@@ -23,6 +23,12 @@ SourceType detect_source_type(std::string_view head);
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options = {});
 
+// The content of `path` when it is a JSON document, as `poa convert` writes them (its first
+// non-blank byte is `{`): such an input is read back with exporters::document_from_json, not
+// through a RowReader. nullopt for anything else, an unreadable file included (open_source then
+// says why).
+std::optional<std::string> read_json_document(const std::filesystem::path& path);
+
 // Lowercase hex SHA-256 of a byte string.
 std::string sha256_hex(std::string_view bytes);
 

@@ -1,5 +1,5 @@
 // Round trip: seeded random POAs rendered to PDF with varied geometry, converted by the real
-// pipeline (poa::convert_file) and compared field by field with what was generated.
+// pipeline (poa::job::convert_file) and compared field by field with what was generated.
 //
 // Reproduce one failure: `pdf_roundtrip_test --gtest_filter='*/semilla_N'` (the seed is printed
 // on failure and names the test). With POA_ROUNDTRIP_KEEP=DIR every PDF is kept in DIR
@@ -13,7 +13,7 @@
 #include <set>
 #include <string>
 
-#include "cli/job.hpp"
+#include "job/convert.hpp"
 #include "tests/support/pdf_render.hpp"
 #include "tests/support/poa_generator.hpp"
 
@@ -21,6 +21,7 @@ namespace poa {
 namespace {
 
 namespace fs = std::filesystem;
+using job::convert_file;
 using testgen::Continuation;
 
 constexpr int kSeeds = 320;

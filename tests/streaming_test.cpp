@@ -12,16 +12,21 @@
 #include <set>
 #include <sstream>
 
-#include "cli/job.hpp"
 #include "exporters/csv_exporter.hpp"
 #include "exporters/json_exporter.hpp"
 #include "extractor/recognizer.hpp"
 #include "extractor/source.hpp"
+#include "job/convert.hpp"
 
 namespace poa {
 namespace {
 
 namespace fs = std::filesystem;
+using job::BatchOptions;
+using job::BatchResult;
+using job::convert_file;
+using job::ConvertOptions;
+using job::run_convert;
 
 const fs::path kSample = "fixtures/sample_secretaria_planeacion/input.txt";
 const fs::path kPdf = "fixtures/pdf/long_table_repeated_header/input.pdf";
