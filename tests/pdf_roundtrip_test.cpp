@@ -14,8 +14,8 @@
 #include <string>
 
 #include "job/convert.hpp"
-#include "tests/support/pdf_render.hpp"
-#include "tests/support/poa_generator.hpp"
+#include "testgen/pdf_render.hpp"
+#include "testgen/poa_generator.hpp"
 
 namespace poa {
 namespace {
