@@ -255,16 +255,11 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
 }
 
 Document normalize(const RawDocument& raw, const SourceInfo& source) {
-  DocumentHead head = normalize_head(raw.year, source);
   Document doc;
-  doc.fuente = std::move(head.fuente);
-  doc.ejercicio = head.ejercicio;
+  doc.head() = normalize_head(raw.year, source);
   doc.acciones.reserve(raw.actions.size());
   for (const RawAction& ra : raw.actions) doc.acciones.push_back(normalize_action(ra));
-  DocumentTail tail =
-      normalize_tail(RawDocumentTail{raw.year, raw.unrecognized, raw.diagnostics}, source);
-  doc.avisos = std::move(tail.avisos);
-  doc.no_reconocido = std::move(tail.no_reconocido);
+  doc.tail() = normalize_tail(raw.tail(), source);
   return doc;
 }
 

@@ -142,7 +142,7 @@ TEST_F(StreamingTest, AbortDropsTheJsonFileAndCutsTheCsvBackToWhereTheDocumentBe
   for (auto* out : {json.get(), csv.get()}) {
     out->begin();
     out->write(first, "first");
-    out->begin_document(DocumentHead{refused.fuente, refused.ejercicio}, "refused");
+    out->begin_document(refused.head(), "refused");
     for (std::size_t i = 0; i < 3; ++i) out->write_action(refused.acciones[i]);
     out->abort_document();
     out->abort_document();  // nothing open: does nothing
@@ -197,7 +197,7 @@ TEST_F(StreamingTest, AbortOnStdoutPrintsNothingOfTheDocument) {
     auto out = exporters::make_exporter(c.format, options);
     CoutCapture capture;
     out->begin();
-    out->begin_document(DocumentHead{doc.fuente, doc.ejercicio}, "x");
+    out->begin_document(doc.head(), "x");
     out->write_action(doc.acciones.at(0));
     out->abort_document();
     EXPECT_EQ(capture.text(), c.after_begin);
