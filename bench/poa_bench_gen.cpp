@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "tests/support/pdf_render.hpp"
-#include "tests/support/poa_generator.hpp"
+#include "testgen/pdf_render.hpp"
+#include "testgen/poa_generator.hpp"
 
 namespace {
 

@@ -1,24 +1,19 @@
-// poa: the command line. Parses flags into options, calls poa_job, maps the outcome to an exit
-// code.
-//
-// Exit codes: 0 done (warnings allowed), 1 at least one input failed (the others are still
-// written), 2 usage error, 3 with --strict when any converted input has a warning.
+// poa: the command line. Parses flags into a job's options, runs the job (poa_job), and returns
+// its ExitCode (job/exit_code.hpp) as the exit status.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
-#include "cli/job.hpp"
 #include "cli/pnt_command.hpp"
-#include "extractor/pdf_reader.hpp"
-#include "model/diagnostic.hpp"
+#include "job/convert.hpp"
+#include "job/exit_code.hpp"
+#include "job/inspect.hpp"
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitInputFailed = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitWarnings = 3;
+using poa::job::ExitCode;
 
 struct ConvertArgs {
   std::vector<std::string> inputs;
@@ -30,11 +25,9 @@ struct ConvertArgs {
   std::string password;
 };
 
-int run_convert_command(const ConvertArgs& args) {
-  poa::BatchOptions options;
-  options.quiet = args.quiet;
-  if (!args.password.empty()) options.convert.password = args.password;
-  options.formats.clear();
+ExitCode run_convert_command(const ConvertArgs& args) {
+  poa::job::ConvertJob job;
+  job.formats.clear();
   for (const std::string& list : args.formats) {
     std::stringstream ss(list);
     for (std::string name; std::getline(ss, name, ',');) {
@@ -42,48 +35,20 @@ int run_convert_command(const ConvertArgs& args) {
       const auto format = poa::exporters::format_from_name(name);
       if (!format) {
         std::cerr << "poa: formato desconocido «" << name << "» (use json, csv)\n";
-        return kExitUsage;
+        return ExitCode::kUsage;
       }
-      if (std::find(options.formats.begin(), options.formats.end(), *format) ==
-          options.formats.end()) {
-        options.formats.push_back(*format);
+      if (std::find(job.formats.begin(), job.formats.end(), *format) == job.formats.end()) {
+        job.formats.push_back(*format);
       }
     }
   }
-  if (options.formats.empty()) {
-    std::cerr << "poa: --format necesita al menos un formato (json, csv)\n";
-    return kExitUsage;
-  }
-
-  std::vector<std::filesystem::path> inputs(args.inputs.begin(), args.inputs.end());
-  std::vector<std::string> errors;
-  std::vector<poa::SkippedInput> skipped;
-  const std::vector<std::filesystem::path> files = poa::expand_inputs(inputs, errors, &skipped);
-  for (const std::string& e : errors) std::cerr << e << '\n';
-
-  options.export_options.csv_bom = args.csv_bom;
-  if (args.out == "-") {
-    if (files.size() + errors.size() != 1 || options.formats.size() != 1) {
-      std::cerr << "poa: -o - escribe en la salida estándar: una sola entrada y un solo formato\n";
-      return kExitUsage;
-    }
-    options.export_options.to_stdout = true;
-  } else {
-    std::error_code ec;
-    std::filesystem::create_directories(args.out, ec);
-    if (ec || !std::filesystem::is_directory(args.out)) {
-      std::cerr << "poa: no se puede crear la carpeta de salida «" << args.out
-                << "»: " << (ec ? ec.message() : "no es una carpeta") << '\n';
-      return kExitInputFailed;
-    }
-    options.export_options.out_dir = args.out;
-  }
-
-  const poa::BatchResult result = poa::run_convert(files, options, std::cerr);
-  if (!skipped.empty()) std::cerr << poa::skipped_line(skipped) << '\n';
-  if (result.failed > 0 || !errors.empty()) return kExitInputFailed;
-  if (args.strict && result.warnings > 0) return kExitWarnings;
-  return kExitOk;
+  job.inputs.assign(args.inputs.begin(), args.inputs.end());
+  job.output = args.out;
+  job.strict = args.strict;
+  job.csv_bom = args.csv_bom;
+  job.quiet = args.quiet;
+  if (!args.password.empty()) job.password = args.password;
+  return poa::job::run(job, std::cerr);
 }
 
 struct InspectArgs {
@@ -93,26 +58,13 @@ struct InspectArgs {
   std::string svg;
 };
 
-int run_inspect_command(const InspectArgs& args) {
-  try {
-    std::optional<std::string> password;
-    if (!args.password.empty()) password = args.password;
-    std::optional<int> page;
-    if (args.page > 0) page = args.page;
-    if (!args.svg.empty() && !page) {
-      std::cerr << "error: --svg requiere --page N (la página a dibujar, desde 1)\n";
-      return kExitUsage;
-    }
-    poa::extractor::inspect_pdf(args.file, password, page, std::cout);
-    if (!args.svg.empty()) poa::extractor::write_pdf_page_svg(args.file, password, *page, args.svg);
-    return kExitOk;
-  } catch (const poa::InputError& e) {
-    std::cerr << poa::format_diagnostic(e.diagnostic()) << '\n';
-    return kExitInputFailed;
-  } catch (const std::runtime_error& e) {  // the SVG could not be written
-    std::cerr << "error: " << e.what() << '\n';
-    return kExitInputFailed;
-  }
+ExitCode run_inspect_command(const InspectArgs& args) {
+  poa::job::InspectJob job;
+  job.file = args.file;
+  if (args.page > 0) job.page = args.page;
+  if (!args.password.empty()) job.password = args.password;
+  if (!args.svg.empty()) job.svg = args.svg;
+  return poa::job::run(job, std::cout, std::cerr);
 }
 
 }  // namespace
@@ -141,8 +93,8 @@ int main(int argc, char** argv) {
   inspect_cmd->add_option("--svg", inspect.svg, "Dibuja la página en este SVG (requiere --page)");
   inspect_cmd->add_option("--password", inspect.password, "Contraseña de PDF cifrados");
 
-  int pnt_exit_code = kExitOk;
-  CLI::App* pnt_cmd = poa::add_pnt_command(app, pnt_exit_code);
+  poa::cli::PntArgs pnt;
+  CLI::App* pnt_cmd = poa::cli::add_pnt_command(app, pnt);
 
   try {
     app.parse(argc, argv);
@@ -154,11 +106,11 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return kExitUsage;
+    return exit_status(ExitCode::kUsage);
   }
 
-  if (convert_cmd->parsed()) return run_convert_command(convert);
-  if (inspect_cmd->parsed()) return run_inspect_command(inspect);
-  if (pnt_cmd->parsed()) return pnt_exit_code;
-  return kExitUsage;
+  if (convert_cmd->parsed()) return exit_status(run_convert_command(convert));
+  if (inspect_cmd->parsed()) return exit_status(run_inspect_command(inspect));
+  if (pnt_cmd->parsed()) return exit_status(poa::cli::run_pnt_command(pnt));
+  return exit_status(ExitCode::kUsage);
 }

@@ -1,13 +1,29 @@
-// The `poa pnt` subcommand: SIPOT upload tables (fracciones IV, V, VI) from POAs.
+// The `poa pnt` flags: bound to a PntJob's options (job/pnt.hpp), which does the work.
 #pragma once
 
 #include <CLI/CLI.hpp>
 
-namespace poa {
+#include <string>
 
-// Registers `pnt` on `app`. Its callback runs the job and sets `exit_code`: 0 ok, 1 an input
-// was refused (the others still went in), 2 usage error (unknown fracción, unreadable template
-// or settings file; nothing written). Returns the subcommand.
-CLI::App* add_pnt_command(CLI::App& app, int& exit_code);
+#include "job/exit_code.hpp"
+#include "job/pnt.hpp"
 
-}  // namespace poa
+namespace poa::cli {
+
+// The flags as given; run_pnt_command turns them into the job.
+struct PntArgs {
+  job::PntJob job;
+  std::string fraccion;
+  std::string format = "xlsx";
+  std::string template_path;
+  std::string settings_path;
+  std::string password;
+};
+
+// Registers `pnt` and its flags (one per SIPOT setting) on `app`, binding them to `args`.
+CLI::App* add_pnt_command(CLI::App& app, PntArgs& args);
+
+// kUsage for an unknown fracción (message on stderr); else the job's outcome.
+job::ExitCode run_pnt_command(PntArgs& args);
+
+}  // namespace poa::cli

@@ -30,7 +30,8 @@ class Exporter {
  public:
   virtual ~Exporter() = default;
   virtual void begin() = 0;
-  // A whole document: the streaming calls below in order, so both ways write the same bytes.
+  // A whole document: the streaming calls below in order, so both ways write the same bytes
+  // (the head and tail are passed by reference: nothing is copied).
   // `stem` names the input's outputs (unique within the batch, e.g. "poa-2022").
   virtual void write(const Document& doc, const std::string& stem);
 
@@ -49,10 +50,10 @@ class Exporter {
 };
 
 inline void Exporter::write(const Document& doc, const std::string& stem) {
-  begin_document(DocumentHead{doc.fuente, doc.ejercicio}, stem);
+  begin_document(doc.head(), stem);
   try {
     for (const Action& action : doc.acciones) write_action(action);
-    end_document(DocumentTail{doc.avisos, doc.no_reconocido});
+    end_document(doc.tail());
   } catch (...) {
     abort_document();
     throw;

@@ -332,9 +332,9 @@ class JsonExporter final : public Exporter {
 std::string to_json(const Document& doc) {
   std::string out;
   JsonDocumentWriter writer([&out](std::string_view bytes) { out.append(bytes); });
-  writer.head(DocumentHead{doc.fuente, doc.ejercicio});
+  writer.head(doc.head());
   for (const Action& a : doc.acciones) action(writer.w, a);
-  writer.tail(DocumentTail{doc.avisos, doc.no_reconocido});
+  writer.tail(doc.tail());
   return out;
 }
 

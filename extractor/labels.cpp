@@ -2,16 +2,15 @@
 #include "extractor/labels.hpp"
 
 #include <algorithm>
-#include <array>
-#include <initializer_list>
 #include <vector>
 
-#include "normalizer/text.hpp"
+#include "text/months.hpp"
+#include "text/unicode.hpp"
 
 namespace poa::extractor {
 namespace {
 
-using normalizer::fold_for_match;
+using text::fold_for_match;
 
 struct HeaderLabelKey {
   const char* folded;
@@ -114,21 +113,6 @@ constexpr ColumnLabelKey kColumnLabels[] = {
     {"consecutivo", ColumnRole::kRowNumber},
 };
 
-constexpr std::array<std::array<const char*, 3>, 12> kMonthNames = {{
-    {"ene", "enero", nullptr},
-    {"feb", "febrero", nullptr},
-    {"mar", "marzo", nullptr},
-    {"abr", "abril", nullptr},
-    {"may", "mayo", nullptr},
-    {"jun", "junio", nullptr},
-    {"jul", "julio", nullptr},
-    {"ago", "agosto", nullptr},
-    {"sep", "septiembre", "sept"},
-    {"oct", "octubre", nullptr},
-    {"nov", "noviembre", nullptr},
-    {"dic", "diciembre", nullptr},
-}};
-
 std::vector<std::string_view> split_words(std::string_view text) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
@@ -179,17 +163,15 @@ std::string first_folded_token(std::string_view text) {
   return {};
 }
 
-// The distinct first words of `keys`, and of `extra` names (null-terminated lists).
+// The distinct first words of `keys`.
 template <typename Key, std::size_t N>
-std::vector<std::string_view> first_words(const Key (&keys)[N],
-                                          std::initializer_list<const char*> extra = {}) {
+std::vector<std::string_view> first_words(const Key (&keys)[N]) {
   std::vector<std::string_view> out;
   auto add = [&](std::string_view k) {
     k = k.substr(0, k.find(' '));
     if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
   };
   for (const Key& key : keys) add(key.folded);
-  for (const char* name : extra) add(name);
   return out;
 }
 
@@ -237,12 +219,8 @@ const Key* match_ignoring_spaces(const Key (&keys)[N], std::string_view folded) 
 
 const std::vector<std::string_view>& column_first_words() {
   static const std::vector<std::string_view> kFirst = [] {
-    std::vector<std::string_view> words = first_words(kColumnLabels, {"setiembre"});
-    for (const auto& names : kMonthNames) {
-      for (const char* name : names) {
-        if (name != nullptr) words.emplace_back(name);
-      }
-    }
+    std::vector<std::string_view> words = first_words(kColumnLabels);
+    for (const text::MonthName& name : text::month_names()) words.push_back(name.folded);
     return words;
   }();
   return kFirst;
@@ -305,12 +283,7 @@ std::optional<ColumnRole> match_column_label(std::string_view cell_text) {
     if (folded == key.folded) return key.role;
   }
   if (const ColumnLabelKey* key = match_ignoring_spaces(kColumnLabels, folded)) return key->role;
-  for (int m = 0; m < 12; ++m) {
-    for (const char* name : kMonthNames[static_cast<std::size_t>(m)]) {
-      if (name != nullptr && folded == name) return month_role(m);
-    }
-  }
-  if (folded == "setiembre") return month_role(8);
+  if (const std::optional<int> month = text::month_from_folded(folded)) return month_role(*month);
   return std::nullopt;
 }
 

@@ -47,7 +47,7 @@ inline std::optional<int> month_of(ColumnRole role) {
 }
 
 // Matches a cell against the activity-table column labels and month names (ENE…DIC,
-// ENERO…DICIEMBRE, SEPT/SETIEMBRE; any case, accents optional).
+// ENERO…DICIEMBRE, SEPT/SETIEMBRE/SET (text/months.hpp); any case, accents optional).
 std::optional<ColumnRole> match_column_label(std::string_view cell_text);
 
 // The cells of a row that name the twelve months by their initials, `E F M A M J J A S O N D`

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "extractor/labels.hpp"
-#include "normalizer/text.hpp"
+#include "text/unicode.hpp"
 
 namespace poa::extractor {
 namespace {
@@ -242,7 +242,7 @@ void PoaEvidence::observe_row(const CellRow& row) {
 
   for (const Cell& c : row.cells) {
     if (c.text.size() > kMaxLineBytes) continue;
-    const std::string folded = normalizer::fold_for_match(c.text);
+    const std::string folded = text::fold_for_match(c.text);
     if (!months_in_one_cell_) months_in_one_cell_ = names_the_year(folded);
     if (c.text.size() > kMaxLabelBytes) continue;
     mir_page_.seen |= signs_in(folded, kMirSigns);

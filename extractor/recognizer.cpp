@@ -16,8 +16,8 @@
 
 #include "extractor/labels.hpp"
 #include "extractor/poa_evidence.hpp"
-#include "normalizer/text.hpp"
-#include "normalizer/values.hpp"
+#include "text/unicode.hpp"
+#include "text/values.hpp"
 
 namespace poa::extractor {
 namespace {
@@ -41,31 +41,31 @@ bool is_digits(std::string_view s) {
 
 // `3`, `3.`, `3)`, `#3`, `No. 3`: what a column numbering the rows holds.
 bool is_row_number(const std::string& text) {
-  return normalizer::parse_integer(text).has_value() ||
+  return text::parse_integer(text).has_value() ||
          is_digits(std::string_view(text).substr(0, text.find_last_not_of(".)-") + 1));
 }
 
 // What kind of value a cell holds, for placing values whose label is missing.
 bool could_be(HeaderField field, const std::string& text) {
-  const std::string clean = normalizer::normalize_text(text);
+  const std::string clean = text::normalize_text(text);
   switch (field) {
     case HeaderField::kNumero:
       return is_digits(clean) && clean.size() <= 4;
     case HeaderField::kInversion:
       // Money: a currency sign, or grouping/decimals that a bare count would not have.
-      return normalizer::parse_money(clean).has_value() && !is_digits(clean) && clean != "-" &&
+      return text::parse_money(clean).has_value() && !is_digits(clean) && clean != "-" &&
              clean != "–" && clean != "—";
     case HeaderField::kPartidas: {
-      const auto items = normalizer::parse_partidas(clean);
+      const auto items = text::parse_partidas(clean);
       return items.has_value() && !items->empty() &&
              std::all_of(items->begin(), items->end(),
                          [](const std::string& s) { return s.size() >= 4; });
     }
     case HeaderField::kBeneficiarios:
-      return !is_digits(clean) && normalizer::parse_beneficiaries(clean).has_value();
+      return !is_digits(clean) && text::parse_beneficiaries(clean).has_value();
     case HeaderField::kLineaEstrategica:
     case HeaderField::kEstrategia: {
-      const CodedText coded = normalizer::parse_coded_text(clean);
+      const CodedText coded = text::parse_coded_text(clean);
       if (!coded.codigo) return false;
       const auto depth = std::count(coded.codigo->begin(), coded.codigo->end(), '.');
       return field == HeaderField::kEstrategia ? depth >= 2 : depth <= 1;
@@ -234,7 +234,7 @@ class HeaderBlockResolver {
   // A free-text value (META, PROPÓSITO…) cannot be told by its type; it is placed by position
   // alone when exactly one free-text field of its label row is still unlabelled and empty.
   std::optional<HeaderField> only_free_text_field_left(int group, const std::string& text) const {
-    if (group < 0 || is_digits(normalizer::normalize_text(text))) return std::nullopt;
+    if (group < 0 || is_digits(text::normalize_text(text))) return std::nullopt;
     std::optional<HeaderField> only;
     for (int f = 0; f < kHeaderFieldCount; ++f) {
       const auto field = static_cast<HeaderField>(f);
@@ -406,7 +406,7 @@ class Recognizer {
     orphan_run_ = false;
     after_break_ = false;
     if (is_poa_title(text)) {
-      if (!tail_.year && normalizer::parse_year(text))
+      if (!tail_.year && text::parse_year(text))
         tail_.year = RawField{text, origin_of(row), false};
       return;
     }
@@ -553,7 +553,7 @@ class Recognizer {
     return std::any_of(row.cells.begin(), row.cells.end(), [&](const Cell& c) {
       const std::optional<ColumnRole> role = role_of(c.column);
       return role && is_numeric_role(*role) &&
-             (normalizer::parse_quantity(c.text) || normalizer::parse_money(c.text));
+             (text::parse_quantity(c.text) || text::parse_money(c.text));
     });
   }
 
@@ -665,7 +665,7 @@ class Recognizer {
   // `TOTAL | | | $95,000.00 | | 22 | …`: the table's own sums, not an activity.
   static bool is_total_row(const RawActivity& a) {
     if (!a.actividad || a.area_responsable || a.unidad_medida || a.indicador) return false;
-    const std::string label = normalizer::fold_for_match(a.actividad->text);
+    const std::string label = text::fold_for_match(a.actividad->text);
     return label == "total" || label == "totales" || label == "total general" ||
            label == "gran total" || label == "suma" || label == "suma total" || label == "subtotal";
   }
@@ -674,12 +674,12 @@ class Recognizer {
   // disagrees is reported.
   void check_total_row(const RawActivity& total) {
     if (!total.inversion) return;
-    const std::optional<Decimal> stated = normalizer::parse_money(total.inversion->text);
+    const std::optional<Decimal> stated = text::parse_money(total.inversion->text);
     if (!stated) return;
     Decimal sum = Decimal::from_cents(0);
     for (const RawActivity& a : action_->activities) {
       if (!a.inversion) continue;
-      if (const std::optional<Decimal> v = normalizer::parse_money(a.inversion->text)) sum += *v;
+      if (const std::optional<Decimal> v = text::parse_money(a.inversion->text)) sum += *v;
     }
     if (sum == *stated) return;
     action_->diagnostics.push_back(
@@ -715,7 +715,7 @@ class Recognizer {
     ++orphan_count_;
     std::string who = "la acción anterior";
     if (const auto& numero = action_->field(HeaderField::kNumero)) {
-      who = "la acción " + normalizer::normalize_text(numero->text);
+      who = "la acción " + text::normalize_text(numero->text);
     }
     action_->diagnostics[*orphan_diagnostic_].message =
         std::to_string(orphan_count_) +
@@ -744,8 +744,8 @@ class Recognizer {
   }
 
   static bool names_the_year(const std::string& text) {
-    if (!normalizer::parse_year(text)) return false;
-    const std::string folded = " " + normalizer::fold_for_match(text) + " ";
+    if (!text::parse_year(text)) return false;
+    const std::string folded = " " + text::fold_for_match(text) + " ";
     return folded.find(" poa ") != std::string::npos ||
            folded.find(" programa operativo anual ") != std::string::npos ||
            folded.find(" ejercicio ") != std::string::npos;

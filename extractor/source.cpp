@@ -21,6 +21,16 @@ SourceType detect_source_type(std::string_view head) {
   return window.find("%PDF-") != std::string_view::npos ? SourceType::kPdf : SourceType::kText;
 }
 
+std::optional<std::string> read_json_document(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char c = 0;
+  while (in.get(c) && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+  }
+  if (!in || c != '{') return std::nullopt;
+  in.seekg(0);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;

@@ -30,6 +30,12 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
 // on the command line is always taken: this is only for picking inputs out of folders.
 std::optional<std::string> why_not_an_input(const std::filesystem::path& path);
 
+// The content of `path` when it is a JSON document, as `poa convert` writes them (its first
+// non-blank byte is `{`): such an input is read back with exporters::document_from_json, not
+// through a RowReader. nullopt for anything else, an unreadable file included (open_source then
+// says why).
+std::optional<std::string> read_json_document(const std::filesystem::path& path);
+
 // Lowercase hex SHA-256 of a byte string.
 std::string sha256_hex(std::string_view bytes);
 

@@ -36,7 +36,8 @@ struct Activity {
   std::optional<Decimal> inversion;  // money, scale 2
   std::optional<std::string> indicador;
   std::optional<Decimal> programacion_anual;
-  std::array<std::optional<Decimal>, 12> programacion_mensual;  // ENE..DIC; "-" -> 0, empty -> nullopt
+  std::array<std::optional<Decimal>, 12>
+      programacion_mensual;  // ENE..DIC; "-" -> 0, empty -> nullopt
   Origin origen;
   friend bool operator==(const Activity&, const Activity&) = default;
 };
@@ -51,7 +52,7 @@ struct Action {
   std::optional<std::string> meta;
   std::optional<std::string> proposito;
   std::optional<Beneficiaries> beneficiarios;
-  std::optional<Decimal> inversion_aproximada;  // money, scale 2
+  std::optional<Decimal> inversion_aproximada;       // money, scale 2
   std::vector<std::string> partidas_presupuestales;  // as written: "2111", "21101"
   std::vector<Activity> actividades;
   Origin origen;
@@ -60,6 +61,8 @@ struct Action {
 
 // The parts of a Document written before its actions (JSON key order: fuente, ejercicio) and
 // after them (avisos, no_reconocido), for exporters that take a document one action at a time.
+// A Document is made of them (head, acciones, tail), so a whole document hands its head and tail
+// to the streaming calls by reference, without copying.
 struct DocumentHead {
   SourceInfo fuente;
   std::optional<int> ejercicio;
@@ -70,12 +73,15 @@ struct DocumentTail {
   std::vector<UnrecognizedText> no_reconocido;
 };
 
-struct Document {
-  SourceInfo fuente;
-  std::optional<int> ejercicio;
+// {fuente, ejercicio} + acciones + {avisos, no_reconocido}: the head and tail are base
+// classes, so their fields are named as before (doc.fuente) and each is declared once.
+struct Document : DocumentHead, DocumentTail {
   std::vector<Action> acciones;
-  Diagnostics avisos;  // not tied to one action
-  std::vector<UnrecognizedText> no_reconocido;
+
+  DocumentHead& head() { return *this; }
+  const DocumentHead& head() const { return *this; }
+  DocumentTail& tail() { return *this; }
+  const DocumentTail& tail() const { return *this; }
 
   // Every diagnostic, document-level first, then each action's, in order.
   [[nodiscard]] Diagnostics all_diagnostics() const;

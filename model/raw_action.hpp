@@ -49,7 +49,7 @@ struct RawActivity {
   std::optional<RawField> indicador;
   std::optional<RawField> programacion_anual;
   std::array<std::optional<RawField>, 12> meses;
-  Origin origin;  // the row's first line
+  Origin origin;        // the row's first line
   bool orphan = false;  // came after a page break with no heading: attached to this action
 
   friend bool operator==(const RawActivity&, const RawActivity&) = default;
@@ -62,9 +62,7 @@ struct RawAction {
   Diagnostics diagnostics;  // found while recognising this action (ORPHAN_ROWS, …)
 
   std::optional<RawField>& field(HeaderField f) { return fields[static_cast<int>(f)]; }
-  const std::optional<RawField>& field(HeaderField f) const {
-    return fields[static_cast<int>(f)];
-  }
+  const std::optional<RawField>& field(HeaderField f) const { return fields[static_cast<int>(f)]; }
 };
 
 struct UnrecognizedText {
@@ -82,11 +80,12 @@ struct RawDocumentTail {
   Diagnostics diagnostics;  // not tied to one action
 };
 
-struct RawDocument {
-  std::optional<RawField> year;  // from the title, e.g. "2022"
+// A whole recognised document: the actions and the tail (year, from the title, e.g. "2022";
+// unrecognised text; document-level diagnostics), the tail's fields declared once.
+struct RawDocument : RawDocumentTail {
   std::vector<RawAction> actions;
-  std::vector<UnrecognizedText> unrecognized;
-  Diagnostics diagnostics;  // not tied to one action
+
+  const RawDocumentTail& tail() const { return *this; }
 };
 
 }  // namespace poa

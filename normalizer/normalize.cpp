@@ -7,8 +7,8 @@
 #include <utility>
 
 #include "normalizer/budget_catalogue.hpp"
-#include "normalizer/text.hpp"
-#include "normalizer/values.hpp"
+#include "text/unicode.hpp"
+#include "text/values.hpp"
 
 namespace poa::normalizer {
 namespace {
@@ -45,7 +45,7 @@ class FieldTyper {
   // INFERRED_FIELD when the recogniser placed it without a label.
   std::optional<std::string> text(const std::optional<RawField>& raw, std::string_view label) {
     if (!raw) return std::nullopt;
-    std::string cleaned = normalize_text(raw->text);
+    std::string cleaned = text::normalize_text(raw->text);
     if (cleaned.empty()) return std::nullopt;
     if (raw->inferred) out_.push_back(inferred_field(label, *raw, cleaned));
     return cleaned;
@@ -74,13 +74,13 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
   a.area_responsable = typer.text(raw.area_responsable, "ÁREA RESPONSABLE");
   a.unidad_medida = typer.text(raw.unidad_medida, "UNIDAD DE MEDIDA");
   a.inversion =
-      typer.typed(raw.inversion, "INVERSIÓN APROX. POR ACTIVIDAD", kExpectMoney, parse_money);
+      typer.typed(raw.inversion, "INVERSIÓN APROX. POR ACTIVIDAD", kExpectMoney, text::parse_money);
   a.indicador = typer.text(raw.indicador, "INDICADOR");
-  a.programacion_anual =
-      typer.typed(raw.programacion_anual, "PROGRAMACIÓN ANUAL", kExpectQuantity, parse_quantity);
+  a.programacion_anual = typer.typed(raw.programacion_anual, "PROGRAMACIÓN ANUAL", kExpectQuantity,
+                                     text::parse_quantity);
   for (int m = 0; m < 12; ++m) {
     a.programacion_mensual[m] =
-        typer.typed(raw.meses[m], kMonthLabels[m], kExpectQuantity, parse_quantity);
+        typer.typed(raw.meses[m], kMonthLabels[m], kExpectQuantity, text::parse_quantity);
   }
 
   std::optional<Decimal> month_sum;
@@ -96,8 +96,8 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
                                       " ≠ suma de los meses " + sum.to_string(),
                                   raw.origin));
     }
-  } else if (month_sum &&
-             !(raw.programacion_anual && !normalize_text(raw.programacion_anual->text).empty())) {
+  } else if (month_sum && !(raw.programacion_anual &&
+                            !text::normalize_text(raw.programacion_anual->text).empty())) {
     // Only when the annual cell is really empty: an unreadable one already got INVALID_VALUE.
     avisos.push_back(
         diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
@@ -140,7 +140,7 @@ Action normalize_action(const RawAction& raw) {
         break;
       case HeaderField::kPrincipioRector:
         if (auto t = typer.text(rf, label)) {
-          std::string stripped = strip_surrounding_quotes(*t);
+          std::string stripped = text::strip_surrounding_quotes(*t);
           if (!stripped.empty()) action.principio_rector = std::move(stripped);
         }
         present = action.principio_rector.has_value();
@@ -148,26 +148,27 @@ Action normalize_action(const RawAction& raw) {
       case HeaderField::kLineaEstrategica:
       case HeaderField::kEstrategia: {
         std::optional<CodedText> coded;
-        if (auto t = typer.text(rf, label)) coded = parse_coded_text(*t);
+        if (auto t = typer.text(rf, label)) coded = text::parse_coded_text(*t);
         (field == HeaderField::kEstrategia ? action.estrategia : action.linea_estrategica) = coded;
         present = coded.has_value();
         break;
       }
       case HeaderField::kNumero:
-        action.numero = typer.typed(rf, label, kExpectInteger, parse_integer);
-        present = rf && !normalize_text(rf->text).empty();
+        action.numero = typer.typed(rf, label, kExpectInteger, text::parse_integer);
+        present = rf && !text::normalize_text(rf->text).empty();
         break;
       case HeaderField::kBeneficiarios:
-        action.beneficiarios = typer.typed(rf, label, kExpectBeneficiaries, parse_beneficiaries);
-        present = rf && !normalize_text(rf->text).empty();
+        action.beneficiarios =
+            typer.typed(rf, label, kExpectBeneficiaries, text::parse_beneficiaries);
+        present = rf && !text::normalize_text(rf->text).empty();
         break;
       case HeaderField::kInversion:
-        action.inversion_aproximada = typer.typed(rf, label, kExpectMoney, parse_money);
-        present = rf && !normalize_text(rf->text).empty();
+        action.inversion_aproximada = typer.typed(rf, label, kExpectMoney, text::parse_money);
+        present = rf && !text::normalize_text(rf->text).empty();
         break;
       case HeaderField::kPartidas: {
-        auto partidas = typer.typed(rf, label, kExpectPartidas, parse_partidas);
-        present = rf && !normalize_text(rf->text).empty();
+        auto partidas = typer.typed(rf, label, kExpectPartidas, text::parse_partidas);
+        present = rf && !text::normalize_text(rf->text).empty();
         if (!partidas) break;
         action.partidas_presupuestales = std::move(*partidas);
         for (const std::string& codigo : action.partidas_presupuestales) {
@@ -203,8 +204,8 @@ Action normalize_action(const RawAction& raw) {
       const std::optional<RawField>& inv = raw.field(HeaderField::kInversion);
       avisos.push_back(
           diag::make(DiagnosticCode::kInvestmentSumMismatch, Severity::kWarning,
-                     "inversión aproximada " + format_money(*action.inversion_aproximada) +
-                         " ≠ suma de las inversiones por actividad " + format_money(*sum),
+                     "inversión aproximada " + text::format_money(*action.inversion_aproximada) +
+                         " ≠ suma de las inversiones por actividad " + text::format_money(*sum),
                      inv ? inv->origin : raw.origin));
     }
   }
@@ -214,7 +215,7 @@ Action normalize_action(const RawAction& raw) {
 DocumentHead normalize_head(const std::optional<RawField>& year, const SourceInfo& source) {
   DocumentHead head;
   head.fuente = source;
-  if (year) head.ejercicio = parse_year(normalize_text(year->text));
+  if (year) head.ejercicio = text::parse_year(text::normalize_text(year->text));
   return head;
 }
 
@@ -231,11 +232,11 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
   }
 
   if (raw.year) {
-    const std::string cleaned = normalize_text(raw.year->text);
+    const std::string cleaned = text::normalize_text(raw.year->text);
     if (raw.year->inferred && !cleaned.empty()) {
       doc.avisos.push_back(inferred_field("PROGRAMA OPERATIVO ANUAL", *raw.year, cleaned));
     }
-    if (!parse_year(cleaned)) {
+    if (!text::parse_year(cleaned)) {
       Diagnostic d = diag::missing_field("ejercicio", raw.year->origin);
       d.text = cleaned;
       doc.avisos.push_back(std::move(d));
@@ -245,7 +246,7 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
   }
 
   for (const UnrecognizedText& u : raw.unrecognized) {
-    std::string cleaned = normalize_text(u.text);
+    std::string cleaned = text::normalize_text(u.text);
     if (cleaned.empty()) continue;  // only invisible characters: nothing to show
     doc.avisos.push_back(diag::unrecognized_text(cleaned, u.origin));
     doc.no_reconocido.push_back(UnrecognizedText{std::move(cleaned), u.origin});
@@ -254,16 +255,11 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
 }
 
 Document normalize(const RawDocument& raw, const SourceInfo& source) {
-  DocumentHead head = normalize_head(raw.year, source);
   Document doc;
-  doc.fuente = std::move(head.fuente);
-  doc.ejercicio = head.ejercicio;
+  doc.head() = normalize_head(raw.year, source);
   doc.acciones.reserve(raw.actions.size());
   for (const RawAction& ra : raw.actions) doc.acciones.push_back(normalize_action(ra));
-  DocumentTail tail =
-      normalize_tail(RawDocumentTail{raw.year, raw.unrecognized, raw.diagnostics}, source);
-  doc.avisos = std::move(tail.avisos);
-  doc.no_reconocido = std::move(tail.no_reconocido);
+  doc.tail() = normalize_tail(raw.tail(), source);
   return doc;
 }
 

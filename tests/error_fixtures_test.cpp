@@ -9,13 +9,15 @@
 #include <set>
 #include <sstream>
 
-#include "cli/job.hpp"
+#include "job/convert.hpp"
 #include "model/diagnostic.hpp"
 
 namespace poa {
 namespace {
 
 namespace fs = std::filesystem;
+using job::convert_file;
+using job::ConvertOptions;
 
 std::string read_text(const fs::path& p) {
   std::string s = test::read_file(p);

@@ -22,14 +22,15 @@
 #include <string>
 #include <vector>
 
-#include "cli/job.hpp"
 #include "exporters/csv_exporter.hpp"
 #include "exporters/json_exporter.hpp"
+#include "job/convert.hpp"
 
 namespace poa {
 namespace {
 
 namespace fs = std::filesystem;
+using job::convert_file;
 
 // ---------------------------------------------------------------------------------------------
 // A JSON tree that keeps each number's text, so 10000 and 10000.0 compare equal exactly and

@@ -1,5 +1,5 @@
 // Round trip: seeded random POAs rendered to PDF with varied geometry, converted by the real
-// pipeline (poa::convert_file) and compared field by field with what was generated.
+// pipeline (poa::job::convert_file) and compared field by field with what was generated.
 // PdfRoundTrip draws every cell with thin borders, labels above values; PdfRoundTripGrid draws the
 // layouts the drawn grid decides (border styles, merged and spanning header cells, merged ÁREA
 // RESPONSABLE cells) from a stream of their own, over other seeds, so the first suite's documents
@@ -19,14 +19,15 @@
 #include <set>
 #include <string>
 
-#include "cli/job.hpp"
-#include "tests/support/pdf_render.hpp"
-#include "tests/support/poa_generator.hpp"
+#include "job/convert.hpp"
+#include "testgen/pdf_render.hpp"
+#include "testgen/poa_generator.hpp"
 
 namespace poa {
 namespace {
 
 namespace fs = std::filesystem;
+using job::convert_file;
 using testgen::Continuation;
 
 constexpr int kSeeds = 320;

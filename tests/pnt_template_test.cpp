@@ -11,10 +11,13 @@
 #include <sstream>
 
 #include "exporters/pnt/pnt_export.hpp"
+#include "job/pnt.hpp"
 #include "model/diagnostic.hpp"
 
 namespace fs = std::filesystem;
 namespace pnt = poa::exporters::pnt;
+using poa::job::ExitCode;
+using poa::job::PntJob;
 
 namespace {
 
@@ -123,8 +126,8 @@ std::vector<fs::path> inputs_in(const fs::path& dir, const std::vector<std::stri
   return out;
 }
 
-pnt::PntJob job_for(pnt::Fraccion f, const fs::path& out) {
-  pnt::PntJob job;
+PntJob job_for(pnt::Fraccion f, const fs::path& out) {
+  PntJob job;
   job.inputs = inputs_in(out.parent_path(), {"a.txt"});
   job.fraccion = f;
   job.output = out;
@@ -141,7 +144,7 @@ pnt::PntJob job_for(pnt::Fraccion f, const fs::path& out) {
 }
 
 // Loader for tests: a file named "bad*" is refused like an unreadable POA.
-pnt::DocumentLoader loader(int extra = 0) {
+poa::job::DocumentLoader loader(int extra = 0) {
   return [extra](const fs::path& p) {
     if (p.filename().string().rfind("bad", 0) == 0)
       throw poa::InputError(poa::diag::input_error(poa::DiagnosticCode::kNotAPoa, "no es un POA",
@@ -207,7 +210,9 @@ void check_filled(const fs::path& out, const fs::path& tmpl, const TemplateCase&
   const auto& actualizacion = row0[column_of(main, "Fecha de actualizaci")];
   ASSERT_TRUE(actualizacion.IsObject());
   EXPECT_STREQ(actualizacion["v"].GetString(), "2022-04-15");
-  if (c.has_validacion) EXPECT_TRUE(row0[column_of(main, "Fecha de validaci")].IsNull());
+  if (c.has_validacion) {
+    EXPECT_TRUE(row0[column_of(main, "Fecha de validaci")].IsNull());
+  }
 
   if (c.fraccion == pnt::Fraccion::kIV) {
     EXPECT_STREQ(row0[column_of(main, "Denominación")]["v"].GetString(),
@@ -265,11 +270,11 @@ TEST(PntTemplate, FillsEachSharedTemplateKeepingEverythingButData) {
   for (const TemplateCase& c : kCases) {
     SCOPED_TRACE(c.file);
     const fs::path dir = temp_dir(std::string("fill_") + c.file);
-    pnt::PntJob job = job_for(c.fraccion, dir / "out.xlsx");
+    PntJob job = job_for(c.fraccion, dir / "out.xlsx");
     job.template_path = kTemplates / c.file;
     job.inputs = inputs_in(dir, {"secretaria-a.txt", "secretaria-b.txt"});
     std::ostringstream err;
-    ASSERT_EQ(pnt::run_pnt(job, loader(), err), 0) << err.str();
+    ASSERT_EQ(poa::job::run(job, err, loader()), ExitCode::kOk) << err.str();
     check_filled(job.output, *job.template_path, c, 2);
     // The run lists what it could not fill.
     EXPECT_NE(err.str().find("columnas sin datos"), std::string::npos);
@@ -288,10 +293,10 @@ TEST(PntTemplate, FillsATemplateWithOtherIdsAndWording) {
             (kTemplates / c.file).string() + "' '" + derived.string() + "' >/dev/null",
         &rc);
     ASSERT_EQ(rc, 0);
-    pnt::PntJob job = job_for(c.fraccion, dir / "out.xlsx");
+    PntJob job = job_for(c.fraccion, dir / "out.xlsx");
     job.template_path = derived;
     std::ostringstream err;
-    ASSERT_EQ(pnt::run_pnt(job, loader(), err), 0) << err.str();
+    ASSERT_EQ(poa::job::run(job, err, loader()), ExitCode::kOk) << err.str();
     const rapidjson::Document r = inspect(job.output, derived);
     EXPECT_TRUE(r["same_as_template"].GetBool());
     const auto& data = r["main"]["data"].GetArray();
@@ -300,7 +305,7 @@ TEST(PntTemplate, FillsATemplateWithOtherIdsAndWording) {
     const fs::path plain = dir / "plain.xlsx";
     job.template_path = kTemplates / c.file;
     job.output = plain;
-    ASSERT_EQ(pnt::run_pnt(job, loader(), err), 0) << err.str();
+    ASSERT_EQ(poa::job::run(job, err, loader()), ExitCode::kOk) << err.str();
     const rapidjson::Document p = inspect(plain);
     EXPECT_TRUE(p["main"]["data"] == r["main"]["data"]);
     if (c.fraccion == pnt::Fraccion::kIV) {
@@ -314,10 +319,10 @@ TEST(PntTemplate, FillsATemplateWithOtherIdsAndWording) {
 TEST(PntTemplate, ValidationGrowsWithManyRows) {
   REQUIRE_OPENPYXL();
   const fs::path dir = temp_dir("many");
-  pnt::PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
+  PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
   job.template_path = kTemplates / kCases[1].file;
   std::ostringstream err;
-  ASSERT_EQ(pnt::run_pnt(job, loader(/*extra=*/250), err), 0) << err.str();
+  ASSERT_EQ(poa::job::run(job, err, loader(/*extra=*/250)), ExitCode::kOk) << err.str();
   const rapidjson::Document r = inspect(job.output);
   EXPECT_EQ(r["main"]["data"].GetArray().Size(), 254u);
   EXPECT_STREQ(r["main"]["validations"][0]["sqref"].GetString(), "O8:O261");
@@ -328,9 +333,9 @@ TEST(PntTemplate, BuiltinLayoutLooksLikeSipot) {
   for (const TemplateCase& c : {kCases[0], kCases[1], kCases[3]}) {
     SCOPED_TRACE(c.file);
     const fs::path dir = temp_dir("builtin");
-    pnt::PntJob job = job_for(c.fraccion, dir / "out.xlsx");
+    PntJob job = job_for(c.fraccion, dir / "out.xlsx");
     std::ostringstream err;
-    ASSERT_EQ(pnt::run_pnt(job, loader(), err), 0) << err.str();
+    ASSERT_EQ(poa::job::run(job, err, loader()), ExitCode::kOk) << err.str();
     // The built-in layout must read back exactly like the national template of 2022.
     const rapidjson::Document r = inspect(job.output);
     const rapidjson::Document t = inspect(kTemplates / c.file);
@@ -350,10 +355,10 @@ TEST(PntTemplate, BuiltinLayoutLooksLikeSipot) {
       EXPECT_EQ(r["subtables"]["Tabla_512813"]["data"].GetArray().Size(), 5u);
     }
     // Same rows as the filled national template.
-    pnt::PntJob with = job;
+    PntJob with = job;
     with.template_path = kTemplates / c.file;
     with.output = dir / "with.xlsx";
-    ASSERT_EQ(pnt::run_pnt(with, loader(), err), 0) << err.str();
+    ASSERT_EQ(poa::job::run(with, err, loader()), ExitCode::kOk) << err.str();
     EXPECT_TRUE(inspect(with.output)["main"]["data"] == r["main"]["data"]);
   }
 }
@@ -364,11 +369,10 @@ TEST(PntTemplate, LibreOfficeOpensTheOutput) {
   if (rc != 0) GTEST_SKIP() << "LibreOffice (soffice) no está instalado: prueba omitida";
   const fs::path dir = temp_dir("soffice");
   for (const TemplateCase& c : {kCases[0], kCases[2]}) {
-    pnt::PntJob job =
-        job_for(c.fraccion, dir / (std::string(pnt::fraccion_name(c.fraccion)) + ".xlsx"));
+    PntJob job = job_for(c.fraccion, dir / (std::string(pnt::fraccion_name(c.fraccion)) + ".xlsx"));
     job.template_path = kTemplates / c.file;
     std::ostringstream err;
-    ASSERT_EQ(pnt::run_pnt(job, loader(), err), 0) << err.str();
+    ASSERT_EQ(poa::job::run(job, err, loader()), ExitCode::kOk) << err.str();
     const std::string log =
         run("cd '" + dir.string() + "' && HOME='" + dir.string() +
                 "' timeout 120 soffice --headless --norestore --convert-to csv:\"Text - txt - "
@@ -403,10 +407,10 @@ TEST(PntTemplate, RefusedTemplateLeavesNoOutputAndExitsTwo) {
       {kTemplates / kCases[1].file, pnt::Fraccion::kVI, "Nombre del programa"},
   };
   for (const Case& c : cases) {
-    pnt::PntJob job = job_for(c.f, dir / "out.xlsx");
+    PntJob job = job_for(c.f, dir / "out.xlsx");
     job.template_path = c.tmpl;
     std::ostringstream err;
-    EXPECT_EQ(pnt::run_pnt(job, loader(), err), 2);
+    EXPECT_EQ(poa::job::run(job, err, loader()), ExitCode::kUsage);
     EXPECT_NE(err.str().find(c.message), std::string::npos) << err.str();
     EXPECT_FALSE(fs::exists(job.output));
   }
@@ -415,13 +419,13 @@ TEST(PntTemplate, RefusedTemplateLeavesNoOutputAndExitsTwo) {
 TEST(PntTemplate, FilledTemplateIsRefusedAsTemplate) {
   REQUIRE_OPENPYXL();
   const fs::path dir = temp_dir("filled");
-  pnt::PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
+  PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
   job.template_path = kTemplates / kCases[1].file;
   std::ostringstream err;
-  ASSERT_EQ(pnt::run_pnt(job, loader(), err), 0);
+  ASSERT_EQ(poa::job::run(job, err, loader()), ExitCode::kOk);
   job.template_path = job.output;
   job.output = dir / "again.xlsx";
-  EXPECT_EQ(pnt::run_pnt(job, loader(), err), 2);
+  EXPECT_EQ(poa::job::run(job, err, loader()), ExitCode::kUsage);
   EXPECT_NE(err.str().find("ya tiene datos en A8"), std::string::npos) << err.str();
   EXPECT_FALSE(fs::exists(job.output));
 }
@@ -429,21 +433,21 @@ TEST(PntTemplate, FilledTemplateIsRefusedAsTemplate) {
 TEST(PntTemplate, RefusedInputIsReportedAndTheOthersGoIn) {
   REQUIRE_OPENPYXL();
   const fs::path dir = temp_dir("inputs");
-  pnt::PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
+  PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
   job.template_path = kTemplates / kCases[1].file;
   job.inputs = inputs_in(dir, {"uno.txt", "bad.txt", "dos.txt"});
   std::ostringstream err;
-  EXPECT_EQ(pnt::run_pnt(job, loader(), err), 1);
+  EXPECT_EQ(poa::job::run(job, err, loader()), ExitCode::kInputFailed);
   EXPECT_NE(err.str().find("bad.txt: no es un POA"), std::string::npos) << err.str();
   EXPECT_EQ(inspect(job.output)["main"]["data"].GetArray().Size(), 8u);
 }
 
 TEST(PntTemplate, CsvHasBomHeaderAndDefusedFormulas) {
   const fs::path dir = temp_dir("csv");
-  pnt::PntJob job = job_for(pnt::Fraccion::kIV, dir / "iv.csv");
+  PntJob job = job_for(pnt::Fraccion::kIV, dir / "iv.csv");
   job.format = pnt::OutputFormat::kCsv;
   std::ostringstream err;
-  ASSERT_EQ(pnt::run_pnt(job, loader(), err), 0) << err.str();
+  ASSERT_EQ(poa::job::run(job, err, loader()), ExitCode::kOk) << err.str();
   std::ifstream main(job.output, std::ios::binary),
       sub(dir / "iv_Tabla_512813.csv", std::ios::binary);
   std::stringstream m, s;

@@ -9,14 +9,15 @@
 #include <random>
 #include <sstream>
 
-#include "cli/job.hpp"
 #include "exporters/csv_exporter.hpp"
 #include "exporters/json_exporter.hpp"
+#include "job/convert.hpp"
 
 namespace poa {
 namespace {
 
 namespace fs = std::filesystem;
+using job::convert_file;
 
 std::string read_bytes(const fs::path& p) {
   return test::read_file(p);

@@ -12,16 +12,21 @@
 #include <set>
 #include <sstream>
 
-#include "cli/job.hpp"
 #include "exporters/csv_exporter.hpp"
 #include "exporters/json_exporter.hpp"
 #include "extractor/recognizer.hpp"
 #include "extractor/source.hpp"
+#include "job/convert.hpp"
 
 namespace poa {
 namespace {
 
 namespace fs = std::filesystem;
+using job::BatchOptions;
+using job::BatchResult;
+using job::convert_file;
+using job::ConvertOptions;
+using job::run_convert;
 
 const fs::path kSample = "fixtures/text/sample/sample_secretaria_planeacion/input.txt";
 const fs::path kPdf = "fixtures/pdf/long_table_repeated_header/input.pdf";
@@ -148,7 +153,7 @@ TEST_F(StreamingTest, AbortDropsTheJsonFileAndCutsTheCsvBackToWhereTheDocumentBe
   for (auto* out : {json.get(), csv.get()}) {
     out->begin();
     out->write(first, "first");
-    out->begin_document(DocumentHead{refused.fuente, refused.ejercicio}, "refused");
+    out->begin_document(refused.head(), "refused");
     for (std::size_t i = 0; i < 3; ++i) out->write_action(refused.acciones[i]);
     out->abort_document();
     out->abort_document();  // nothing open: does nothing
@@ -203,7 +208,7 @@ TEST_F(StreamingTest, AbortOnStdoutPrintsNothingOfTheDocument) {
     auto out = exporters::make_exporter(c.format, options);
     CoutCapture capture;
     out->begin();
-    out->begin_document(DocumentHead{doc.fuente, doc.ejercicio}, "x");
+    out->begin_document(doc.head(), "x");
     out->write_action(doc.acciones.at(0));
     out->abort_document();
     EXPECT_EQ(capture.text(), c.after_begin);

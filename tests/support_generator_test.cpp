@@ -15,8 +15,8 @@
 #include <sstream>
 #include <string>
 
-#include "tests/support/pdf_render.hpp"
-#include "tests/support/poa_generator.hpp"
+#include "testgen/pdf_render.hpp"
+#include "testgen/poa_generator.hpp"
 
 namespace poa::testgen {
 namespace {

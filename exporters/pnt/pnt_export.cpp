@@ -1,14 +1,12 @@
-// Binding records to template columns, the CSV view and the `poa pnt` job.
+// Binding records to template columns, the CSV view, and writing the tables.
 #include "exporters/pnt/pnt_export.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
-#include <ostream>
 #include <set>
 
-#include "model/diagnostic.hpp"
+#include "exporters/atomic_file.hpp"
 
 namespace poa::exporters::pnt {
 namespace {
@@ -192,152 +190,45 @@ std::string sheet_csv(const TemplateSheet& sheet, const std::vector<OutRow>& row
   return out;
 }
 
-namespace {
-
-// Folders are recursed (regular files, sorted, hidden ones and our own outputs skipped);
-// files named on the command line are taken as given.
-std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::path>& inputs,
-                                          std::vector<std::string>& errors) {
+std::vector<std::filesystem::path> write_tables(const TemplateLayout& layout,
+                                                const XlsxTemplate* tmpl, Fraccion fraccion,
+                                                const BoundTables& bound, OutputFormat format,
+                                                const std::filesystem::path& output) {
   namespace fs = std::filesystem;
-  std::vector<fs::path> out;
-  for (const fs::path& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in, ec)) {
-      std::vector<fs::path> found;
-      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::end(it);
-           it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        const std::string ext = it->path().extension().string();
-        if (it->is_regular_file() && ext != ".csv" && ext != ".xlsx") found.push_back(it->path());
-      }
-      if (ec) errors.push_back(in.string() + ": no se puede recorrer la carpeta: " + ec.message());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else if (fs::exists(in, ec)) {
-      out.push_back(in);
-    } else {
-      errors.push_back(in.string() + ": no existe");
-    }
-  }
-  return out;
-}
-
-void write_text_atomically(const std::filesystem::path& path, const std::string& text) {
-  const std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
-  const std::filesystem::path tmp =
-      dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f << text;
-    if (!f.flush()) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw std::runtime_error(path.string() + ": no se puede escribir");
-    }
-  }
-  std::filesystem::rename(tmp, path);
-}
-
-}  // namespace
-
-int run_pnt(const PntJob& job, const DocumentLoader& load, std::ostream& err) {
-  namespace fs = std::filesystem;
-  // The template first: a refused template must cost nothing and leave no output.
-  std::optional<XlsxTemplate> tmpl;
-  TemplateLayout layout;
-  fs::path builtin_tmp;
-  try {
-    if (job.template_path) {
-      tmpl = XlsxTemplate::open(*job.template_path);
-      layout = tmpl->layout();
-      if (auto why = check_template_fits(layout, job.fraccion)) {
-        err << "poa pnt: " << job.template_path->string() << ": " << *why << "\n";
-        return 2;
-      }
-    } else {
-      layout = builtin_layout(job.fraccion);
-    }
-  } catch (const std::exception& e) {
-    err << "poa pnt: " << e.what() << "\n";
-    return 2;
-  }
-
-  int status = 0;
-  std::vector<std::string> errors;
-  const std::vector<fs::path> files = expand(job.inputs, errors);
-  std::vector<Document> docs;
-  for (const fs::path& f : files) {
-    try {
-      docs.push_back(load(f));
-    } catch (const InputError& e) {
-      errors.push_back(format_origin(e.diagnostic().origin.file.empty() ? Origin{f.string()}
-                                                                        : e.diagnostic().origin) +
-                       ": " + e.diagnostic().message);
-    } catch (const std::exception& e) {
-      errors.push_back(f.string() + ": " + e.what());
-    }
-  }
-  for (const std::string& e : errors) err << "poa pnt: " << e << "\n";
-  if (!errors.empty()) status = 1;
-  if (docs.empty()) {
-    err << "poa pnt: ninguna entrada se pudo leer; no se escribió " << job.output.string() << "\n";
-    return 1;
-  }
-
-  const Table table = build_table(job.fraccion, docs, job.settings);
-  const BoundTables bound = bind_table(layout, table);
   std::vector<fs::path> written;
-  try {
-    if (job.format == OutputFormat::kCsv) {
-      write_text_atomically(job.output, sheet_csv(layout.main, bound.main));
-      written.push_back(job.output);
-      for (const auto& [id, sheet] : layout.subtables) {
-        fs::path sub = job.output;
-        sub.replace_filename(job.output.stem().string() + "_" + sheet.name + ".csv");
-        write_text_atomically(sub, sheet_csv(sheet, bound.subtables.at(id)));
-        written.push_back(sub);
-      }
-    } else {
-      if (!tmpl) {
-        const fs::path dir = job.output.parent_path().empty() ? "." : job.output.parent_path();
-        builtin_tmp = dir / ("." + job.output.filename().string() + ".blank-" +
-                             std::to_string(::getpid()) + ".xlsx");
-        write_builtin_template(job.fraccion, builtin_tmp);
-        tmpl = XlsxTemplate::open(builtin_tmp);
-      }
-      tmpl->write_filled(job.output, bound.main, bound.subtables);
-      written.push_back(job.output);
+  if (format == OutputFormat::kCsv) {
+    auto write_csv = [&](const fs::path& path, const std::string& text) {
+      AtomicFile file(path);
+      file.write(text);
+      written.push_back(file.commit());
+    };
+    write_csv(output, sheet_csv(layout.main, bound.main));
+    for (const auto& [id, sheet] : layout.subtables) {
+      fs::path sub = output;
+      sub.replace_filename(output.stem().string() + "_" + sheet.name + ".csv");
+      write_csv(sub, sheet_csv(sheet, bound.subtables.at(id)));
     }
-  } catch (const std::exception& e) {
+    return written;
+  }
+  if (tmpl) {
+    tmpl->write_filled(output, bound.main, bound.subtables);
+    return {output};
+  }
+  // The built-in layout goes through the same template filling as a user's template.
+  const fs::path dir = output.parent_path().empty() ? "." : output.parent_path();
+  const fs::path blank =
+      dir / ("." + output.filename().string() + ".blank-" + std::to_string(::getpid()) + ".xlsx");
+  try {
+    write_builtin_template(fraccion, blank);
+    XlsxTemplate::open(blank).write_filled(output, bound.main, bound.subtables);
+  } catch (...) {
     std::error_code ec;
-    if (!builtin_tmp.empty()) fs::remove(builtin_tmp, ec);
-    err << "poa pnt: " << e.what() << "\n";
-    return 2;
+    fs::remove(blank, ec);
+    throw;
   }
   std::error_code ec;
-  if (!builtin_tmp.empty()) fs::remove(builtin_tmp, ec);
-
-  for (const std::string& n : table.notes) err << "poa pnt: aviso: " << n << "\n";
-  for (const std::string& w : bound.warnings) err << "poa pnt: aviso: " << w << "\n";
-  if (!bound.empty_columns.empty()) {
-    err << "poa pnt: columnas sin datos (el POA y los ajustes no las llenan):\n";
-    for (const std::string& c : bound.empty_columns) err << "  - " << c << "\n";
-  }
-  std::size_t sub_rows = 0;
-  for (const auto& [id, rows] : bound.subtables) sub_rows += rows.size();
-  err << "poa pnt: fracción " << fraccion_name(job.fraccion) << ": " << bound.main.size()
-      << " registros";
-  if (!layout.subtables.empty()) err << " y " << sub_rows << " filas de subtabla";
-  err << " de " << docs.size() << " de " << files.size() << " entradas; "
-      << bound.empty_columns.size() << " columnas vacías; escrito " << written.front().string()
-      << (job.template_path ? " (plantilla " + job.template_path->filename().string() + ")"
-                            : std::string(" (diseño integrado 2018–2022)"))
-      << "\n";
-  return status;
+  fs::remove(blank, ec);
+  return {output};
 }
 
 }  // namespace poa::exporters::pnt

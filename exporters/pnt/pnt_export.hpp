@@ -2,8 +2,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
-#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,24 +46,13 @@ std::string sheet_csv(const TemplateSheet& sheet, const std::vector<OutRow>& row
 
 enum class OutputFormat { kXlsx, kCsv };
 
-// Everything `poa pnt` needs, already parsed.
-struct PntJob {
-  std::vector<std::filesystem::path> inputs;  // files or folders (recursed)
-  Fraccion fraccion = Fraccion::kIV;
-  std::optional<std::filesystem::path> template_path;
-  Settings settings;
-  OutputFormat format = OutputFormat::kXlsx;
-  std::filesystem::path output;
-};
-
-// Reads one input into a Document; throws poa::InputError (or any std::exception) to refuse it.
-using DocumentLoader = std::function<Document(const std::filesystem::path&)>;
-
-// Runs the job: loads every input (a refused one costs one stderr line and exit code 1, the
-// rest still go in), fills the template (or the built-in layout), writes `output` atomically
-// (CSV: also `<stem>_Tabla_<id>.csv` per sub-table), then prints to `err` the columns left
-// empty and a summary line. Returns 0, 1 (an input failed) or 2 (template or output refused:
-// nothing is written).
-int run_pnt(const PntJob& job, const DocumentLoader& load, std::ostream& err);
+// Writes bound tables to `output`, each file under a temporary name renamed into place. kXlsx:
+// `tmpl` filled (null: the built-in layout of `fraccion`, through a blank template written next
+// to `output` and removed). kCsv: `output` holds the main sheet and `<stem>_<sheet>.csv` each
+// sub-table. Returns the files written, `output` first. Throws std::runtime_error (Spanish).
+std::vector<std::filesystem::path> write_tables(const TemplateLayout& layout,
+                                                const XlsxTemplate* tmpl, Fraccion fraccion,
+                                                const BoundTables& bound, OutputFormat format,
+                                                const std::filesystem::path& output);
 
 }  // namespace poa::exporters::pnt

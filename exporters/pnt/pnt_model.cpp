@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "text/unicode.hpp"
+
 namespace poa::exporters::pnt {
 namespace {
 
@@ -171,41 +173,18 @@ const char* field_key(Field f) {
 }
 
 std::string fold_header(std::string_view text) {
-  // Latin-1 supplement letters as UTF-8 (C3 xx) -> their ASCII base letter; templates come
-  // from Excel and SIPOT, both NFC, so precomposed forms are all we meet.
-  static const std::map<unsigned char, char> kC3 = {
-      {0x80, 'a'}, {0x81, 'a'}, {0x82, 'a'}, {0x83, 'a'}, {0x84, 'a'}, {0x88, 'e'}, {0x89, 'e'},
-      {0x8A, 'e'}, {0x8B, 'e'}, {0x8C, 'i'}, {0x8D, 'i'}, {0x8E, 'i'}, {0x8F, 'i'}, {0x91, 'n'},
-      {0x92, 'o'}, {0x93, 'o'}, {0x94, 'o'}, {0x95, 'o'}, {0x96, 'o'}, {0x99, 'u'}, {0x9A, 'u'},
-      {0x9B, 'u'}, {0x9C, 'u'}, {0xA0, 'a'}, {0xA1, 'a'}, {0xA2, 'a'}, {0xA3, 'a'}, {0xA4, 'a'},
-      {0xA8, 'e'}, {0xA9, 'e'}, {0xAA, 'e'}, {0xAB, 'e'}, {0xAC, 'i'}, {0xAD, 'i'}, {0xAE, 'i'},
-      {0xAF, 'i'}, {0xB1, 'n'}, {0xB2, 'o'}, {0xB3, 'o'}, {0xB4, 'o'}, {0xB5, 'o'}, {0xB6, 'o'},
-      {0xB9, 'u'}, {0xBA, 'u'}, {0xBB, 'u'}, {0xBC, 'u'}};
-  std::string ascii;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0xC3 && i + 1 < text.size()) {
-      const auto it = kC3.find(static_cast<unsigned char>(text[i + 1]));
-      ascii += it != kC3.end() ? it->second : ' ';
-      ++i;
-    } else if (c == 0xC2 && i + 1 < text.size()) {
-      ascii += ' ';  // NBSP and other Latin-1 punctuation
-      ++i;
-    } else if (c < 0x80) {
-      ascii += static_cast<char>(std::tolower(c));
-    }
-  }
+  std::string folded = text::fold_accents(text);
   // Decorations that differ between generations and states.
   for (std::string_view deco : {"(redactados con perspectiva de genero)", "(catalogo)"}) {
-    for (std::size_t p; (p = ascii.find(deco)) != std::string::npos;) ascii.erase(p, deco.size());
+    for (std::size_t p; (p = folded.find(deco)) != std::string::npos;) folded.erase(p, deco.size());
   }
-  for (std::size_t p; (p = ascii.find("tabla_")) != std::string::npos;) {
+  for (std::size_t p; (p = folded.find("tabla_")) != std::string::npos;) {
     std::size_t e = p + 6;
-    while (e < ascii.size() && std::isalnum(static_cast<unsigned char>(ascii[e]))) ++e;
-    ascii.erase(p, e - p);
+    while (e < folded.size() && std::isalnum(static_cast<unsigned char>(folded[e]))) ++e;
+    folded.erase(p, e - p);
   }
   std::string out;
-  for (char c : ascii) {
+  for (char c : folded) {
     if (std::isspace(static_cast<unsigned char>(c))) {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {

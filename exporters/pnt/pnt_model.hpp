@@ -71,8 +71,8 @@ enum class Field {
 // A stable snake_case name for messages and tests ("fecha_inicio", "sub_meta", …).
 const char* field_key(Field f);
 
-// Case-, accent- and spacing-insensitive form of a header: lowercase ASCII, accents removed,
-// whitespace collapsed, and the decorations that vary between templates dropped
+// Case-, accent- and spacing-insensitive form of a header: text::fold_accents (lower case,
+// accents removed, whitespace collapsed, punctuation kept), and the decorations that vary between templates dropped
 // ("(Redactados con perspectiva de género)", "(catálogo)", "Tabla_512813").
 std::string fold_header(std::string_view text);
 

@@ -1,5 +1,5 @@
 // Text clean-up with ICU (NFC, ligatures, spaces, invisible characters) and match keys.
-#include "normalizer/text.hpp"
+#include "text/unicode.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -10,7 +10,7 @@
 #include <array>
 #include <stdexcept>
 
-namespace poa::normalizer {
+namespace poa::text {
 namespace {
 
 bool is_ascii_space(char c) {
@@ -33,6 +33,13 @@ std::string collapse_ascii(std::string_view s) {
     out += c;
   }
   return out;
+}
+
+bool is_plain_ascii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
 }
 
 // Well-formed UTF-8 whose code points are all below U+0300 (no combining marks, so already
@@ -137,18 +144,17 @@ std::string trim_inner(std::string_view s, std::size_t open, std::size_t close) 
   return std::string(inner);
 }
 
-// The ICU route for match keys: clean, NFD, drop combining marks, lower-case, separators.
-std::string fold_with_icu(std::string_view raw) {
-  // NFD straight away: the NFC step of normalize_text would only be undone here.
-  const icu::UnicodeString decomposed = clean_unicode(raw, nfd());
+// After NFD: combining marks dropped (accents: "Á" -> "A", "ñ" -> "n") and lower-cased; with
+// `separate`, every run of characters other than letters and digits becomes one space (none at
+// the ends). The one accent folding: match keys and fold_accents both go through it.
+icu::UnicodeString strip_marks(const icu::UnicodeString& decomposed, bool separate) {
   icu::UnicodeString folded;
   bool pending_space = false;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
-    // Accents are combining marks after NFD: dropping them turns "Á" into "A", "ñ" into "n".
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    if (!u_isalnum(c)) {
+    if (separate && !u_isalnum(c)) {
       pending_space = !folded.isEmpty();
       continue;
     }
@@ -156,7 +162,13 @@ std::string fold_with_icu(std::string_view raw) {
     pending_space = false;
     folded.append(u_tolower(c));
   }
-  return to_utf8(folded);
+  return folded;
+}
+
+// The ICU route for match keys. NFD straight away: the NFC step of normalize_text would only be
+// undone here.
+std::string fold_with_icu(std::string_view raw) {
+  return to_utf8(strip_marks(clean_unicode(raw, nfd()), /*separate=*/true));
 }
 
 // What one code point below U+0370 (Latin, IPA, spacing modifiers, combining diacritics)
@@ -222,6 +234,20 @@ std::string strip_surrounding_quotes(std::string_view raw) {
   return s;
 }
 
+std::string fold_accents(std::string_view raw) {
+  if (is_plain_ascii(raw)) {
+    std::string out = collapse_ascii(raw);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString folded = strip_marks(clean_unicode(raw, nfd()), /*separate=*/false);
+  icu::UnicodeString composed = nfc().normalize(folded, status);
+  return to_utf8(U_FAILURE(status) ? folded : composed);
+}
+
 std::string fold_for_match(std::string_view raw) {
   const LatinFoldTable& table = latin_fold_table();
   std::string out;
@@ -270,4 +296,4 @@ std::string fold_for_match(std::string_view raw) {
   return out;
 }
 
-}  // namespace poa::normalizer
+}  // namespace poa::text

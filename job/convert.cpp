@@ -1,6 +1,6 @@
 // The conversion job: reader -> recogniser -> normaliser -> exporters, one input at a time and
 // one action at a time, so memory stays flat however long the document.
-#include "cli/job.hpp"
+#include "job/convert.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -12,23 +12,11 @@
 
 #include "extractor/recognizer.hpp"
 #include "extractor/source.hpp"
+#include "job/inputs.hpp"
 #include "normalizer/normalize.hpp"
 
-namespace poa {
+namespace poa::job {
 namespace {
-
-bool is_hidden(const std::filesystem::path& p) {
-  const std::string name = p.filename().string();
-  return !name.empty() && name[0] == '.';
-}
-
-// Outputs of poa (and spreadsheets) sitting in an input folder are not inputs.
-bool is_own_output(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return ext == ".json" || ext == ".csv" || ext == ".xlsx" || ext == ".tmp";
-}
 
 // What the summary line and the diagnostics of one converted input need; the actions themselves
 // are written and dropped. The actions' diagnostics wait here because the document-level ones,
@@ -100,64 +88,6 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
   return normalizer::normalize(raw, reader->info());
 }
 
-std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
-                                                 std::vector<std::string>& errors,
-                                                 std::vector<SkippedInput>* skipped) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> files;
-  for (const fs::path& input : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(input, ec)) {
-      std::vector<fs::path> found;
-      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (is_hidden(it->path())) {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file(ec) && !is_own_output(it->path())) found.push_back(it->path());
-      }
-      if (ec)
-        errors.push_back(input.string() +
-                         ": error: no se pudo recorrer la carpeta: " + ec.message());
-      std::sort(found.begin(), found.end());
-      for (const fs::path& f : found) {
-        // Picked by content, not by name: a script or a note in the folder is not an input.
-        if (std::optional<std::string> why = extractor::why_not_an_input(f)) {
-          if (skipped != nullptr) skipped->push_back({f, std::move(*why)});
-        } else {
-          files.push_back(f);
-        }
-      }
-    } else if (fs::exists(input, ec)) {
-      files.push_back(input);
-    } else {
-      errors.push_back(input.string() +
-                       ": error: no existe el archivo o la carpeta [FILE_UNREADABLE]");
-    }
-  }
-  return files;
-}
-
-std::string skipped_line(const std::vector<SkippedInput>& skipped) {
-  if (skipped.empty()) return {};
-  std::map<std::string, std::string> by_reason;
-  for (const SkippedInput& s : skipped) {
-    std::string& names = by_reason[s.reason];
-    if (!names.empty()) names += ", ";
-    names += s.path.string();
-  }
-  std::string line = "poa: omitidos " + std::to_string(skipped.size()) +
-                     (skipped.size() == 1 ? " archivo" : " archivos") +
-                     " (no son PDF ni texto con tabla)";
-  const char* separator = ": ";
-  for (const auto& [reason, names] : by_reason) {
-    line.append(separator).append(reason).append(": ").append(names);
-    separator = "; ";
-  }
-  return line;
-}
-
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
                         const BatchOptions& options, std::ostream& err) {
   BatchResult result;
@@ -202,4 +132,44 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
   return result;
 }
 
-}  // namespace poa
+ExitCode run(const ConvertJob& job, std::ostream& err) {
+  if (job.formats.empty()) {
+    err << "poa: --format necesita al menos un formato (json, csv)\n";
+    return ExitCode::kUsage;
+  }
+  Diagnostics errors;
+  std::vector<SkippedInput> skipped;
+  const std::vector<std::filesystem::path> files =
+      expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped);
+  for (const Diagnostic& e : errors) err << format_diagnostic(e) << '\n';
+
+  BatchOptions options;
+  options.quiet = job.quiet;
+  options.convert.password = job.password;
+  options.formats = job.formats;
+  options.export_options.csv_bom = job.csv_bom;
+  if (job.output == "-") {
+    if (files.size() + errors.size() != 1 || job.formats.size() != 1) {
+      err << "poa: -o - escribe en la salida estándar: una sola entrada y un solo formato\n";
+      return ExitCode::kUsage;
+    }
+    options.export_options.to_stdout = true;
+  } else {
+    std::error_code ec;
+    std::filesystem::create_directories(job.output, ec);
+    if (ec || !std::filesystem::is_directory(job.output)) {
+      err << "poa: no se puede crear la carpeta de salida «" << job.output.string()
+          << "»: " << (ec ? ec.message() : "no es una carpeta") << '\n';
+      return ExitCode::kInputFailed;
+    }
+    options.export_options.out_dir = job.output;
+  }
+
+  const BatchResult result = run_convert(files, options, err);
+  if (!skipped.empty()) err << skipped_line(skipped) << '\n';
+  if (result.failed > 0 || !errors.empty()) return ExitCode::kInputFailed;
+  if (job.strict && result.warnings > 0) return ExitCode::kStrictWarnings;
+  return ExitCode::kOk;
+}
+
+}  // namespace poa::job

@@ -1,12 +1,12 @@
 // Parsers for the typed cells of a POA: money, quantities, numbers, beneficiaries, codes, years.
-#include "normalizer/values.hpp"
+#include "text/values.hpp"
 
 #include <limits>
 #include <utility>
 
-#include "normalizer/text.hpp"
+#include "text/unicode.hpp"
 
-namespace poa::normalizer {
+namespace poa::text {
 namespace {
 
 bool is_digit(char c) {
@@ -405,4 +405,4 @@ std::string format_money(const Decimal& amount) {
   return (negative ? "-$" : "$") + integer + fixed.substr(point);
 }
 
-}  // namespace poa::normalizer
+}  // namespace poa::text

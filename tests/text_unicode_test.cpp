@@ -1,12 +1,14 @@
-// Tests for the ICU text clean-up: normalize_text, strip_surrounding_quotes, fold_for_match.
+// Tests for the ICU text clean-up (normalize_text, strip_surrounding_quotes, fold_accents,
+// fold_for_match) and the month names.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "normalizer/text.hpp"
+#include "text/months.hpp"
+#include "text/unicode.hpp"
 
-namespace poa::normalizer {
+namespace poa::text {
 namespace {
 
 struct TextCase {
@@ -165,6 +167,49 @@ INSTANTIATE_TEST_SUITE_P(
         TextCase{"empty", "", ""}, TextCase{"soft_hyphen", "PROPÓ\xC2\xADSITO", "proposito"},
         TextCase{"upper_umlaut", "LINGÜÍSTICA", "linguistica"}));
 
+class FoldAccentsTest : public testing::TestWithParam<TextCase> {};
+
+TEST_P(FoldAccentsTest, Folds) {
+  EXPECT_EQ(fold_accents(GetParam().input), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, FoldAccentsTest,
+    testing::Values(TextCase{"ascii", "Nombre  del\nPrograma", "nombre del programa"},
+                    TextCase{"punctuation_kept", "Área(s) RESPONSABLE(s)",
+                             "area(s) responsable(s)"},
+                    TextCase{"enye_umlaut", "AÑO LINGÜÍSTICO", "ano linguistico"},
+                    TextCase{"decomposed_input", "Nu\xCC\x81mero", "numero"},
+                    TextCase{"nbsp",
+                             "Fecha\xC2\xA0"
+                             "de término",
+                             "fecha de termino"},
+                    TextCase{"other_signs_kept", "Nº 4 – ½", "nº 4 – ½"},
+                    TextCase{"empty", "", ""}));
+
+// fold_for_match is fold_accents with the punctuation turned into spaces.
+TEST(FoldAccentsTest, AgreesWithTheMatchKey) {
+  for (const std::string in :
+       {"NÚMERO DE ACCIÓN", "Área(s) RESPONSABLE(s)", "PROPÓ\xC2\xADSITO", "ÆSTHETIC ß",
+        "Año\xC2\xA0"
+        "Fiscal"}) {
+    EXPECT_EQ(fold_for_match(fold_accents(in)), fold_for_match(in)) << in;
+  }
+}
+
+TEST(MonthNamesTest, EverySpellingNamesItsMonth) {
+  const std::vector<std::pair<std::string, std::optional<int>>> cases = {
+      {"ene", 0},  {"enero", 0},     {"sep", 8},        {"sept", 8}, {"septiembre", 8},
+      {"set", 8},  {"setiembre", 8}, {"dic", 11},       {"mayo", 4}, {"may", 4},
+      {"ENE", {}}, {"enero ", {}},   {"primavera", {}}, {"", {}},    {"e", {}},
+  };
+  for (const auto& [word, month] : cases) EXPECT_EQ(month_from_folded(word), month) << word;
+  // Longest first, so a scan at a position prefers the whole name to its abbreviation.
+  const auto names = month_names();
+  for (std::size_t i = 1; i < names.size(); ++i)
+    EXPECT_GE(names[i - 1].folded.size(), names[i].folded.size()) << names[i].folded;
+}
+
 // The recogniser treats these as one label; they must share one key.
 TEST(FoldTest, LabelVariantsShareKey) {
   const std::vector<std::string> variants = {
@@ -217,4 +262,4 @@ TEST(FoldTest, LatinFastPathMatchesIcuForEveryCodePoint) {
 }
 
 }  // namespace
-}  // namespace poa::normalizer
+}  // namespace poa::text

@@ -1,4 +1,4 @@
-// The library behind the `poa` binary: convert one input, or a batch, with the options of the CLI.
+// The convert job: one input to a typed Document, or a batch to the exporters (`poa convert`).
 #pragma once
 
 #include <cstddef>
@@ -11,10 +11,11 @@
 #include <vector>
 
 #include "exporters/exporter.hpp"
+#include "job/exit_code.hpp"
 #include "model/cell_row.hpp"
 #include "model/document.hpp"
 
-namespace poa {
+namespace poa::job {
 
 struct ConvertOptions {
   std::optional<std::string> password;  // for encrypted PDFs
@@ -22,24 +23,6 @@ struct ConvertOptions {
 
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options = {});
-
-// A file found in a folder and not taken as an input, and why (extractor::why_not_an_input).
-struct SkippedInput {
-  std::filesystem::path path;
-  std::string reason;
-};
-
-// Files named by `inputs`: files as given, directories recursed (regular files, sorted by path).
-// Hidden files and our own outputs (*.json, *.csv written by poa) are not picked up from
-// directories, nor files that sniff as neither a PDF nor a text dump of a table: those go to
-// `skipped`, when given, with the reason.
-std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
-                                                 std::vector<std::string>& errors,
-                                                 std::vector<SkippedInput>* skipped = nullptr);
-
-// One line naming the skipped files by reason (empty when none was skipped), e.g.
-// `poa: omitidos 2 archivos: texto sin tabla: a/notas.md, a/x.py; binario: a/logo.png`.
-std::string skipped_line(const std::vector<SkippedInput>& skipped);
 
 // Opens one input for reading; throws InputError when it is refused outright.
 using SourceOpener =
@@ -69,4 +52,20 @@ struct BatchResult {
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
                         const BatchOptions& options, std::ostream& err);
 
-}  // namespace poa
+// What `poa convert` was asked for, flags already parsed.
+struct ConvertJob {
+  std::vector<std::filesystem::path> inputs;  // files or folders (job/inputs.hpp)
+  std::filesystem::path output;               // a folder (created), or "-" for stdout
+  std::vector<exporters::Format> formats{exporters::Format::kJson};
+  bool strict = false;   // warnings make the exit code kStrictWarnings
+  bool csv_bom = false;  // UTF-8 BOM on CSV files
+  bool quiet = false;    // only the summary line per input
+  std::optional<std::string> password;
+};
+
+// Expands the inputs, checks `-o -` (one input, one format), creates the output folder and runs
+// the batch, printing to `err`. kUsage for `-o -` misused or no format, kInputFailed when an input
+// (or the output folder) failed, kStrictWarnings with `strict` and a warning, else kOk.
+ExitCode run(const ConvertJob& job, std::ostream& err);
+
+}  // namespace poa::job

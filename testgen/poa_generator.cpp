@@ -1,5 +1,5 @@
 // Seeded random POA documents: Spanish word lists, real CONAC partidas, sums that add up.
-#include "tests/support/poa_generator.hpp"
+#include "testgen/poa_generator.hpp"
 
 #include <algorithm>
 #include <sstream>

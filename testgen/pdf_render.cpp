@@ -1,6 +1,6 @@
 // Lays a POA out like a spreadsheet print (grid, wrapped cells, page breaks) and draws it with
 // cairo's PDF surface, one measured layout pass and one drawing pass.
-#include "tests/support/pdf_render.hpp"
+#include "testgen/pdf_render.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -11,7 +11,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "tests/support/poa_generator.hpp"
+#include "testgen/poa_generator.hpp"
 
 namespace poa::testgen {
 namespace {

@@ -12,7 +12,7 @@
 #include "model/decimal.hpp"
 #include "model/document.hpp"
 
-namespace poa::normalizer {
+namespace poa::text {
 
 // Money -> Decimal at scale 2 (integer cents). Accepts `$10,000.00`, `\$10,000.00`, `$ 10,000`,
 // `10,000.00`, `$1,234.5`, `$0.00`, `$10000`, `10,000.00 M.N.`/`MXN`, a lone dash (zero), and a
@@ -45,4 +45,4 @@ std::optional<std::vector<std::string>> parse_partidas(std::string_view text);
 // The first plausible year (1990–2100) in a title such as `PROGRAMA OPERATIVO ANUAL 2022`.
 std::optional<int> parse_year(std::string_view text);
 
-}  // namespace poa::normalizer
+}  // namespace poa::text

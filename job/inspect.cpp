@@ -1,0 +1,31 @@
+// The inspect job.
+#include "job/inspect.hpp"
+
+#include <stdexcept>
+
+#include <ostream>
+
+#include "extractor/pdf_reader.hpp"
+#include "model/diagnostic.hpp"
+
+namespace poa::job {
+
+ExitCode run(const InspectJob& job, std::ostream& out, std::ostream& err) {
+  if (job.svg && !job.page) {
+    err << "error: --svg requiere --page N (la página a dibujar, desde 1)\n";
+    return ExitCode::kUsage;
+  }
+  try {
+    extractor::inspect_pdf(job.file, job.password, job.page, out);
+    if (job.svg) extractor::write_pdf_page_svg(job.file, job.password, *job.page, *job.svg);
+    return ExitCode::kOk;
+  } catch (const InputError& e) {
+    err << format_diagnostic(e.diagnostic()) << '\n';
+    return ExitCode::kInputFailed;
+  } catch (const std::runtime_error& e) {  // the SVG could not be written
+    err << "error: " << e.what() << '\n';
+    return ExitCode::kInputFailed;
+  }
+}
+
+}  // namespace poa::job
