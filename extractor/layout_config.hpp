@@ -22,6 +22,11 @@ struct GridConfig {
   double intersection_tolerance = 2.5;
   // A fill lighter than this luminance (0..1) is white paper, not a shaded cell.
   double white_luminance = 0.97;
+  // Whether a wide shaded fill's edges count as rulings. Off: a page that shades its label cells
+  // but draws no inner borders would give a lattice whose unshaded value column reads as one
+  // cell merged down the whole block (round-trip seeds 1008, 1030, 1034, 1042, 1144); a fill
+  // says a cell is shaded, not where its neighbours end. Shading is still read (GridCell::shaded).
+  bool fill_edges_are_rulings = false;
   // A lattice edge is a border when rulings cover at least this fraction of its length; less is
   // a missing border (a merged cell), e.g. a ruling that only pokes into the cell past a corner.
   double min_edge_coverage = 0.5;

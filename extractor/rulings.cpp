@@ -39,9 +39,9 @@ void collect_pieces(const PageGraphics& graphics, const GridConfig& config,
       if (thin_v) vertical.push_back({(b.x0 + b.x1) / 2, b.y0, b.y1});
       continue;
     }
-    // A wide fill is a cell background or a band; its edges separate it from the unshaded
-    // cells around it. A white one is indistinguishable from the paper and draws nothing.
-    if (f.luminance >= config.white_luminance) continue;
+    // A wide fill is a cell background or a band; when asked, its edges separate it from the
+    // unshaded cells around it. A white one is indistinguishable from the paper.
+    if (!config.fill_edges_are_rulings || f.luminance >= config.white_luminance) continue;
     horizontal.push_back({b.y0, b.x0, b.x1});
     horizontal.push_back({b.y1, b.x0, b.x1});
     vertical.push_back({b.x0, b.y0, b.y1});

@@ -166,11 +166,21 @@ Document grid_document(std::uint64_t seed, const testgen::RenderOptions& options
 //  [wrap] bottom-aligned, wrapped values: the lines above the label's line (the value's first
 //         lines) are joined to the previous field.
 const std::map<int, const char*> kKnownGridFailures = {
-    {1008, "marco + etiquetas sombreadas [fill]"},
-    {1030, "marco + etiquetas sombreadas [fill]"},
-    {1034, "marco + etiquetas sombreadas [fill]"},
-    {1042, "marco + etiquetas sombreadas [fill]"},
-    {1144, "marco + etiquetas sombreadas [fill]"},
+    {1008,
+     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
+     "derecho [span]"},
+    {1030,
+     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
+     "derecho [span]"},
+    {1034,
+     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
+     "derecho [span]"},
+    {1042,
+     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
+     "derecho [span]"},
+    {1144,
+     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
+     "derecho [span]"},
     {1044, "marco, valor bajo el bloque derecho [span]"},
     {1050, "marco, valor bajo el bloque derecho [span]"},
     {1120, "sin bordes, alineación inferior [wrap] [span]"},

@@ -79,9 +79,8 @@ const std::vector<RulingCase> kCases = {
      {}},
     {"diagonal_ignored", {{{0, 0, 100, 80, 1}}, {}}, {}},
     {"white_page_background_ignored", {{}, {{Box{0, 0, 612, 792}, 1.0}}}, {}},
-    {"shaded_cell_background_gives_its_edges",
-     {{}, {{Box{10, 20, 110, 40}, 0.5}}},
-     {{{20, 10, 110}, {40, 10, 110}}, {{10, 20, 40}, {110, 20, 40}}}},
+    // A shading says a cell is shaded, not where its neighbours end (fill_edges_are_rulings).
+    {"shaded_cell_background_is_no_border", {{}, {{Box{10, 20, 110, 40}, 0.5}}}, {}},
     {"collinear_far_apart_stay_two",
      {{h_seg(60, 0, 100, 1), h_seg(60, 150, 250, 1)}, {}},
      {{{60, 0, 100}, {60, 150, 250}}, {}}},
@@ -107,6 +106,14 @@ TEST(Rulings, Cases) {
     expect_near(r.horizontal, c.expected.horizontal, "horizontal");
     expect_near(r.vertical, c.expected.vertical, "vertical");
   }
+}
+
+TEST(Rulings, ShadedBackgroundEdgesWhenAsked) {
+  GridConfig config;
+  config.fill_edges_are_rulings = true;
+  const Rulings r = find_rulings(PageGraphics{{}, {{Box{10, 20, 110, 40}, 0.5}}}, config);
+  expect_near(r.horizontal, {{20, 10, 110}, {40, 10, 110}}, "horizontal");
+  expect_near(r.vertical, {{10, 20, 40}, {110, 20, 40}}, "vertical");
 }
 
 TEST(Rulings, EmptyPageHasNone) {
