@@ -214,6 +214,15 @@ std::optional<CellGrid> build_grid(const std::vector<const Ruling*>& horizontal,
       grid.cells.push_back(cell);
     }
   }
+  grid.lattice.assign(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols), -1);
+  for (std::size_t i = 0; i < grid.cells.size(); ++i) {
+    const GridCell& cell = grid.cells[i];
+    for (int r = cell.row; r < cell.row + cell.row_span; ++r) {
+      for (int k = cell.col; k < cell.col + cell.col_span; ++k) {
+        grid.lattice[static_cast<std::size_t>(at(r, k))] = static_cast<int>(i);
+      }
+    }
+  }
   return grid;
 }
 
@@ -227,6 +236,11 @@ const GridCell* CellGrid::cell_at(double x, double y) const {
       static_cast<int>(std::upper_bound(xs.begin(), xs.end(), x) - xs.begin()) - 1, columns() - 1);
   const int r = std::min(
       static_cast<int>(std::upper_bound(ys.begin(), ys.end(), y) - ys.begin()) - 1, rows() - 1);
+  if (lattice.size() == static_cast<std::size_t>(rows()) * static_cast<std::size_t>(columns())) {
+    const int i = lattice[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns()) +
+                          static_cast<std::size_t>(c)];
+    return i < 0 ? nullptr : &cells[static_cast<std::size_t>(i)];
+  }
   for (const GridCell& cell : cells) {
     if (r >= cell.row && r < cell.row + cell.row_span && c >= cell.col &&
         c < cell.col + cell.col_span) {

@@ -28,13 +28,17 @@ struct CellGrid {
   std::vector<double> xs;
   std::vector<double> ys;
   std::vector<GridCell> cells;
+  // Per lattice position, row-major (rows() x columns()): the index in `cells` of the cell
+  // covering it. Filled by build_cell_grids; a grid made by hand may leave it empty (cell_at
+  // then scans the cells).
+  std::vector<int> lattice;
 
   int rows() const { return ys.size() < 2 ? 0 : static_cast<int>(ys.size()) - 1; }
   int columns() const { return xs.size() < 2 ? 0 : static_cast<int>(xs.size()) - 1; }
   Box box() const {
     return xs.empty() || ys.empty() ? Box{} : Box{xs.front(), ys.front(), xs.back(), ys.back()};
   }
-  // The cell holding the point, if any.
+  // The cell holding the point, if any (two binary searches and a lookup).
   const GridCell* cell_at(double x, double y) const;
 };
 

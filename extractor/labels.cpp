@@ -198,21 +198,23 @@ bool begins_a_first_word(const std::vector<std::string_view>& words, std::string
   });
 }
 
-std::string without_spaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c != ' ') out += c;
+// Whether a and b spell the same once spaces are ignored; allocates nothing (it runs for every
+// key on every cell that may be a label).
+bool equal_ignoring_spaces(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  for (;;) {
+    while (i < a.size() && a[i] == ' ') ++i;
+    while (j < b.size() && b[j] == ' ') ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (a[i++] != b[j++]) return false;
   }
-  return out;
 }
 
 // The key whose spelling equals `folded` once spaces are ignored (a label broken mid-word).
 template <typename Key, std::size_t N>
 const Key* match_ignoring_spaces(const Key (&keys)[N], std::string_view folded) {
-  const std::string squeezed = without_spaces(folded);
   for (const Key& key : keys) {
-    if (without_spaces(key.folded) == squeezed) return &key;
+    if (equal_ignoring_spaces(key.folded, folded)) return &key;
   }
   return nullptr;
 }
