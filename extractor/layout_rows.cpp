@@ -441,6 +441,7 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
     }
     std::stable_sort(row.cells.begin(), row.cells.end(),
                      [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    align_numbers_by_order(row);
     finish_row(row);
     if (!row.cells.empty()) out_.rows.push_back(std::move(row));
   };
@@ -574,6 +575,69 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
   }
   for (int k : after) emit_line(k);
   return true;
+}
+
+namespace {
+
+// A month or annual value as written: digits, separators and dashes only (`1,200`, `-`, `–`).
+bool is_quantity(std::string_view token) {
+  if (token.empty()) return false;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const auto c = static_cast<unsigned char>(token[i]);
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-') continue;
+    // U+2013 and U+2014 (en and em dash): E2 80 93 / E2 80 94.
+    if (c == 0xE2 && i + 2 < token.size() && token.substr(i, 2) == "\xE2\x80" &&
+        (token[i + 2] == '\x93' || token[i + 2] == '\x94')) {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void PageLayouter::align_numbers_by_order(CellRow& row) const {
+  const int first = state_.anual_column;
+  int last = -1;
+  for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
+    if (state_.table_grid[c].month >= 0) last = static_cast<int>(c);
+  }
+  if (first < 0 || last <= first) return;
+  const auto n = static_cast<std::size_t>(last - first + 1);
+  struct Token {
+    std::string text;
+    Box box;
+  };
+  std::vector<Token> tokens;
+  bool one_per_column = true;
+  int expected = first;
+  for (const Cell& c : row.cells) {
+    if (c.column < first || c.column > last) continue;
+    one_per_column = one_per_column && c.column == expected++;
+    std::size_t start = 0;
+    int in_cell = 0;
+    while (start < c.text.size()) {
+      std::size_t end = c.text.find(' ', start);
+      if (end == std::string::npos) end = c.text.size();
+      if (end > start) {
+        tokens.push_back({c.text.substr(start, end - start), c.box.value_or(Box{})});
+        if (!is_quantity(tokens.back().text)) return;
+        ++in_cell;
+      }
+      start = end + 1;
+    }
+    one_per_column = one_per_column && in_cell == 1;
+  }
+  if (one_per_column || tokens.size() != n) return;
+  std::erase_if(row.cells, [&](const Cell& c) { return c.column >= first && c.column <= last; });
+  for (std::size_t i = 0; i < n; ++i) {
+    row.cells.push_back(
+        Cell{std::move(tokens[i].text), first + static_cast<int>(i), 1, tokens[i].box});
+  }
+  std::stable_sort(row.cells.begin(), row.cells.end(),
+                   [](const Cell& a, const Cell& b) { return a.column < b.column; });
 }
 
 bool PageLayouter::first_zone_on_top(const TableZone& z) const {

@@ -311,6 +311,12 @@ class PageLayouter {
   bool emit_banded_body(const std::vector<int>& body, const std::vector<std::size_t>& anchors,
                         const std::vector<double>& borders, bool continued);
 
+  // A row of a table read from text alone whose annual and month values are as many as those
+  // columns but not one per column (a dump that shifts the month header off its values, two
+  // values glued into one cell): the values go to the columns in order. Rows with a missing
+  // value, or with anything but quantities there, are left as they are.
+  void align_numbers_by_order(CellRow& row) const;
+
   // Whether nothing but page furniture (dropped margins, titles) comes before the zone.
   bool first_zone_on_top(const TableZone& z) const;
 

@@ -599,6 +599,25 @@ std::vector<Case> cases() {
                  {R"(l1 [c0 "SECRETARÍA"] [c1 "META"])",
                   R"(l2 [c0 "Secretaría de Planeación."] [c1 "Contar con la evaluación"])"}});
 
+  out.push_back({"month_values_shifted_off_their_header_are_taken_in_order",
+                 [](std::vector<PageWords>& pages) {
+                   // A text dump laid out on a character grid: the values sit one column right
+                   // of the month names, so ENE is empty and DIC holds two.
+                   PageWords& p = new_page(pages);
+                   table_header(p, 100);
+                   place(p, "Dar contestación", 42, 130);
+                   place(p, "Dpto.", 192, 130);
+                   place(p, "Doc", 262, 130);
+                   place(p, "$0.00", 312, 130);
+                   place(p, "Hecho", 362, 130);
+                   place(p, "5", 470, 130);
+                   for (int m = 0; m < 12; ++m) place(p, m == 2 ? "5" : "-", 522 + 20 * m, 130);
+                 },
+                 {"l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Dar contestación"] [c1 "Dpto."] [c2 "Doc"] [c3 "$0.00"])"
+                  R"( [c4 "Hecho"])" +
+                      values(5, 2)}});
+
   out.push_back({"running_footer_repeated_on_every_page_is_dropped_after_the_first",
                  [](std::vector<PageWords>& pages) {
                    for (int i = 0; i < 2; ++i) {
