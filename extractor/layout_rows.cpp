@@ -605,7 +605,7 @@ void PageLayouter::align_numbers_by_order(CellRow& row) const {
     if (state_.table_grid[c].month >= 0) last = static_cast<int>(c);
   }
   if (first < 0 || last <= first) return;
-  const auto n = static_cast<std::size_t>(last - first + 1);
+  const std::size_t n = static_cast<std::size_t>(last) - static_cast<std::size_t>(first) + 1;
   struct Token {
     std::string text;
     Box box;
