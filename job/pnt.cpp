@@ -93,7 +93,12 @@ ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
   if (!load_template(job, tmpl, layout, err)) return ExitCode::kUsage;
 
   Diagnostics errors;
-  const std::vector<fs::path> files = expand_inputs(job.inputs, JsonInFolders::kTake, errors);
+  // Our own JSON is read only when named: in a folder it sits beside the PDF it came from, and
+  // both would give every record twice.
+  std::vector<SkippedInput> skipped;
+  const std::vector<fs::path> files =
+      expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped);
+  if (!skipped.empty()) err << skipped_line(skipped) << '\n';
   const ConvertOptions convert{job.password};
   std::vector<Document> docs;
   for (const fs::path& f : files) {
@@ -116,6 +121,13 @@ ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
   }
 
   const pnt::Table table = pnt::build_table(job.fraccion, docs, settings);
+  if (table.records.empty()) {
+    // An upload sheet without a record is no answer: say so and write nothing.
+    for (const std::string& n : table.notes) err << "poa pnt: aviso: " << n << "\n";
+    err << "poa pnt: ningún registro para la fracción " << pnt::fraccion_name(job.fraccion)
+        << "; no se escribió " << job.output.string() << "\n";
+    return ExitCode::kInputFailed;
+  }
   const pnt::BoundTables bound = pnt::bind_table(layout, table);
   std::vector<fs::path> written;
   try {

@@ -442,6 +442,47 @@ TEST(PntTemplate, RefusedInputIsReportedAndTheOthersGoIn) {
   EXPECT_EQ(inspect(job.output)["main"]["data"].GetArray().Size(), 8u);
 }
 
+TEST(PntTemplate, FolderRunReadsEachPoaOnceNotItsJsonBeside) {
+  REQUIRE_OPENPYXL();
+  // `poa convert` leaves poa.json beside poa.txt; read both and every record comes twice.
+  const fs::path dir = temp_dir("folder");
+  const fs::path in = dir / "in";
+  fs::create_directories(in);
+  const fs::path sample =
+      fs::path(POA_SOURCE_DIR) / "fixtures/text/sample/sample_secretaria_planeacion";
+  fs::copy_file(sample / "input.txt", in / "poa.txt");
+  fs::copy_file(sample / "expected.json", in / "poa.json");
+  std::ofstream(in / "notas.md") << "# Notas\n\nNada que ver.\n";
+  PntJob job = job_for(pnt::Fraccion::kIV, dir / "out.xlsx");
+  job.inputs = {in};
+  std::ostringstream err;
+  ASSERT_EQ(poa::job::run(job, err), ExitCode::kOk) << err.str();
+  EXPECT_EQ(inspect(job.output)["main"]["data"].GetArray().Size(), 8u) << err.str();
+  EXPECT_NE(err.str().find("omitidos 1 archivo"), std::string::npos) << err.str();
+  // Named on the command line, the JSON is read (alone here).
+  job.inputs = {in / "poa.json"};
+  std::ostringstream err2;
+  ASSERT_EQ(poa::job::run(job, err2), ExitCode::kOk) << err2.str();
+  EXPECT_EQ(inspect(job.output)["main"]["data"].GetArray().Size(), 8u) << err2.str();
+}
+
+TEST(PntTemplate, NoRecordWritesNothingAndFails) {
+  // Fracción V takes activities with an indicator; a POA without any gives no record.
+  const fs::path dir = temp_dir("norecord");
+  PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
+  std::ostringstream err;
+  const poa::job::DocumentLoader no_indicators = [](const fs::path& p) {
+    poa::Document d = sample_doc(p.string(), 0);
+    for (poa::Action& a : d.acciones) {
+      for (poa::Activity& act : a.actividades) act.indicador.reset();
+    }
+    return d;
+  };
+  EXPECT_EQ(poa::job::run(job, err, no_indicators), ExitCode::kInputFailed);
+  EXPECT_NE(err.str().find("ningún registro para la fracción"), std::string::npos) << err.str();
+  EXPECT_FALSE(fs::exists(job.output));
+}
+
 TEST(PntTemplate, CsvHasBomHeaderAndDefusedFormulas) {
   const fs::path dir = temp_dir("csv");
   PntJob job = job_for(pnt::Fraccion::kIV, dir / "iv.csv");
