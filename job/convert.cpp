@@ -126,6 +126,10 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
       ++result.failed;
     }
   }
+  // With no input converted the batch files are left as they were: a run whose every input was
+  // refused must not replace acciones.csv with a header-only file (the exporters' temporary
+  // files are discarded when they are destroyed unfinished).
+  if (result.converted == 0) return result;
   for (auto& out : outputs) {
     for (const auto& written : out->finish()) result.written.push_back(written);
   }

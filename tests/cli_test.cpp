@@ -144,6 +144,18 @@ TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2) << csv;  // header + one activity
 }
 
+TEST_F(CliTest, BatchWithEveryInputRefusedLeavesTheBatchCsvsAsTheyWere) {
+  const fs::path good = write("in/poa.txt", kCleanPoa);
+  const std::string out = (dir_ / "out").string();
+  ASSERT_EQ(poa({"convert", good.string(), "-o", out, "--format", "csv"}).exit_code, 0);
+  const std::string before = read_file(dir_ / "out" / "actividades.csv");
+  const fs::path bad = write("bad.txt", "no es un POA\n");
+  const PoaRun r = poa({"convert", bad.string(), "-o", out, "--format", "csv"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(read_file(dir_ / "out" / "actividades.csv"), before);  // not a header-only file
+  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"acciones.csv", "actividades.csv"}));
+}
+
 TEST_F(CliTest, FolderRunPicksInputsByContentAndListsWhatItSkipped) {
   write("in/a_poa.txt", kCleanPoa);
   write("in/make.py",
