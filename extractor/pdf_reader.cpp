@@ -66,6 +66,14 @@ OpenPdf open_document(const std::filesystem::path& path,
                       const std::optional<std::string>& password) {
   poppler::set_debug_error_function(quiet_poppler, nullptr);
   const Origin origin{path.string(), {}, {}, {}};
+  // poppler says "damaged" for a file it cannot open at all; say what is really wrong.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw InputError(diag::input_error(
+        DiagnosticCode::kFileUnreadable,
+        std::filesystem::exists(path, ec) ? "no es un archivo regular" : "no existe el archivo",
+        origin));
+  }
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(
       path.string(), password.value_or(""), password.value_or("")));
   if (!doc) {
@@ -535,10 +543,11 @@ std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
   return std::make_unique<PdfReader>(std::move(doc), std::move(info), first_text, std::move(first));
 }
 
-void inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
-                 std::optional<int> page, std::ostream& out) {
+int inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
+                std::optional<int> page, std::ostream& out) {
   auto doc = open_document(path, password);
   const int n = doc.core->getNumPages();
+  if (page && (*page < 1 || *page > n)) return n;  // the caller says so, as a usage error
   out << "archivo: " << path.string() << "\npáginas: " << n << '\n';
   layout::PageWords words;
   layout::LayoutState state;
@@ -583,9 +592,7 @@ void inspect_pdf(const std::filesystem::path& path, const std::optional<std::str
     put_rulings(out, rulings);
     put_cells(out, words, layout::build_cell_grids(rulings, words.graphics));
   }
-  if (page && (*page < 1 || *page > n)) {
-    out << "(la página " << *page << " no existe; el PDF tiene " << n << ")\n";
-  }
+  return n;
 }
 
 }  // namespace poa::extractor

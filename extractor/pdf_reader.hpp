@@ -26,7 +26,8 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
 // `poa inspect`: what the reader saw on each page (or only `page`, 1-based): words with boxes,
 // lines, column ranges, the cell rows handed to the recogniser, the drawn rulings and the cells
 // of the grids they form, as plain text.
-void inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
+// Returns the PDF's page count; prints nothing when `page` is not one of its pages.
+int inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
                  std::optional<int> page, std::ostream& out);
 
 // `poa inspect --page N --svg OUT`: draws page `page` (1-based) as SVG: word boxes and text,

@@ -16,7 +16,12 @@ ExitCode run(const InspectJob& job, std::ostream& out, std::ostream& err) {
     return ExitCode::kUsage;
   }
   try {
-    extractor::inspect_pdf(job.file, job.password, job.page, out);
+    const int pages = extractor::inspect_pdf(job.file, job.password, job.page, out);
+    if (job.page && (*job.page < 1 || *job.page > pages)) {
+      err << "error: la página " << *job.page << " no existe; " << job.file.string() << " tiene "
+          << pages << (pages == 1 ? " página\n" : " páginas\n");
+      return ExitCode::kUsage;
+    }
     if (job.svg) extractor::write_pdf_page_svg(job.file, job.password, *job.page, *job.svg);
     return ExitCode::kOk;
   } catch (const InputError& e) {

@@ -85,6 +85,11 @@ Document load_document(const std::filesystem::path& path, const ConvertOptions& 
 
 ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
   namespace fs = std::filesystem;
+  if (job.output == "-") {
+    // A workbook is several files zipped, not a stream: never a file named "-" either.
+    err << "poa pnt: -o - no está soportado: indique el archivo de salida (-o ARCHIVO.xlsx)\n";
+    return ExitCode::kUsage;
+  }
   pnt::Settings settings;
   if (!load_settings(job, settings, err)) return ExitCode::kUsage;
   // The template first: a refused template must cost nothing and leave no output.

@@ -156,6 +156,39 @@ TEST_F(CliTest, BatchWithEveryInputRefusedLeavesTheBatchCsvsAsTheyWere) {
   EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"acciones.csv", "actividades.csv"}));
 }
 
+TEST_F(CliTest, InspectAndPntRefuseWhatTheyCannotDo) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> args;
+    int exit_code;
+    std::string err;  // a part of stderr
+  };
+  const std::string pdf = "fixtures/pdf/wrapped_cells/input.pdf";
+  const std::string missing = (dir_ / "no_existe.pdf").string();
+  const std::string dash = (dir_ / "-").string();
+  const std::vector<Case> cases = {
+      {"inspect_missing_file",
+       {"inspect", missing},
+       1,
+       missing + ": error: no existe el archivo [FILE_UNREADABLE]"},
+      {"inspect_page_out_of_range",
+       {"inspect", pdf, "--page", "99"},
+       2,
+       "error: la página 99 no existe; " + pdf + " tiene 1 página"},
+      {"pnt_to_stdout",
+       {"pnt", kSample, "--fraccion", "iv", "-o", "-"},
+       2,
+       "poa pnt: -o - no está soportado"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const PoaRun r = poa(c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << r.err;
+    EXPECT_NE(r.err.find(c.err), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(fs::exists("-"));  // never a file named "-"
+}
+
 TEST_F(CliTest, FolderRunPicksInputsByContentAndListsWhatItSkipped) {
   write("in/a_poa.txt", kCleanPoa);
   write("in/make.py",
