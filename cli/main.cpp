@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iostream>
 #include <sstream>
+#include <string>
+#include <string_view>
 
 #include "cli/pnt_command.hpp"
 #include "job/convert.hpp"
@@ -69,6 +71,33 @@ ExitCode run_inspect_command(const InspectArgs& args) {
 
 }  // namespace
 
+// CLI11's parse errors in the language of every other line poa prints (its own texts are
+// English); an error we have no wording for keeps CLI11's text after a Spanish lead.
+std::string spanish_parse_error(const CLI::ParseError& e) {
+  const std::string what = e.what();
+  auto after = [&](std::string_view prefix) {
+    const std::size_t at = what.find(prefix);
+    return at == std::string::npos ? std::string() : what.substr(at + prefix.size());
+  };
+  if (what.find("A subcommand is required") != std::string::npos) {
+    return "se requiere un subcomando: convert, inspect o pnt";
+  }
+  if (what.ends_with(" is required")) {
+    return "falta la opción obligatoria " + what.substr(0, what.size() - 12);
+  }
+  if (std::string rest = after("were not expected: "); !rest.empty()) {
+    return "argumentos no esperados: " + rest;
+  }
+  if (std::string rest = after("was not expected: "); !rest.empty()) {
+    return "argumento no esperado: " + rest;
+  }
+  if (std::string rest = after("Could not convert: "); !rest.empty()) {
+    return "valor no válido: " + rest;
+  }
+  if (what.find(" not in ") != std::string::npos) return "valor no permitido: " + what;
+  return "error en los argumentos: " + what;
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"poa: Programas Operativos Anuales (PDF o texto) a JSON, CSV y tablas de la PNT"};
   app.set_version_flag("--version", std::string("poa ") + POA_VERSION);
@@ -105,7 +134,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    std::cerr << "poa: " << spanish_parse_error(e) << "\nUse --help para ver las opciones.\n";
     return exit_status(ExitCode::kUsage);
   }
 

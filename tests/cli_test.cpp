@@ -256,12 +256,18 @@ TEST_P(CliUsageTest, ExitsTwoWithAMessage) {
 INSTANTIATE_TEST_SUITE_P(
     Usage, CliUsageTest,
     testing::Values(
-        UsageCase{"no_command", {}, "subcommand"},
+        // CLI11's own errors, in Spanish like every other line.
+        UsageCase{"no_command", {}, "poa: se requiere un subcomando: convert, inspect o pnt"},
         UsageCase{"unknown_format",
                   {"convert", kSample, "-o", "x", "--format", "xml"},
                   "formato desconocido «xml»"},
-        UsageCase{"no_output", {"convert", kSample}, "--output"},
-        UsageCase{"unknown_option", {"convert", kSample, "-o", "x", "--frobnicate"}, "frobnicate"},
+        UsageCase{"no_output", {"convert", kSample}, "poa: falta la opción obligatoria --output"},
+        UsageCase{"unknown_option",
+                  {"convert", kSample, "-o", "x", "--frobnicate"},
+                  "poa: argumento no esperado: --frobnicate"},
+        UsageCase{"bad_number",
+                  {"inspect", "fixtures/pdf/wrapped_cells/input.pdf", "--page", "abc"},
+                  "poa: valor no válido: --page = abc"},
         UsageCase{
             "svg_without_page",
             {"inspect", "fixtures/pdf/sample_secretaria_planeacion/input.pdf", "--svg", "x.svg"},
