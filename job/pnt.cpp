@@ -119,7 +119,7 @@ ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
     }
   }
   for (const Diagnostic& e : errors)
-    err << "poa pnt: " << format_origin(e.origin) << ": " << e.message << "\n";
+    err << "poa pnt: " << format_diagnostic(e) << "\n";  // with its [CODE], like convert
   if (docs.empty()) {
     err << "poa pnt: ninguna entrada se pudo leer; no se escribió " << job.output.string() << "\n";
     return ExitCode::kInputFailed;

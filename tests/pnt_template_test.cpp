@@ -438,7 +438,8 @@ TEST(PntTemplate, RefusedInputIsReportedAndTheOthersGoIn) {
   job.inputs = inputs_in(dir, {"uno.txt", "bad.txt", "dos.txt"});
   std::ostringstream err;
   EXPECT_EQ(poa::job::run(job, err, loader()), ExitCode::kInputFailed);
-  EXPECT_NE(err.str().find("bad.txt: no es un POA"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find("bad.txt: error: no es un POA [NOT_A_POA]"), std::string::npos)
+      << err.str();
   EXPECT_EQ(inspect(job.output)["main"]["data"].GetArray().Size(), 8u);
 }
 
