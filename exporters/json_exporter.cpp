@@ -286,7 +286,9 @@ class JsonExporter final : public Exporter {
       spool_.emplace();
       sink = [this](std::string_view bytes) { spool_->write(bytes); };
     } else {
-      file_.emplace(options_.out_dir / (stem + ".json"));
+      const std::filesystem::path path = options_.out_dir / (stem + ".json");
+      std::filesystem::create_directories(path.parent_path());  // a stem may name subfolders
+      file_.emplace(path);
       sink = [this](std::string_view bytes) { file_->write(bytes); };
     }
     writer_ = std::make_unique<JsonDocumentWriter>(std::move(sink));

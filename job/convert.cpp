@@ -99,8 +99,16 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
 
   std::map<std::string, int> stems;
   for (const std::filesystem::path& file : files) {
-    // A refused input takes no stem: the next one with the same name gets it.
-    const std::string base = file.stem().string();
+    // The output name mirrors the file's place under the folder it was found in; only two
+    // inputs that still share a name (poa.pdf and poa.txt side by side) get a `-2`. A refused
+    // input takes no name: the next one with the same name gets it.
+    std::string base = file.stem().string();
+    for (const std::filesystem::path& folder : options.input_folders) {
+      const std::filesystem::path rel = file.lexically_relative(folder);
+      if (rel.empty() || *rel.begin() == "..") continue;
+      base = (rel.parent_path() / rel.stem()).generic_string();
+      break;
+    }
     const int n = stems[base] + 1;
     const std::string stem = n > 1 ? base + "-" + std::to_string(n) : base;
     try {
@@ -148,6 +156,10 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   for (const Diagnostic& e : errors) err << format_diagnostic(e) << '\n';
 
   BatchOptions options;
+  for (const std::filesystem::path& input : job.inputs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(input, ec)) options.input_folders.push_back(input);
+  }
   options.quiet = job.quiet;
   options.convert.password = job.password;
   options.formats = job.formats;

@@ -34,6 +34,10 @@ struct BatchOptions {
   std::vector<exporters::Format> formats{exporters::Format::kJson};
   exporters::ExportOptions export_options;
   bool quiet = false;  // only the one summary line per input, no diagnostics
+  // The folders the files were found in: a file's outputs mirror its place under its folder
+  // (`in/mun001/poa.pdf` from `in` -> `OUT/mun001/poa.json`), so inputs of the same name in
+  // different folders never collide. A file named directly is named by its own name.
+  std::vector<std::filesystem::path> input_folders;
 };
 
 struct BatchResult {

@@ -189,6 +189,22 @@ TEST_F(CliTest, InspectAndPntRefuseWhatTheyCannotDo) {
   EXPECT_FALSE(fs::exists("-"));  // never a file named "-"
 }
 
+TEST_F(CliTest, OutputsMirrorTheInputTreeSoSameNamesNeverCollide) {
+  write("in/mun001/poa.txt", kCleanPoa);
+  write("in/mun002/poa.txt", kCleanPoa);
+  const fs::path single = write("otro/poa.txt", kCleanPoa);
+  const fs::path out = dir_ / "out";
+  const PoaRun r = poa({"convert", (dir_ / "in").string(), "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(files_in(out), (std::vector<std::string>{"mun001", "mun002"}));
+  EXPECT_EQ(files_in(out / "mun001"), (std::vector<std::string>{"poa.json"}));
+  EXPECT_EQ(files_in(out / "mun002"), (std::vector<std::string>{"poa.json"}));
+  // A file named directly is named by its own name.
+  const PoaRun named = poa({"convert", single.string(), "-o", (dir_ / "out2").string()});
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(files_in(dir_ / "out2"), (std::vector<std::string>{"poa.json"}));
+}
+
 TEST_F(CliTest, FolderRunPicksInputsByContentAndListsWhatItSkipped) {
   write("in/a_poa.txt", kCleanPoa);
   write("in/make.py",
