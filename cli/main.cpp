@@ -23,6 +23,7 @@ struct ConvertArgs {
   std::vector<std::string> formats{"json"};
   bool strict = false;
   bool csv_bom = false;
+  bool csv_raw = false;
   bool quiet = false;
   std::string password;
 };
@@ -48,6 +49,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.output = args.out;
   job.strict = args.strict;
   job.csv_bom = args.csv_bom;
+  job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
   if (!args.password.empty()) job.password = args.password;
   return poa::job::run(job, std::cerr);
@@ -111,6 +113,8 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("--format", convert.formats, "json, csv o json,csv")->delimiter(',');
   convert_cmd->add_flag("--strict", convert.strict, "Sale con 3 si hay avisos");
   convert_cmd->add_flag("--csv-bom", convert.csv_bom, "BOM UTF-8 en los CSV (para Excel)");
+  convert_cmd->add_flag("--csv-raw", convert.csv_raw,
+                        "Texto de los CSV tal cual, sin desactivar fórmulas (=, +, -, @)");
   convert_cmd->add_flag("-q,--quiet", convert.quiet, "Solo una línea de resumen por entrada");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
 

@@ -1,10 +1,10 @@
 // acciones.csv and actividades.csv (RFC 4180, UTF-8, CRLF) for a whole batch, written one action
 // at a time.
 //
-// These tables are for analysts and keep every value exactly as the document has it: a cell
-// starting with `=`, `+`, `-` or `@` is NOT neutralised against spreadsheet formula injection
-// (that would change values such as "-5" or "+52 492…"). The PNT exporter, whose output goes to
-// a spreadsheet template, handles that separately.
+// Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR: OWASP's
+// CSV injection; a file name in `archivo` too) get a leading apostrophe, as the PNT exporter's
+// review CSV does; numbers (money, quantities, counts) are never touched. `--csv-raw` keeps the
+// text exactly as read, for pipelines that want the bytes.
 #include "exporters/csv_exporter.hpp"
 
 #include <cstdint>
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "exporters/atomic_file.hpp"
+#include "exporters/formula_guard.hpp"
 
 namespace poa::exporters {
 namespace {
@@ -63,7 +64,7 @@ constexpr std::string_view kActividadesColumns[] = {
 // One record under construction; fields are quoted only when RFC 4180 requires it.
 class Record {
  public:
-  explicit Record(std::string& out) : out_(out) {}
+  explicit Record(std::string& out, bool raw_text = true) : out_(out), raw_text_(raw_text) {}
   ~Record() { out_ += kNewline; }
 
   void field(std::string_view value) {
@@ -81,7 +82,10 @@ class Record {
     out_ += '"';
   }
   void field(const std::string& v) { field(std::string_view(v)); }
-  void field(const std::optional<std::string>& v) { field(v ? std::string_view(*v) : ""); }
+  // Text from the document (or a file name): defused unless raw.
+  void text(std::string_view v) { raw_text_ ? field(v) : field(defused(v)); }
+  void text(const std::string& v) { text(std::string_view(v)); }
+  void text(const std::optional<std::string>& v) { text(v ? std::string_view(*v) : ""); }
   template <typename Int>
   void integer(const std::optional<Int>& v) {
     field(v ? std::to_string(*v) : std::string());
@@ -93,6 +97,7 @@ class Record {
 
  private:
   std::string& out_;
+  bool raw_text_ = true;
   bool first_ = true;
 };
 
@@ -103,22 +108,22 @@ void header(std::string& out, const std::string_view (&columns)[N]) {
 }
 
 // The acciones.csv row of one action of the document `head` opens.
-void acciones_row(std::string& out, const DocumentHead& head, const Action& a) {
-  Record r(out);
-  r.field(head.fuente.path);
+void acciones_row(std::string& out, const DocumentHead& head, const Action& a, bool raw) {
+  Record r(out, raw);
+  r.text(head.fuente.path);
   r.integer(head.ejercicio);
   r.integer(a.numero);
-  r.field(a.nombre);
-  r.field(a.secretaria);
-  r.field(a.principio_rector);
+  r.text(a.nombre);
+  r.text(a.secretaria);
+  r.text(a.principio_rector);
   const CodedText linea = a.linea_estrategica.value_or(CodedText{});
-  r.field(linea.codigo);
-  r.field(linea.nombre);
+  r.text(linea.codigo);
+  r.text(linea.nombre);
   const CodedText estrategia = a.estrategia.value_or(CodedText{});
-  r.field(estrategia.codigo);
-  r.field(estrategia.nombre);
-  r.field(a.meta);
-  r.field(a.proposito);
+  r.text(estrategia.codigo);
+  r.text(estrategia.nombre);
+  r.text(a.meta);
+  r.text(a.proposito);
   const Beneficiaries b = a.beneficiarios.value_or(Beneficiaries{});
   r.integer(b.mujeres);
   r.integer(b.hombres);
@@ -129,24 +134,24 @@ void acciones_row(std::string& out, const DocumentHead& head, const Action& a) {
     if (!partidas.empty()) partidas += "; ";
     partidas += p;
   }
-  r.field(partidas);
+  r.text(partidas);
   r.field(std::to_string(a.actividades.size()));
   r.field(std::to_string(a.avisos.size()));
 }
 
 // The actividades.csv rows of one action of the document `head` opens.
-void actividades_rows(std::string& out, const DocumentHead& head, const Action& a) {
+void actividades_rows(std::string& out, const DocumentHead& head, const Action& a, bool raw) {
   for (const Activity& act : a.actividades) {
-    Record r(out);
-    r.field(head.fuente.path);
+    Record r(out, raw);
+    r.text(head.fuente.path);
     r.integer(head.ejercicio);
     r.integer(a.numero);
-    r.field(a.nombre);
-    r.field(act.actividad);
-    r.field(act.area_responsable);
-    r.field(act.unidad_medida);
+    r.text(a.nombre);
+    r.text(act.actividad);
+    r.text(act.area_responsable);
+    r.text(act.unidad_medida);
     r.money(act.inversion);
-    r.field(act.indicador);
+    r.text(act.indicador);
     r.quantity(act.programacion_anual);
     for (const std::optional<Decimal>& m : act.programacion_mensual) r.quantity(m);
     r.integer(act.origen.page);
@@ -191,14 +196,14 @@ class CsvExporter final : public Exporter {
   void write_action(const Action& a) override {
     if (!head_) throw std::logic_error("CsvExporter::write_action with no document open");
     rows_.clear();
-    actividades_rows(rows_, *head_, a);
+    actividades_rows(rows_, *head_, a, options_.csv_raw);
     if (options_.to_stdout) {
       spool_->write(rows_);
       return;
     }
     actividades_->write(rows_);
     rows_.clear();
-    acciones_row(rows_, *head_, a);
+    acciones_row(rows_, *head_, a, options_.csv_raw);
     acciones_->write(rows_);
   }
 
@@ -248,19 +253,19 @@ class CsvExporter final : public Exporter {
 
 }  // namespace
 
-std::string acciones_csv(const Document& doc, bool with_header) {
+std::string acciones_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kAccionesColumns);
   const DocumentHead head{doc.fuente, doc.ejercicio};
-  for (const Action& a : doc.acciones) acciones_row(out, head, a);
+  for (const Action& a : doc.acciones) acciones_row(out, head, a, raw);
   return out;
 }
 
-std::string actividades_csv(const Document& doc, bool with_header) {
+std::string actividades_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kActividadesColumns);
   const DocumentHead head{doc.fuente, doc.ejercicio};
-  for (const Action& a : doc.acciones) actividades_rows(out, head, a);
+  for (const Action& a : doc.acciones) actividades_rows(out, head, a, raw);
   return out;
 }
 

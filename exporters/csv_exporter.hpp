@@ -10,8 +10,9 @@
 namespace poa::exporters {
 
 // The two tables for one document, as CSV text with header rows (for tests and stdout).
-std::string acciones_csv(const Document& doc, bool with_header = true);
-std::string actividades_csv(const Document& doc, bool with_header = true);
+// (`raw`: text exactly as read; otherwise text a spreadsheet would run as a formula is defused.)
+std::string acciones_csv(const Document& doc, bool with_header = true, bool raw = false);
+std::string actividades_csv(const Document& doc, bool with_header = true, bool raw = false);
 
 // begin() opens temporary acciones.csv and actividades.csv in options.out_dir, write() appends a
 // document's rows, finish() renames both into place. With to_stdout, actividades only.

@@ -24,6 +24,9 @@ struct ExportOptions {
   std::filesystem::path out_dir;  // ignored when to_stdout
   bool to_stdout = false;         // `-o -`: one input, one format
   bool csv_bom = false;           // UTF-8 BOM on CSV files, for Excel
+  // CSV text cells exactly as read, even when a spreadsheet would run them as a formula (for
+  // pipelines); by default such a cell gets a leading apostrophe (formula_guard.hpp).
+  bool csv_raw = false;
 };
 
 class Exporter {

@@ -164,6 +164,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   options.convert.password = job.password;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
+  options.export_options.csv_raw = job.csv_raw;
   if (job.output == "-") {
     if (files.size() + errors.size() != 1 || job.formats.size() != 1) {
       err << "poa: -o - escribe en la salida estándar: una sola entrada y un solo formato\n";

@@ -63,6 +63,7 @@ struct ConvertJob {
   std::vector<exporters::Format> formats{exporters::Format::kJson};
   bool strict = false;   // warnings make the exit code kStrictWarnings
   bool csv_bom = false;  // UTF-8 BOM on CSV files
+  bool csv_raw = false;  // CSV text as read, formulas not defused
   bool quiet = false;    // only the summary line per input
   std::optional<std::string> password;
 };

@@ -47,7 +47,7 @@ Document sample() {
   a.inversion_aproximada = Decimal::from_cents(1000000);
   a.partidas_presupuestales = {"2111", "2611"};
   Activity act;
-  act.actividad = "=SUMA(A1)";  // stays as is: no formula neutralising in analyst CSVs
+  act.actividad = "=SUMA(A1)";  // defused ('=SUMA(A1)) unless raw
   act.area_responsable = "Dpto. Seguimiento";
   act.unidad_medida = "Solicitud";
   act.inversion = Decimal{12345, 1};  // 1234.5 -> 1234.50
@@ -73,7 +73,7 @@ const std::string kAccionesRows =
     "\"Primera línea\nsegunda\",74535,71612,146147,10000.00,2111; 2611,2,1\r\n"
     "dir/poa.txt,2022,,,,,,,,,,,,,,,,0,0\r\n";
 const std::string kActividadesRows =
-    "dir/poa.txt,2022,4,Acceso a la información,=SUMA(A1),Dpto. Seguimiento,Solicitud,1234.50,"
+    "dir/poa.txt,2022,4,Acceso a la información,'=SUMA(A1),Dpto. Seguimiento,Solicitud,1234.50,"
     "Número de solicitudes,2.5,0,,2.5,,,,,,,,,,,26\r\n"
     "dir/poa.txt,2022,4,Acceso a la información,,,,,,,,,,,,,,,,,,,3,9\r\n";
 
@@ -100,8 +100,12 @@ TEST(CsvExporter, QuotesOnlyWhatRfc4180Requires) {
       {"punto; y coma", "punto; y coma"},
       {"  espacios  ", "  espacios  "},
       {"ñ «»", "ñ «»"},
-      {"-5", "-5"},
-      {"@cmd", "@cmd"},
+      // Text a spreadsheet would run as a formula gets an apostrophe (OWASP); numbers never do.
+      {"-5", "'-5"},
+      {"@cmd", "'@cmd"},
+      {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+      {"+52 492 000", "'+52 492 000"},
+      {"\tx", "'\tx"},
   };
   for (const Case& c : cases) {
     Document doc;
@@ -109,6 +113,9 @@ TEST(CsvExporter, QuotesOnlyWhatRfc4180Requires) {
     doc.acciones[0].nombre = c.value;
     // nombre is the 4th column: archivo and ejercicio are empty, numero is null.
     EXPECT_EQ(acciones_csv(doc, false), ",,," + c.field + ",,,,,,,,,,,,,,0,0\r\n") << c.value;
+    // --csv-raw: the text exactly as read (quoted only as RFC 4180 requires).
+    const std::string raw = acciones_csv(doc, false, true);
+    EXPECT_EQ(raw.find(",,,'"), std::string::npos) << raw;
   }
 }
 

@@ -1,6 +1,8 @@
 // SIPOT template I/O: minizip for the package, pugixml for the parts we read or fill.
 #include "exporters/pnt/xlsx_template.hpp"
 
+#include "exporters/formula_guard.hpp"
+
 #include <minizip/unzip.h>
 #include <minizip/zip.h>
 #include <unistd.h>
@@ -128,8 +130,7 @@ using CellText = std::map<std::pair<int, int>, std::string>;
 }  // namespace
 
 bool looks_like_formula(std::string_view text) {
-  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                           text[0] == '\t' || text[0] == '\r');
+  return exporters::looks_like_formula(text);
 }
 
 std::string column_letters(int index) {
