@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "extractor/labels.hpp"
+#include "text/months.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -84,13 +85,6 @@ bool is_alpha(char c) {
 }  // namespace
 
 void find_months(const FoldedWord& f, std::vector<Token>& out) {
-  static constexpr std::array<std::string_view, 27> kNames = {
-      "septiembre", "setiembre", "noviembre", "diciembre", "octubre", "febrero", "agosto",
-      "enero",      "marzo",     "abril",     "junio",     "julio",   "sept",    "mayo",
-      "ene",        "feb",       "mar",       "abr",       "may",     "jun",     "jul",
-      "ago",        "sep",       "set",       "oct",       "nov",     "dic"};
-  static constexpr std::array<int, 27> kMonth = {8, 8, 10, 11, 9, 1, 7, 0, 2, 3, 5, 6,  8, 4,
-                                                 0, 1, 2,  3,  4, 5, 6, 7, 8, 8, 9, 10, 11};
   const std::string_view s(f.c.data(), f.n);
   auto starts = [&](std::uint32_t p) {
     if (p == 0) return true;
@@ -104,10 +98,11 @@ void find_months(const FoldedWord& f, std::vector<Token>& out) {
   };
   for (std::uint32_t p = 0; p < f.n; ++p) {
     if (!is_alpha(s[p]) || !starts(p)) continue;
-    for (std::size_t k = 0; k < kNames.size(); ++k) {
-      const auto& name = kNames[k];
+    // The one month table (text/months.hpp), longest spelling first.
+    for (const text::MonthName& month : text::month_names()) {
+      const std::string_view name = month.folded;
       if (s.substr(p, name.size()) == name && ends(p + static_cast<std::uint32_t>(name.size()))) {
-        out.push_back(Token{p, p + static_cast<std::uint32_t>(name.size()), kMonth[k]});
+        out.push_back(Token{p, p + static_cast<std::uint32_t>(name.size()), month.month});
         p += static_cast<std::uint32_t>(name.size()) - 1;
         break;
       }

@@ -56,6 +56,8 @@ PageLayout PageLayouter::run() {
   find_zones();            // 4. zones: header blocks, table headers and bodies
   find_header_grid();      // 5. columns of the header block (the table's: in emit)
   emit();                  // 6. rows
+  out_.rulings = std::move(rulings_);
+  out_.grids = std::move(grids_);
   return std::move(out_);
 }
 

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "extractor/layout_config.hpp"
+#include "extractor/cell_grid.hpp"
 #include "extractor/page_graphics.hpp"
+#include "extractor/rulings.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor::layout {
@@ -74,6 +76,9 @@ struct PageLayout {
   std::vector<GridColumn> table_grid;  // from the activity table's header (or carried over)
   bool table_grid_carried = false;     // the table continued from the previous page
   std::vector<CellRow> rows;           // in reading order; a kPageBreak first after page 1
+  // What the page draws, as the layout read it (for `poa inspect`).
+  Rulings rulings;
+  std::vector<CellGrid> grids;
 };
 
 // What carries from one page to the next: the open activity table's columns, and the page's

@@ -588,9 +588,8 @@ int inspect_pdf(const std::filesystem::path& path, const std::optional<std::stri
     put_grid(out, lay.table_grid);
     out << "-- filas\n";
     for (const CellRow& row : lay.rows) put_row(out, row);
-    const layout::Rulings rulings = layout::find_rulings(words.graphics);
-    put_rulings(out, rulings);
-    put_cells(out, words, layout::build_cell_grids(rulings, words.graphics));
+    put_rulings(out, lay.rulings);
+    put_cells(out, words, lay.grids);
   }
   return n;
 }
