@@ -83,7 +83,10 @@ class Record {
   }
   void field(const std::string& v) { field(std::string_view(v)); }
   // Text from the document (or a file name): defused unless raw.
-  void text(std::string_view v) { raw_text_ ? field(v) : field(defused(v)); }
+  void text(std::string_view v) {
+    if (raw_text_ || !looks_like_formula(v)) return field(v);
+    field("'" + std::string(v));  // OWASP: a leading ' makes a spreadsheet show it as text
+  }
   void text(const std::string& v) { text(std::string_view(v)); }
   void text(const std::optional<std::string>& v) { text(v ? std::string_view(*v) : ""); }
   template <typename Int>

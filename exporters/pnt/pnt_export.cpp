@@ -7,6 +7,7 @@
 #include <set>
 
 #include "exporters/atomic_file.hpp"
+#include "exporters/formula_guard.hpp"
 
 namespace poa::exporters::pnt {
 namespace {

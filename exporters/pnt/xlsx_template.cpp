@@ -129,10 +129,6 @@ using CellText = std::map<std::pair<int, int>, std::string>;
 
 }  // namespace
 
-bool looks_like_formula(std::string_view text) {
-  return exporters::looks_like_formula(text);
-}
-
 std::string column_letters(int index) {
   std::string s;
   for (int n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), char('A' + (n - 1) % 26));

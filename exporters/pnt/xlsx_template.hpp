@@ -56,10 +56,6 @@ class TemplateError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// True when text would be taken for a formula by a spreadsheet (OWASP CSV injection):
-// it starts with '=', '+', '-', '@', TAB or CR.
-bool looks_like_formula(std::string_view text);
-
 class XlsxTemplate {
  public:
   // Opens and analyses the template. Throws TemplateError.
