@@ -606,36 +606,41 @@ void PageLayouter::align_numbers_by_order(CellRow& row) const {
   }
   if (first < 0 || last <= first) return;
   const std::size_t n = static_cast<std::size_t>(last) - static_cast<std::size_t>(first) + 1;
-  struct Token {
-    std::string text;
-    Box box;
+  auto each_token = [](std::string_view text, auto&& f) {
+    for (std::size_t start = 0; start < text.size();) {
+      std::size_t end = text.find(' ', start);
+      if (end == std::string_view::npos) end = text.size();
+      if (end > start) f(text.substr(start, end - start));
+      start = end + 1;
+    }
   };
-  std::vector<Token> tokens;
+  // First look without allocating (every row of every table passes here; nearly all hold one
+  // quantity per column and are left alone).
+  std::size_t count = 0;
+  bool quantities = true;
   bool one_per_column = true;
   int expected = first;
   for (const Cell& c : row.cells) {
     if (c.column < first || c.column > last) continue;
     one_per_column = one_per_column && c.column == expected++;
-    std::size_t start = 0;
-    int in_cell = 0;
-    while (start < c.text.size()) {
-      std::size_t end = c.text.find(' ', start);
-      if (end == std::string::npos) end = c.text.size();
-      if (end > start) {
-        tokens.push_back({c.text.substr(start, end - start), c.box.value_or(Box{})});
-        if (!is_quantity(tokens.back().text)) return;
-        ++in_cell;
-      }
-      start = end + 1;
-    }
+    std::size_t in_cell = 0;
+    each_token(c.text, [&](std::string_view t) {
+      quantities = quantities && is_quantity(t);
+      ++in_cell;
+    });
+    count += in_cell;
     one_per_column = one_per_column && in_cell == 1;
   }
-  if (one_per_column || tokens.size() != n) return;
-  std::erase_if(row.cells, [&](const Cell& c) { return c.column >= first && c.column <= last; });
-  for (std::size_t i = 0; i < n; ++i) {
-    row.cells.push_back(
-        Cell{std::move(tokens[i].text), first + static_cast<int>(i), 1, tokens[i].box});
+  if (!quantities || one_per_column || count != n) return;
+  std::vector<Cell> values;
+  for (const Cell& c : row.cells) {
+    if (c.column < first || c.column > last) continue;
+    each_token(c.text, [&](std::string_view t) {
+      values.push_back(Cell{std::string(t), first + static_cast<int>(values.size()), 1, c.box});
+    });
   }
+  std::erase_if(row.cells, [&](const Cell& c) { return c.column >= first && c.column <= last; });
+  for (Cell& v : values) row.cells.push_back(std::move(v));
   std::stable_sort(row.cells.begin(), row.cells.end(),
                    [](const Cell& a, const Cell& b) { return a.column < b.column; });
 }
