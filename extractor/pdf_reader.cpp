@@ -7,6 +7,8 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 // poppler's own text engine (libpoppler-private-dev), used only in this file.
+#include <poppler/Annot.h>
+#include <poppler/Gfx.h>
 #include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
@@ -18,7 +20,9 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <ostream>
+#include <utility>
 #include <vector>
 
 #include "extractor/cell_grid.hpp"
@@ -56,10 +60,114 @@ std::string file_sha256(const std::filesystem::path& path) {
   return out;
 }
 
+// Two private members of poppler's interpreter, reached through the explicit-instantiation rule
+// (access is not checked in an explicit instantiation's arguments): the Gfx's resource stack and
+// a resource level's parent. They let a page's interpreter look its fonts up in a level shared
+// by every page instead of parsing them again (see FontCache).
+template <typename Tag, typename Tag::type Member>
+struct Expose {
+  friend typename Tag::type member(Tag) { return Member; }
+};
+struct GfxResourceStack {
+  using type = GfxResources* Gfx::*;
+  friend type member(GfxResourceStack);
+};
+struct ResourceParent {
+  using type = GfxResources* GfxResources::*;
+  friend type member(ResourceParent);
+};
+template struct Expose<GfxResourceStack, &Gfx::res>;
+template struct Expose<ResourceParent, &GfxResources::next>;
+
+// The fonts of the document's pages, parsed once. Poppler builds a page's fonts from its /Font
+// resources on every page it draws (widths, encoding, ToUnicode CMap, embedded font type): for
+// a document whose pages all use the same few fonts that was a ninth of the reader's time. A
+// font dictionary is the same one when it is the same object, or lists the same names for the
+// same font objects; any other (fonts written inline) is parsed per page as poppler does.
+class FontCache {
+ public:
+  // The resource level holding the fonts of `resources`' /Font entry, or nullptr when it cannot
+  // be shared.
+  GfxResources* fonts_for(XRef* xref, Dict* resources) {
+    const Object& font_entry = resources->lookupNF("Font");
+    std::vector<std::pair<std::string, Ref>> key;
+    if (font_entry.isRef()) {
+      key.emplace_back(std::string(), font_entry.getRef());
+    } else if (font_entry.isDict()) {
+      const Dict* fonts = font_entry.getDict();
+      key.reserve(static_cast<std::size_t>(fonts->getLength()));
+      for (int i = 0; i < fonts->getLength(); ++i) {
+        const Object& value = fonts->getValNF(i);
+        if (!value.isRef()) return nullptr;
+        key.emplace_back(fonts->getKey(i), value.getRef());
+      }
+    } else {
+      return nullptr;
+    }
+    auto it = levels_.find(key);
+    if (it != levels_.end()) return it->second.get();
+    // Bounded: a document with many distinct font sets keeps memory flat.
+    if (levels_.size() >= kMaxLevels) levels_.clear();
+    Dict only_fonts(xref);
+    only_fonts.add("Font", font_entry.copy());
+    auto level = std::make_unique<GfxResources>(xref, &only_fonts, nullptr);
+    GfxResources* raw = level.get();
+    levels_.emplace(std::move(key), std::move(level));
+    return raw;
+  }
+
+ private:
+  static constexpr std::size_t kMaxLevels = 16;
+  std::map<std::vector<std::pair<std::string, Ref>>, std::unique_ptr<GfxResources>> levels_;
+};
+
+// Draws page `number` (1-based) into `dev` as PDFDoc::displayPageSlice(dev, number, 72, 72, 0,
+// false, false, false) does (contents, then annotations), except that the fonts come from
+// `fonts` when the page's font dictionary can be shared.
+void display_page(PDFDoc& doc, int number, OutputDev& dev, FontCache& fonts) {
+  Page* page = doc.getPage(number);
+  if (!page) return;
+  XRef* xref = doc.getXRef();
+  Dict* resources = page->getResourceDict();
+  GfxResources* shared = resources ? fonts.fonts_for(xref, resources) : nullptr;
+  std::unique_ptr<Dict> without_fonts;
+  if (shared) {
+    without_fonts.reset(resources->copy(xref));
+    without_fonts->remove("Font");
+  }
+  PDFRectangle box;
+  bool crop = false;
+  page->makeBox(72, 72, page->getRotate(), false, dev.upsideDown(), -1, -1, -1, -1, &box, &crop);
+  const PDFRectangle* crop_box = page->getCropBox();
+  if (!crop) crop = box == *crop_box && dev.needClipToCropBox();
+  Gfx gfx(&doc, &dev, number, shared ? without_fonts.get() : resources, 72, 72, &box,
+          crop ? crop_box : nullptr, page->getRotate(), nullptr, nullptr, xref);
+  // The page's own level (its resources but fonts) falls back to the shared fonts; the link is
+  // cut before the Gfx frees its stack, which it owns and the cache does not.
+  GfxResources* page_level = gfx.*member(GfxResourceStack{});
+  if (shared) page_level->*member(ResourceParent{}) = shared;
+  Object contents = page->getContents();
+  if (!contents.isNull()) {
+    gfx.saveState();
+    gfx.display(&contents);
+    gfx.restoreState();
+  } else {
+    dev.dump();
+  }
+  Annots* annots = page->getAnnots();
+  if (!annots->getAnnots().empty()) {
+    for (Annot* annot : annots->getAnnots()) annot->draw(&gfx, false);
+    dev.dump();
+  }
+  if (shared) page_level->*member(ResourceParent{}) = nullptr;
+}
+
 // An open PDF: poppler-cpp for loading and its checks, poppler's core for the text.
 struct OpenPdf {
   std::unique_ptr<poppler::document> doc;
   std::unique_ptr<PDFDoc> core;
+  // Declared after `core`: freed before the document its fonts come from.
+  std::unique_ptr<FontCache> fonts = std::make_unique<FontCache>();
 };
 
 OpenPdf open_document(const std::filesystem::path& path,
@@ -105,7 +213,7 @@ OpenPdf open_document(const std::filesystem::path& path,
         "el PDF está dañado o truncado y no se puede leer; vuelva a descargarlo o exportarlo",
         origin));
   }
-  return OpenPdf{std::move(doc), std::move(core)};
+  return OpenPdf{std::move(doc), std::move(core), std::make_unique<FontCache>()};
 }
 
 bool is_bold_font(std::string_view name) {
@@ -301,7 +409,8 @@ class WordsAndGraphicsDev final : public TextOutputDev {
 // except for raw order, see below): text_list(text_list_include_font) re-scans every font of the
 // page for each call and converts every word UTF-8 -> UTF-16 through iconv, together about a fifth
 // of the reader's time; the font name and size are on the TextWord already.
-void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
+void load_page(OpenPdf& pdf, int index, layout::PageWords& out) {
+  PDFDoc& doc = *pdf.core;
   out.clear();
   out.number = index + 1;
   Page* page = index >= 0 && index < doc.getNumPages() ? doc.getPage(index + 1) : nullptr;
@@ -330,8 +439,7 @@ void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
   // The layout orders words into lines itself and drops fake-bold duplicates itself; the words
   // (text, boxes, fonts) are the same as in reading order, only their order in the list differs.
   WordsAndGraphicsDev dev(out.graphics);
-  doc.displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
-                       nullptr, nullptr, nullptr, true);
+  display_page(doc, index + 1, dev, *pdf.fonts);
   const std::unique_ptr<TextWordList> list = dev.makeWordList();
   if (!list) return;
   const int n = list->getLength();
@@ -412,7 +520,7 @@ class PdfReader : public RowReader {
         blank_.number = next_page_ + 1;
         words = &blank_;
       } else if (next_page_ > first_text_page_) {
-        load_page(*pdf_.core, next_page_, words_);
+        load_page(pdf_, next_page_, words_);
       }
       rows_ = layout::layout_page(*words, state_).rows;
       pos_ = 0;
@@ -437,10 +545,11 @@ class PdfReader : public RowReader {
 };
 
 // Finds the first page with text (so a scan is refused before any row is handed out).
-int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout::PageWords& words) {
-  const int n = doc.getNumPages();
+int first_page_with_text(OpenPdf& pdf, const std::filesystem::path& path,
+                         layout::PageWords& words) {
+  const int n = pdf.core->getNumPages();
   for (int i = 0; i < n; ++i) {
-    load_page(doc, i, words);
+    load_page(pdf, i, words);
     if (!words.words.empty()) return i;
   }
   throw InputError(diag::input_error(
@@ -526,7 +635,7 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
                                 const std::optional<std::string>& password) {
   auto doc = open_document(path, password);
   layout::PageWords words;
-  load_page(*doc.core, page - 1, words);
+  load_page(doc, page - 1, words);
   return words;
 }
 
@@ -534,7 +643,7 @@ std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password) {
   auto doc = open_document(path, password);
   layout::PageWords first;
-  const int first_text = first_page_with_text(*doc.core, path, first);
+  const int first_text = first_page_with_text(doc, path, first);
   SourceInfo info;
   info.path = path.string();
   info.type = SourceType::kPdf;
@@ -554,7 +663,7 @@ int inspect_pdf(const std::filesystem::path& path, const std::optional<std::stri
   // Earlier pages are laid out too (not printed): a table carried over needs their columns.
   const int last = page ? std::min(*page, n) : n;
   for (int i = 0; i < last; ++i) {
-    load_page(*doc.core, i, words);
+    load_page(doc, i, words);
     const bool show = !page || *page == i + 1;
     if (!show) {
       layout::layout_page(words, state);
