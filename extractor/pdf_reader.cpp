@@ -29,6 +29,7 @@
 #include "extractor/inspect_svg.hpp"
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
+#include "extractor/pdf_word_collector.hpp"
 #include "extractor/rulings.hpp"
 #include "model/diagnostic.hpp"
 
@@ -281,21 +282,23 @@ bool clip_segment(const Box& clip, double& x0, double& y0, double& x1, double& y
 // origin, y down, 1 unit = 1 pt (TextOutputDev is upside-down at 72 dpi). Pattern fills and
 // shadings are skipped by poppler for a text device (needNonText() is false), and so are curves
 // here: borders are straight.
-class WordsAndGraphicsDev final : public TextOutputDev {
+template <typename WordsDev>  // pdf::WordCollector, or TextOutputDev for reference
+class WordsAndGraphicsDev final : public WordsDev {
  public:
-  explicit WordsAndGraphicsDev(layout::PageGraphics& graphics)
-      : TextOutputDev(nullptr, false, 0, /*rawOrderA=*/true, false), graphics_(graphics) {}
+  template <typename... Args>
+  explicit WordsAndGraphicsDev(layout::PageGraphics& graphics, Args&&... args)
+      : WordsDev(std::forward<Args>(args)...), graphics_(graphics) {}
 
   void stroke(GfxState* state) override {
-    TextOutputDev::stroke(state);
+    WordsDev::stroke(state);
     record_stroke(state);
   }
   void fill(GfxState* state) override {
-    TextOutputDev::fill(state);
+    WordsDev::fill(state);
     record_fill(state);
   }
   void eoFill(GfxState* state) override {
-    TextOutputDev::eoFill(state);
+    WordsDev::eoFill(state);
     record_fill(state);
   }
 
@@ -404,12 +407,71 @@ class WordsAndGraphicsDev final : public TextOutputDev {
   const layout::GridConfig config_{};
 };
 
+// Appends a word of `length` code points (`code_point(k)`) to `out`, with its box and size,
+// the font of each code point (`font_name(k)`, nullptr when the font has none) and each glyph's
+// horizontal extent (`glyph_x(k)`). Code point k is glyph k; a NUL ends the word (poppler-cpp
+// went through a C string and stopped there too), and a word left empty is dropped.
+// The font of the last word added: words run in the same font for long stretches, and
+// looking its name up and testing it for boldness per word cost more than the rest of add_word.
+struct LastFont {
+  const std::string* name = nullptr;
+  int index = -1;
+  bool bold = false;
+};
+
+template <typename CodePoint, typename FontName, typename GlyphX>
+void add_word(layout::PageWords& out, LastFont& last, std::size_t length,
+              const CodePoint& code_point, const Box& box, double font_size,
+              const FontName& font_name, const GlyphX& glyph_x) {
+  layout::Word w;
+  w.text.reserve(length);
+  std::size_t chars = 0;
+  while (chars < length && code_point(chars) != 0) {
+    append_utf8(static_cast<char32_t>(code_point(chars)), w.text);
+    ++chars;
+  }
+  if (w.text.empty()) return;
+  w.box = box;
+  w.font_size = font_size;
+  const std::string* font = font_name(0);
+  if (last.index < 0 || font != last.name) {
+    const std::string_view name = font ? std::string_view(*font) : "";
+    auto it = std::find(out.fonts.begin(), out.fonts.end(), name);
+    if (it == out.fonts.end()) {
+      out.fonts.emplace_back(name);
+      it = out.fonts.end() - 1;
+    }
+    last = LastFont{font, static_cast<int>(it - out.fonts.begin()), is_bold_font(name)};
+  }
+  w.font = last.index;
+  w.bold = last.bold;
+  w.glyph_begin = static_cast<std::uint32_t>(out.glyphs.size());
+  std::uint32_t byte = 0;
+  const std::string* previous = font;
+  for (std::size_t k = 0; k < chars; ++k) {
+    std::uint32_t next = byte + 1;
+    while (next < w.text.size() && (static_cast<unsigned char>(w.text[next]) & 0xC0) == 0x80) {
+      ++next;
+    }
+    const auto [gx0, gx1] = glyph_x(k);
+    // Two cells glued into one word may be cut where the font name changes.
+    const std::string* current = k > 0 ? font_name(k) : font;
+    const bool font_change =
+        k > 0 && current != previous && (!current || !previous || *current != *previous);
+    out.glyphs.push_back(layout::Glyph{gx0, gx1, byte, next, font_change});
+    previous = current;
+    byte = next;
+  }
+  w.glyph_count = static_cast<std::uint32_t>(chars);
+  out.words.push_back(std::move(w));
+}
+
 // Fills `out` with the words of page `index` (0-based), upright, top-left origin.
 // Reads poppler's TextOutputDev word list directly (what poppler-cpp's page::text_list does,
 // except for raw order, see below): text_list(text_list_include_font) re-scans every font of the
 // page for each call and converts every word UTF-8 -> UTF-16 through iconv, together about a fifth
 // of the reader's time; the font name and size are on the TextWord already.
-void load_page(OpenPdf& pdf, int index, layout::PageWords& out) {
+void load_page(OpenPdf& pdf, int index, layout::PageWords& out, bool reference = false) {
   PDFDoc& doc = *pdf.core;
   out.clear();
   out.number = index + 1;
@@ -434,70 +496,73 @@ void load_page(OpenPdf& pdf, int index, layout::PageWords& out) {
   out.width = quarter ? rect_h : rect_w;
   out.height = quarter ? rect_w : rect_h;
 
-  // Raw order (content-stream order): poppler then skips TextPage::coalesce, its reading-order
-  // analysis into blocks and flows, which cost as much as the rest of our pipeline together.
-  // The layout orders words into lines itself and drops fake-bold duplicates itself; the words
-  // (text, boxes, fonts) are the same as in reading order, only their order in the list differs.
-  WordsAndGraphicsDev dev(out.graphics);
+  // Words grouped as TextOutputDev groups them in raw (content-stream) order, by our own
+  // collector: poppler's TextPage allocated and grew six arrays per word and freed them all per
+  // page, a sixth of the reader's time. Raw order also skips TextPage::coalesce, poppler's
+  // reading-order analysis; the layout orders words into lines and drops fake-bold duplicates
+  // itself. The rare page the collector cannot reproduce exactly goes through TextOutputDev.
+  if (!reference) {
+    WordsAndGraphicsDev<pdf::WordCollector> dev(out.graphics);
+    display_page(doc, index + 1, dev, *pdf.fonts);
+    if (!dev.needs_reference()) {
+      const std::vector<Unicode>& text = dev.text();
+      const std::vector<double>& edges = dev.edges();
+      const std::vector<int>& char_fonts = dev.char_fonts();
+      const std::vector<pdf::CollectedFont>& fonts = dev.fonts();
+      out.words.reserve(dev.words().size());
+      LastFont last;
+      for (const pdf::CollectedWord& cw : dev.words()) {
+        const auto font_name = [&](std::size_t k) -> const std::string* {
+          const auto& name = fonts[static_cast<std::size_t>(char_fonts[cw.first + k])].name;
+          return name ? &*name : nullptr;
+        };
+        const auto glyph_x = [&](std::size_t k) {
+          const double a = edges[cw.first_edge + k], b = edges[cw.first_edge + k + 1];
+          switch (cw.rot) {
+            case 0:
+              return std::pair{a, b};
+            case 2:
+              return std::pair{b, a};
+            default:
+              return std::pair{cw.x_min, cw.x_max};
+          }
+        };
+        add_word(
+            out, last, cw.length, [&](std::size_t k) { return text[cw.first + k]; },
+            Box{cw.x_min, cw.y_min, cw.x_max, cw.y_max}, cw.font_size, font_name, glyph_x);
+      }
+      return;
+    }
+    out.words.clear();
+    out.glyphs.clear();
+    out.fonts.clear();
+    out.graphics.clear();
+  }
+  WordsAndGraphicsDev<TextOutputDev> dev(out.graphics, nullptr, false, 0, /*rawOrderA=*/true,
+                                         false);
   display_page(doc, index + 1, dev, *pdf.fonts);
   const std::unique_ptr<TextWordList> list = dev.makeWordList();
   if (!list) return;
   const int n = list->getLength();
   out.words.reserve(static_cast<std::size_t>(n));
-  const GooString* last_font = nullptr;
-  int last_index = -1;
-  bool last_bold = false;
+  LastFont last;
   for (int wi = 0; wi < n; ++wi) {
     const TextWord* tw = list->get(wi);
-    const int len = tw->getLength();
-    layout::Word w;
-    w.text.reserve(static_cast<std::size_t>(len));
-    // Code point k of the word is glyph k; a NUL ends the word (poppler-cpp went through a C
-    // string and stopped there too).
-    int chars = 0;
-    while (chars < len && *tw->getChar(chars) != 0) {
-      append_utf8(static_cast<char32_t>(*tw->getChar(chars)), w.text);
-      ++chars;
-    }
-    if (w.text.empty()) continue;
     double x0, y0, x1, y1;
     tw->getBBox(&x0, &y0, &x1, &y1);
-    w.box = Box{x0, y0, x1, y1};
-    w.font_size = tw->getFontSize();
-    const GooString* font = tw->getFontName(0);
-    if (last_index < 0 || font != last_font) {
-      const std::string_view name = font ? std::string_view(font->toStr()) : "";
-      auto it = std::find(out.fonts.begin(), out.fonts.end(), name);
-      if (it == out.fonts.end()) {
-        out.fonts.emplace_back(name);
-        it = out.fonts.end() - 1;
-      }
-      last_font = font;
-      last_index = static_cast<int>(it - out.fonts.begin());
-      last_bold = is_bold_font(name);
-    }
-    w.font = last_index;
-    w.bold = last_bold;
-    w.glyph_begin = static_cast<std::uint32_t>(out.glyphs.size());
-    std::uint32_t byte = 0;
-    for (int k = 0; k < chars; ++k) {
-      std::uint32_t next = byte + 1;
-      while (next < w.text.size() && (static_cast<unsigned char>(w.text[next]) & 0xC0) == 0x80) {
-        ++next;
-      }
+    const auto font_name = [&](std::size_t k) -> const std::string* {
+      const GooString* name = tw->getFontName(static_cast<int>(k));
+      return name ? &name->toStr() : nullptr;
+    };
+    const auto glyph_x = [&](std::size_t k) {
       double gx0, gy0, gx1, gy1;
-      tw->getCharBBox(k, &gx0, &gy0, &gx1, &gy1);
-      bool font_change = false;
-      if (k > 0) {
-        const GooString* a = tw->getFontName(k - 1);
-        const GooString* b = tw->getFontName(k);
-        font_change = a != b && (!a || !b || a->toStr() != b->toStr());
-      }
-      out.glyphs.push_back(layout::Glyph{gx0, gx1, byte, next, font_change});
-      byte = next;
-    }
-    w.glyph_count = static_cast<std::uint32_t>(chars);
-    out.words.push_back(std::move(w));
+      tw->getCharBBox(static_cast<int>(k), &gx0, &gy0, &gx1, &gy1);
+      return std::pair{gx0, gx1};
+    };
+    add_word(
+        out, last, static_cast<std::size_t>(tw->getLength()),
+        [&](std::size_t k) { return *tw->getChar(static_cast<int>(k)); }, Box{x0, y0, x1, y1},
+        tw->getFontSize(), font_name, glyph_x);
   }
 }
 
@@ -632,10 +697,10 @@ void put_cells(std::ostream& out, const layout::PageWords& words,
 }  // namespace
 
 layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
-                                const std::optional<std::string>& password) {
+                                const std::optional<std::string>& password, WordEngine engine) {
   auto doc = open_document(path, password);
   layout::PageWords words;
-  load_page(doc, page - 1, words);
+  load_page(doc, page - 1, words, engine == WordEngine::kPoppler);
   return words;
 }
 
