@@ -17,8 +17,9 @@ namespace poa::extractor {
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password);
 
-// Which engine groups a page's glyphs into words: the reader's own collector, or poppler's
-// TextOutputDev, which it reproduces (the reference its test compares it with).
+// How a page is read: the reader's way (fonts parsed once per document, contents inflated by
+// zlib, glyphs grouped into words by its own collector), or poppler's own way from end to end
+// (TextOutputDev), which the reader's reproduces exactly: the reference its test compares with.
 enum class WordEngine { kCollector, kPoppler };
 
 // The words and drawn graphics of one page (1-based), as the reader loads them for the layout.
