@@ -236,7 +236,7 @@ struct OpenPdf {
   std::unique_ptr<poppler::document> doc;
   std::unique_ptr<PDFDoc> core;
   // Declared after `core`: freed before the document its fonts come from.
-  std::unique_ptr<FontCache> fonts = std::make_unique<FontCache>();
+  std::unique_ptr<FontCache> fonts;
 };
 
 OpenPdf open_document(const std::filesystem::path& path,
@@ -282,7 +282,11 @@ OpenPdf open_document(const std::filesystem::path& path,
         "el PDF está dañado o truncado y no se puede leer; vuelva a descargarlo o exportarlo",
         origin));
   }
-  return OpenPdf{std::move(doc), std::move(core), std::make_unique<FontCache>()};
+  OpenPdf pdf;
+  pdf.doc = std::move(doc);
+  pdf.core = std::move(core);
+  pdf.fonts = std::make_unique<FontCache>();
+  return pdf;
 }
 
 bool is_bold_font(std::string_view name) {

@@ -112,14 +112,13 @@ void WordCollector::updateFont(GfxState* state) {
         any_code = code;
       }
     }
+    const auto width = [&](int code) { return font8->getWidth(static_cast<unsigned char>(code)); };
     double w = 0;
-    if (m_code >= 0 && (w = font8->getWidth(static_cast<unsigned char>(m_code))) > 0) {
-      font_size_ *= w / 0.6;
-    } else if (letter_code >= 0 &&
-               (w = font8->getWidth(static_cast<unsigned char>(letter_code))) > 0) {
-      font_size_ *= w / 0.5;
-    } else if (any_code >= 0 && (w = font8->getWidth(static_cast<unsigned char>(any_code))) > 0) {
-      font_size_ *= w / 0.5;
+    if (m_code >= 0 && (w = width(m_code)) > 0) {
+      font_size_ *= w / 0.6;  // a generic 'm' width
+    } else if ((letter_code >= 0 && (w = width(letter_code)) > 0) ||
+               (any_code >= 0 && (w = width(any_code)) > 0)) {
+      font_size_ *= w / 0.5;  // a generic letter width
     }
     const double* fm = font->getFontMatrix();
     if (fm[0] != 0) font_size_ *= std::fabs(fm[3] / fm[0]);
