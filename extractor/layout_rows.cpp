@@ -214,6 +214,34 @@ void PageLayouter::emit_text_block(int first, int last) {
     const auto& line = lines[static_cast<std::size_t>(pos)];
     return i > 0 && line[i - 1].cell.column + 1 == line[i].cell.column && starts_label(pos, i - 1);
   };
+  // A value merged across the form's width runs under the labels of a block on its right: the
+  // block's borders cut its line where the text has no gutter. A piece of a value column's cell
+  // that follows it with no gutter, and is no label, is the rest of that value (bottom up, so
+  // that starts_label looks at lines already joined).
+  auto value_column = [&](int col) {
+    return col >= 0 && static_cast<std::size_t>(col) < out_.header_grid.size() &&
+           out_.header_grid[static_cast<std::size_t>(col)].label.empty();
+  };
+  for (int pos = n - 1; pos >= 0; --pos) {
+    auto& line = lines[static_cast<std::size_t>(pos)];
+    for (std::size_t i = 1; i < line.size();) {
+      GCell& value = line[i - 1].cell;
+      const GCell& rest = line[i].cell;
+      const double gap = rest.box.x0 - value.box.x1;
+      if (line[i - 1].label || line[i].label || !value_column(value.column) ||
+          gap >= config_.gutter * rest.size || starts_label(pos, i)) {
+        ++i;
+        continue;
+      }
+      if (gap > config_.word_space * rest.size) value.text += ' ';
+      value.text += rest.text;
+      unite(value.box, rest.box);
+      line.erase(line.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+  for (auto& line : lines) {
+    for (BlockCell& bc : line) bc.starts_label = -1;
+  }
   for (int pos = 0; pos < n; ++pos) {
     for (std::size_t hi = 0; hi < lines[static_cast<std::size_t>(pos)].size(); ++hi) {
       BlockCell& head = lines[static_cast<std::size_t>(pos)][hi];
@@ -247,6 +275,7 @@ void PageLayouter::emit_text_block(int first, int last) {
       std::string label_text = head.cell.text;
       std::vector<BlockCell*> chain{&head};
       int label_line = -1;
+      int beside_line = -1;  // the line where a label sits beside the value; -2: two of them
       int last_q = pos;
       for (int q = pos + 1; q < n; ++q) {
         BlockCell* next = find_col(q, head.cell.column);
@@ -272,6 +301,10 @@ void PageLayouter::emit_text_block(int first, int last) {
             label_text = std::move(joined);
           }
         }
+        if (!label_chain) {
+          const auto j = static_cast<std::size_t>(next - lines[static_cast<std::size_t>(q)].data());
+          if (beside_label(q, j) && !starts_label(q, j)) beside_line = beside_line == -1 ? q : -2;
+        }
         chain.push_back(next);
         last_q = q;
       }
@@ -289,6 +322,13 @@ void PageLayouter::emit_text_block(int first, int last) {
           }
         }
         for (BlockCell* bc : chain) bc->target = to;
+        continue;
+      }
+      if (beside_line >= 0) {
+        // A value wrapped in its cell and aligned to the bottom (or centred), so that its
+        // label's line is its last (or a middle) one: the lines above belong to that label,
+        // not to the row above.
+        for (BlockCell* bc : chain) bc->target = beside_line;
         continue;
       }
       if (label_line < 0) continue;
