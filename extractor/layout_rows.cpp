@@ -242,6 +242,16 @@ void PageLayouter::emit_text_block(int first, int last) {
   for (auto& line : lines) {
     for (BlockCell& bc : line) bc.starts_label = -1;
   }
+  // Lines of one cell sit at the font's line pitch; the next row starts further down (its
+  // padding). A line nearer the next line of its column than the line above starts the cell
+  // below (aligned to its bottom), it does not continue the one above.
+  auto nearer_below = [&](int q, const BlockCell& above, const BlockCell& bc) {
+    const BlockCell* below = q + 1 < n ? find_col(q + 1, bc.cell.column) : nullptr;
+    if (below == nullptr || below->label) return false;
+    const double gap_above = bc.cell.box.y0 - above.cell.box.y1;
+    const double gap_below = below->cell.box.y0 - bc.cell.box.y1;
+    return gap_above - gap_below > config_.nearer_below * height(bc.cell.box);
+  };
   for (int pos = 0; pos < n; ++pos) {
     for (std::size_t hi = 0; hi < lines[static_cast<std::size_t>(pos)].size(); ++hi) {
       BlockCell& head = lines[static_cast<std::size_t>(pos)][hi];
@@ -259,7 +269,7 @@ void PageLayouter::emit_text_block(int first, int last) {
           if (next.label || next.target >= 0 ||
               next.cell.box.y0 - chain.back()->cell.box.y1 >
                   config_.wrap_gap * height(next.cell.box) ||
-              beside_label(q, j) || starts_label(q, j)) {
+              beside_label(q, j) || starts_label(q, j) || nearer_below(q, *chain.back(), next)) {
             break;
           }
           chain.push_back(&next);
@@ -275,7 +285,7 @@ void PageLayouter::emit_text_block(int first, int last) {
       std::string label_text = head.cell.text;
       std::vector<BlockCell*> chain{&head};
       int label_line = -1;
-      int beside_line = -1;  // the line where a label sits beside the value; -2: two of them
+      int beside_line = -1;  // the line where a label sits beside the value
       int last_q = pos;
       for (int q = pos + 1; q < n; ++q) {
         BlockCell* next = find_col(q, head.cell.column);
@@ -303,7 +313,10 @@ void PageLayouter::emit_text_block(int first, int last) {
         }
         if (!label_chain) {
           const auto j = static_cast<std::size_t>(next - lines[static_cast<std::size_t>(q)].data());
-          if (beside_label(q, j) && !starts_label(q, j)) beside_line = beside_line == -1 ? q : -2;
+          if (beside_label(q, j) && !starts_label(q, j)) {
+            if (beside_line >= 0) break;  // the next label's value
+            beside_line = q;
+          }
         }
         chain.push_back(next);
         last_q = q;

@@ -154,38 +154,10 @@ Document grid_document(std::uint64_t seed, const testgen::RenderOptions& options
 
 // Grid seeds the reader gets wrong today, with the reason (reader bugs, not rendering ones: each
 // PDF was looked at). They are run and must still fail (a fix shows up as a failure asking to
-// remove the seed here); they are reported as skipped.
-//
-// A label | value form (HeaderLayout::kValueSpans) with no inner rulings:
-//  [fill] outer frame + grey label cells: the label fills' edges and the frame make a lattice in
-//         which the unshaded value column has no horizontal ruling, so it is read as ONE merged
-//         cell over every row: every value of the block glued into SECRETARÍA.
-//  [span] a value merged across the whole width runs under the right-hand label block
-//         (NÚMERO / INVERSIÓN / BENEFICIARIOS): the text path cuts the line at that block's
-//         column borders although the line has no gutter there; the tail goes to another field.
-//  [wrap] bottom-aligned, wrapped values: the lines above the label's line (the value's first
-//         lines) are joined to the previous field.
-const std::map<int, const char*> kKnownGridFailures = {
-    {1008,
-     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
-     "derecho [span]"},
-    {1030,
-     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
-     "derecho [span]"},
-    {1034,
-     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
-     "derecho [span]"},
-    {1042,
-     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
-     "derecho [span]"},
-    {1144,
-     "marco + etiquetas sombreadas: sin bordes internos decide el texto, valor bajo el bloque "
-     "derecho [span]"},
-    {1044, "marco, valor bajo el bloque derecho [span]"},
-    {1050, "marco, valor bajo el bloque derecho [span]"},
-    {1120, "sin bordes, alineación inferior [wrap] [span]"},
-    {1129, "sin bordes, alineación inferior [wrap] [span]"},
-};
+// remove the seed here); they are reported as skipped. None today: the label | value forms
+// without inner rulings (seeds 1008, 1030, 1034, 1042, 1044, 1050, 1120, 1129, 1144: a value
+// running under the right-hand label block, bottom-aligned wrapped values) convert exactly.
+const std::map<int, const char*> kKnownGridFailures = {};
 
 class PdfRoundTripGrid : public ::testing::TestWithParam<int> {};
 
