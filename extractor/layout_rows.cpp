@@ -200,7 +200,8 @@ void PageLayouter::emit_text_block(int first, int last) {
     if (bc.starts_label < 0) {
       bc.starts_label = 0;
       const BlockCell* next = pos + 1 < n ? find_col(pos + 1, bc.cell.column) : nullptr;
-      if (next && next->cell.box.y0 - bc.cell.box.y1 <= config_.wrap_gap * height(next->cell.box) &&
+      if (next &&
+          next->cell.box.y0 - bc.cell.box.y1 <= config_.label_line_gap * height(next->cell.box) &&
           bc.cell.text.size() + next->cell.text.size() < config_.max_label_length) {
         const std::optional<LabelMatch> m =
             match_header_label(bc.cell.text + ' ' + next->cell.text);
@@ -296,8 +297,11 @@ void PageLayouter::emit_text_block(int first, int last) {
           continue;
         }
         const Box& prev = chain.back()->cell.box;
-        if (next->label || next->cell.box.y0 - prev.y1 > config_.wrap_gap * height(next->cell.box))
-          break;
+        const double gap = next->cell.box.y0 - prev.y1;
+        if (next->label || gap > config_.label_line_gap * height(next->cell.box)) break;
+        // (Only a label's lines may lie further apart than a value's: loose line spacing.)
+        const bool loose = gap > config_.wrap_gap * height(next->cell.box);
+        if (loose && !label_chain && chain.size() > 1) break;
         // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a
         // label chain too.
         if (label_chain || chain.size() == 1) {
@@ -305,7 +309,7 @@ void PageLayouter::emit_text_block(int first, int last) {
           std::optional<LabelMatch> m;
           if (joined.size() <= config_.max_label_length) m = match_header_label(joined);
           const bool joins = m && m->value.empty();  // a label and its value stay apart
-          if (label_chain && !joins) break;
+          if ((label_chain || loose) && !joins) break;
           if (joins) {
             label_chain = true;
             label_text = std::move(joined);

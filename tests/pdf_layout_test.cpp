@@ -299,6 +299,26 @@ std::vector<Case> cases() {
                   R"(l3 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
                   R"(l4 [c0 "PROPÓSITO"] [c1 "Reducir el consumo."])"}});
 
+  out.push_back({"form_label_wrapped_with_loose_line_spacing_stays_one_label",
+                 [](std::vector<PageWords>& pages) {
+                   // `NÚMERO DE` / `ACCIÓN` 4.8 pt apart (half a line: line spacing 1.5),
+                   // further than a value's lines may be.
+                   PageWords& p = new_page(pages);
+                   place(p, "SECRETARÍA", 40, 60);
+                   place(p, "Secretaría de Planeación.", 140, 60);
+                   place(p, "NÚMERO DE", 420, 60);
+                   place(p, "4", 520, 60);
+                   place(p, "ACCIÓN", 420, 74.4);
+                   place(p, "NOMBRE DE LA ACCIÓN", 40, 90);
+                   place(p, "Alumbrado público", 140, 90);
+                   place(p, "BENEFICIARIOS", 420, 90);
+                   place(p, "M 120 H 110", 520, 90);
+                 },
+                 {R"(l1 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."])"
+                  R"( [c2 "NÚMERO DE ACCIÓN"] [c3 "4"])",
+                  R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Alumbrado público"] [c2 "BENEFICIARIOS"])"
+                  R"( [c3 "M 120 H 110"])"}});
+
   out.push_back({"one_line_activities",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);
