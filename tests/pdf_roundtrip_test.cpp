@@ -195,7 +195,8 @@ TEST_P(PdfRoundTripGridTest, ConvertsExactly) {
 
 INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripGridTest,
                          ::testing::Range(kGridFirstSeed, kGridFirstSeed + kGridSeeds), seed_name);
-INSTANTIATE_TEST_SUITE_P(Found, PdfRoundTripGrid, ::testing::ValuesIn(kGridFoundSeeds), seed_name);
+INSTANTIATE_TEST_SUITE_P(Found, PdfRoundTripGridTest, ::testing::ValuesIn(kGridFoundSeeds),
+                         seed_name);
 
 // The suite is only worth its time if the seeds exercise the geometry the issue lists.
 TEST(PdfRoundTripCoverageTest, SeedsCoverPageBreaksAndContinuations) {
