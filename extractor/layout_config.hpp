@@ -124,6 +124,13 @@ struct LayoutConfig {
   // ---- Pass 6, rows
   // A header-block cell's next line at most this × its height below continues the cell.
   double wrap_gap = 0.35;
+  // ... unless it sits nearer the line below it (in its column) by more than this × its height:
+  // then it is the first line of a value aligned to the bottom of the next row's cell.
+  double nearer_below = 0.2;
+  // A label's lines (`NÚMERO DE` / `ACCIÓN`) may lie up to this × line height apart (loose line
+  // spacing, less than a blank line): the joined text must read as a label, so no value is
+  // taken for one.
+  double label_line_gap = 0.9;
   // pt: row gaps within this of the widest are a tie; the one nearer the middle wins.
   double row_gap_tie = 0.5;
   // A blank over this × line height cuts the previous page's row rest from the first row.
