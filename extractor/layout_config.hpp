@@ -131,6 +131,14 @@ struct LayoutConfig {
   // Lines after the last activity stay with it up to a gap over this × line height.
   double paragraph_gap = 0.8;
 
+  // ---- Words on a character grid (`pdftotext -layout` dumps; set by the text reader)
+  // The page is text laid on a grid of fixed columns and lines: lines sit one pitch apart with
+  // no row gaps, and a word's column only approximates its x. Rules for that grid apply
+  // (layout_char_grid.cpp).
+  bool char_grid = false;
+  // A line alone on its text row stands out (a title) when it starts past this × page width.
+  double char_grid_indent = 0.1;
+
   // The ruling and grid passes.
   GridConfig grid;
 };

@@ -471,6 +471,9 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
   for (std::size_t r = 0; r + 1 < anchors.size(); ++r) {
     row_tops.push_back(row_border(lines_, body, anchors[r], anchors[r + 1], config_));
   }
+  if (config_.char_grid) {
+    text_row_borders(lines_, body, cells, anchors, first_numeric, config_, row_tops);
+  }
   // Lines after the last anchor stay with it while they run on without a paragraph gap.
   std::size_t end = anchors.back() + 1;
   while (end < body.size()) {

@@ -167,6 +167,17 @@ std::string margin_signature(const Box& b, std::string_view text, const LayoutCo
 double row_border(const std::vector<LineData>& lines, const std::vector<int>& body, std::size_t a,
                   std::size_t b, const LayoutConfig& config);
 
+// On a character grid (LayoutConfig::char_grid) the row gaps are gone: every line is one pitch
+// from the next. Moves each border between activities r and r+1 (row_tops[r]) to the line gap
+// that cuts the fewest cells in two (a line starting in lower case, or after `… de`, continues
+// the line above in its column), then the widest, then the one nearest the middle
+// (layout_char_grid.cpp). `cells` are the body lines' cells; columns below `text_columns` hold
+// text.
+void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>& body,
+                      const std::vector<std::vector<GCell>>& cells,
+                      const std::vector<std::size_t>& anchors, int text_columns,
+                      const LayoutConfig& config, std::vector<double>& row_tops);
+
 struct TableZone {
   int header_first = -1, month_line = -1;  // line positions (into `order`)
   int header_last = -1;  // the header's last line: the month line, or a label wrapped below it
@@ -205,6 +216,9 @@ class PageLayouter {
   void build_lines();
   // ---- Pass 3, line kinds (layout_kinds.cpp)
   bool stands_out(const LineData& l) const;
+  // On a character grid: one cell (no gutter inside), starting past a tenth of the page's width
+  // (layout_char_grid.cpp).
+  bool char_grid_stands_out(const LineData& l) const;
   void classify_lines();
   // Months written as their initials, `E F M A M J J A S O N D`: twelve one-letter words in
   // this order on one line (a wrapped column label may come before them). Returns the

@@ -1,0 +1,110 @@
+// Rules for words on a character grid (`pdftotext -layout` dumps, LayoutConfig::char_grid): what
+// such a dump loses of the PDF (row gaps, exact x) is taken back from the text itself.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <string_view>
+
+#include "extractor/page_layouter.hpp"
+
+namespace poa::extractor::layout::detail {
+
+namespace {
+
+// The first letter of `s` (past opening punctuation) is a lower-case one: ASCII, or an accented
+// Spanish vowel, ñ or ü (UTF-8 C3 A0..BF).
+bool starts_lower(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '(' || c == '"' || c == '\'' || c == '[') continue;
+    if (c >= 'a' && c <= 'z') return true;
+    if (c == 0xC3 && i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      return d >= 0xA0 && d <= 0xBF;
+    }
+    return false;
+  }
+  return false;
+}
+
+// The text cannot end a cell: a trailing comma or hyphen, or a word that always has a
+// complement after it (`Departamento de`, `… mediante el`, `Parques y`).
+bool ends_open(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty()) return false;
+  if (s.back() == ',' || s.back() == '-') return true;
+  const std::size_t space = s.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
+  static constexpr std::array<std::string_view, 23> kOpen = {
+      "de", "del", "la",   "las", "el",  "los", "y",   "e",   "o",  "u",   "en",   "a",
+      "al", "por", "para", "con", "sin", "su",  "sus", "que", "un", "una", "entre"};
+  return std::find(kOpen.begin(), kOpen.end(), last) != kOpen.end();
+}
+
+}  // namespace
+
+void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>& body,
+                      const std::vector<std::vector<GCell>>& cells,
+                      const std::vector<std::size_t>& anchors, int text_columns,
+                      const LayoutConfig& config, std::vector<double>& row_tops) {
+  // Links between the lines of one cell: a line whose cell starts in lower case, or follows
+  // one that cannot end there, continues the nearest line above holding that column.
+  struct Link {
+    std::size_t from, to;
+  };
+  std::vector<Link> links;
+  std::vector<std::ptrdiff_t> last(static_cast<std::size_t>(std::max(text_columns, 0)), -1);
+  std::vector<std::string_view> last_text(last.size());
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    for (std::size_t k = 0; k < cells[i].size(); ++k) {
+      const GCell& c = cells[i][k];
+      if (c.column < 0 || c.column >= text_columns) continue;
+      const auto col = static_cast<std::size_t>(c.column);
+      const bool first_in_column = k == 0 || cells[i][k - 1].column != c.column;
+      if (first_in_column && last[col] >= 0 &&
+          (starts_lower(c.text) || ends_open(last_text[col]))) {
+        links.push_back(Link{static_cast<std::size_t>(last[col]), i});
+      }
+      last[col] = static_cast<std::ptrdiff_t>(i);
+      last_text[col] = c.text;
+    }
+  }
+  for (std::size_t r = 0; r + 1 < anchors.size() && r < row_tops.size(); ++r) {
+    const std::size_t a = anchors[r], b = anchors[r + 1];
+    const double mid = (cy(lines[static_cast<std::size_t>(body[a])].box) +
+                        cy(lines[static_cast<std::size_t>(body[b])].box)) /
+                       2;
+    // The border between body lines i and i + 1 that cuts the fewest links; then the widest
+    // blank; then the one nearest the middle (the rule for a PDF's rows).
+    std::size_t best_cut = std::numeric_limits<std::size_t>::max();
+    double best_gap = -1, best_at = row_tops[r];
+    for (std::size_t i = a; i < b; ++i) {
+      const Box& up = lines[static_cast<std::size_t>(body[i])].box;
+      const Box& down = lines[static_cast<std::size_t>(body[i + 1])].box;
+      const std::size_t cut = static_cast<std::size_t>(std::count_if(
+          links.begin(), links.end(), [&](const Link& l) { return l.from <= i && i < l.to; }));
+      const double gap = down.y0 - up.y1;
+      const double at = (up.y1 + down.y0) / 2;
+      const bool better =
+          cut < best_cut ||
+          (cut == best_cut &&
+           (gap > best_gap + config.row_gap_tie ||
+            (gap > best_gap - config.row_gap_tie && std::abs(at - mid) < std::abs(best_at - mid))));
+      if (better) {
+        best_gap = cut < best_cut ? gap : std::max(gap, best_gap);
+        best_cut = cut;
+        best_at = at;
+      }
+    }
+    row_tops[r] = best_at;
+  }
+}
+
+bool PageLayouter::char_grid_stands_out(const LineData& l) const {
+  std::vector<GCell> cells;
+  gutter_cells(page_, l, {}, config_, cells);
+  return cells.size() == 1 && l.box.x0 > config_.char_grid_indent * page_.width;
+}
+
+}  // namespace poa::extractor::layout::detail
