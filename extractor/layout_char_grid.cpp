@@ -42,7 +42,101 @@ bool ends_open(std::string_view s) {
   return std::find(kOpen.begin(), kOpen.end(), last) != kOpen.end();
 }
 
+// A word that may open a cell: it starts with a capital, a digit, `$` or `(` before one.
+bool opens_cell(std::string_view s) {
+  if (s.empty() || starts_lower(s)) return false;
+  const auto c = static_cast<unsigned char>(s[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '$' || c == '(' || c >= 0xC3;
+}
+
+// A word that may close a cell whatever follows: an amount or a count (`$0.00`, `1,200`).
+bool closes_cell(std::string_view s) {
+  return !s.empty() && s.back() >= '0' && s.back() <= '9';
+}
+
 }  // namespace
+
+void char_grid_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
+                     const LayoutConfig& config, std::vector<GCell>& out) {
+  out.clear();
+  const std::size_t n = l.words.size();
+  if (n == 0) return;
+  auto word = [&](std::size_t k) -> const Word& { return page.words[l.words[k]]; };
+  std::vector<int> col(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    col[k] = majority_column(borders, word(k).box.x0, word(k).box.x1);
+  }
+  // Runs of words one space apart: pdftotext writes them in order from the run's first x, so
+  // their columns drift from their x with the run's length, and a border may fall anywhere in
+  // the run. The run is cut at the word gap nearest the border where a cell may start.
+  for (std::size_t s = 0; s < n;) {
+    std::size_t e = s;
+    while (e + 1 < n &&
+           word(e + 1).box.x0 - word(e).box.x1 < config.gutter * size_of(word(e + 1))) {
+      ++e;
+    }
+    const double x0 = word(s).box.x0, x1 = word(e).box.x1;
+    const double em = size_of(word(s));
+    const int next_col = e + 1 < n ? col[e + 1] : static_cast<int>(borders.size()) + 1;
+    for (std::size_t bi = 0; bi < borders.size(); ++bi) {
+      const double x = borders[bi];
+      // pdftotext writes the text before x one character per column: the drift grows with
+      // how much text the line holds before it (the blanks between runs are measured).
+      double text_before = 0;
+      for (std::size_t k = 0; k < n && word(k).box.x0 < x; ++k) {
+        text_before += std::min(word(k).box.x1, x) - word(k).box.x0;
+      }
+      const double window = config.char_grid_drift * text_before + config.char_grid_slack * em;
+      // The border crosses the run, or lies just past its end with its column empty on the
+      // line (the run's last words drifted left of it).
+      const bool crosses = x > x0 + config.border_probe && x < x1 - config.border_probe;
+      const bool beyond =
+          x >= x1 - config.border_probe && x - x1 < window && next_col > static_cast<int>(bi) + 1;
+      if (!crosses && !beyond) continue;
+      // Candidates: the word gaps, and the run's start (the whole run right of the border),
+      // which must be nearer by an em: the run's first word is where its cell starts.
+      std::size_t cut = n;
+      double best = window;
+      if (crosses && s > 0 && opens_cell(word(s).text) && x - x0 + em < best) {
+        best = x - x0 + em;
+        cut = s - 1;
+      }
+      for (std::size_t k = s; k < e; ++k) {
+        if (!opens_cell(word(k + 1).text) && !closes_cell(word(k).text)) continue;
+        // Past the run's end only a whole cell moves (not the tail of `Dirección de Obras`).
+        if (beyond && ends_open(word(k).text)) continue;
+        const double at = (word(k).box.x1 + word(k + 1).box.x0) / 2;
+        if (std::abs(at - x) < best) {
+          best = std::abs(at - x);
+          cut = k;
+        }
+      }
+      if (cut == n) {
+        // No word there may start a cell: the run is one cell's text, pushed over the border.
+        if (crosses && e > s) {
+          for (std::size_t k = s; k <= e; ++k) col[k] = std::min(col[k], static_cast<int>(bi));
+        }
+        continue;
+      }
+      for (std::size_t k = s; k <= e; ++k) {
+        col[k] = k + 1 <= cut + 1 ? std::min(col[k], static_cast<int>(bi))
+                                  : std::max(col[k], static_cast<int>(bi) + 1);
+      }
+    }
+    s = e + 1;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const Word& w = word(k);
+    if (!out.empty() && out.back().column == col[k] &&
+        w.box.x0 - out.back().box.x1 < config.gutter * size_of(w)) {
+      out.back().text += ' ';
+      out.back().text += w.text;
+      unite(out.back().box, w.box);
+    } else {
+      out.push_back(GCell{w.text, w.box, col[k], size_of(w), w.bold});
+    }
+  }
+}
 
 void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>& body,
                       const std::vector<std::vector<GCell>>& cells,

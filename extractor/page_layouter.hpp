@@ -167,6 +167,14 @@ std::string margin_signature(const Box& b, std::string_view text, const LayoutCo
 double row_border(const std::vector<LineData>& lines, const std::vector<int>& body, std::size_t a,
                   std::size_t b, const LayoutConfig& config);
 
+// gutter_cells for a character grid: words one space apart (a run pdftotext writes in order,
+// drifting from their x) are cut into cells at the word gap nearest each border they cross,
+// where a cell may start (a capital, a digit, after an amount), within a drift window that
+// grows along the run; a border just past the run's end, whose column the line leaves empty,
+// may take the run's last words (layout_char_grid.cpp).
+void char_grid_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
+                     const LayoutConfig& config, std::vector<GCell>& out);
+
 // On a character grid (LayoutConfig::char_grid) the row gaps are gone: every line is one pitch
 // from the next. Moves each border between activities r and r+1 (row_tops[r]) to the line gap
 // that cuts the fewest cells in two (a line starting in lower case, or after `… de`, continues
