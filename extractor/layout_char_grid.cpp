@@ -93,11 +93,12 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       const bool beyond =
           x >= x1 - config.border_probe && x - x1 < window && next_col > static_cast<int>(bi) + 1;
       if (!crosses && !beyond) continue;
-      // Candidates: the word gaps, and the run's start (the whole run right of the border),
-      // which must be nearer by an em: the run's first word is where its cell starts.
+      // Candidates: the word gaps, and the start of a run of several words (the whole run
+      // right of the border), which must be nearer by an em: a run's first word is where its
+      // cell starts. (A single word goes where most of it lies.)
       std::size_t cut = n;
       double best = window;
-      if (crosses && s > 0 && opens_cell(word(s).text) && x - x0 + em < best) {
+      if (crosses && s > 0 && e > s && opens_cell(word(s).text) && x - x0 + em < best) {
         best = x - x0 + em;
         cut = s - 1;
       }
@@ -113,8 +114,13 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       }
       if (cut == n) {
         // No word there may start a cell: the run is one cell's text, pushed over the border.
+        // It goes to the side of the border where its first word lies.
         if (crosses && e > s) {
-          for (std::size_t k = s; k <= e; ++k) col[k] = std::min(col[k], static_cast<int>(bi));
+          const bool left = col[s] <= static_cast<int>(bi);
+          for (std::size_t k = s; k <= e; ++k) {
+            col[k] = left ? std::min(col[k], static_cast<int>(bi))
+                          : std::max(col[k], static_cast<int>(bi) + 1);
+          }
         }
         continue;
       }
