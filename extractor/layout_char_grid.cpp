@@ -95,24 +95,31 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       if (!crosses && !beyond) continue;
       // Candidates: the word gaps, and the start of a run of several words (the whole run
       // right of the border), which must be nearer by an em: a run's first word is where its
-      // cell starts. (A single word goes where most of it lies.)
-      std::size_t cut = n;
-      double best = window;
-      if (crosses && s > 0 && e > s && opens_cell(word(s).text) && x - x0 + em < best) {
-        best = x - x0 + em;
-        cut = s - 1;
-      }
-      for (std::size_t k = s; k < e; ++k) {
-        if (!opens_cell(word(k + 1).text) && !closes_cell(word(k).text)) continue;
-        // Past the run's end only a whole cell moves (not the tail of `Dirección de Obras`).
-        if (beyond && ends_open(word(k).text)) continue;
-        const double at = (word(k).box.x1 + word(k + 1).box.x0) / 2;
-        if (std::abs(at - x) < best) {
-          best = std::abs(at - x);
-          cut = k;
+      // cell starts. (A single word goes where most of it lies.) A gap where text meets a
+      // capitalised word, or a number meets text, wins over one before a number or after a
+      // lone letter (`M 6,215`, `2211, 4411`).
+      std::array<std::size_t, 2> cut{n, n};  // strong, weak
+      std::array<double, 2> best{window, window};
+      auto offer = [&](std::size_t k, double distance, bool strong) {
+        const std::size_t i = strong ? 0 : 1;
+        if (distance < best[i]) {
+          best[i] = distance;
+          cut[i] = k;
         }
+      };
+      if (crosses && s > 0 && e > s && opens_cell(word(s).text)) offer(s - 1, x - x0 + em, true);
+      for (std::size_t k = s; k < e; ++k) {
+        const std::string& left = word(k).text;
+        const std::string& right = word(k + 1).text;
+        if (!opens_cell(right) && !closes_cell(left)) continue;
+        // Past the run's end only a whole cell moves (not the tail of `Dirección de Obras`).
+        if (beyond && ends_open(left)) continue;
+        const bool letter = right[0] == '(' || (!closes_cell(right.substr(0, 1)) && right[0] != '$');
+        const bool strong = letter && (closes_cell(left) || left.size() > 1);
+        offer(k, std::abs((word(k).box.x1 + word(k + 1).box.x0) / 2 - x), strong);
       }
-      if (cut == n) {
+      const std::size_t chosen = cut[0] != n ? cut[0] : cut[1];
+      if (chosen == n) {
         // No word there may start a cell: the run is one cell's text, pushed over the border.
         // It goes to the side of the border where its first word lies.
         if (crosses && e > s) {
@@ -125,7 +132,7 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
         continue;
       }
       for (std::size_t k = s; k <= e; ++k) {
-        col[k] = k + 1 <= cut + 1 ? std::min(col[k], static_cast<int>(bi))
+        col[k] = k + 1 <= chosen + 1 ? std::min(col[k], static_cast<int>(bi))
                                   : std::max(col[k], static_cast<int>(bi) + 1);
       }
     }
