@@ -114,6 +114,8 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
         if (!opens_cell(right) && !closes_cell(left)) continue;
         // Past the run's end only a whole cell moves (not the tail of `Dirección de Obras`).
         if (beyond && ends_open(left)) continue;
+        // Numbers after a comma are one list (`2611, 3553`).
+        if (left.back() == ',' && closes_cell(right.substr(0, 1))) continue;
         const bool letter = right[0] == '(' || (!closes_cell(right.substr(0, 1)) && right[0] != '$');
         const bool strong = letter && (closes_cell(left) || left.size() > 1);
         offer(k, std::abs((word(k).box.x1 + word(k + 1).box.x0) / 2 - x), strong);
