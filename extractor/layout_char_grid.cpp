@@ -116,7 +116,8 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
         if (beyond && ends_open(left)) continue;
         // Numbers after a comma are one list (`2611, 3553`).
         if (left.back() == ',' && closes_cell(right.substr(0, 1))) continue;
-        const bool letter = right[0] == '(' || (!closes_cell(right.substr(0, 1)) && right[0] != '$');
+        const bool letter =
+            right[0] == '(' || (!closes_cell(right.substr(0, 1)) && right[0] != '$');
         const bool strong = letter && (closes_cell(left) || left.size() > 1);
         offer(k, std::abs((word(k).box.x1 + word(k + 1).box.x0) / 2 - x), strong);
       }
@@ -135,7 +136,7 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       }
       for (std::size_t k = s; k <= e; ++k) {
         col[k] = k + 1 <= chosen + 1 ? std::min(col[k], static_cast<int>(bi))
-                                  : std::max(col[k], static_cast<int>(bi) + 1);
+                                     : std::max(col[k], static_cast<int>(bi) + 1);
       }
     }
     s = e + 1;
