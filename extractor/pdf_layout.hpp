@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "extractor/cell_grid.hpp"
 #include "extractor/layout_config.hpp"
+#include "extractor/cell_grid.hpp"
 #include "extractor/page_graphics.hpp"
 #include "extractor/rulings.hpp"
 #include "model/cell_row.hpp"

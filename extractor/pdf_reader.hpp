@@ -28,7 +28,7 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
 // of the grids they form, as plain text.
 // Returns the PDF's page count; prints nothing when `page` is not one of its pages.
 int inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
-                std::optional<int> page, std::ostream& out);
+                 std::optional<int> page, std::ostream& out);
 
 // `poa inspect --page N --svg OUT`: draws page `page` (1-based) as SVG: word boxes and text,
 // rulings in red, grid cells in blue (shaded ones filled light). Written atomically (temporary

@@ -406,7 +406,8 @@ class Recognizer {
     orphan_run_ = false;
     after_break_ = false;
     if (is_poa_title(text)) {
-      if (!tail_.year && text::parse_year(text)) tail_.year = RawField{text, origin_of(row), false};
+      if (!tail_.year && text::parse_year(text))
+        tail_.year = RawField{text, origin_of(row), false};
       return;
     }
     // A running title repeated on every page is kept once.
