@@ -118,7 +118,8 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
         if (left.back() == ',' && closes_cell(right.substr(0, 1))) continue;
         const bool letter =
             right[0] == '(' || (!closes_cell(right.substr(0, 1)) && right[0] != '$');
-        const bool strong = letter && (closes_cell(left) || left.size() > 1);
+        // (After a word that needs a complement, `de`, a cut is weak.)
+        const bool strong = letter && !ends_open(left) && (closes_cell(left) || left.size() > 1);
         offer(k, std::abs((word(k).box.x1 + word(k + 1).box.x0) / 2 - x), strong);
       }
       const std::size_t chosen = cut[0] != n ? cut[0] : cut[1];
@@ -215,6 +216,26 @@ bool PageLayouter::char_grid_stands_out(const LineData& l) const {
   std::vector<GCell> cells;
   gutter_cells(page_, l, {}, config_, cells);
   return cells.size() == 1 && l.box.x0 > config_.char_grid_indent * page_.width;
+}
+
+int PageLayouter::char_grid_header_end(int m) const {
+  int first = m;
+  while (first > 0 && m - first < config_.header_search_lines &&
+         !info_[static_cast<std::size_t>(first)].actividad) {
+    --first;
+  }
+  int last = m;
+  while (last + 1 < static_cast<int>(lines_.size())) {
+    const auto k = static_cast<std::size_t>(last) + 1;
+    const LineData& l = lines_[k];
+    if (info_[k].months ||
+        l.box.y0 - lines_[k - 1].box.y1 > config_.header_wrap_gap * height(l.box) ||
+        !uppercase_line(l) || has_digit(out_.lines[k].text) || !stacked_over(l, first, m)) {
+      break;
+    }
+    ++last;
+  }
+  return last;
 }
 
 }  // namespace poa::extractor::layout::detail

@@ -46,6 +46,7 @@ bool PageLayouter::uppercase_line(const LineData& l) const {
 
 int PageLayouter::header_end(int m) const {
   const int g = line_grid_[static_cast<std::size_t>(m)];
+  if (g < 0 && config_.char_grid) return char_grid_header_end(m);
   if (g < 0) return m;
   const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
   const double y = cy(lines_[static_cast<std::size_t>(m)].box);

@@ -242,6 +242,10 @@ class PageLayouter {
   // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
   // the band the page draws around the month names.
   int header_end(int m) const;
+  // On a character grid no band is drawn: the lines right under the month names that are a
+  // label's last words (capitals, no digits, each word under a word of the header)
+  // (layout_char_grid.cpp).
+  int char_grid_header_end(int m) const;
 
   void find_zones();
   // ---- Pass 5, columns (layout_columns.cpp)
