@@ -238,4 +238,33 @@ int PageLayouter::char_grid_header_end(int m) const {
   return last;
 }
 
+double PageLayouter::char_grid_border(const TableZone& z, double a, double b,
+                                      double fallback) const {
+  std::vector<double> starts;
+  int numbers = 0;
+  for (int k = z.body_first; k <= z.body_last; ++k) {
+    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    double last_x1 = -kInf;
+    for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+      const Word& w = page_.words[wi];
+      if (w.box.x0 - last_x1 >= config_.gutter * size_of(w) && w.box.x0 > a && w.box.x0 <= b) {
+        starts.push_back(w.box.x0);
+        const char c = w.text[0];
+        numbers += (c >= '0' && c <= '9') || c == '$' || c == '-';
+      }
+      last_x1 = w.box.x1;
+    }
+  }
+  // Amounts are right-aligned: their starts say nothing of the border (nor overflow it).
+  if (numbers * 2 >= static_cast<int>(starts.size())) return fallback;
+  std::sort(starts.begin(), starts.end());
+  // The leftmost start shared (within a column's slack) by another line.
+  for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
+    if (starts[i + 1] - starts[i] <= config_.same_start * median_size_) {
+      return starts[i] - config_.border_probe;
+    }
+  }
+  return fallback;
+}
+
 }  // namespace poa::extractor::layout::detail

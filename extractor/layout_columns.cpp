@@ -329,6 +329,9 @@ void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone&
     const double a = grid[i].label_x1, b = grid[i + 1].label_x0;
     double border =
         b > a ? free_band(extents, a, b, known, config_.space_width * median_size_) : (a + b) / 2;
+    if (config_.char_grid && grid[i].month < 0 && grid[i + 1].month < 0) {
+      border = char_grid_border(z, a, grid[i + 1].label_x1, border);
+    }
     double nearest = kInf;
     for (double x : drawn) {
       if (x > a - config_.drawn_border_slack && x < b + config_.drawn_border_slack &&

@@ -283,6 +283,12 @@ class PageLayouter {
   // border the page draws between two labels wins over the text's gutter: a narrow column's
   // wrapped text may run up to the next column's numbers with no gap the text could show.
   void place_borders(std::vector<GridColumn>& grid, const TableZone& z);
+  // On a character grid a column's text overflows into the next one (pdftotext writes
+  // proportional text one character per column), so the least covered band may lie inside a
+  // column; where the right column's cells start after a gutter, on at least two lines, is
+  // surer: the border runs just before the leftmost such start in (a, b] (`fallback` when
+  // there is none) (layout_char_grid.cpp).
+  double char_grid_border(const TableZone& z, double a, double b, double fallback) const;
 
   std::vector<double> table_borders() const;
   // ---- Pass 6, rows (layout_rows.cpp)
