@@ -54,6 +54,13 @@ bool closes_cell(std::string_view s) {
   return !s.empty() && s.back() >= '0' && s.back() <= '9';
 }
 
+// A month or annual value: digits, separators and dashes only (`1,200`, `-`).
+bool is_quantity(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-';
+  });
+}
+
 }  // namespace
 
 void char_grid_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
@@ -248,15 +255,19 @@ double PageLayouter::char_grid_border(const TableZone& z, double a, double b,
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
       if (w.box.x0 - last_x1 >= config_.gutter * size_of(w) && w.box.x0 > a && w.box.x0 <= b) {
-        starts.push_back(w.box.x0);
         const char c = w.text[0];
-        numbers += (c >= '0' && c <= '9') || c == '$' || c == '-';
+        if ((c >= '0' && c <= '9') || c == '$' || c == '-') {
+          ++numbers;
+        } else {
+          starts.push_back(w.box.x0);
+        }
       }
       last_x1 = w.box.x1;
     }
   }
-  // Amounts are right-aligned: their starts say nothing of the border (nor overflow it).
-  if (numbers * 2 >= static_cast<int>(starts.size())) return fallback;
+  // Amounts are right-aligned: their starts say nothing of the border (nor overflow it); a
+  // column of them is left to the free band.
+  if (numbers >= static_cast<int>(starts.size())) return fallback;
   std::sort(starts.begin(), starts.end());
   // The leftmost start shared (within a column's slack) by another line.
   for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
@@ -265,6 +276,50 @@ double PageLayouter::char_grid_border(const TableZone& z, double a, double b,
     }
   }
   return fallback;
+}
+
+void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
+                                             const TableZone& z) const {
+  const int anual = state_.anual_column;
+  int last = -1;
+  for (std::size_t c = 0; c < grid.size(); ++c) {
+    if (grid[c].month >= 0) last = static_cast<int>(c);
+  }
+  if (anual < 1 || last <= anual) return;
+  const auto numeric = static_cast<std::size_t>(last - anual + 1);
+  std::vector<double> lo(grid.size(), kInf);
+  struct Piece {
+    double x0;
+    bool quantity;
+  };
+  std::vector<Piece> pieces;
+  for (int k = z.body_first; k <= z.body_last; ++k) {
+    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    // The line's cells: runs of words cut at gutters and after an amount (`$0.00 Número`).
+    pieces.clear();
+    const Word* prev = nullptr;
+    for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+      const Word& w = page_.words[wi];
+      const bool quantity = is_quantity(w.text);
+      const bool starts = prev == nullptr ||
+                          w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
+                          (closes_cell(prev->text) && !quantity) || quantity;
+      if (starts) pieces.push_back(Piece{w.box.x0, quantity});
+      prev = &w;
+    }
+    // A row's number line: the annual and month values last, and one cell per text column.
+    std::size_t trailing = 0;
+    while (trailing < pieces.size() && pieces[pieces.size() - 1 - trailing].quantity) ++trailing;
+    if (trailing != numeric || pieces.size() != numeric + static_cast<std::size_t>(anual)) continue;
+    for (std::size_t c = 0; c < pieces.size(); ++c) lo[c] = std::min(lo[c], pieces[c].x0);
+  }
+  // Each border just before the leftmost start of its column's cells, in order.
+  for (std::size_t c = 1; c < grid.size(); ++c) {
+    const double border = lo[c] - config_.border_probe;
+    if (lo[c] >= kInf || border <= grid[c - 1].x0) continue;
+    grid[c - 1].x1 = border;
+    grid[c].x0 = border;
+  }
 }
 
 }  // namespace poa::extractor::layout::detail

@@ -697,6 +697,7 @@ void PageLayouter::emit() {
           state_.table_grid = carried;
           place_borders(state_.table_grid, z);
           state_.anual_column = carried_anual;
+          if (config_.char_grid) char_grid_carried_borders(state_.table_grid, z);
           out_.table_grid_carried = true;
         } else {
           build_table_grid(z);

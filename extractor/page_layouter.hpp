@@ -289,6 +289,11 @@ class PageLayouter {
   // surer: the border runs just before the leftmost such start in (a, b] (`fallback` when
   // there is none) (layout_char_grid.cpp).
   double char_grid_border(const TableZone& z, double a, double b, double fallback) const;
+  // A table carried onto a character-grid page: pdftotext picks each page's pitch, so the
+  // previous page's borders miss this one's columns. Re-placed from this page's row lines
+  // that hold one cell per text column and the annual and month values: each border just
+  // before the leftmost cell of its column (layout_char_grid.cpp).
+  void char_grid_carried_borders(std::vector<GridColumn>& grid, const TableZone& z) const;
 
   std::vector<double> table_borders() const;
   // ---- Pass 6, rows (layout_rows.cpp)
