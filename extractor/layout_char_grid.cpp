@@ -93,13 +93,14 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       for (std::size_t k = 0; k < n && word(k).box.x0 < x; ++k) {
         text_before += std::min(word(k).box.x1, x) - word(k).box.x0;
       }
-      const double window = config.char_grid_drift * text_before + config.char_grid_slack * em;
+      const double drift = config.char_grid_drift * text_before;
       // The border crosses the run, or lies just past its end with its column empty on the
-      // line (the run's last words drifted left of it).
+      // line (the run's last words drifted left of it: by the drift alone, no slack).
       const bool crosses = x > x0 + config.border_probe && x < x1 - config.border_probe;
       const bool beyond =
-          x >= x1 - config.border_probe && x - x1 < window && next_col > static_cast<int>(bi) + 1;
+          x >= x1 - config.border_probe && x - x1 < drift && next_col > static_cast<int>(bi) + 1;
       if (!crosses && !beyond) continue;
+      const double window = beyond ? drift : drift + config.char_grid_slack * em;
       // Candidates: the word gaps, and the start of a run of several words (the whole run
       // right of the border), which must be nearer by an em: a run's first word is where its
       // cell starts. (A single word goes where most of it lies.) A gap where text meets a
