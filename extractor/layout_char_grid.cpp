@@ -28,14 +28,16 @@ bool starts_lower(std::string_view s) {
   return false;
 }
 
-// The text cannot end a cell: a trailing comma or hyphen, or a word that always has a
-// complement after it (`Departamento de`, `… mediante el`, `Parques y`).
+// The text cannot end a cell: a trailing comma or hyphen, a word that always has a
+// complement after it (`Departamento de`, `… mediante el`, `Parques y`), or an initial.
 bool ends_open(std::string_view s) {
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   if (s.empty()) return false;
   if (s.back() == ',' || s.back() == '-') return true;
   const std::size_t space = s.rfind(' ');
   const std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
+  // An initial (`Francisco E.`) has its surname after it.
+  if (last.size() == 2 && last[0] >= 'A' && last[0] <= 'Z' && last[1] == '.') return true;
   static constexpr std::array<std::string_view, 23> kOpen = {
       "de", "del", "la",   "las", "el",  "los", "y",   "e",   "o",  "u",   "en",   "a",
       "al", "por", "para", "con", "sin", "su",  "sus", "que", "un", "una", "entre"};
