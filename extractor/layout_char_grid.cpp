@@ -290,12 +290,14 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
   }
   if (anual < 1 || last <= anual) return;
   const auto numeric = static_cast<std::size_t>(last - anual + 1);
+  const auto text_columns = static_cast<std::size_t>(anual);
   std::vector<double> lo(grid.size(), kInf);
   struct Piece {
     double x0;
     bool quantity;
   };
   std::vector<Piece> pieces;
+  std::vector<double> starts;  // text cells' starts left of the numbers, on any line
   for (int k = z.body_first; k <= z.body_last; ++k) {
     if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
     // The line's cells: runs of words cut at gutters and after an amount (`$0.00 Número`).
@@ -304,17 +306,42 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
       const bool quantity = is_quantity(w.text);
-      const bool starts = prev == nullptr ||
-                          w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
-                          (closes_cell(prev->text) && !quantity) || quantity;
-      if (starts) pieces.push_back(Piece{w.box.x0, quantity});
+      const bool starts_cell = prev == nullptr ||
+                               w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
+                               (closes_cell(prev->text) && !quantity) || quantity;
+      if (starts_cell) pieces.push_back(Piece{w.box.x0, quantity});
       prev = &w;
     }
-    // A row's number line: the annual and month values last, and one cell per text column.
     std::size_t trailing = 0;
     while (trailing < pieces.size() && pieces[pieces.size() - 1 - trailing].quantity) ++trailing;
-    if (trailing != numeric || pieces.size() != numeric + static_cast<std::size_t>(anual)) continue;
-    for (std::size_t c = 0; c < pieces.size(); ++c) lo[c] = std::min(lo[c], pieces[c].x0);
+    const std::size_t text = pieces.size() - trailing;
+    for (std::size_t c = 0; c < text; ++c) starts.push_back(pieces[c].x0);
+    // A row's number line: the annual and month values last...
+    if (trailing != numeric) continue;
+    for (std::size_t j = 0; j < numeric; ++j) {
+      lo[text_columns + j] = std::min(lo[text_columns + j], pieces[text + j].x0);
+    }
+    // ... and, when it holds one cell per text column, their starts.
+    if (text != text_columns) continue;
+    for (std::size_t c = 0; c < text; ++c) lo[c] = std::min(lo[c], pieces[c].x0);
+  }
+  // No line holds every text column (the rows are centred on their number lines): the text
+  // columns are where cells start on two lines or more, when those places are as many.
+  if (std::all_of(lo.begin() + 1, lo.begin() + anual, [](double x) { return x >= kInf; })) {
+    std::sort(starts.begin(), starts.end());
+    std::vector<double> places;
+    for (std::size_t i = 0; i < starts.size();) {
+      std::size_t j = i;
+      while (j + 1 < starts.size() &&
+             starts[j + 1] - starts[j] <= config_.same_start * median_size_) {
+        ++j;
+      }
+      if (j > i && starts[i] < lo[text_columns]) places.push_back(starts[i]);
+      i = j + 1;
+    }
+    if (places.size() == text_columns) {
+      for (std::size_t c = 1; c < text_columns; ++c) lo[c] = places[c];
+    }
   }
   // Each border just before the leftmost start of its column's cells, in order.
   for (std::size_t c = 1; c < grid.size(); ++c) {
