@@ -300,7 +300,8 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
   std::vector<double> starts;  // text cells' starts left of the numbers, on any line
   for (int k = z.body_first; k <= z.body_last; ++k) {
     if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
-    // The line's cells: runs of words cut at gutters and after an amount (`$0.00 Número`).
+    // The line's cells: runs of words cut at gutters, after an amount (`$0.00 Número`) and
+    // between values (`- -`); a number inside text (`calle 17 en`) is text.
     pieces.clear();
     const Word* prev = nullptr;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
@@ -308,7 +309,7 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
       const bool quantity = is_quantity(w.text);
       const bool starts_cell = prev == nullptr ||
                                w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
-                               (closes_cell(prev->text) && !quantity) || quantity;
+                               prev->text[0] == '$' || (quantity && is_quantity(prev->text));
       if (starts_cell) pieces.push_back(Piece{w.box.x0, quantity});
       prev = &w;
     }
