@@ -101,6 +101,15 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       const bool crosses = x > x0 + config.border_probe && x < x1 - config.border_probe;
       const bool beyond =
           x >= x1 - config.border_probe && x - x1 < drift && next_col > static_cast<int>(bi) + 1;
+      // An amount is right-aligned: when it starts a run just past a border whose column the
+      // line leaves empty, it drifted right out of that column (`$0.00 Contrato firmado`).
+      const int prev_col = s > 0 ? col[s - 1] : -1;
+      if (!crosses && !beyond && x < x0 && x0 - x < drift && prev_col < static_cast<int>(bi) &&
+          word(s).text[0] == '$' && closes_cell(word(s).text) &&
+          (e == s || !is_quantity(word(s + 1).text))) {
+        col[s] = std::min(col[s], static_cast<int>(bi));
+        continue;
+      }
       if (!crosses && !beyond) continue;
       const double window = beyond ? drift : drift + config.char_grid_slack * em;
       // Candidates: the word gaps, and the start of a run of several words (the whole run
@@ -295,9 +304,11 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
   struct Piece {
     double x0;
     bool quantity;
+    bool amount;  // `$…`: right-aligned, its start varies with its width
   };
   std::vector<Piece> pieces;
-  std::vector<double> starts;  // text cells' starts left of the numbers, on any line
+  std::vector<double> starts;   // text cells' starts left of the numbers, on any line
+  std::vector<double> amounts;  // and amounts' starts
   for (int k = z.body_first; k <= z.body_last; ++k) {
     if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
     // The line's cells: runs of words cut at gutters, after an amount (`$0.00 Número`) and
@@ -310,13 +321,15 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
       const bool starts_cell = prev == nullptr ||
                                w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
                                prev->text[0] == '$' || (quantity && is_quantity(prev->text));
-      if (starts_cell) pieces.push_back(Piece{w.box.x0, quantity});
+      if (starts_cell) pieces.push_back(Piece{w.box.x0, quantity, w.text[0] == '$'});
       prev = &w;
     }
     std::size_t trailing = 0;
     while (trailing < pieces.size() && pieces[pieces.size() - 1 - trailing].quantity) ++trailing;
     const std::size_t text = pieces.size() - trailing;
-    for (std::size_t c = 0; c < text; ++c) starts.push_back(pieces[c].x0);
+    for (std::size_t c = 0; c < text; ++c) {
+      (pieces[c].amount ? amounts : starts).push_back(pieces[c].x0);
+    }
     // A row's number line: the annual and month values last...
     if (trailing != numeric) continue;
     for (std::size_t j = 0; j < numeric; ++j) {
@@ -340,6 +353,9 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
       if (j > i && starts[i] < lo[text_columns]) places.push_back(starts[i]);
       i = j + 1;
     }
+    // The amounts' column starts where its widest amount does.
+    if (!amounts.empty()) places.push_back(*std::min_element(amounts.begin(), amounts.end()));
+    std::sort(places.begin(), places.end());
     if (places.size() == text_columns) {
       for (std::size_t c = 1; c < text_columns; ++c) lo[c] = places[c];
     }
