@@ -138,6 +138,19 @@ struct LayoutConfig {
   // Lines after the last activity stay with it up to a gap over this × line height.
   double paragraph_gap = 0.8;
 
+  // ---- Words on a character grid (`pdftotext -layout` dumps; set by the text reader)
+  // The page is text laid on a grid of fixed columns and lines: lines sit one pitch apart with
+  // no row gaps, and a word's column only approximates its x. Rules for that grid apply
+  // (layout_char_grid.cpp).
+  bool char_grid = false;
+  // A line alone on its text row stands out (a title) when it starts past this × page width.
+  double char_grid_indent = 0.1;
+  // A run of words one space apart drifts from its x by up to this × its length so far (the
+  // proportional text is written one character per column)...
+  double char_grid_drift = 0.12;
+  // ... plus this × font size: how far from a border a run may be cut for it.
+  double char_grid_slack = 2.0;
+
   // The ruling and grid passes.
   GridConfig grid;
 };

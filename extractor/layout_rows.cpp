@@ -528,6 +528,9 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
   for (std::size_t r = 0; r + 1 < anchors.size(); ++r) {
     row_tops.push_back(row_border(lines_, body, anchors[r], anchors[r + 1], config_));
   }
+  if (config_.char_grid) {
+    text_row_borders(lines_, body, cells, anchors, first_numeric, config_, row_tops);
+  }
   // Lines after the last anchor stay with it while they run on without a paragraph gap.
   std::size_t end = anchors.back() + 1;
   while (end < body.size()) {
@@ -751,6 +754,7 @@ void PageLayouter::emit() {
           state_.table_grid = carried;
           place_borders(state_.table_grid, z);
           state_.anual_column = carried_anual;
+          if (config_.char_grid) char_grid_carried_borders(state_.table_grid, z);
           out_.table_grid_carried = true;
         } else {
           build_table_grid(z);
