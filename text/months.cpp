@@ -28,4 +28,34 @@ std::optional<int> month_from_folded(std::string_view folded) {
   return std::nullopt;
 }
 
+void find_month_names(std::string_view raw, MappedKey& key, std::vector<MonthSpan>& out) {
+  fold_for_match(raw, key);
+  const std::string_view s = key.key;
+  const std::size_t n = s.size();
+  auto letter = [&](std::size_t p) { return s[p] >= 'a' && s[p] <= 'z'; };
+  // A case change counts only between two characters of the raw text (not inside `æ` -> ae).
+  auto upper_after_lower = [&](std::size_t p) {
+    return key.source[p] != key.source[p - 1] && is_upper_at(raw, key.source[p]) &&
+           !is_upper_at(raw, key.source[p - 1]);
+  };
+  auto starts = [&](std::size_t p) {
+    if (p == 0) return true;
+    if (!letter(p - 1)) return letter(p);
+    return upper_after_lower(p);
+  };
+  auto ends = [&](std::size_t p) { return p == n || !letter(p) || upper_after_lower(p); };
+  for (std::size_t p = 0; p < n; ++p) {
+    if (!letter(p) || !starts(p)) continue;
+    for (const MonthName& month : kMonthNames) {  // longest spelling first
+      const std::string_view name = month.folded;
+      if (s.substr(p, name.size()) == name && ends(p + name.size())) {
+        const std::size_t last = key.source[p + name.size() - 1];
+        out.push_back(MonthSpan{key.source[p], next_char(raw, last), month.month});
+        p += name.size() - 1;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace poa::text
