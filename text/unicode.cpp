@@ -328,12 +328,18 @@ void fold_for_match(std::string_view raw, MappedKey& out) {
   for (std::size_t i = 0; i < raw.size();) {
     const std::size_t at = i;
     const auto byte = static_cast<unsigned char>(raw[i]);
-    if (byte < 0x80) {
+    if (byte < 0x80) {  // most of the text: one byte in, at most one out
       ++i;
       char c = static_cast<char>(byte);
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        append(std::string_view(&c, 1), at);
+        if (pending_space) {
+          out.key += ' ';
+          out.source.push_back(space_from);
+          pending_space = false;
+        }
+        out.key += c;
+        out.source.push_back(static_cast<std::uint32_t>(at));
       } else {
         separate(at);
       }
