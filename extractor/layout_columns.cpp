@@ -197,7 +197,8 @@ void PageLayouter::build_table_grid(const TableZone& z) {
     // over the gap between two of them: its name and place say what it is.
     if (config_.char_grid && !months.empty() && !labels[i].spanning) {
       const double c = (labels[i].x0 + labels[i].x1) / 2;
-      const std::optional<ColumnRole> role = classify_cell(labels[i].text, {.header = false}).column;
+      const std::optional<ColumnRole> role =
+          classify_cell(labels[i].text, {.header = false}).column;
       labels[i].spanning =
           c > months.front().x0 && c < months.back().x1 && role == ColumnRole::kMensual;
     }

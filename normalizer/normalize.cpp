@@ -261,8 +261,8 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
     message += text::normalize_text(dropped.first);
     message += "»";
     doc.diagnostics.push_back(diag::make(DiagnosticCode::kPageFurnitureDropped, Severity::kInfo,
-                                    std::move(message), file_origin,
-                                    text::normalize_text(dropped.first)));
+                                         std::move(message), file_origin,
+                                         text::normalize_text(dropped.first)));
   }
 
   if (raw.year) {
