@@ -669,7 +669,9 @@ class PdfReader : public RowReader {
       } else if (next_page_ > first_text_page_) {
         load_page(*pdf_.core, next_page_, words_, pdf_.fonts.get());
       }
-      rows_ = layout::layout_page(*words, state_).rows;
+      layout::PageLayout page = layout::layout_page(*words, state_);
+      layout::count_dropped(page, words->number, info_.furniture);
+      rows_ = std::move(page.rows);
       pos_ = 0;
       ++next_page_;
     }

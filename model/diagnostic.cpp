@@ -21,6 +21,7 @@ std::string_view code_name(DiagnosticCode code) {
     case DiagnosticCode::kPdfEncrypted: return "PDF_ENCRYPTED";
     case DiagnosticCode::kPdfDamaged: return "PDF_DAMAGED";
     case DiagnosticCode::kPdfNoText: return "PDF_NO_TEXT";
+    case DiagnosticCode::kPageFurnitureDropped: return "PAGE_FURNITURE_DROPPED";
   }
   return "UNKNOWN";
 }

@@ -41,6 +41,8 @@ enum class DiagnosticCode {
   kPdfEncrypted,     // encrypted and no (or a wrong) password
   kPdfDamaged,       // not a loadable PDF
   kPdfNoText,        // no text layer (a scan)
+  // Added later (the list only grows).
+  kPageFurnitureDropped,  // info: page numbers, running headers/footers left out of the rows
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
@@ -51,6 +53,7 @@ inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
     DiagnosticCode::kEncodingDetected,   DiagnosticCode::kFileUnreadable,
     DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
     DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
+    DiagnosticCode::kPageFurnitureDropped,
 };
 
 // "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.
