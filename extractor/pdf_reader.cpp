@@ -329,9 +329,12 @@ void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
   // analysis into blocks and flows, which cost as much as the rest of our pipeline together.
   // The layout orders words into lines itself and drops fake-bold duplicates itself; the words
   // (text, boxes, fonts) are the same as in reading order, only their order in the list differs.
+  // copyXRef false (the last argument): a copy of the whole cross-reference table for every
+  // page made reading linear in pages quadratic (100,000 empty pages: 53 s). The copy is for
+  // renderers on several threads; we read one page at a time on one.
   WordsAndGraphicsDev dev(out.graphics);
   doc.displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
-                       nullptr, nullptr, nullptr, true);
+                       nullptr, nullptr, nullptr, false);
   const std::unique_ptr<TextWordList> list = dev.makeWordList();
   if (!list) return;
   const int n = list->getLength();
