@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "exporters/temp_files.hpp"
+#include "model/os_error.hpp"
 
 namespace poa::exporters {
 

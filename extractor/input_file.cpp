@@ -28,7 +28,7 @@ std::string kind_of(mode_t mode) {
 std::string hex(const unsigned char* digest, unsigned length) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
+  out.reserve(std::size_t{length} * 2);
   for (unsigned i = 0; i < length; ++i) {
     out += kHex[digest[i] >> 4];
     out += kHex[digest[i] & 0xF];
