@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "cli/pnt_command.hpp"
+#include "exporters/temp_files.hpp"
+#include "extractor/input_file.hpp"
 #include "job/convert.hpp"
 #include "job/exit_code.hpp"
 #include "job/inspect.hpp"
@@ -26,6 +28,7 @@ struct ConvertArgs {
   bool csv_raw = false;
   bool quiet = false;
   std::string password;
+  std::string max_input_size;
 };
 
 ExitCode run_convert_command(const ConvertArgs& args) {
@@ -52,6 +55,15 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
   if (!args.password.empty()) job.password = args.password;
+  if (!args.max_input_size.empty()) {
+    const auto bytes = poa::extractor::parse_byte_size(args.max_input_size);
+    if (!bytes) {
+      std::cerr << "poa: --max-input-size: tamaño no válido «" << args.max_input_size
+                << "» (p. ej. 64M, 1G, 500K)\n";
+      return ExitCode::kUsage;
+    }
+    job.max_input_bytes = *bytes;
+  }
   return poa::job::run(job, std::cerr);
 }
 
@@ -101,6 +113,8 @@ std::string spanish_parse_error(const CLI::ParseError& e) {
 }
 
 int main(int argc, char** argv) {
+  // SIGINT/SIGTERM remove this run's temporary files and exit 130/143 with one line.
+  poa::exporters::install_interrupt_cleanup();
   CLI::App app{"poa: Programas Operativos Anuales (PDF o texto) a JSON, CSV y tablas de la PNT"};
   app.set_version_flag("--version", std::string("poa ") + POA_VERSION);
   app.require_subcommand(1);
@@ -117,6 +131,8 @@ int main(int argc, char** argv) {
                         "Texto de los CSV tal cual, sin desactivar fórmulas (=, +, -, @)");
   convert_cmd->add_flag("-q,--quiet", convert.quiet, "Solo una línea de resumen por entrada");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
+  convert_cmd->add_option("--max-input-size", convert.max_input_size,
+                          "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
 
   InspectArgs inspect;
   CLI::App* inspect_cmd =

@@ -7,6 +7,7 @@
 // text exactly as read, for pipelines that want the bytes.
 #include "exporters/csv_exporter.hpp"
 
+#include <cerrno>
 #include <cstdint>
 #include <iostream>
 #include <optional>
@@ -17,6 +18,7 @@
 
 #include "exporters/atomic_file.hpp"
 #include "exporters/formula_guard.hpp"
+#include "model/os_error.hpp"
 
 namespace poa::exporters {
 namespace {
@@ -177,7 +179,7 @@ class CsvExporter final : public Exporter {
       std::cout << actividades_head;
       return;
     }
-    std::filesystem::create_directories(options_.out_dir);
+    create_output_folder(options_.out_dir);
     std::string acciones_head(options_.csv_bom ? kBom : "");
     header(acciones_head, kAccionesColumns);
     acciones_.emplace(options_.out_dir / "acciones.csv");
@@ -192,7 +194,7 @@ class CsvExporter final : public Exporter {
       // Spooled, so a document refused part-way prints nothing.
       spool_.emplace();
     } else {
-      if (!acciones_ || !actividades_) throw std::logic_error("CsvExporter::write before begin");
+      if (!acciones_ || !actividades_) refuse_when_broken("CsvExporter::write before begin");
       // Where this document's rows begin, to cut them off again if it is refused.
       acciones_mark_ = acciones_->size();
       actividades_mark_ = actividades_->size();
@@ -230,25 +232,35 @@ class CsvExporter final : public Exporter {
     try {
       if (acciones_) acciones_->truncate(acciones_mark_);
       if (actividades_) actividades_->truncate(actividades_mark_);
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
       // The files cannot be cut back: drop them, so finish() fails rather than commit the
       // refused input's rows.
       acciones_.reset();
       actividades_.reset();
+      broken_ = e.what();
     }
   }
 
   std::vector<std::filesystem::path> finish() override {
     if (options_.to_stdout) {
       std::cout.flush();
+      if (!std::cout) throw OutputError("(salida estándar)", "no se pudo escribir", EIO);
       return {};
     }
-    if (!acciones_ || !actividades_) throw std::logic_error("CsvExporter::finish before begin");
+    if (!acciones_ || !actividades_) refuse_when_broken("CsvExporter::finish before begin");
     return {acciones_->commit(), actividades_->commit()};
   }
 
  private:
+  // The batch files were dropped (abort_document could not cut them back): an OutputError that
+  // says why; otherwise a call out of order.
+  [[noreturn]] void refuse_when_broken(const char* misuse) const {
+    if (broken_.empty()) throw std::logic_error(misuse);
+    throw OutputError(options_.out_dir / "acciones.csv", "no se pudo escribir", broken_);
+  }
+
   ExportOptions options_;
+  std::string broken_;  // why the batch files were dropped, if they were
   std::optional<AtomicFile> acciones_;
   std::optional<AtomicFile> actividades_;
   std::optional<DocumentHead> head_;  // the open document

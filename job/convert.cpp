@@ -13,6 +13,8 @@
 #include "extractor/recognizer.hpp"
 #include "extractor/source.hpp"
 #include "job/inputs.hpp"
+#include "job/output_folder.hpp"
+#include "model/os_error.hpp"
 #include "normalizer/normalize.hpp"
 
 namespace poa::job {
@@ -39,8 +41,10 @@ bool same_source(const SourceInfo& a, const SourceInfo& b) {
 InputSummary stream_input(const std::filesystem::path& file, const std::string& stem,
                           const BatchOptions& options, Exporters& outputs) {
   const std::unique_ptr<RowReader> reader =
-      options.open ? options.open(file, options.convert)
-                   : extractor::open_source(file, extractor::OpenOptions{options.convert.password});
+      options.open
+          ? options.open(file, options.convert)
+          : extractor::open_source(file, extractor::OpenOptions{options.convert.password,
+                                                                options.convert.max_input_bytes});
   extractor::ActionStream stream(*reader);
   InputSummary summary;
   auto take = [&](const Action& action) {
@@ -81,10 +85,44 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
   return summary;
 }
 
+// begin() of every exporter; false (and the one line on `err`) when an output cannot be made.
+bool begin_outputs(Exporters& outputs, std::ostream& err) {
+  try {
+    for (auto& out : outputs) out->begin();
+  } catch (const OutputError& e) {
+    err << "poa: error: " << e.what() << '\n';
+    return false;
+  } catch (const std::exception& e) {
+    err << "poa: error: fallo interno al abrir las salidas: " << e.what() << '\n';
+    return false;
+  }
+  return true;
+}
+
+// finish() of every exporter, each on its own: one that cannot be written does not keep the
+// others from their files. False when any failed (one line each on `err`).
+bool finish_outputs(Exporters& outputs, std::vector<std::filesystem::path>& written,
+                    std::ostream& err) {
+  bool ok = true;
+  for (auto& out : outputs) {
+    try {
+      for (const auto& path : out->finish()) written.push_back(path);
+    } catch (const OutputError& e) {
+      err << "poa: error: " << e.what() << '\n';
+      ok = false;
+    } catch (const std::exception& e) {
+      err << "poa: error: fallo interno al terminar las salidas: " << e.what() << '\n';
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options) {
-  auto reader = extractor::open_source(path, extractor::OpenOptions{options.password});
+  auto reader = extractor::open_source(
+      path, extractor::OpenOptions{options.password, options.max_input_bytes});
   RawDocument raw = extractor::recognize(*reader);
   return normalizer::normalize(raw, reader->info());
 }
@@ -96,7 +134,10 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
   for (exporters::Format f : options.formats) {
     outputs.push_back(exporters::make_exporter(f, options.export_options));
   }
-  for (auto& out : outputs) out->begin();
+  if (!begin_outputs(outputs, err)) {
+    result.output_failed = true;
+    return result;
+  }
 
   std::map<std::string, int> stems;
   for (const std::filesystem::path& file : files) {
@@ -121,17 +162,22 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
         if (!options.quiet) err << format_diagnostic(d) << '\n';
       }
       result.warnings += warnings;
-      err << file.string() << ": " << summary.actions << " acciones, " << summary.activities
-          << " actividades, " << warnings << " avisos\n";
+      err << printable_name(file.string()) << ": " << summary.actions << " acciones, "
+          << summary.activities << " actividades, " << warnings << " avisos\n";
       ++result.converted;
     } catch (const InputError& e) {
       for (auto& out : outputs) out->abort_document();
       err << format_diagnostic(e.diagnostic()) << '\n';
       ++result.failed;
+    } catch (const OutputError& e) {
+      for (auto& out : outputs) out->abort_document();
+      err << printable_name(file.string()) << ": error: " << e.what() << '\n';
+      ++result.failed;
     } catch (const std::exception& e) {
       for (auto& out : outputs) out->abort_document();
       // A bug of ours must not take the rest of the batch down with it.
-      err << file.string() << ": error: fallo interno al convertir: " << e.what() << '\n';
+      err << printable_name(file.string()) << ": error: fallo interno al convertir: " << e.what()
+          << '\n';
       ++result.failed;
     }
   }
@@ -139,9 +185,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
   // refused must not replace acciones.csv with a header-only file (the exporters' temporary
   // files are discarded when they are destroyed unfinished).
   if (result.converted == 0) return result;
-  for (auto& out : outputs) {
-    for (const auto& written : out->finish()) result.written.push_back(written);
-  }
+  if (!finish_outputs(outputs, result.written, err)) result.output_failed = true;
   return result;
 }
 
@@ -163,6 +207,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   }
   options.quiet = job.quiet;
   options.convert.password = job.password;
+  options.convert.max_input_bytes = job.max_input_bytes;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
   options.export_options.csv_raw = job.csv_raw;
@@ -176,16 +221,20 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
     std::error_code ec;
     std::filesystem::create_directories(job.output, ec);
     if (ec || !std::filesystem::is_directory(job.output)) {
-      err << "poa: no se puede crear la carpeta de salida «" << job.output.string()
-          << "»: " << (ec ? ec.message() : "no es una carpeta") << '\n';
+      err << "poa: no se puede crear la carpeta de salida «" << printable_name(job.output.string())
+          << "»: " << (ec ? os_reason(ec.value()) : "no es una carpeta") << '\n';
       return ExitCode::kInputFailed;
     }
     options.export_options.out_dir = job.output;
   }
+  // Held until the batch files are in place: a second run into the folder is refused.
+  const std::optional<exporters::OutputLock> lock =
+      options.export_options.to_stdout ? std::nullopt : hold_output_folder(job.output, "poa", err);
+  if (!options.export_options.to_stdout && !lock) return ExitCode::kInputFailed;
 
   const BatchResult result = run_convert(files, options, err);
   if (!skipped.empty()) err << skipped_line(skipped) << '\n';
-  if (result.failed > 0 || !errors.empty()) return ExitCode::kInputFailed;
+  if (result.failed > 0 || result.output_failed || !errors.empty()) return ExitCode::kInputFailed;
   if (job.strict && result.warnings > 0) return ExitCode::kStrictWarnings;
   return ExitCode::kOk;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "exporters/exporter.hpp"
+#include "extractor/input_file.hpp"
 #include "job/exit_code.hpp"
 #include "model/cell_row.hpp"
 #include "model/document.hpp"
@@ -19,6 +21,8 @@ namespace poa::job {
 
 struct ConvertOptions {
   std::optional<std::string> password;  // for encrypted PDFs
+  // A text dump (or a JSON read back) over this is refused from its size (`--max-input-size`).
+  std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;
 };
 
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
@@ -44,6 +48,7 @@ struct BatchResult {
   std::size_t converted = 0;
   std::size_t failed = 0;
   std::size_t warnings = 0;  // advertencias and errores of converted inputs (not info)
+  bool output_failed = false;  // a batch output (CSV, stdout) could not be written
   std::vector<std::filesystem::path> written;
 };
 
@@ -52,7 +57,10 @@ struct BatchResult {
 // after some of its actions were written, leaves nothing in any output and gets one line on `err`
 // naming the file and the reason, and the batch goes on; each converted input gets its
 // diagnostics (document-level first, then each action's) and a summary line. Exporters write
-// under temporary names and rename into place, so nothing is half-written.
+// under temporary names and rename into place, so nothing is half-written. An output that cannot
+// be written (a full disk, a read-only folder) gets one line on `err` (poa::OutputError's) and
+// leaves the file as it was: for one input's file that input fails and the batch goes on; for a
+// batch file (acciones.csv…) output_failed is set.
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
                         const BatchOptions& options, std::ostream& err);
 
@@ -66,11 +74,13 @@ struct ConvertJob {
   bool csv_raw = false;  // CSV text as read, formulas not defused
   bool quiet = false;    // only the summary line per input
   std::optional<std::string> password;
+  std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
 };
 
 // Expands the inputs, checks `-o -` (one input, one format), creates the output folder and runs
 // the batch, printing to `err`. kUsage for `-o -` misused or no format, kInputFailed when an input
-// (or the output folder) failed, kStrictWarnings with `strict` and a warning, else kOk.
+// (or an output, or the output folder, or another run holds it) failed, kStrictWarnings with
+// `strict` and a warning, else kOk.
 ExitCode run(const ConvertJob& job, std::ostream& err);
 
 }  // namespace poa::job

@@ -7,6 +7,7 @@
 #include "exporters/json_exporter.hpp"
 #include "extractor/source.hpp"
 #include "job/inputs.hpp"
+#include "job/output_folder.hpp"
 
 namespace poa::job {
 namespace {
@@ -77,7 +78,8 @@ void print_report(const PntJob& job, const pnt::Table& table, const pnt::BoundTa
 }  // namespace
 
 Document load_document(const std::filesystem::path& path, const ConvertOptions& options) {
-  if (const std::optional<std::string> json = extractor::read_json_document(path)) {
+  if (const std::optional<std::string> json =
+          extractor::read_json_document(path, options.max_input_bytes)) {
     return exporters::document_from_json(*json, path.string());
   }
   return convert_file(path, options);
@@ -104,7 +106,7 @@ ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
   const std::vector<fs::path> files =
       expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped);
   if (!skipped.empty()) err << skipped_line(skipped) << '\n';
-  const ConvertOptions convert{job.password};
+  const ConvertOptions convert{job.password, job.max_input_bytes};
   std::vector<Document> docs;
   for (const fs::path& f : files) {
     try {
@@ -134,13 +136,19 @@ ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
     return ExitCode::kInputFailed;
   }
   const pnt::BoundTables bound = pnt::bind_table(layout, table);
+  // A second run writing next to ours is refused; a killed run's temporary files go.
+  const std::optional<exporters::OutputLock> lock =
+      hold_output_folder(job.output.parent_path(), "poa pnt", err);
+  if (!lock) return ExitCode::kInputFailed;
   std::vector<fs::path> written;
   try {
     written = pnt::write_tables(layout, tmpl ? &*tmpl : nullptr, job.fraccion, bound, job.format,
                                 job.output);
   } catch (const std::exception& e) {
-    err << "poa pnt: " << e.what() << "\n";
-    return ExitCode::kUsage;
+    // A full disk or a read-only folder: the output is left as it was (write_tables writes
+    // under temporary names), and that is a failure of the run, not a usage error.
+    err << "poa pnt: error: " << e.what() << "\n";
+    return ExitCode::kInputFailed;
   }
   print_report(job, table, bound, docs.size(), files.size(), written.front(),
                !layout.subtables.empty(), err);

@@ -28,6 +28,7 @@ struct PntJob {
   exporters::pnt::OutputFormat format = exporters::pnt::OutputFormat::kXlsx;
   std::filesystem::path output;
   std::optional<std::string> password;  // for encrypted PDFs
+  std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
 };
 
 // Reads one input into a Document; throws poa::InputError (or any std::exception) to refuse it.

@@ -1,6 +1,8 @@
 // Names and formatting of diagnostics.
 #include "model/diagnostic.hpp"
 
+#include "model/os_error.hpp"
+
 #include <utility>
 
 namespace poa {
@@ -36,7 +38,8 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::string format_origin(const Origin& o) {
-  std::string out = o.file.empty() ? std::string("<entrada>") : o.file;
+  // A newline in a file name must not forge a second diagnostic line.
+  std::string out = o.file.empty() ? std::string("<entrada>") : printable_name(o.file);
   if (o.page) {
     out += ":p" + std::to_string(*o.page);
     if (o.line) out += ":l" + std::to_string(*o.line);

@@ -77,22 +77,7 @@ class CliTest : public testing::Test {
   fs::path dir_;
 };
 
-// A small POA whose numbers all add up: it converts with no warning at all.
-const char* kCleanPoa =
-    "## PROGRAMA OPERATIVO ANUAL 2023\n\n"
-    "SECRETARÍA\t\tNOMBRE DE LA ACCIÓN\t\tBENEFICIARIOS\n"
-    "Secretaría de Obras\t\tBacheo\t\tM 10 H 12\n"
-    "PRINCIPIO RECTOR\t\tNÚMERO DE ACCIÓN\t\tMETA\n"
-    "Ciudad ordenada\t\t3\t\tBachear 100 calles\n"
-    "LINEA ESTRATEGICA\t\tINVERSIÓN APROXIMADA\n"
-    "2.1 Infraestructura\t\t$1,500.00\n"
-    "ESTRATEGIA\t\tPROPÓSITO\t\tPARTIDA PRESUPUESTAL\n"
-    "2.1.1 Mantener vialidades\t\tCalles transitables\t\t2111\n"
-    "ACTIVIDAD\tÁREA RESPONSABLE\tUNIDAD DE MEDIDA\tINVERSIÓN APROX. POR ACTIVIDAD\tINDICADOR\t"
-    "PROGRAMACIÓN ANUAL\tPROGRAMACIÓN MENSUAL\n"
-    "\t\t\t\t\t\tENE\tFEB\tMAR\tABR\tMAY\tJUN\tJUL\tAGO\tSEP\tOCT\tNOV\tDIC\n"
-    "Bacheo de calles\tObras\tCalle\t$1,500.00\tCalles bacheadas\t100\t50\t50\t-\t-\t-\t-\t-\t-"
-    "\t-\t-\t-\t-\n";
+using poa::test::kCleanPoa;
 
 TEST_F(CliTest, ConvertsCleanInputWithExitZero) {
   const fs::path in = write("clean.txt", kCleanPoa);

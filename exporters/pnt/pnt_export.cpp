@@ -1,10 +1,9 @@
 // Binding records to template columns, the CSV view, and writing the tables.
 #include "exporters/pnt/pnt_export.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "exporters/atomic_file.hpp"
 #include "exporters/formula_guard.hpp"
@@ -99,6 +98,25 @@ std::string csv_field(std::string text) {
     out += c;
   }
   return out + "\"";
+}
+
+// A template's sheet name as part of a file name: never a path. Excel forbids / \ ? * [ ] : in
+// sheet names, but a hostile template may hold any of them (`Tabla_x/../../ESCAPED`): those and
+// control characters become `_`; a leading dot gets a `_` before it (no hidden or `..` name).
+std::string file_name_part(const std::string& sheet_name) {
+  constexpr std::string_view kNotInNames = "/\\?*[]:\"<>|";
+  std::string out = sheet_name;
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F || kNotInNames.find(c) != std::string_view::npos) c = '_';
+  }
+  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
+  if (out.size() > 120) {
+    std::size_t cut = 120;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return out;
 }
 
 // Excel serial -> dd/mm/aaaa, for the CSV view.
@@ -206,7 +224,7 @@ std::vector<std::filesystem::path> write_tables(const TemplateLayout& layout,
     write_csv(output, sheet_csv(layout.main, bound.main));
     for (const auto& [id, sheet] : layout.subtables) {
       fs::path sub = output;
-      sub.replace_filename(output.stem().string() + "_" + sheet.name + ".csv");
+      sub.replace_filename(output.stem().string() + "_" + file_name_part(sheet.name) + ".csv");
       write_csv(sub, sheet_csv(sheet, bound.subtables.at(id)));
     }
     return written;
@@ -215,20 +233,13 @@ std::vector<std::filesystem::path> write_tables(const TemplateLayout& layout,
     tmpl->write_filled(output, bound.main, bound.subtables);
     return {output};
   }
-  // The built-in layout goes through the same template filling as a user's template.
-  const fs::path dir = output.parent_path().empty() ? "." : output.parent_path();
-  const fs::path blank =
-      dir / ("." + output.filename().string() + ".blank-" + std::to_string(::getpid()) + ".xlsx");
-  try {
-    write_builtin_template(fraccion, blank);
-    XlsxTemplate::open(blank).write_filled(output, bound.main, bound.subtables);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(blank, ec);
-    throw;
-  }
-  std::error_code ec;
-  fs::remove(blank, ec);
+  // The built-in layout goes through the same template filling as a user's template. The blank
+  // is a temporary file, never committed: it goes when `blank` does (or on SIGINT/SIGTERM). It
+  // is made in the system's temporary folder, where libxlsxwriter keeps its own work files: a
+  // full or read-only output folder is then reported by our own writer, in one line.
+  AtomicFile blank(fs::temp_directory_path() / "poa-pnt-blank.xlsx");
+  write_builtin_template(fraccion, blank.temp_path());
+  XlsxTemplate::open(blank.temp_path()).write_filled(output, bound.main, bound.subtables);
   return {output};
 }
 

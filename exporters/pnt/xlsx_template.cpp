@@ -1,22 +1,25 @@
 // SIPOT template I/O: minizip for the package, pugixml for the parts we read or fill.
 #include "exporters/pnt/xlsx_template.hpp"
 
+#include "exporters/atomic_file.hpp"
 #include "exporters/formula_guard.hpp"
 
 #include <minizip/unzip.h>
 #include <minizip/zip.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
 
 #include "exporters/pnt/pnt_model.hpp"
+#include "model/os_error.hpp"
 
 namespace poa::exporters::pnt {
 namespace {
@@ -57,24 +60,32 @@ std::string prefix_of(const pugi::xml_document& doc) {
   return colon == std::string_view::npos ? "" : std::string(s.substr(0, colon + 1));
 }
 
-// "AB12" -> (row 12, column index 27). Returns false when it is not a cell reference.
+// Excel's limits: a reference outside them is not a cell (`ZZZZZZ7`, `A2000000000`).
+constexpr int kMaxColumns = 16384;  // XFD
+constexpr int kMaxRows = 1048576;
+
+// "AB12" -> (row 12, column index 27). Returns false when it is not a cell reference within
+// Excel's limits (so nothing computed from it can overflow).
 bool parse_ref(std::string_view ref, int& row, int& col) {
   std::size_t i = 0;
   col = 0;
   while (i < ref.size() && ref[i] == '$') ++i;
   const std::size_t letters = i;
   while (i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i]))) {
+    if (i - letters >= 3) return false;  // XFD is the last column
     col = col * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1);
     ++i;
   }
-  if (i == letters) return false;
+  if (i == letters || col > kMaxColumns) return false;
   if (i < ref.size() && ref[i] == '$') ++i;
   row = 0;
   const std::size_t digits = i;
-  for (; i < ref.size() && std::isdigit(static_cast<unsigned char>(ref[i])); ++i)
+  for (; i < ref.size() && std::isdigit(static_cast<unsigned char>(ref[i])); ++i) {
+    if (i - digits >= 7) return false;  // 1048576 has seven digits
     row = row * 10 + (ref[i] - '0');
+  }
   --col;
-  return i == ref.size() && i > digits;
+  return i == ref.size() && i > digits && row >= 1 && row <= kMaxRows;
 }
 
 std::string xml_text_of(const pugi::xml_node& n) {
@@ -89,38 +100,107 @@ std::string xml_text_of(const pugi::xml_node& n) {
   return out;
 }
 
+// What a template may hold once inflated. SIPOT's templates are tens of KiB; these bounds keep a
+// hostile one (a zip bomb, a 60 MiB sharedStrings) to a few hundred MiB of work at most.
+constexpr std::size_t kMaxPartBytes = std::size_t{8} << 20;
+constexpr std::size_t kMaxTotalBytes = std::size_t{32} << 20;
+constexpr std::size_t kMaxEntries = 4096;
+
+// A zip entry name that is not a plain relative path (`../x`, `/etc/x`, `a\\b`, `C:x`) is dropped:
+// it is nothing a workbook needs, and it must not reach the copy we write.
+bool is_safe_entry_name(std::string_view name) {
+  if (name.empty() || name.front() == '/' || name.find('\\') != std::string_view::npos ||
+      name.find(':') != std::string_view::npos)
+    return false;
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    std::size_t end = name.find('/', start);
+    if (end == std::string_view::npos) end = name.size();
+    if (name.substr(start, end - start) == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+// Removes `<!DOCTYPE …>` (with an internal subset `[…]`) from an XML part: SpreadsheetML has
+// none, and one in a template (entity declarations) is not copied into our output. False when
+// a DOCTYPE is there but never closed.
+bool strip_doctype(std::string& xml) {
+  for (std::size_t at = xml.find("<!DOCTYPE"); at != std::string::npos;
+       at = xml.find("<!DOCTYPE", at)) {
+    int depth = 0;
+    char quote = 0;
+    std::size_t i = at + 9;
+    for (; i < xml.size(); ++i) {
+      const char c = xml[i];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        ++depth;
+      } else if (c == ']') {
+        --depth;
+      } else if (c == '>' && depth <= 0) {
+        break;
+      }
+    }
+    if (i >= xml.size()) return false;
+    xml.erase(at, i + 1 - at);
+  }
+  return true;
+}
+
+bool is_xml_part(std::string_view name) {
+  return name.ends_with(".xml") || name.ends_with(".rels") || name.ends_with(".vml");
+}
+
 std::vector<ZipEntry> read_zip(const std::filesystem::path& path) {
-  unzFile uf = unzOpen64(path.string().c_str());
-  if (!uf) throw TemplateError(path.string() + ": no es un archivo .xlsx (zip) legible");
+  const std::string file = path.string();
+  unzFile uf = unzOpen64(file.c_str());
+  if (!uf) throw TemplateError(file + ": no es un archivo .xlsx (zip) legible");
+  // Closes the zip whatever way we leave.
+  const std::unique_ptr<void, int (*)(unzFile)> closer(uf, unzClose);
   std::vector<ZipEntry> entries;
+  std::set<std::string> names;
+  std::size_t total = 0;
   int rc = unzGoToFirstFile(uf);
-  while (rc == UNZ_OK) {
+  for (; rc == UNZ_OK; rc = unzGoToNextFile(uf)) {
+    if (entries.size() >= kMaxEntries)
+      throw TemplateError(file + ": el .xlsx tiene demasiadas partes (más de " +
+                          std::to_string(kMaxEntries) + ")");
     unz_file_info64 info;
     char name[1024];
-    if (unzGetCurrentFileInfo64(uf, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK ||
-        unzOpenCurrentFile(uf) != UNZ_OK) {
-      unzClose(uf);
-      throw TemplateError(path.string() + ": archivo .xlsx dañado");
-    }
+    if (unzGetCurrentFileInfo64(uf, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK)
+      throw TemplateError(file + ": archivo .xlsx dañado");
     ZipEntry e;
     e.name = name;
     e.date = info.tmu_date;
-    if (info.uncompressed_size > (64u << 20)) {
-      unzCloseCurrentFile(uf);
-      unzClose(uf);
-      throw TemplateError(path.string() + ": parte demasiado grande en el .xlsx: " + e.name);
+    // Dropped, not copied: a name that climbs out (`../…`), and a second entry of one name.
+    if (!is_safe_entry_name(e.name) || !names.insert(e.name).second) continue;
+    if (e.name.ends_with("/")) continue;  // a folder entry holds nothing
+    if (unzOpenCurrentFile(uf) != UNZ_OK) throw TemplateError(file + ": archivo .xlsx dañado");
+    // Read in chunks up to the bounds: the sizes in the zip's directory may lie.
+    char chunk[1 << 16];
+    int got = 0;
+    while ((got = unzReadCurrentFile(uf, chunk, sizeof chunk)) > 0) {
+      e.data.append(chunk, static_cast<std::size_t>(got));
+      total += static_cast<std::size_t>(got);
+      if (e.data.size() > kMaxPartBytes || total > kMaxTotalBytes) {
+        unzCloseCurrentFile(uf);
+        throw TemplateError(file + ": el .xlsx es demasiado grande al descomprimirlo (" + e.name +
+                            "; máximo " + std::to_string(kMaxPartBytes >> 20) +
+                            " MiB por parte y " + std::to_string(kMaxTotalBytes >> 20) +
+                            " MiB en total); no parece un formato de SIPOT");
+      }
     }
-    e.data.resize(static_cast<std::size_t>(info.uncompressed_size));
-    int got = e.data.empty() ? 0 : unzReadCurrentFile(uf, e.data.data(), e.data.size());
-    if (unzCloseCurrentFile(uf) != UNZ_OK || got != static_cast<int>(e.data.size())) {
-      unzClose(uf);
-      throw TemplateError(path.string() + ": archivo .xlsx dañado (" + e.name + ")");
-    }
+    if (unzCloseCurrentFile(uf) != UNZ_OK || got < 0)
+      throw TemplateError(file + ": archivo .xlsx dañado (" + e.name + ")");
+    if (is_xml_part(e.name) && !strip_doctype(e.data))
+      throw TemplateError(file + ": XML no válido en " + e.name + " (DOCTYPE sin cerrar)");
     entries.push_back(std::move(e));
-    rc = unzGoToNextFile(uf);
   }
-  unzClose(uf);
-  if (rc != UNZ_END_OF_LIST_OF_FILE) throw TemplateError(path.string() + ": archivo .xlsx dañado");
+  if (rc != UNZ_END_OF_LIST_OF_FILE) throw TemplateError(file + ": archivo .xlsx dañado");
   return entries;
 }
 
@@ -319,11 +399,10 @@ void XlsxTemplate::Impl::analyse() {
     pugi::xml_document doc;
     load_xml(*part, doc);
     const CellText values = read_cells(doc);
+    // The cells the sheet holds, not every row the range names ($A$1:$A$1048576 is common).
     std::vector<std::string> out;
-    for (int r = r0; r <= r1; ++r) {
-      const std::string v = at(values, r, c0);
-      if (!v.empty()) out.push_back(v);
-    }
+    for (auto it = values.lower_bound({r0, c0}); it != values.end() && it->first.first <= r1; ++it)
+      if (it->first.second == c0) out.push_back(it->second);
     return out;
   };
   // Catalogue columns: the list validation over the column, else the name Hidden_<N><col>.
@@ -500,9 +579,10 @@ std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
   std::map<int, int> col_style;
   for (pugi::xml_node c : children(child(root, "cols"), "col")) {
     if (!c.attribute("style")) continue;
-    for (int i = c.attribute("min").as_int(1); i <= std::min(c.attribute("max").as_int(0), 16384);
-         ++i)
-      col_style[i - 1] = c.attribute("style").as_int();
+    // Clamped to Excel's columns: `min="-2147483648"` must cost nothing (nor overflow).
+    const int first = std::max(c.attribute("min").as_int(1), 1);
+    const int last = std::min(c.attribute("max").as_int(0), kMaxColumns);
+    for (int i = first; i <= last; ++i) col_style[i - 1] = c.attribute("style").as_int();
   }
   for (pugi::xml_node row : children(data, "row"))
     if (row.attribute("r").as_int() >= sheet.first_data_row) data.remove_child(row);
@@ -574,9 +654,12 @@ std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
   return save_xml(doc);
 }
 
-void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& entries) {
+// Writes the package to `path` (the temporary file of `target`, which errors name).
+void write_zip(const std::filesystem::path& path, const std::filesystem::path& target,
+               const std::vector<ZipEntry>& entries) {
+  errno = 0;
   zipFile zf = zipOpen64(path.string().c_str(), APPEND_STATUS_CREATE);
-  if (!zf) throw std::runtime_error(path.string() + ": no se puede crear el archivo");
+  if (!zf) throw OutputError(target, "no se pudo crear", errno != 0 ? errno : EIO);
   for (const ZipEntry& e : entries) {
     zip_fileinfo zi{};
     zi.tmz_date.tm_sec = e.date.tm_sec;
@@ -585,18 +668,21 @@ void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& e
     zi.tmz_date.tm_mday = e.date.tm_mday;
     zi.tmz_date.tm_mon = e.date.tm_mon;
     zi.tmz_date.tm_year = e.date.tm_year;
+    errno = 0;
     bool ok = zipOpenNewFileInZip64(zf, e.name.c_str(), &zi, nullptr, 0, nullptr, 0, nullptr,
                                     Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) == ZIP_OK;
     ok = ok &&
          zipWriteInFileInZip(zf, e.data.data(), static_cast<unsigned>(e.data.size())) == ZIP_OK;
     ok = zipCloseFileInZip(zf) == ZIP_OK && ok;
     if (!ok) {
+      const int err = errno != 0 ? errno : EIO;
       zipClose(zf, nullptr);
-      throw std::runtime_error(path.string() + ": error al escribir " + e.name);
+      throw OutputError(target, "no se pudo escribir", err);
     }
   }
+  errno = 0;
   if (zipClose(zf, nullptr) != ZIP_OK)
-    throw std::runtime_error(path.string() + ": error al cerrar el archivo");
+    throw OutputError(target, "no se pudo escribir", errno != 0 ? errno : EIO);
 }
 
 }  // namespace
@@ -625,17 +711,9 @@ void XlsxTemplate::write_filled(const std::filesystem::path& out,
   }
 
   // Temporary name in the same folder, renamed over `out` only once complete.
-  const std::filesystem::path dir = out.parent_path().empty() ? "." : out.parent_path();
-  const std::filesystem::path tmp =
-      dir / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  try {
-    write_zip(tmp, entries);
-    std::filesystem::rename(tmp, out);
-  } catch (...) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw;
-  }
+  AtomicFile file(out);
+  write_zip(file.temp_path(), out, entries);
+  file.commit();
 }
 
 }  // namespace poa::exporters::pnt
