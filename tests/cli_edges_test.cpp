@@ -67,11 +67,7 @@ bool can_drop_to_nobody() {
 class CliEdgesTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ =
-        fs::temp_directory_path() / ("poa_edges_" + std::to_string(::getpid()) + "_" +
-                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = poa::test::fresh_test_dir("poa_edges");
     // Another user (nobody) must reach the inputs.
     fs::permissions(dir_, fs::perms::all, fs::perm_options::add);
   }

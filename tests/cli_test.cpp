@@ -38,13 +38,7 @@ std::string quote(const std::string& s) {
 
 class CliTest : public testing::Test {
  protected:
-  void SetUp() override {
-    dir_ =
-        fs::temp_directory_path() / ("poa_cli_" + std::to_string(::getpid()) + "_" +
-                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = poa::test::fresh_test_dir("poa_cli"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   PoaRun poa(const std::vector<std::string>& args) {

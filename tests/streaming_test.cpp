@@ -68,13 +68,7 @@ std::string expected_stderr(const fs::path& file, const Document& doc) {
 
 class StreamingTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("poa_streaming_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = poa::test::fresh_test_dir("poa_streaming"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   BatchOptions json_and_csv(const fs::path& out) const {

@@ -1,6 +1,9 @@
 // Small file helpers shared by the tests: read a file whole, list a folder, a fresh temp folder.
 #pragma once
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -63,6 +66,17 @@ inline std::string run_command(const std::string& cmd, int* status = nullptr) {
   const int rc = ::pclose(p);
   if (status != nullptr) *status = rc;
   return out;
+}
+
+// `<tmp>/<prefix>_<pid>_<test name>`, emptied and created: the running test's own folder.
+inline std::filesystem::path fresh_test_dir(const std::string& prefix) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      (prefix + "_" + std::to_string(::getpid()) + "_" +
+       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 }  // namespace poa::test
