@@ -22,6 +22,10 @@ CLI::App* add_pnt_command(CLI::App& app, PntArgs& args) {
       ->check(CLI::IsMember({"xlsx", "csv"}));
   sub->add_option("-o,--output", args.job.output, "Archivo de salida")->required();
   sub->add_option("--password", args.password, "Contraseña de PDFs cifrados");
+  sub->add_flag("--strict", args.job.strict,
+                "Sale con 3 y no escribe nada si hay avisos (celdas vacías, valores fuera de "
+                "catálogo, avisos de la conversión)");
+  sub->add_flag("-q,--quiet", args.job.quiet, "Solo los errores y la línea de resumen");
   for (const pnt::SettingKey& k : pnt::setting_keys()) {
     std::string name = k.key;
     std::replace(name.begin(), name.end(), '_', '-');

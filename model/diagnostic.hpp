@@ -41,6 +41,14 @@ enum class DiagnosticCode {
   kPdfEncrypted,     // encrypted and no (or a wrong) password
   kPdfDamaged,       // not a loadable PDF
   kPdfNoText,        // no text layer (a scan)
+  // `poa pnt` only: the SIPOT tables checked before upload (never in a document's JSON).
+  kSipotEmptyCells,       // a template column left empty in some or all rows; the reason given
+  kSipotNotInCatalogue,   // a value not in its column's catalogue: the cell is left empty
+  kSipotSkippedActivity,  // an activity that gives no record or sub-table row
+  kSipotDateOrder,        // the settings' dates break SIPOT's order (inicio ≤ término ≤ …)
+  kSipotInvalidSetting,   // a settings file or option that cannot be taken
+  kSipotTemplateRefused,  // the template cannot be read or is not of the fracción
+  kSipotNoRecord,         // nothing to upload
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
@@ -51,6 +59,14 @@ inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
     DiagnosticCode::kEncodingDetected,   DiagnosticCode::kFileUnreadable,
     DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
     DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
+};
+
+// The codes only `poa pnt` reports (a test checks each is triggered by a case of its own).
+inline constexpr DiagnosticCode kSipotDiagnosticCodes[] = {
+    DiagnosticCode::kSipotEmptyCells,      DiagnosticCode::kSipotNotInCatalogue,
+    DiagnosticCode::kSipotSkippedActivity, DiagnosticCode::kSipotDateOrder,
+    DiagnosticCode::kSipotInvalidSetting,  DiagnosticCode::kSipotTemplateRefused,
+    DiagnosticCode::kSipotNoRecord,
 };
 
 // "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.
