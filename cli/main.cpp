@@ -25,6 +25,7 @@ struct ConvertArgs {
   bool csv_bom = false;
   bool csv_raw = false;
   bool quiet = false;
+  bool append = false;
   std::string password;
 };
 
@@ -51,6 +52,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.csv_bom = args.csv_bom;
   job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
+  job.append = args.append;
   if (!args.password.empty()) job.password = args.password;
   return poa::job::run(job, std::cerr);
 }
@@ -116,6 +118,9 @@ int main(int argc, char** argv) {
   convert_cmd->add_flag("--csv-raw", convert.csv_raw,
                         "Texto de los CSV tal cual, sin desactivar fórmulas (=, +, -, @)");
   convert_cmd->add_flag("-q,--quiet", convert.quiet, "Solo una línea de resumen por entrada");
+  convert_cmd->add_flag("--append", convert.append,
+                        "Agrega las filas de esta corrida a acciones.csv y actividades.csv (las de "
+                        "sus entradas se reemplazan; las de otras se conservan)");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
 
   InspectArgs inspect;

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "exporters/atomic_file.hpp"
+#include "exporters/csv_records.hpp"
 #include "exporters/formula_guard.hpp"
 
 namespace poa::exporters::pnt {
@@ -102,13 +103,7 @@ void list_empty(const TemplateSheet& sheet, const std::vector<OutRow>& rows,
 std::string csv_field(std::string text) {
   // OWASP: a leading ' makes spreadsheets take the field as text (CSV has no cell types).
   if (looks_like_formula(text)) text.insert(text.begin(), '\'');
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return csv_quoted(text);
 }
 
 // Excel serial -> dd/mm/aaaa, for the CSV view.
