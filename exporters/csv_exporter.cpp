@@ -131,15 +131,15 @@ void header(std::string& out, const std::string_view (&columns)[N]) {
 // The stable key of an action: its input and its ordinal in it (1, 2, …), so joins never rely
 // on the action's printed number, which may be missing or repeated.
 std::string action_key(const DocumentHead& head, std::size_t ordinal) {
-  return head.fuente.path + "#" + std::to_string(ordinal);
+  return head.source.path + "#" + std::to_string(ordinal);
 }
 
 // The acciones.csv row of one action (the `ordinal`-th) of the document `head` opens.
 void acciones_row(std::string& out, const DocumentHead& head, const Action& a, std::size_t ordinal,
                   bool raw) {
   Record r(out, raw);
-  r.text(head.fuente.path);
-  r.integer(head.ejercicio);
+  r.text(head.source.path);
+  r.integer(head.year);
   r.integer(a.numero);
   r.text(a.nombre);
   r.text(a.secretaria);
@@ -163,8 +163,8 @@ void acciones_row(std::string& out, const DocumentHead& head, const Action& a, s
     partidas += p;
   }
   r.text(partidas);
-  r.field(std::to_string(a.actividades.size()));
-  r.field(std::to_string(a.avisos.size()));
+  r.field(std::to_string(a.activities.size()));
+  r.field(std::to_string(a.diagnostics.size()));
   r.text(action_key(head, ordinal));
 }
 
@@ -173,7 +173,7 @@ void partidas_rows(std::string& out, const DocumentHead& head, const Action& a, 
                    bool raw) {
   for (const std::string& p : a.partidas_presupuestales) {
     Record r(out, raw);
-    r.text(head.fuente.path);
+    r.text(head.source.path);
     r.text(action_key(head, ordinal));
     r.integer(a.numero);
     r.text(p);
@@ -188,10 +188,10 @@ void partidas_rows(std::string& out, const DocumentHead& head, const Action& a, 
 // The actividades.csv rows of one action of the document `head` opens.
 void actividades_rows(std::string& out, const DocumentHead& head, const Action& a,
                       std::size_t ordinal, bool raw) {
-  for (const Activity& act : a.actividades) {
+  for (const Activity& act : a.activities) {
     Record r(out, raw);
-    r.text(head.fuente.path);
-    r.integer(head.ejercicio);
+    r.text(head.source.path);
+    r.integer(head.year);
     r.integer(a.numero);
     r.text(a.nombre);
     r.text(act.actividad);
@@ -201,8 +201,8 @@ void actividades_rows(std::string& out, const DocumentHead& head, const Action& 
     r.text(act.indicador);
     r.quantity(act.programacion_anual);
     for (const std::optional<Decimal>& m : act.programacion_mensual) r.quantity(m);
-    r.integer(act.origen.page);
-    r.integer(act.origen.line);
+    r.integer(act.origin.page);
+    r.integer(act.origin.line);
     r.text(a.secretaria);
     r.text(action_key(head, ordinal));
   }
@@ -353,27 +353,27 @@ class CsvExporter final : public Exporter {
 std::string acciones_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kAccionesColumns);
-  const DocumentHead head{doc.fuente, doc.ejercicio};
+  const DocumentHead head{doc.source, doc.year};
   std::size_t ordinal = 0;
-  for (const Action& a : doc.acciones) acciones_row(out, head, a, ++ordinal, raw);
+  for (const Action& a : doc.actions) acciones_row(out, head, a, ++ordinal, raw);
   return out;
 }
 
 std::string actividades_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kActividadesColumns);
-  const DocumentHead head{doc.fuente, doc.ejercicio};
+  const DocumentHead head{doc.source, doc.year};
   std::size_t ordinal = 0;
-  for (const Action& a : doc.acciones) actividades_rows(out, head, a, ++ordinal, raw);
+  for (const Action& a : doc.actions) actividades_rows(out, head, a, ++ordinal, raw);
   return out;
 }
 
 std::string partidas_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kPartidasColumns);
-  const DocumentHead head{doc.fuente, doc.ejercicio};
+  const DocumentHead head{doc.source, doc.year};
   std::size_t ordinal = 0;
-  for (const Action& a : doc.acciones) partidas_rows(out, head, a, ++ordinal, raw);
+  for (const Action& a : doc.actions) partidas_rows(out, head, a, ++ordinal, raw);
   return out;
 }
 

@@ -78,8 +78,8 @@ std::string manifest_csv(const std::vector<ManifestRow>& rows) {
   std::string out = std::string(kHeader) + "\r\n";
   for (const ManifestRow& r : rows) {
     out += exporters::csv_quoted(r.archivo) + ',' + r.sha256 + ',' + r.estado + ',' + r.codigo +
-           ',' + std::to_string(r.acciones) + ',' + std::to_string(r.actividades) + ',' +
-           std::to_string(r.avisos) + ',' + exporters::csv_quoted(joined(r.salidas)) + "\r\n";
+           ',' + std::to_string(r.actions) + ',' + std::to_string(r.activities) + ',' +
+           std::to_string(r.warnings) + ',' + exporters::csv_quoted(joined(r.salidas)) + "\r\n";
   }
   return out;
 }

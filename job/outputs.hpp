@@ -19,9 +19,9 @@ struct ManifestRow {
   std::string sha256;   // of its bytes; empty when it could not be read
   std::string estado;   // "convertido" or "rechazado"
   std::string codigo;   // the refusal's code (NOT_A_POA…); empty when converted
-  std::size_t acciones = 0;
-  std::size_t actividades = 0;
-  std::size_t avisos = 0;
+  std::size_t actions = 0;
+  std::size_t activities = 0;
+  std::size_t warnings = 0;          // advertencias and errores (the column `avisos`)
   std::vector<std::string> salidas;  // files under OUTDIR it has rows or a file in, `/`-separated
 };
 

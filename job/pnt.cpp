@@ -102,7 +102,7 @@ Diagnostics checks_before_upload(const std::vector<Document>& docs, const pnt::T
   for (const Document& doc : docs) {
     Diagnostics of_doc = doc.all_diagnostics();
     for (Diagnostic& d : of_doc) {
-      if (d.origin.file.empty()) d.origin.file = doc.fuente.path;
+      if (d.origin.file.empty()) d.origin.file = doc.source.path;
       out.push_back(std::move(d));
     }
   }

@@ -443,4 +443,32 @@ TEST_F(CliTest, OutputFolderHoldsOnlyWhatItsRunsProduced) {
   }
 }
 
+// The bash completion and the man page are written by hand from the help: every option the help
+// of each command lists must be in both (so a new flag cannot be forgotten there).
+TEST_F(CliTest, CompletionAndManPageNameEveryOptionOfTheHelp) {
+  const std::string completion = read_file(fs::path(POA_SOURCE_DIR) / "cli/share/poa.bash");
+  std::string man = read_file(fs::path(POA_SOURCE_DIR) / "cli/share/poa.1");
+  for (std::size_t p; (p = man.find("\\-")) != std::string::npos;) man.replace(p, 2, "-");
+  ASSERT_FALSE(completion.empty());
+  ASSERT_FALSE(man.empty());
+  for (const char* command : {"convert", "inspect", "pnt"}) {
+    const PoaRun r = poa({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::size_t options = 0;
+    for (std::size_t at = r.out.find("--"); at != std::string::npos; at = r.out.find("--", at)) {
+      std::size_t end = at + 2;
+      while (end < r.out.size() &&
+             (std::isalnum(static_cast<unsigned char>(r.out[end])) || r.out[end] == '-'))
+        ++end;
+      const std::string option = r.out.substr(at, end - at);
+      at = end;
+      if (option == "--help" || option.size() < 4) continue;
+      ++options;
+      EXPECT_NE(completion.find(option), std::string::npos) << command << " " << option;
+      EXPECT_NE(man.find(option), std::string::npos) << command << " " << option;
+    }
+    EXPECT_GT(options, 2u) << r.out;
+  }
+}
+
 }  // namespace

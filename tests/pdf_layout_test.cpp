@@ -632,7 +632,7 @@ std::vector<Case> cases() {
   return out;
 }
 
-TEST(PdfLayout, Cases) {
+TEST(PdfLayoutTest, Cases) {
   for (const Case& c : cases()) {
     SCOPED_TRACE(c.name);
     std::vector<PageWords> pages;
@@ -650,7 +650,7 @@ TEST(PdfLayout, Cases) {
   }
 }
 
-TEST(PdfLayout, CellBoxesAreTheUnionOfTheirLines) {
+TEST(PdfLayoutTest, CellBoxesAreTheUnionOfTheirLines) {
   std::vector<PageWords> pages;
   PageWords& p = new_page(pages);
   table_header(p, 100);

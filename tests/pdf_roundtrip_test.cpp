@@ -101,14 +101,14 @@ fs::path check_round_trip(std::uint64_t seed, const Document& expected,
   // Diagnostics are predicted: the generated data is consistent, so the only warning a
   // correct reader gives is ORPHAN_ROWS on each page where a table continues without its
   // column header, in the action that table belongs to.
-  for (const Diagnostic& d : actual.avisos) {
+  for (const Diagnostic& d : actual.diagnostics) {
     ADD_FAILURE() << "semilla " << seed
                   << ": aviso inesperado del documento: " << format_diagnostic(d);
   }
-  const std::size_t n = std::min(expected.acciones.size(), actual.acciones.size());
+  const std::size_t n = std::min(expected.actions.size(), actual.actions.size());
   for (std::size_t i = 0; i < n; ++i) {
     std::set<int> orphan_pages;
-    for (const Diagnostic& d : actual.acciones[i].avisos) {
+    for (const Diagnostic& d : actual.actions[i].diagnostics) {
       if (d.code == DiagnosticCode::kOrphanRows && d.origin.page) {
         orphan_pages.insert(*d.origin.page);
       } else {
@@ -134,15 +134,15 @@ std::string seed_name(const ::testing::TestParamInfo<int>& info) {
   return "semilla_" + std::to_string(info.param);
 }
 
-class PdfRoundTrip : public ::testing::TestWithParam<int> {};
+class PdfRoundTripTest : public ::testing::TestWithParam<int> {};
 
-TEST_P(PdfRoundTrip, ConvertsExactly) {
+TEST_P(PdfRoundTripTest, ConvertsExactly) {
   const auto seed = static_cast<std::uint64_t>(GetParam());
   remove_if_passed(check_round_trip(seed, testgen::generate_document(seed),
                                     testgen::random_render_options(seed)));
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTrip, ::testing::Range(1, kSeeds + 1), seed_name);
+INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripTest, ::testing::Range(1, kSeeds + 1), seed_name);
 
 // The grid suite's document: the same generator, areas shared by consecutive activities when
 // the rendering merges them (the expected document keeps the area on each activity).
@@ -187,9 +187,9 @@ const std::map<int, const char*> kKnownGridFailures = {
     {1129, "sin bordes, alineación inferior [wrap] [span]"},
 };
 
-class PdfRoundTripGrid : public ::testing::TestWithParam<int> {};
+class PdfRoundTripGridTest : public ::testing::TestWithParam<int> {};
 
-TEST_P(PdfRoundTripGrid, ConvertsExactly) {
+TEST_P(PdfRoundTripGridTest, ConvertsExactly) {
   const auto seed = static_cast<std::uint64_t>(GetParam());
   const testgen::RenderOptions options = testgen::random_grid_render_options(seed);
   const Document expected = grid_document(seed, options);
@@ -213,18 +213,18 @@ TEST_P(PdfRoundTripGrid, ConvertsExactly) {
                << " diferencias; la primera: " << failures.GetTestPartResult(0).message();
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripGrid,
+INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripGridTest,
                          ::testing::Range(kGridFirstSeed, kGridFirstSeed + kGridSeeds), seed_name);
 
 // The suite is only worth its time if the seeds exercise the geometry the issue lists.
-TEST(PdfRoundTripCoverage, SeedsCoverPageBreaksAndContinuations) {
+TEST(PdfRoundTripCoverageTest, SeedsCoverPageBreaksAndContinuations) {
   const fs::path dir = output_dir();
   std::set<int> continuations_across_pages;
   int long_tables = 0;
   for (int seed = 1; seed <= kSeeds; ++seed) {
     const Document doc = testgen::generate_document(static_cast<std::uint64_t>(seed));
     bool is_long = false;
-    for (const Action& a : doc.acciones) is_long |= a.actividades.size() >= 40;
+    for (const Action& a : doc.actions) is_long |= a.activities.size() >= 40;
     if (!is_long) continue;
     ++long_tables;
     const auto options = testgen::random_render_options(static_cast<std::uint64_t>(seed));
@@ -242,7 +242,7 @@ TEST(PdfRoundTripCoverage, SeedsCoverPageBreaksAndContinuations) {
 }
 
 // The grid suite draws every border style and header layout, and merges areas, several times.
-TEST(PdfRoundTripCoverage, GridSeedsCoverEveryStyleAndLayout) {
+TEST(PdfRoundTripCoverageTest, GridSeedsCoverEveryStyleAndLayout) {
   std::map<int, int> borders, headers;
   int vertical_only = 0, merged_areas = 0, own_band = 0;
   for (int seed = kGridFirstSeed; seed < kGridFirstSeed + kGridSeeds; ++seed) {

@@ -56,15 +56,15 @@ poa::Activity activity(const char* indicador, const char* unidad, int anual,
 // quarterly (Frecuencia inferred), the second on three uneven months (Frecuencia left empty).
 poa::Document sample(const fs::path& path) {
   poa::Document d;
-  d.fuente.path = path.string();
-  d.ejercicio = 2022;
+  d.source.path = path.string();
+  d.year = 2022;
   poa::Action a;
   a.secretaria = "Secretaría de Planeación";
   a.proposito = "Informar a la población";
-  a.actividades = {activity("Solicitudes atendidas", "Solicitud", 4, {0, 3, 6, 9}),
+  a.activities = {activity("Solicitudes atendidas", "Solicitud", 4, {0, 3, 6, 9}),
                    activity("Informes", "Informe", 3, {0, 1, 5}),
                    activity("Reuniones", "Reunión", 4, {2, 5, 8, 11})};
-  d.acciones = {a};
+  d.actions = {a};
   return d;
 }
 
@@ -99,7 +99,7 @@ std::vector<Case> cases() {
        .said = {"Reporte de Formatos: info: «Metas ajustadas en su caso» vacía en todas las "
                 "filas (3); un POA tiene lo programado, no lo realizado [SIPOT_EMPTY_CELLS]"}},
       {.name = "gap_from_the_poa_names_what_it_lacks",
-       .change = [](poa::Document& d) { d.acciones[0].actividades[2].unidad_medida.reset(); },
+       .change = [](poa::Document& d) { d.actions[0].activities[2].unidad_medida.reset(); },
        .said = {"«Unidad de medida» vacía en 1 de 3 filas: 10; la actividad no tiene unidad de "
                 "medida"}},
       {.name = "value_not_in_catalogue",
@@ -111,7 +111,7 @@ std::vector<Case> cases() {
       {.name = "conversion_warnings_are_shown",
        .change =
            [](poa::Document& d) {
-             d.acciones[0].avisos.push_back(poa::diag::make(
+             d.actions[0].diagnostics.push_back(poa::diag::make(
                  poa::DiagnosticCode::kMonthlySumMismatch, poa::Severity::kWarning,
                  "la programación anual no es la suma de los meses", poa::Origin{"", 3, 12, {}}));
            },
@@ -119,7 +119,7 @@ std::vector<Case> cases() {
                 "[MONTHLY_SUM_MISMATCH]",
                 "avisos; escrito"}},
       {.name = "activity_without_indicator_is_said",
-       .change = [](poa::Document& d) { d.acciones[0].actividades[1].indicador.reset(); },
+       .change = [](poa::Document& d) { d.actions[0].activities[1].indicador.reset(); },
        .said = {"info: actividad sin indicador; no genera registro [SIPOT_SKIPPED_ACTIVITY]"}},
       {.name = "period_ending_before_it_starts_is_refused",
        .settings = {{"fecha_termino", "31/12/2021"}},
@@ -145,7 +145,7 @@ std::vector<Case> cases() {
        .said = {"la fecha de inicio del periodo (01/01/2022) no es del ejercicio 2023"},
        .written = false},
       {.name = "period_of_another_year_than_the_poa_is_warned",
-       .change = [](poa::Document& d) { d.ejercicio = 2021; },
+       .change = [](poa::Document& d) { d.year = 2021; },
        .said = {"advertencia: el POA es del ejercicio 2021 y el periodo (01/01/2022) de otro "
                 "año [SIPOT_DATE_ORDER]"}},
       {.name = "bad_setting_option_is_refused",
@@ -157,7 +157,7 @@ std::vector<Case> cases() {
       {.name = "no_record_is_refused",
        .change =
            [](poa::Document& d) {
-             for (poa::Activity& a : d.acciones[0].actividades) a.indicador.reset();
+             for (poa::Activity& a : d.actions[0].activities) a.indicador.reset();
            },
        .exit = ExitCode::kInputFailed,
        .said = {"error: ningún registro para la fracción V; no se escribió", "[SIPOT_NO_RECORD]"},
@@ -172,7 +172,7 @@ std::vector<Case> cases() {
        .settings = {{"frecuencia", "Trimestral"}},
        .change =
            [](poa::Document& d) {
-             d.avisos.push_back(poa::diag::missing_field("ejercicio", poa::Origin{}));
+             d.diagnostics.push_back(poa::diag::missing_field("ejercicio", poa::Origin{}));
            },
        .strict = true,
        .exit = ExitCode::kStrictWarnings,
@@ -191,7 +191,7 @@ std::vector<Case> cases() {
        .fraccion = pnt::Fraccion::kIV,
        .change =
            [](poa::Document& d) {
-             poa::Activity& a = d.acciones[0].actividades[1];
+             poa::Activity& a = d.actions[0].activities[1];
              a.indicador.reset();
              a.unidad_medida.reset();
              a.programacion_anual.reset();

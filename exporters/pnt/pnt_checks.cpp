@@ -189,13 +189,13 @@ Diagnostics check_dates(const Settings& s) {
     m.replace(m.find("%1"), 2, format_date(*r.earlier));
     out.push_back(date_order(std::move(m)));
   }
-  if (s.ejercicio) {
+  if (s.year) {
     for (const auto& [date, name] :
          {std::pair{&s.fecha_inicio, "inicio"}, std::pair{&s.fecha_termino, "término"}}) {
-      if (*date && (*date)->year != *s.ejercicio)
+      if (*date && (*date)->year != *s.year)
         out.push_back(date_order(std::string("la fecha de ") + name + " del periodo (" +
                                  format_date(**date) + ") no es del ejercicio " +
-                                 std::to_string(*s.ejercicio)));
+                                 std::to_string(*s.year)));
     }
   }
   return out;
@@ -204,13 +204,13 @@ Diagnostics check_dates(const Settings& s) {
 Diagnostics check_period_year(const Settings& s, const std::vector<Document>& docs) {
   Diagnostics out;
   const std::optional<Date>& period = s.fecha_inicio ? s.fecha_inicio : s.fecha_termino;
-  if (s.ejercicio || !period) return out;
+  if (s.year || !period) return out;
   for (const Document& doc : docs) {
-    if (!doc.ejercicio || *doc.ejercicio == period->year) continue;
+    if (!doc.year || *doc.year == period->year) continue;
     out.push_back(diag::make(DiagnosticCode::kSipotDateOrder, Severity::kWarning,
-                             "el POA es del ejercicio " + std::to_string(*doc.ejercicio) +
+                             "el POA es del ejercicio " + std::to_string(*doc.year) +
                                  " y el periodo (" + format_date(*period) + ") de otro año",
-                             Origin{doc.fuente.path, {}, {}, {}}));
+                             Origin{doc.source.path, {}, {}, {}}));
   }
   return out;
 }

@@ -91,7 +91,7 @@ enum class ObjetivoSource { kProposito, kMeta, kAccion };
 
 // What a POA does not contain. Never invented: whatever is unset stays empty and is listed.
 struct Settings {
-  std::optional<int> ejercicio;  // overrides the POA's own year
+  std::optional<int> year;  // overrides the POA's own year
   std::optional<Date> fecha_inicio, fecha_termino, fecha_validacion, fecha_actualizacion;
   std::optional<std::string> area_responsable;  // área that generates/publishes the information
   std::optional<std::string> hipervinculo;      // URL where the POA is published
