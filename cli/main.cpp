@@ -27,6 +27,7 @@ struct ConvertArgs {
   bool csv_bom = false;
   bool csv_raw = false;
   bool quiet = false;
+  bool append = false;
   std::string password;
   std::string max_input_size;
 };
@@ -54,6 +55,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.csv_bom = args.csv_bom;
   job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
+  job.append = args.append;
   if (!args.password.empty()) job.password = args.password;
   if (!args.max_input_size.empty()) {
     const auto bytes = poa::extractor::parse_byte_size(args.max_input_size);
@@ -130,6 +132,9 @@ int main(int argc, char** argv) {
   convert_cmd->add_flag("--csv-raw", convert.csv_raw,
                         "Texto de los CSV tal cual, sin desactivar fórmulas (=, +, -, @)");
   convert_cmd->add_flag("-q,--quiet", convert.quiet, "Solo una línea de resumen por entrada");
+  convert_cmd->add_flag("--append", convert.append,
+                        "Agrega las filas de esta corrida a acciones.csv y actividades.csv (las de "
+                        "sus entradas se reemplazan; las de otras se conservan)");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
   convert_cmd->add_option("--max-input-size", convert.max_input_size,
                           "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");

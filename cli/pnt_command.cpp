@@ -24,6 +24,10 @@ CLI::App* add_pnt_command(CLI::App& app, PntArgs& args) {
   sub->add_option("--password", args.password, "Contraseña de PDFs cifrados");
   sub->add_option("--max-input-size", args.max_input_size,
                   "Tamaño máximo de un volcado de texto o JSON de entrada (omisión 64M)");
+  sub->add_flag("--strict", args.job.strict,
+                "Sale con 3 y no escribe nada si hay avisos (celdas vacías, valores fuera de "
+                "catálogo, avisos de la conversión)");
+  sub->add_flag("-q,--quiet", args.job.quiet, "Solo los errores y la línea de resumen");
   for (const pnt::SettingKey& k : pnt::setting_keys()) {
     std::string name = k.key;
     std::replace(name.begin(), name.end(), '_', '-');

@@ -28,6 +28,11 @@ struct ConvertOptions {
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options = {});
 
+// The name of a file's outputs (no extension): its place under the first of `folders` it was
+// found in (`in/mun001/poa.pdf` from `in` -> `mun001/poa`), else its own stem.
+std::string output_base(const std::filesystem::path& file,
+                        const std::vector<std::filesystem::path>& folders);
+
 // Opens one input for reading; throws InputError when it is refused outright.
 using SourceOpener =
     std::function<std::unique_ptr<RowReader>(const std::filesystem::path&, const ConvertOptions&)>;
@@ -44,7 +49,19 @@ struct BatchOptions {
   std::vector<std::filesystem::path> input_folders;
 };
 
+// What became of one input of a batch (a manifest.csv row).
+struct InputOutcome {
+  std::filesystem::path file;
+  std::string sha256;                     // of its bytes; empty when it could not be read
+  std::optional<DiagnosticCode> refused;  // why it was refused; nullopt when converted
+  std::size_t actions = 0;
+  std::size_t activities = 0;
+  std::size_t warnings = 0;
+  std::string stem;  // its outputs' name (converted inputs): `mun001/poa` -> OUT/mun001/poa.json
+};
+
 struct BatchResult {
+  std::vector<InputOutcome> inputs;  // every file, in order
   std::size_t converted = 0;
   std::size_t failed = 0;
   std::size_t warnings = 0;  // advertencias and errores of converted inputs (not info)
@@ -73,14 +90,21 @@ struct ConvertJob {
   bool csv_bom = false;  // UTF-8 BOM on CSV files
   bool csv_raw = false;  // CSV text as read, formulas not defused
   bool quiet = false;    // only the summary line per input
+  // acciones.csv/actividades.csv keep the rows of inputs this run does not name, and get this
+  // run's (exporters::ExportOptions::csv_append).
+  bool append = false;
   std::optional<std::string> password;
   std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
 };
 
-// Expands the inputs, checks `-o -` (one input, one format), creates the output folder and runs
-// the batch, printing to `err`. kUsage for `-o -` misused or no format, kInputFailed when an input
-// (or an output, or the output folder, or another run holds it) failed, kStrictWarnings with
-// `strict` and a warning, else kOk.
+// Expands the inputs, checks `-o -` (one input, one format), creates the output folder, checks
+// that the run replaces no file in it that earlier runs of other inputs produced (job/outputs.hpp)
+// and runs the batch, printing to `err`; when an input was converted, OUTDIR/manifest.csv lists
+// every input of the folder's runs (this run's replacing earlier rows of the same inputs).
+// kUsage for `-o -` misused, no format or a file the run may not replace (nothing written),
+// kInputFailed when an input (or an output, or the output folder, or another run holds
+// it) failed, kStrictWarnings with `strict` and a
+// warning, else kOk.
 ExitCode run(const ConvertJob& job, std::ostream& err);
 
 }  // namespace poa::job

@@ -24,6 +24,13 @@ std::string_view code_name(DiagnosticCode code) {
     case DiagnosticCode::kPdfDamaged: return "PDF_DAMAGED";
     case DiagnosticCode::kPdfNoText: return "PDF_NO_TEXT";
     case DiagnosticCode::kPageFurnitureDropped: return "PAGE_FURNITURE_DROPPED";
+    case DiagnosticCode::kSipotEmptyCells: return "SIPOT_EMPTY_CELLS";
+    case DiagnosticCode::kSipotNotInCatalogue: return "SIPOT_NOT_IN_CATALOGUE";
+    case DiagnosticCode::kSipotSkippedActivity: return "SIPOT_SKIPPED_ACTIVITY";
+    case DiagnosticCode::kSipotDateOrder: return "SIPOT_DATE_ORDER";
+    case DiagnosticCode::kSipotInvalidSetting: return "SIPOT_INVALID_SETTING";
+    case DiagnosticCode::kSipotTemplateRefused: return "SIPOT_TEMPLATE_REFUSED";
+    case DiagnosticCode::kSipotNoRecord: return "SIPOT_NO_RECORD";
   }
   return "UNKNOWN";
 }

@@ -43,6 +43,14 @@ enum class DiagnosticCode {
   kPdfNoText,        // no text layer (a scan)
   // Added later (the list only grows).
   kPageFurnitureDropped,  // info: page numbers, running headers/footers left out of the rows
+  // `poa pnt` only: the SIPOT tables checked before upload (never in a document's JSON).
+  kSipotEmptyCells,       // a template column left empty in some or all rows; the reason given
+  kSipotNotInCatalogue,   // a value not in its column's catalogue: the cell is left empty
+  kSipotSkippedActivity,  // an activity that gives no record or sub-table row
+  kSipotDateOrder,        // the settings' dates break SIPOT's order (inicio ≤ término ≤ …)
+  kSipotInvalidSetting,   // a settings file or option that cannot be taken
+  kSipotTemplateRefused,  // the template cannot be read or is not of the fracción
+  kSipotNoRecord,         // nothing to upload
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
@@ -54,6 +62,14 @@ inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
     DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
     DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
     DiagnosticCode::kPageFurnitureDropped,
+};
+
+// The codes only `poa pnt` reports (a test checks each is triggered by a case of its own).
+inline constexpr DiagnosticCode kSipotDiagnosticCodes[] = {
+    DiagnosticCode::kSipotEmptyCells,      DiagnosticCode::kSipotNotInCatalogue,
+    DiagnosticCode::kSipotSkippedActivity, DiagnosticCode::kSipotDateOrder,
+    DiagnosticCode::kSipotInvalidSetting,  DiagnosticCode::kSipotTemplateRefused,
+    DiagnosticCode::kSipotNoRecord,
 };
 
 // "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.

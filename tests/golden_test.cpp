@@ -462,7 +462,8 @@ std::vector<GoldenCase> cases_with_expected_csv() {
   std::vector<GoldenCase> out;
   for (const GoldenCase& c : discover_cases()) {
     if (fs::exists(c.dir / "expected.acciones.csv") ||
-        fs::exists(c.dir / "expected.actividades.csv")) {
+        fs::exists(c.dir / "expected.actividades.csv") ||
+        fs::exists(c.dir / "expected.partidas.csv")) {
       out.push_back(c);
     }
   }
@@ -472,11 +473,13 @@ std::vector<GoldenCase> cases_with_expected_csv() {
 TEST_P(GoldenCsvTest, CsvMatchesExpected) {
   const fs::path acciones = GetParam().dir / "expected.acciones.csv";
   const fs::path actividades = GetParam().dir / "expected.actividades.csv";
+  const fs::path partidas = GetParam().dir / "expected.partidas.csv";
   const std::optional<Document> doc = convert();
   if (!doc) return;
   const std::pair<fs::path, std::string> tables[] = {
       {acciones, exporters::acciones_csv(*doc)},
       {actividades, exporters::actividades_csv(*doc)},
+      {partidas, exporters::partidas_csv(*doc)},
   };
   for (const auto& [path, actual] : tables) {
     if (!fs::exists(path)) continue;

@@ -155,15 +155,15 @@ TEST_F(StreamingTest, AbortDropsTheJsonFileAndCutsTheCsvBackToWhereTheDocumentBe
   // Only the CSV files' temporaries (the batch is still open): no trace of refused.json.
   for (const std::string& name : names_in(dir_)) {
     EXPECT_TRUE(name == "first.json" || name.starts_with(".acciones.csv.tmp-") ||
-                name.starts_with(".actividades.csv.tmp-"))
+                name.starts_with(".actividades.csv.tmp-") || name.starts_with(".partidas.csv.tmp-"))
         << name;
   }
   for (auto* out : {json.get(), csv.get()}) {
     out->write(first, "last");
     out->finish();
   }
-  EXPECT_EQ(names_in(dir_),
-            (std::set<std::string>{"first.json", "last.json", "acciones.csv", "actividades.csv"}));
+  EXPECT_EQ(names_in(dir_), (std::set<std::string>{"first.json", "last.json", "acciones.csv",
+                                                   "actividades.csv", "partidas.csv"}));
   EXPECT_EQ(read_file(dir_ / "last.json"), exporters::to_json(first));
   EXPECT_EQ(read_file(dir_ / "acciones.csv"),
             exporters::acciones_csv(first) + exporters::acciones_csv(first, false));
@@ -311,8 +311,8 @@ TEST_F(StreamingTest, InputRefusedMidStreamLeavesNothingWhileTheOthersAreWritten
 
   const Document first = convert_file(kPdf);
   const Document last = convert_file(kSample);
-  EXPECT_EQ(names_in(out),
-            (std::set<std::string>{"first.json", "last.json", "acciones.csv", "actividades.csv"}));
+  EXPECT_EQ(names_in(out), (std::set<std::string>{"first.json", "last.json", "acciones.csv",
+                                                  "actividades.csv", "partidas.csv"}));
   EXPECT_EQ(read_file(out / "first.json"), exporters::to_json(first));
   EXPECT_EQ(read_file(out / "last.json"), exporters::to_json(last));
   EXPECT_EQ(read_file(out / "acciones.csv"),

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include "exporters/atomic_file.hpp"
+#include "exporters/csv_records.hpp"
 #include "exporters/formula_guard.hpp"
 
 namespace poa::exporters::pnt {
@@ -26,8 +28,14 @@ std::string value_text(const Value& v) {
 }
 
 // One value into one column, typed by the column's code.
-OutCell to_cell(const Value& v, Field field, const TemplateColumn& col,
-                std::vector<std::string>& warnings) {
+// Where a cell lands, for the warnings about it.
+struct CellPlace {
+  const TemplateSheet& sheet;
+  int row;  // 1-based sheet row
+};
+
+OutCell to_cell(const Value& v, Field field, const TemplateColumn& col, const CellPlace& at,
+                Diagnostics& warnings) {
   if (is_date_type(col.type_code)) {
     if (const auto* dt = std::get_if<Date>(&v)) return OutCell::date(excel_serial(*dt));
     if (const auto* s = std::get_if<std::string>(&v))
@@ -49,27 +57,30 @@ OutCell to_cell(const Value& v, Field field, const TemplateColumn& col,
       if (fold_header(allowed) == folded) return OutCell::text_cell(allowed);
     std::string list;
     for (const std::string& allowed : col.catalogue) list += (list.empty() ? "" : ", ") + allowed;
-    warnings.push_back("«" + text + "» no está en el catálogo de «" + col.header + "» (" + list +
-                       "); la celda queda vacía");
+    warnings.push_back(diag::make(DiagnosticCode::kSipotNotInCatalogue, Severity::kWarning,
+                                  "«" + text + "» no está en el catálogo de «" + col.header +
+                                      "» (" + list + "); la celda queda vacía",
+                                  Origin{at.sheet.name, {}, at.row, col.index + 1}, text));
     return {};
   }
   return OutCell::text_cell(text);
 }
 
-OutRow bind_row(const std::vector<TemplateColumn>& cols,
-                const std::map<int, std::optional<Field>>& fields, const Values& values,
-                std::vector<std::string>& warnings) {
+// The sheet's next row (`rows` so far) from `values`.
+void bind_row(const TemplateSheet& sheet, const std::map<int, std::optional<Field>>& fields,
+              const Values& values, std::vector<OutRow>& rows, Diagnostics& warnings) {
   int width = 0;
-  for (const auto& c : cols) width = std::max(width, c.index + 1);
+  for (const auto& c : sheet.columns) width = std::max(width, c.index + 1);
   OutRow row(static_cast<std::size_t>(width));
-  for (const TemplateColumn& col : cols) {
+  const CellPlace at{sheet, sheet.first_data_row + static_cast<int>(rows.size())};
+  for (const TemplateColumn& col : sheet.columns) {
     const auto& f = fields.at(col.index);
     if (!f) continue;
     const auto it = values.find(*f);
     if (it != values.end())
-      row[static_cast<std::size_t>(col.index)] = to_cell(it->second, *f, col, warnings);
+      row[static_cast<std::size_t>(col.index)] = to_cell(it->second, *f, col, at, warnings);
   }
-  return row;
+  rows.push_back(std::move(row));
 }
 
 void list_empty(const TemplateSheet& sheet, const std::vector<OutRow>& rows,
@@ -91,13 +102,7 @@ void list_empty(const TemplateSheet& sheet, const std::vector<OutRow>& rows,
 std::string csv_field(std::string text) {
   // OWASP: a leading ' makes spreadsheets take the field as text (CSV has no cell types).
   if (looks_like_formula(text)) text.insert(text.begin(), '\'');
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return csv_quoted(text);
 }
 
 // A template's sheet name as part of a file name: never a path. Excel forbids / \ ? * [ ] : in
@@ -149,10 +154,10 @@ BoundTables bind_table(const TemplateLayout& layout, const Table& table) {
     out.subtables[id];  // every sub-table sheet is written, even with no rows
   }
   for (const Record& record : table.records) {
-    out.main.push_back(bind_row(layout.main.columns, main_fields, record.values, out.warnings));
+    bind_row(layout.main, main_fields, record.values, out.main, out.warnings);
     for (const auto& [id, sheet] : layout.subtables)
       for (const Values& sub : record.sub_rows)
-        out.subtables[id].push_back(bind_row(sheet.columns, sub_fields[id], sub, out.warnings));
+        bind_row(sheet, sub_fields[id], sub, out.subtables[id], out.warnings);
   }
   list_empty(layout.main, out.main, out.empty_columns);
   for (const auto& [id, sheet] : layout.subtables)
