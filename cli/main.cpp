@@ -2,6 +2,9 @@
 // its ExitCode (job/exit_code.hpp) as the exit status.
 #include <CLI/CLI.hpp>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <iostream>
 #include <sstream>
@@ -30,7 +33,17 @@ struct ConvertArgs {
   bool append = false;
   std::string password;
   std::string max_input_size;
+  unsigned jobs = 0;
+  bool progress = false;
+  bool no_progress = false;
 };
+
+// The terminal's width, for the progress line (80 when stderr is not a terminal).
+std::size_t stderr_columns() {
+  winsize size{};
+  if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
 
 ExitCode run_convert_command(const ConvertArgs& args) {
   poa::job::ConvertJob job;
@@ -57,6 +70,11 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.quiet = args.quiet;
   job.append = args.append;
   if (!args.password.empty()) job.password = args.password;
+  job.jobs = args.jobs;
+  // On a terminal only, unless asked: a log file or a pipe never gets the redrawn line.
+  job.progress = args.progress || (!args.no_progress && isatty(STDERR_FILENO) == 1);
+  if (args.no_progress) job.progress = false;
+  job.progress_width = stderr_columns() - 1;
   if (!args.max_input_size.empty()) {
     const auto bytes = poa::extractor::parse_byte_size(args.max_input_size);
     if (!bytes) {
@@ -138,6 +156,14 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
   convert_cmd->add_option("--max-input-size", convert.max_input_size,
                           "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
+  convert_cmd
+      ->add_option("-j,--jobs", convert.jobs,
+                   "Archivos convertidos a la vez (omisión: uno por núcleo)")
+      ->check(CLI::PositiveNumber);
+  convert_cmd->add_flag("--progress", convert.progress,
+                        "Línea de avance en stderr aunque no sea una terminal, y un resumen");
+  convert_cmd->add_flag("--no-progress", convert.no_progress,
+                        "Sin línea de avance aunque stderr sea una terminal");
 
   InspectArgs inspect;
   CLI::App* inspect_cmd =

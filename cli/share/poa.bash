@@ -12,7 +12,7 @@ _poa() {
     esac
   done
 
-  local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size --help"
+  local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size -j --jobs --progress --no-progress --help"
   local inspect_opts="--page --svg --password --help"
   local pnt_opts="--fraccion --template --settings --format -o --output --password --strict -q --quiet \
 --ejercicio --fecha-inicio --fecha-termino --area-responsable --hipervinculo --fecha-validacion \
@@ -29,7 +29,7 @@ _poa() {
     --sentido) COMPREPLY=($(compgen -W "Ascendente Descendente" -- "$cur")); return ;;
     --template) COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur")); return ;;
     -o|--output|--settings|--svg) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --password|--max-input-size|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
+    --password|--max-input-size|-j|--jobs|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
 --frecuencia|--metodo-calculo|--linea-base|--fuente|--definicion|--programa) return ;;
   esac
 
