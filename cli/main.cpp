@@ -36,6 +36,9 @@ struct ConvertArgs {
   unsigned jobs = 0;
   bool progress = false;
   bool no_progress = false;
+  std::string db;
+  bool incremental = false;
+  bool format_given = false;  // --format named: --db adds sqlite to it rather than replace it
 };
 
 // The terminal's width, for the progress line (80 when stderr is not a terminal).
@@ -54,7 +57,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
       if (name.empty()) continue;
       const auto format = poa::exporters::format_from_name(name);
       if (!format) {
-        std::cerr << "poa: formato desconocido «" << name << "» (use json, csv)\n";
+        std::cerr << "poa: formato desconocido «" << name << "» (use json, csv, sqlite)\n";
         return ExitCode::kUsage;
       }
       if (std::find(job.formats.begin(), job.formats.end(), *format) == job.formats.end()) {
@@ -62,6 +65,15 @@ ExitCode run_convert_command(const ConvertArgs& args) {
       }
     }
   }
+  if (!args.db.empty()) {
+    // `--db FILE` alone writes only the database; with --format it is one more format.
+    if (!args.format_given) job.formats.clear();
+    if (std::find(job.formats.begin(), job.formats.end(), poa::exporters::Format::kSqlite) ==
+        job.formats.end())
+      job.formats.push_back(poa::exporters::Format::kSqlite);
+    job.db = args.db;
+  }
+  job.incremental = args.incremental;
   job.inputs.assign(args.inputs.begin(), args.inputs.end());
   job.output = args.out;
   job.strict = args.strict;
@@ -144,7 +156,9 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("INPUT", convert.inputs, "Archivos o carpetas (se recorren)")->required();
   convert_cmd->add_option("-o,--output", convert.out, "Carpeta de salida, o - para stdout")
       ->required();
-  convert_cmd->add_option("--format", convert.formats, "json, csv o json,csv")->delimiter(',');
+  CLI::Option* format_option =
+      convert_cmd->add_option("--format", convert.formats, "json, csv, sqlite (p. ej. json,csv)")
+          ->delimiter(',');
   convert_cmd->add_flag("--strict", convert.strict, "Sale con 3 si hay avisos");
   convert_cmd->add_flag("--csv-bom", convert.csv_bom, "BOM UTF-8 en los CSV (para Excel)");
   convert_cmd->add_flag("--csv-raw", convert.csv_raw,
@@ -164,6 +178,11 @@ int main(int argc, char** argv) {
                         "Línea de avance en stderr aunque no sea una terminal, y un resumen");
   convert_cmd->add_flag("--no-progress", convert.no_progress,
                         "Sin línea de avance aunque stderr sea una terminal");
+  convert_cmd->add_option("--db", convert.db,
+                          "Base SQLite donde escribir (omisión con --format sqlite: "
+                          "CARPETA/poa.sqlite)");
+  convert_cmd->add_flag("--incremental", convert.incremental,
+                        "Omite las entradas cuyo sha256 ya está en la base SQLite");
 
   InspectArgs inspect;
   CLI::App* inspect_cmd =
@@ -189,6 +208,7 @@ int main(int argc, char** argv) {
     return exit_status(ExitCode::kUsage);
   }
 
+  convert.format_given = format_option->count() > 0;
   if (convert_cmd->parsed()) return exit_status(run_convert_command(convert));
   if (inspect_cmd->parsed()) return exit_status(run_inspect_command(inspect));
   if (pnt_cmd->parsed()) return exit_status(poa::cli::run_pnt_command(pnt));

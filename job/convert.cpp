@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -16,6 +17,7 @@
 
 #include "exporters/atomic_file.hpp"
 #include "exporters/csv_exporter.hpp"
+#include "exporters/sqlite_exporter.hpp"
 #include "extractor/input_file.hpp"
 #include "extractor/recognizer.hpp"
 #include "extractor/source.hpp"
@@ -328,14 +330,19 @@ bool write_manifest(const ConvertJob& job, const BatchResult& result,
     if (!o.refused) {
       // Only what is on disk: an output that could not be written is not this input's.
       const auto add_written = [&](const std::string& name) {
-        const bool on_disk = std::any_of(result.written.begin(), result.written.end(),
-                                         [&](const auto& w) { return w.filename() == name; });
+        const bool on_disk = std::any_of(
+            result.written.begin(), result.written.end(), [&](const std::filesystem::path& w) {
+              return w.lexically_relative(job.output).generic_string() == name;
+            });
         if (on_disk) row.salidas.push_back(name);
       };
       if (writes(job, exporters::Format::kJson)) add_written(o.stem + ".json");
       if (writes(job, exporters::Format::kCsv))
         for (const char* name : {"acciones.csv", "actividades.csv", "partidas.csv"})
           add_written(name);
+      // A database elsewhere (--db) is not a file of OUTDIR.
+      if (writes(job, exporters::Format::kSqlite) && job.db.empty())
+        add_written(exporters::kSqliteName);
     } else {
       for (const ManifestRow& e : earlier)
         if (e.archivo == row.archivo)
@@ -353,6 +360,26 @@ bool write_manifest(const ConvertJob& job, const BatchResult& result,
     err << "poa: " << e.what() << '\n';
     return false;
   }
+}
+
+// `--incremental`: drops from `files` the inputs whose sha256 the database holds, one line each.
+// False (and the database's one line) when it cannot be read.
+bool skip_known_documents(const BatchOptions& options, std::vector<std::filesystem::path>& files,
+                          std::ostream& err) {
+  std::set<std::string> known;
+  try {
+    known = exporters::sqlite_known_documents(exporters::sqlite_path(options.export_options));
+  } catch (const OutputError& e) {
+    err << "poa: error: " << e.what() << '\n';
+    return false;
+  }
+  if (known.empty()) return true;
+  std::erase_if(files, [&](const std::filesystem::path& file) {
+    if (!known.contains(sha256_of(file, options.convert.max_input_bytes))) return false;
+    err << printable_name(file.string()) << ": ya está en la base (mismo sha256); se omite\n";
+    return true;
+  });
+  return true;
 }
 
 BatchTotals batch_totals(const BatchResult& result) {
@@ -485,12 +512,16 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
 
 ExitCode run(const ConvertJob& job, std::ostream& err) {
   if (job.formats.empty()) {
-    err << "poa: --format necesita al menos un formato (json, csv)\n";
+    err << "poa: --format necesita al menos un formato (json, csv, sqlite)\n";
+    return ExitCode::kUsage;
+  }
+  if (job.incremental && !writes(job, exporters::Format::kSqlite)) {
+    err << "poa: --incremental omite lo que ya está en la base: requiere --format sqlite o --db\n";
     return ExitCode::kUsage;
   }
   Diagnostics errors;
   std::vector<SkippedInput> skipped;
-  const std::vector<std::filesystem::path> files =
+  std::vector<std::filesystem::path> files =
       expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped);
   std::optional<std::vector<ManifestRow>> manifest;  // of the output folder (not for `-o -`)
   for (const Diagnostic& e : errors) err << format_diagnostic(e) << '\n';
@@ -505,10 +536,15 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   options.convert.max_input_bytes = job.max_input_bytes;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
+  options.export_options.db_path = job.db;
   options.export_options.csv_raw = job.csv_raw;
   if (job.output == "-") {
     if (files.size() + errors.size() != 1 || job.formats.size() != 1) {
       err << "poa: -o - escribe en la salida estándar: una sola entrada y un solo formato\n";
+      return ExitCode::kUsage;
+    }
+    if (writes(job, exporters::Format::kSqlite)) {
+      err << "poa: -o - escribe en la salida estándar: sqlite escribe un archivo (use --db)\n";
       return ExitCode::kUsage;
     }
     options.export_options.to_stdout = true;
@@ -541,6 +577,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
       options.export_options.to_stdout ? std::nullopt : hold_output_folder(job.output, "poa", err);
   if (!options.export_options.to_stdout && !lock) return ExitCode::kInputFailed;
 
+  if (job.incremental && !skip_known_documents(options, files, err)) return ExitCode::kInputFailed;
   options.jobs = job.jobs > 0 ? job.jobs : std::max(1U, std::thread::hardware_concurrency());
   std::optional<Progress> progress;
   if (job.progress) {

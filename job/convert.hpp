@@ -102,6 +102,10 @@ struct ConvertJob {
   bool append = false;
   std::optional<std::string> password;
   std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
+  // `--db FILE`: the SQLite database of Format::kSqlite; empty: OUTDIR/poa.sqlite.
+  std::filesystem::path db;
+  // Inputs whose sha256 the database already holds are skipped (one line each), not read.
+  bool incremental = false;
   unsigned jobs = 0;                 // `-j`: inputs converted at once; 0: one per core
   bool progress = false;             // the progress line and closing summary on `err`
   std::size_t progress_width = 100;  // the terminal's columns
