@@ -14,6 +14,7 @@
 #include "job/convert.hpp"
 #include "job/exit_code.hpp"
 #include "job/inspect.hpp"
+#include "job/review.hpp"
 
 namespace {
 
@@ -32,6 +33,20 @@ struct ConvertArgs {
   std::string max_input_size;
 };
 
+// `--max-input-size` into `bytes` (left as it is when the option was not given); false, with the
+// line on stderr, when it does not parse.
+bool max_input_size(const std::string& text, std::uint64_t& bytes) {
+  if (text.empty()) return true;
+  const auto parsed = poa::extractor::parse_byte_size(text);
+  if (!parsed) {
+    std::cerr << "poa: --max-input-size: tamaño no válido «" << text
+              << "» (p. ej. 64M, 1G, 500K)\n";
+    return false;
+  }
+  bytes = *parsed;
+  return true;
+}
+
 ExitCode run_convert_command(const ConvertArgs& args) {
   poa::job::ConvertJob job;
   job.formats.clear();
@@ -41,7 +56,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
       if (name.empty()) continue;
       const auto format = poa::exporters::format_from_name(name);
       if (!format) {
-        std::cerr << "poa: formato desconocido «" << name << "» (use json, csv)\n";
+        std::cerr << "poa: formato desconocido «" << name << "» (use json, csv, html)\n";
         return ExitCode::kUsage;
       }
       if (std::find(job.formats.begin(), job.formats.end(), *format) == job.formats.end()) {
@@ -57,15 +72,27 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.quiet = args.quiet;
   job.append = args.append;
   if (!args.password.empty()) job.password = args.password;
-  if (!args.max_input_size.empty()) {
-    const auto bytes = poa::extractor::parse_byte_size(args.max_input_size);
-    if (!bytes) {
-      std::cerr << "poa: --max-input-size: tamaño no válido «" << args.max_input_size
-                << "» (p. ej. 64M, 1G, 500K)\n";
-      return ExitCode::kUsage;
-    }
-    job.max_input_bytes = *bytes;
-  }
+  if (!max_input_size(args.max_input_size, job.max_input_bytes)) return ExitCode::kUsage;
+  return poa::job::run(job, std::cerr);
+}
+
+struct ReviewArgs {
+  std::vector<std::string> inputs;
+  std::string out;
+  bool strict = false;
+  bool quiet = false;
+  std::string password;
+  std::string max_input_size;
+};
+
+ExitCode run_review_command(const ReviewArgs& args) {
+  poa::job::ReviewJob job;
+  job.inputs.assign(args.inputs.begin(), args.inputs.end());
+  job.output = args.out;
+  job.strict = args.strict;
+  job.quiet = args.quiet;
+  if (!args.password.empty()) job.password = args.password;
+  if (!max_input_size(args.max_input_size, job.max_input_bytes)) return ExitCode::kUsage;
   return poa::job::run(job, std::cerr);
 }
 
@@ -96,7 +123,7 @@ std::string spanish_parse_error(const CLI::ParseError& e) {
     return at == std::string::npos ? std::string() : what.substr(at + prefix.size());
   };
   if (what.find("A subcommand is required") != std::string::npos) {
-    return "se requiere un subcomando: convert, inspect o pnt";
+    return "se requiere un subcomando: convert, review, inspect o pnt";
   }
   if (what.ends_with(" is required")) {
     return "falta la opción obligatoria " + what.substr(0, what.size() - 12);
@@ -126,7 +153,8 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("INPUT", convert.inputs, "Archivos o carpetas (se recorren)")->required();
   convert_cmd->add_option("-o,--output", convert.out, "Carpeta de salida, o - para stdout")
       ->required();
-  convert_cmd->add_option("--format", convert.formats, "json, csv o json,csv")->delimiter(',');
+  convert_cmd->add_option("--format", convert.formats, "json, csv, html o varios: json,csv")
+      ->delimiter(',');
   convert_cmd->add_flag("--strict", convert.strict, "Sale con 3 si hay avisos");
   convert_cmd->add_flag("--csv-bom", convert.csv_bom, "BOM UTF-8 en los CSV (para Excel)");
   convert_cmd->add_flag("--csv-raw", convert.csv_raw,
@@ -138,6 +166,17 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
   convert_cmd->add_option("--max-input-size", convert.max_input_size,
                           "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
+
+  ReviewArgs review;
+  CLI::App* review_cmd = app.add_subcommand(
+      "review", "Escribe un informe HTML para revisar lo leído junto a la página de origen");
+  review_cmd->add_option("INPUT", review.inputs, "Archivos o carpetas (se recorren)")->required();
+  review_cmd->add_option("-o,--output", review.out, "Carpeta del informe (index.html)")->required();
+  review_cmd->add_flag("--strict", review.strict, "Sale con 3 si hay avisos");
+  review_cmd->add_flag("-q,--quiet", review.quiet, "Solo una línea de resumen por entrada");
+  review_cmd->add_option("--password", review.password, "Contraseña de PDF cifrados");
+  review_cmd->add_option("--max-input-size", review.max_input_size,
+                         "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
 
   InspectArgs inspect;
   CLI::App* inspect_cmd =
@@ -164,6 +203,7 @@ int main(int argc, char** argv) {
   }
 
   if (convert_cmd->parsed()) return exit_status(run_convert_command(convert));
+  if (review_cmd->parsed()) return exit_status(run_review_command(review));
   if (inspect_cmd->parsed()) return exit_status(run_inspect_command(inspect));
   if (pnt_cmd->parsed()) return exit_status(poa::cli::run_pnt_command(pnt));
   return exit_status(ExitCode::kUsage);

@@ -14,9 +14,9 @@
 
 namespace poa::exporters {
 
-enum class Format { kJson, kCsv };
+enum class Format { kJson, kCsv, kHtml };
 
-// "json" / "csv" <-> Format; nullopt for an unknown name.
+// "json" / "csv" / "html" <-> Format; nullopt for an unknown name.
 std::optional<Format> format_from_name(std::string_view name);
 const char* format_name(Format f);
 
@@ -32,6 +32,8 @@ struct ExportOptions {
   // run's rows follow. A file whose header is not this version's is refused (runtime_error).
   bool csv_append = false;
   std::vector<std::string> csv_replaced;
+  // For exporters that open the input again (the review report renders a PDF's pages).
+  std::optional<std::string> password;
 };
 
 class Exporter {
@@ -52,6 +54,9 @@ class Exporter {
   // The open document was refused part-way: whatever it wrote is dropped, as if it had never
   // begun. Does nothing when no document is open.
   virtual void abort_document() noexcept = 0;
+  // An input of the batch was refused as a whole (`why` names the file and the reason): an
+  // exporter that lists the batch (the review report's index) says so; others ignore it.
+  virtual void refused_input(const Diagnostic& why) { (void)why; }
 
   // Returns the files it wrote (or renamed into place), in order.
   virtual std::vector<std::filesystem::path> finish() = 0;

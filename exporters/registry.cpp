@@ -3,6 +3,7 @@
 
 #include "exporters/csv_exporter.hpp"
 #include "exporters/exporter.hpp"
+#include "exporters/html/html_exporter.hpp"
 #include "exporters/json_exporter.hpp"
 
 namespace poa::exporters {
@@ -10,21 +11,30 @@ namespace poa::exporters {
 std::optional<Format> format_from_name(std::string_view name) {
   if (name == "json") return Format::kJson;
   if (name == "csv") return Format::kCsv;
+  if (name == "html") return Format::kHtml;
   return std::nullopt;
 }
 
 const char* format_name(Format f) {
   switch (f) {
-    case Format::kJson: return "json";
-    case Format::kCsv: return "csv";
+    case Format::kJson:
+      return "json";
+    case Format::kCsv:
+      return "csv";
+    case Format::kHtml:
+      return "html";
   }
   return "";
 }
 
 std::unique_ptr<Exporter> make_exporter(Format format, const ExportOptions& options) {
   switch (format) {
-    case Format::kJson: return make_json_exporter(options);
-    case Format::kCsv: return make_csv_exporter(options);
+    case Format::kJson:
+      return make_json_exporter(options);
+    case Format::kCsv:
+      return make_csv_exporter(options);
+    case Format::kHtml:
+      return make_html_exporter(options);
   }
   return nullptr;
 }
