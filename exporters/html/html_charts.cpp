@@ -46,7 +46,7 @@ std::string month_bars(const std::array<std::optional<Decimal>, 12>& months) {
   }
   return "<svg class=\"meses\" viewBox=\"0 0 82 20\" width=\"82\" height=\"20\" role=\"img\" "
          "aria-label=\"" +
-         escape(label) + "\"><title>" + escape(label) + "</title>" + bars + "</svg>";
+         escape(label) + "\">" + bars + "</svg>";
 }
 
 std::string bar_rows(const std::vector<Bar>& bars, const std::string& title) {

@@ -28,6 +28,8 @@ namespace fs = std::filesystem;
 using html::escape;
 
 constexpr double kDpi = 110;
+// A document page of the report goes on in a new part past this size (at an action's start).
+constexpr std::uint64_t kPartBytes = std::uint64_t{1} << 20;
 
 constexpr const char* kMonthNames[12] = {"ene", "feb", "mar", "abr", "may", "jun",
                                          "jul", "ago", "sep", "oct", "nov", "dic"};
@@ -109,8 +111,10 @@ struct OpenDocument {
   std::optional<AtomicFile> file;
   std::unique_ptr<extractor::PageRenderer> renderer;
   std::map<int, std::pair<double, double>> rendered;  // page -> size in points
-  std::vector<fs::path> images;                       // written so far (removed on abort)
-  std::vector<std::string> lines;                     // a text dump's lines
+  std::vector<fs::path> images;  // images and closed parts written so far (removed on abort)
+  int part = 1;                  // the page being written: 1 is <stem>.html, then parte-N.html
+  std::optional<fs::path> first_part;  // <stem>.html once committed (a long document)
+  std::vector<std::string> lines;      // a text dump's lines
   int ordinal = 0;
   int refs = 0;
   std::size_t activities = 0;
@@ -174,6 +178,7 @@ class HtmlExporter : public Exporter {
     doc_->activities += action.activities.size();
     count(action.diagnostics);
     add_totals(action);
+    if (doc_->file->size() > kPartBytes) next_part();
     doc_->file->write(action_html(action));
   }
 
@@ -181,7 +186,8 @@ class HtmlExporter : public Exporter {
     if (!doc_) throw std::logic_error("HtmlExporter::end_document with no document open");
     count(tail.diagnostics);
     doc_->file->write(tail_html(tail));
-    written_.push_back(doc_->file->commit());
+    const fs::path last = doc_->file->commit();
+    written_.push_back(doc_->first_part.value_or(last));
     if (!doc_->images.empty()) written_.push_back(doc_->images_dir);
     IndexRow row{doc_->head.source.path,  doc_->stem,      doc_->head.source.type,
                  doc_->head.source.pages, doc_->head.year, static_cast<std::size_t>(doc_->ordinal),
@@ -195,6 +201,7 @@ class HtmlExporter : public Exporter {
     if (!doc_) return;
     std::error_code ec;
     for (const fs::path& image : doc_->images) fs::remove(image, ec);
+    if (doc_->first_part) fs::remove(*doc_->first_part, ec);
     fs::remove(doc_->images_dir, ec);  // only when empty
     doc_.reset();                      // the page's AtomicFile removes its temporary file
     totals_ = committed_totals_;
@@ -277,15 +284,31 @@ class HtmlExporter : public Exporter {
     written_.push_back(file.commit());
   }
 
+  // Where a part's links lead: to OUTDIR, to the images folder, to a part.
+  std::string part_root() const { return doc_->root + (doc_->part > 1 ? "../" : ""); }
+  std::string images_prefix() const {
+    return doc_->part > 1 ? std::string() : html::url_path(doc_->images_rel) + "/";
+  }
+  std::string part_href(int part) const {
+    const std::string name = part > 1 ? "parte-" + std::to_string(part) + ".html"
+                                      : fs::path(doc_->stem).filename().string() + ".html";
+    if (doc_->part > 1) return html::url_path(part > 1 ? name : "../" + name);
+    return html::url_path(part > 1 ? doc_->images_rel + "/" + name : name);
+  }
+
   void write_head() {
     const SourceInfo& s = doc_->head.source;
-    std::string out = page_head("Revisión — " + s.path, doc_->root);
+    const std::string part =
+        doc_->part > 1 ? " (parte " + std::to_string(doc_->part) + ")" : std::string();
+    std::string out = page_head("Revisión — " + s.path + part, part_root());
     out +=
         "<body class=\"documento\">\n<a class=\"saltar\" href=\"#contenido\">Saltar al "
         "contenido</a>\n<header>\n<nav><a href=\"" +
-        doc_->root +
-        "index.html\">← Índice de la revisión</a></nav>\n<h1>Revisión: " + escape(s.path) +
-        "</h1>\n<p class=\"fuente\">";
+        part_root() + "index.html\">← Índice de la revisión</a>" +
+        (doc_->part > 1 ? " · <a href=\"" + escape(part_href(doc_->part - 1)) + "\">← Parte " +
+                              std::to_string(doc_->part - 1) + "</a>"
+                        : std::string()) +
+        "</nav>\n<h1>Revisión: " + escape(s.path) + part + "</h1>\n<p class=\"fuente\">";
     out += s.type == SourceType::kPdf
                ? "PDF" + (s.pages ? ", " + std::to_string(*s.pages) + " páginas" : std::string())
                : "Texto (" + escape(s.encoding) + ")";
@@ -293,9 +316,26 @@ class HtmlExporter : public Exporter {
                            : std::string(" · sin ejercicio");
     out += " · sha256 " + escape(s.sha256) +
            "</p>\n<p>Pase el cursor o el foco (Tab) por un valor "
-           "para ver de dónde se leyó; Intro salta a su caja. Los avisos del documento están "
-           "<a href=\"#avisos-documento\">al final</a>.</p>\n</header>\n<main id=\"contenido\">\n";
+           "para ver de dónde se leyó; Intro salta a su caja. Un documento largo sigue en partes "
+           "(el enlace está al pie); los avisos del documento están al final de la última.</p>"
+           "\n</header>\n<main id=\"contenido\">\n";
     doc_->file->write(out);
+  }
+
+  // A long document goes on in another page (parte-N.html in the images folder) at an action's
+  // start, so no page of the report grows past about kPartBytes.
+  void next_part() {
+    doc_->file->write("</main>\n<footer><nav class=\"partes\"><a href=\"" +
+                      escape(part_href(doc_->part + 1)) + "\">Parte " +
+                      std::to_string(doc_->part + 1) + " →</a></nav></footer>\n</body>\n</html>\n");
+    const fs::path done = doc_->file->commit();
+    if (doc_->part > 1) doc_->images.push_back(done);
+    doc_->first_part = doc_->part == 1 ? std::optional<fs::path>(done) : doc_->first_part;
+    doc_->file.reset();
+    ++doc_->part;
+    create_output_folder(doc_->images_dir);
+    doc_->file.emplace(doc_->images_dir / ("parte-" + std::to_string(doc_->part) + ".html"));
+    write_head();
   }
 
   std::string next_ref() { return "r" + std::to_string(++doc_->refs); }
@@ -338,10 +378,8 @@ class HtmlExporter : public Exporter {
 
   std::pair<double, double> render_page(int page);
   std::string action_html(const Action& action);
-  std::string figures_html(const std::vector<std::pair<const ShownValue*, std::string>>& linked,
-                           const std::string& id);
-  std::string lines_html(const std::vector<std::pair<const ShownValue*, std::string>>& linked,
-                         const Action& action);
+  std::string figures_html(const std::vector<const ShownValue*>& linked, const std::string& id);
+  std::string lines_html(const std::vector<const ShownValue*>& linked, const Action& action);
   std::string tail_html(const DocumentTail& tail);
   std::string index_html() const;
 
@@ -436,7 +474,7 @@ std::string column_label(int column) {
 
 std::string num(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::snprintf(buf, sizeof buf, "%.1f", v);
   std::string s = buf;
   std::replace(s.begin(), s.end(), ',', '.');
   return s;
@@ -536,22 +574,19 @@ std::string HtmlExporter::action_html(const Action& action) {
            "<div class=\"mes-valores\">";
     for (int c = 6; c < kColumns; ++c) {
       if (rows[i][c].text.empty() && rows[i][c].warnings.empty()) continue;
-      out += " <span class=\"mes\" data-campo=\"" + activity_field(c) + "\">" + column_label(c) +
-             " " + value_html(rows[i][c]) + "</span>";
+      out += " <span class=\"mes\">" + column_label(c) + " " + value_html(rows[i][c]) + "</span>";
     }
     out += "</div></td></tr>\n";
   }
   out += "</tbody>\n</table>\n</div>\n";
 
   // Where the values came from.
-  std::vector<std::pair<const ShownValue*, std::string>> linked;
+  std::vector<const ShownValue*> linked;
   for (std::size_t i = 0; i < header.size(); ++i)
-    if (!header[i].ref.empty()) linked.emplace_back(&header[i], kHeaderRows[i].label);
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    for (int c = 0; c < kColumns; ++c)
-      if (!rows[i][c].ref.empty())
-        linked.emplace_back(&rows[i][c],
-                            "Actividad " + std::to_string(i + 1) + ", " + column_label(c));
+    if (!header[i].ref.empty()) linked.push_back(&header[i]);
+  for (const auto& row : rows)
+    for (const ShownValue& v : row)
+      if (!v.ref.empty()) linked.push_back(&v);
   out += "<div class=\"paginas\">\n";
   out += doc_->head.source.type == SourceType::kPdf ? figures_html(linked, id)
                                                     : lines_html(linked, action);
@@ -559,23 +594,23 @@ std::string HtmlExporter::action_html(const Action& action) {
   return out;
 }
 
-std::string HtmlExporter::figures_html(
-    const std::vector<std::pair<const ShownValue*, std::string>>& linked, const std::string& id) {
+std::string HtmlExporter::figures_html(const std::vector<const ShownValue*>& linked,
+                                       const std::string& id) {
   std::map<int, std::string> boxes;  // page -> its <rect>s
-  for (const auto& [v, label] : linked) {
+  // A box says what it is by lighting its value (no text of its own: a long document has 30k).
+  for (const ShownValue* v : linked) {
     const Box& b = *v->source->box;
     const bool warned = !v->warnings.empty();
     boxes[*v->source->origin.page] +=
         "<rect class=\"caja" + std::string(warned ? " con-aviso" : "") + "\" data-ref=\"" + v->ref +
-        "\" tabindex=\"0\" x=\"" + num(b.x0 - 1) + "\" y=\"" + num(b.y0 - 1) + "\" width=\"" +
-        num(b.x1 - b.x0 + 2) + "\" height=\"" + num(b.y1 - b.y0 + 2) + "\"><title>" +
-        escape(label) + ": " + v->text + "</title></rect>";
+        "\" x=\"" + num(b.x0 - 1) + "\" y=\"" + num(b.y0 - 1) + "\" width=\"" +
+        num(b.x1 - b.x0 + 2) + "\" height=\"" + num(b.y1 - b.y0 + 2) + "\"/>";
   }
   std::string out;
   for (const auto& [page, rects] : boxes) {
     const auto [w, h] = render_page(page);
     if (w <= 0 || h <= 0) continue;
-    const std::string src = html::url_path(doc_->images_rel) + "/p" +
+    const std::string src = images_prefix() + "p" +
                             (page < 1000 ? std::string(page < 10    ? "000"
                                                        : page < 100 ? "00"
                                                                     : "0")
@@ -594,12 +629,12 @@ std::string HtmlExporter::figures_html(
   return out;
 }
 
-std::string HtmlExporter::lines_html(
-    const std::vector<std::pair<const ShownValue*, std::string>>& linked, const Action& action) {
+std::string HtmlExporter::lines_html(const std::vector<const ShownValue*>& linked,
+                                     const Action& action) {
   constexpr int kMaxLines = 400;  // an action's source lines shown at most
   std::set<std::string> refs;
   int first = action.origin.line.value_or(0), last = first;
-  for (const auto& [v, label] : linked) {
+  for (const ShownValue* v : linked) {
     refs.insert(v->ref);
     const int line = *v->source->origin.line;
     if (first == 0 || line < first) first = line;
