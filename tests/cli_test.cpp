@@ -430,7 +430,7 @@ TEST_F(CliTest, CompletionAndManPageNameEveryOptionOfTheHelp) {
   for (std::size_t p; (p = man.find("\\-")) != std::string::npos;) man.replace(p, 2, "-");
   ASSERT_FALSE(completion.empty());
   ASSERT_FALSE(man.empty());
-  for (const char* command : {"convert", "inspect", "pnt"}) {
+  for (const char* command : {"convert", "review", "inspect", "pnt"}) {
     const PoaRun r = poa({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::size_t options = 0;

@@ -252,7 +252,9 @@ class HtmlExporter : public Exporter {
         if (a.inversion) amount = amount ? *amount + *a.inversion : *a.inversion;
     }
     if (amount) {
-      const std::string key = action.secretaria.value_or("(sin secretaría)");
+      // "Secretaría de Planeación." and "Secretaría de Planeación" are one secretaría.
+      std::string key = action.secretaria.value_or("(sin secretaría)");
+      while (!key.empty() && (key.back() == '.' || key.back() == ' ')) key.pop_back();
       auto it = totals_.by_secretaria.find(key);
       if (it == totals_.by_secretaria.end()) {
         totals_.by_secretaria.emplace(key, *amount);
