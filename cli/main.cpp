@@ -17,6 +17,7 @@
 #include "job/convert.hpp"
 #include "job/exit_code.hpp"
 #include "job/inspect.hpp"
+#include "job/review.hpp"
 
 namespace {
 
@@ -48,6 +49,20 @@ std::size_t stderr_columns() {
   return 80;
 }
 
+// `--max-input-size` into `bytes` (left as it is when the option was not given); false, with the
+// line on stderr, when it does not parse.
+bool max_input_size(const std::string& text, std::uint64_t& bytes) {
+  if (text.empty()) return true;
+  const auto parsed = poa::extractor::parse_byte_size(text);
+  if (!parsed) {
+    std::cerr << "poa: --max-input-size: tamaño no válido «" << text
+              << "» (p. ej. 64M, 1G, 500K)\n";
+    return false;
+  }
+  bytes = *parsed;
+  return true;
+}
+
 ExitCode run_convert_command(const ConvertArgs& args) {
   poa::job::ConvertJob job;
   job.formats.clear();
@@ -57,7 +72,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
       if (name.empty()) continue;
       const auto format = poa::exporters::format_from_name(name);
       if (!format) {
-        std::cerr << "poa: formato desconocido «" << name << "» (use json, csv, sqlite)\n";
+        std::cerr << "poa: formato desconocido «" << name << "» (use json, csv, html, sqlite)\n";
         return ExitCode::kUsage;
       }
       if (std::find(job.formats.begin(), job.formats.end(), *format) == job.formats.end()) {
@@ -87,15 +102,27 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.progress = args.progress || (!args.no_progress && isatty(STDERR_FILENO) == 1);
   if (args.no_progress) job.progress = false;
   job.progress_width = stderr_columns() - 1;
-  if (!args.max_input_size.empty()) {
-    const auto bytes = poa::extractor::parse_byte_size(args.max_input_size);
-    if (!bytes) {
-      std::cerr << "poa: --max-input-size: tamaño no válido «" << args.max_input_size
-                << "» (p. ej. 64M, 1G, 500K)\n";
-      return ExitCode::kUsage;
-    }
-    job.max_input_bytes = *bytes;
-  }
+  if (!max_input_size(args.max_input_size, job.max_input_bytes)) return ExitCode::kUsage;
+  return poa::job::run(job, std::cerr);
+}
+
+struct ReviewArgs {
+  std::vector<std::string> inputs;
+  std::string out;
+  bool strict = false;
+  bool quiet = false;
+  std::string password;
+  std::string max_input_size;
+};
+
+ExitCode run_review_command(const ReviewArgs& args) {
+  poa::job::ReviewJob job;
+  job.inputs.assign(args.inputs.begin(), args.inputs.end());
+  job.output = args.out;
+  job.strict = args.strict;
+  job.quiet = args.quiet;
+  if (!args.password.empty()) job.password = args.password;
+  if (!max_input_size(args.max_input_size, job.max_input_bytes)) return ExitCode::kUsage;
   return poa::job::run(job, std::cerr);
 }
 
@@ -126,7 +153,7 @@ std::string spanish_parse_error(const CLI::ParseError& e) {
     return at == std::string::npos ? std::string() : what.substr(at + prefix.size());
   };
   if (what.find("A subcommand is required") != std::string::npos) {
-    return "se requiere un subcomando: convert, inspect o pnt";
+    return "se requiere un subcomando: convert, review, inspect o pnt";
   }
   if (what.ends_with(" is required")) {
     return "falta la opción obligatoria " + what.substr(0, what.size() - 12);
@@ -157,7 +184,8 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("-o,--output", convert.out, "Carpeta de salida, o - para stdout")
       ->required();
   CLI::Option* format_option =
-      convert_cmd->add_option("--format", convert.formats, "json, csv, sqlite (p. ej. json,csv)")
+      convert_cmd
+          ->add_option("--format", convert.formats, "json, csv, html, sqlite (p. ej. json,csv)")
           ->delimiter(',');
   convert_cmd->add_flag("--strict", convert.strict, "Sale con 3 si hay avisos");
   convert_cmd->add_flag("--csv-bom", convert.csv_bom, "BOM UTF-8 en los CSV (para Excel)");
@@ -183,6 +211,17 @@ int main(int argc, char** argv) {
                           "CARPETA/poa.sqlite)");
   convert_cmd->add_flag("--incremental", convert.incremental,
                         "Omite las entradas cuyo sha256 ya está en la base SQLite");
+
+  ReviewArgs review;
+  CLI::App* review_cmd = app.add_subcommand(
+      "review", "Escribe un informe HTML para revisar lo leído junto a la página de origen");
+  review_cmd->add_option("INPUT", review.inputs, "Archivos o carpetas (se recorren)")->required();
+  review_cmd->add_option("-o,--output", review.out, "Carpeta del informe (index.html)")->required();
+  review_cmd->add_flag("--strict", review.strict, "Sale con 3 si hay avisos");
+  review_cmd->add_flag("-q,--quiet", review.quiet, "Solo una línea de resumen por entrada");
+  review_cmd->add_option("--password", review.password, "Contraseña de PDF cifrados");
+  review_cmd->add_option("--max-input-size", review.max_input_size,
+                         "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
 
   InspectArgs inspect;
   CLI::App* inspect_cmd =
@@ -210,6 +249,7 @@ int main(int argc, char** argv) {
 
   convert.format_given = format_option->count() > 0;
   if (convert_cmd->parsed()) return exit_status(run_convert_command(convert));
+  if (review_cmd->parsed()) return exit_status(run_review_command(review));
   if (inspect_cmd->parsed()) return exit_status(run_inspect_command(inspect));
   if (pnt_cmd->parsed()) return exit_status(poa::cli::run_pnt_command(pnt));
   return exit_status(ExitCode::kUsage);

@@ -14,9 +14,9 @@
 
 namespace poa::exporters {
 
-enum class Format { kJson, kCsv, kSqlite };
+enum class Format { kJson, kCsv, kSqlite, kHtml };
 
-// "json" / "csv" / "sqlite" <-> Format; nullopt for an unknown name.
+// "json" / "csv" / "sqlite" / "html" <-> Format; nullopt for an unknown name.
 std::optional<Format> format_from_name(std::string_view name);
 const char* format_name(Format f);
 
@@ -34,6 +34,8 @@ struct ExportOptions {
   std::vector<std::string> csv_replaced;
   // `--db FILE`: the SQLite database; empty: OUTDIR/poa.sqlite (exporters/sqlite_exporter.hpp).
   std::filesystem::path db_path;
+  // For exporters that open the input again (the review report renders a PDF's pages).
+  std::optional<std::string> password;
 };
 
 class Exporter {
@@ -54,6 +56,9 @@ class Exporter {
   // The open document was refused part-way: whatever it wrote is dropped, as if it had never
   // begun. Does nothing when no document is open.
   virtual void abort_document() noexcept = 0;
+  // An input of the batch was refused as a whole (`why` names the file and the reason): an
+  // exporter that lists the batch (the review report's index) says so; others ignore it.
+  virtual void refused_input(const Diagnostic& why) { (void)why; }
 
   // Returns the files it wrote (or renamed into place), in order.
   virtual std::vector<std::filesystem::path> finish() = 0;

@@ -83,6 +83,27 @@ bool could_be(HeaderField field, const std::string& text) {
   }
 }
 
+// A raw field read from one cell, with the cell's box when the reader laid the page out.
+RawField field_from(const std::string& text, const Origin& origin, const std::optional<Box>& box,
+                    bool inferred = false) {
+  return RawField{text, origin, inferred, box};
+}
+
+// More text for a field (a wrapped line, a cell split in two); its box grows to cover the cell
+// when the cell is on the field's page.
+void extend_field(RawField& field, const std::string& text, const Origin& origin,
+                  const std::optional<Box>& box) {
+  field.text += ' ';
+  field.text += text;
+  if (!box || origin.page != field.origin.page) return;
+  if (!field.box) {
+    field.box = box;
+    return;
+  }
+  field.box = Box{std::min(field.box->x0, box->x0), std::min(field.box->y0, box->y0),
+                  std::max(field.box->x1, box->x1), std::max(field.box->y1, box->y1)};
+}
+
 struct BlockCell {
   Cell cell;
   Origin origin;
@@ -124,14 +145,15 @@ class HeaderBlockResolver {
     for (const BlockCell& bc : row.cells) {
       if (bc.label) {
         labelled_.insert(bc.label->field);
-        if (!bc.label->value.empty()) add_value(bc.label->field, bc.label->value, bc.origin, false);
+        if (!bc.label->value.empty())
+          add_value(bc.label->field, bc.label->value, bc.origin, bc.cell.box, false);
         new_labels.push_back({bc.cell.column, bc.label->field});
         left_label = &bc;
         continue;
       }
       if (left_label != nullptr) {
         // A value beside its label on the label row (`PROPÓSITO | Establecer…`).
-        add_value(left_label->label->field, bc.cell.text, bc.origin, false);
+        add_value(left_label->label->field, bc.cell.text, bc.origin, bc.cell.box, false);
         left_label = nullptr;
       } else {
         for_previous_layer.push_back(bc);
@@ -181,7 +203,8 @@ class HeaderBlockResolver {
           best = i;
         }
       }
-      add_value(label.field, owned[best]->cell.text, owned[best]->origin, false);
+      add_value(label.field, owned[best]->cell.text, owned[best]->origin, owned[best]->cell.box,
+                false);
       for (std::size_t i = 0; i < owned.size(); ++i) {
         if (i != best) extras_.push_back({*owned[i], group_of(label.field)});
       }
@@ -204,13 +227,13 @@ class HeaderBlockResolver {
     return owner;
   }
 
-  void add_value(HeaderField field, const std::string& text, const Origin& origin, bool inferred) {
+  void add_value(HeaderField field, const std::string& text, const Origin& origin,
+                 const std::optional<Box>& box, bool inferred) {
     std::optional<RawField>& slot = action_.field(field);
     if (!slot) {
-      slot = RawField{text, origin, inferred};
+      slot = field_from(text, origin, box, inferred);
     } else {
-      slot->text += ' ';  // a value wrapped over several lines
-      slot->text += text;
+      extend_field(*slot, text, origin, box);  // a value wrapped over several lines
     }
   }
 
@@ -232,7 +255,7 @@ class HeaderBlockResolver {
       }
       if (!chosen) chosen = only_free_text_field_left(group, bc.cell.text);
       if (chosen) {
-        add_value(*chosen, bc.cell.text, bc.origin, true);
+        add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, true);
       } else {
         unrecognized_.push_back({bc.cell.text, bc.origin});
       }
@@ -655,9 +678,9 @@ class Recognizer {
       }
       std::optional<RawField>* slot = role ? slot_for(activity, *role) : nullptr;
       if (slot != nullptr && !*slot) {
-        *slot = RawField{c.text, origin_of(row, &c), false};
+        *slot = field_from(c.text, origin_of(row, &c), c.box);
       } else if (slot != nullptr && !is_numeric_role(*role)) {
-        (*slot)->text += ' ' + c.text;  // a text cell split in two by the reader
+        extend_field(**slot, c.text, origin_of(row, &c), c.box);  // a cell split in two
       } else {
         // No column for it, or a second number in a numeric column: keep it where it is seen.
         tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
@@ -665,8 +688,8 @@ class Recognizer {
     }
     if (in_number_column != nullptr) {
       if (!activity.actividad) {
-        activity.actividad =
-            RawField{in_number_column->text, origin_of(row, in_number_column), false};
+        activity.actividad = field_from(in_number_column->text, origin_of(row, in_number_column),
+                                        in_number_column->box);
       } else {
         tail_.unrecognized.push_back({in_number_column->text, origin_of(row, in_number_column)});
       }
@@ -715,9 +738,9 @@ class Recognizer {
       std::optional<RawField>* slot = role ? slot_for(prev, *role) : nullptr;
       if (slot == nullptr) continue;
       if (*slot) {
-        (*slot)->text += ' ' + c.text;
+        extend_field(**slot, c.text, origin_of(row, &c), c.box);
       } else {
-        *slot = RawField{c.text, origin_of(row, &c), false};
+        *slot = field_from(c.text, origin_of(row, &c), c.box);
       }
     }
     remember(row);

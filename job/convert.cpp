@@ -17,6 +17,7 @@
 
 #include "exporters/atomic_file.hpp"
 #include "exporters/csv_exporter.hpp"
+#include "exporters/html/assets.hpp"
 #include "exporters/sqlite_exporter.hpp"
 #include "extractor/input_file.hpp"
 #include "extractor/recognizer.hpp"
@@ -284,6 +285,11 @@ std::string sha256_of(const std::filesystem::path& file, std::uint64_t max_bytes
   }
 }
 
+// The review report's files shared by the whole batch.
+std::vector<std::string> html_batch_names() {
+  return {"index.html", exporters::html::kStylesheetName, exporters::html::kScriptName};
+}
+
 bool writes(const ConvertJob& job, exporters::Format format) {
   return std::find(job.formats.begin(), job.formats.end(), format) != job.formats.end();
 }
@@ -300,9 +306,14 @@ OutputPlan output_plan(const ConvertJob& job, const std::vector<std::filesystem:
     plan.inputs.push_back(f.string());
     const std::string base = output_base(f, options.input_folders);
     const int n = ++seen[base];
-    if (writes(job, exporters::Format::kJson))
-      plan.json_names.push_back((n > 1 ? base + "-" + std::to_string(n) : base) + ".json");
+    const std::string stem = n > 1 ? base + "-" + std::to_string(n) : base;
+    if (writes(job, exporters::Format::kJson)) plan.json_names.push_back(stem + ".json");
+    if (writes(job, exporters::Format::kHtml)) {
+      plan.html_names.push_back(stem + ".html");
+      plan.html_names.push_back(stem + "-paginas");
+    }
   }
+  if (writes(job, exporters::Format::kHtml)) plan.html_batch_names = html_batch_names();
   if (writes(job, exporters::Format::kCsv)) {
     const Document none;
     const bool raw = options.export_options.csv_raw;
@@ -337,6 +348,11 @@ bool write_manifest(const ConvertJob& job, const BatchResult& result,
         if (on_disk) row.salidas.push_back(name);
       };
       if (writes(job, exporters::Format::kJson)) add_written(o.stem + ".json");
+      if (writes(job, exporters::Format::kHtml)) {
+        add_written(o.stem + ".html");
+        add_written(o.stem + "-paginas");
+        for (const std::string& name : html_batch_names()) add_written(name);
+      }
       if (writes(job, exporters::Format::kCsv))
         for (const char* name : {"acciones.csv", "actividades.csv", "partidas.csv"})
           add_written(name);
@@ -478,11 +494,15 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
       outcome = {file, summary.sha256, {}, summary.actions, summary.activities, warnings, stem};
     } catch (const InputError& e) {
       for (auto& out : outputs) out->abort_document();
+      for (auto& out : outputs) out->refused_input(e.diagnostic());
       lines << format_diagnostic(e.diagnostic()) << '\n';
       ++result.failed;
       outcome.refused = e.diagnostic().code;
     } catch (const OutputError& e) {
       for (auto& out : outputs) out->abort_document();
+      for (auto& out : outputs)
+        out->refused_input(diag::input_error(DiagnosticCode::kFileUnreadable, e.what(),
+                                             Origin{file.string(), {}, {}, {}}));
       lines << printable_name(file.string()) << ": error: " << e.what() << '\n';
       ++result.failed;
       outcome.refused = DiagnosticCode::kFileUnreadable;
@@ -538,7 +558,13 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   options.export_options.csv_bom = job.csv_bom;
   options.export_options.db_path = job.db;
   options.export_options.csv_raw = job.csv_raw;
+  options.export_options.password = job.password;
   if (job.output == "-") {
+    if (writes(job, exporters::Format::kHtml)) {
+      err << "poa: el informe html es una carpeta (index.html y una página por documento): "
+             "indique -o CARPETA\n";
+      return ExitCode::kUsage;
+    }
     if (files.size() + errors.size() != 1 || job.formats.size() != 1) {
       err << "poa: -o - escribe en la salida estándar: una sola entrada y un solo formato\n";
       return ExitCode::kUsage;

@@ -132,7 +132,9 @@ std::optional<std::string> check_outputs(const OutputPlan& plan,
                                          const std::vector<ManifestRow>& manifest) {
   const std::set<std::string> inputs(plan.inputs.begin(), plan.inputs.end());
   std::error_code ec;
-  for (const std::string& name : plan.json_names) {
+  std::vector<std::string> per_input = plan.json_names;
+  per_input.insert(per_input.end(), plan.html_names.begin(), plan.html_names.end());
+  for (const std::string& name : per_input) {
     const fs::path path = plan.out_dir / name;
     if (!fs::exists(path, ec)) continue;
     const std::vector<std::string> owners = owners_of(manifest, name);
@@ -167,6 +169,21 @@ std::optional<std::string> check_outputs(const OutputPlan& plan,
       return path.string() + " tiene filas de entradas que esta corrida no convierte (" +
              first_names(others) + "); no se reemplaza: use --append para agregar las de esta " +
              "corrida, u otra carpeta de salida";
+  }
+  for (const std::string& name : plan.html_batch_names) {
+    const fs::path path = plan.out_dir / name;
+    if (!fs::exists(path, ec)) continue;
+    const std::vector<std::string> owners = owners_of(manifest, name);
+    std::vector<std::string> others;
+    for (const std::string& o : owners)
+      if (!inputs.count(o)) others.push_back(o);
+    if (owners.empty())
+      return path.string() + " ya existe y ninguna conversión registrada en " + kManifestName +
+             " lo produjo; no se reemplaza: use otra carpeta de salida o bórrelo";
+    if (!others.empty())
+      return path.string() + " es de la revisión de entradas que esta corrida no convierte (" +
+             first_names(others) + "); no se reemplaza: nombre todas las entradas o use otra " +
+             "carpeta de salida";
   }
   return std::nullopt;
 }

@@ -48,10 +48,17 @@ struct OutputPlan {
   // included); empty when the run writes no CSV.
   std::vector<std::pair<std::string, std::string>> csv_heads;
   bool append = false;  // --append: the CSVs keep other inputs' rows
+  // The review report: each input's page and images folder (`mun001/poa.html`,
+  // `mun001/poa-paginas`), checked like the JSONs, and the report's batch files (index.html, its
+  // stylesheet and script), which are rewritten whole: refused when they exist and are not only
+  // of this run's inputs.
+  std::vector<std::string> html_names;
+  std::vector<std::string> html_batch_names;
 };
 
 // nullopt when the run may go on. Otherwise one Spanish line naming the file and the reason:
-// a JSON the run would write exists and manifest.csv does not say it came from these inputs;
+// a JSON (or a review page or images folder) the run would write exists and manifest.csv does
+// not say it came from these inputs; the review index exists and is not only these inputs';
 // acciones.csv/actividades.csv exist and, without --append, hold rows of inputs this run does
 // not name (or no manifest says whose rows they are) or, with it, other columns than these.
 std::optional<std::string> check_outputs(const OutputPlan& plan,

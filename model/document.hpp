@@ -32,6 +32,16 @@ struct Beneficiaries {
   friend bool operator==(const Beneficiaries&, const Beneficiaries&) = default;
 };
 
+// Where one value of an action or activity was read, for the review page (JSON does not carry
+// it): the JSON key of its field ("secretaria", "inversion", "ene"…), its origin, and on laid-out
+// pages its box in PDF points.
+struct ValueSource {
+  std::string field;
+  Origin origin;
+  std::optional<Box> box;
+  friend bool operator==(const ValueSource&, const ValueSource&) = default;
+};
+
 struct Activity {
   std::optional<std::string> actividad;
   std::optional<std::string> area_responsable;
@@ -42,6 +52,7 @@ struct Activity {
   std::array<std::optional<Decimal>, 12>
       programacion_mensual;  // ENE..DIC; "-" -> 0, empty -> nullopt
   Origin origin;
+  std::vector<ValueSource> sources;  // one per cell read, in column order
   friend bool operator==(const Activity&, const Activity&) = default;
 };
 
@@ -60,6 +71,7 @@ struct Action {
   std::vector<Activity> activities;
   Origin origin;
   Diagnostics diagnostics;
+  std::vector<ValueSource> sources;  // one per header field read
 };
 
 // The parts of a Document written before its actions (JSON key order: fuente, ejercicio) and

@@ -37,6 +37,9 @@ struct RawField {
   std::string text;
   Origin origin;
   bool inferred = false;  // no label named it: placed by position and value type
+  // Laid-out pages only: the union of the boxes of the cells the text was joined from, all on
+  // the origin's page (a cell on another page adds its text but not its box).
+  std::optional<Box> box;
 
   friend bool operator==(const RawField&, const RawField&) = default;
 };

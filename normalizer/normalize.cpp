@@ -83,6 +83,12 @@ class FieldTyper {
   Diagnostics& out_;
 };
 
+// Where a field present in the raw record was read (ValueSource), for the review page.
+void add_source(std::vector<ValueSource>& sources, std::string field,
+                const std::optional<RawField>& raw) {
+  if (raw) sources.push_back(ValueSource{std::move(field), raw->origin, raw->box});
+}
+
 Activity normalize_activity(const RawActivity& raw, Diagnostics& diagnostics) {
   FieldTyper typer(diagnostics);
   Activity a;
@@ -100,6 +106,13 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& diagnostics) {
     a.programacion_mensual[m] =
         typer.typed(raw.meses[m], kMonthLabels[m], kExpectQuantity, text::parse_quantity);
   }
+  add_source(a.sources, "actividad", raw.actividad);
+  add_source(a.sources, "area_responsable", raw.area_responsable);
+  add_source(a.sources, "unidad_medida", raw.unidad_medida);
+  add_source(a.sources, "inversion", raw.inversion);
+  add_source(a.sources, "indicador", raw.indicador);
+  add_source(a.sources, "programacion_anual", raw.programacion_anual);
+  for (int m = 0; m < 12; ++m) add_source(a.sources, "mes" + std::to_string(m + 1), raw.meses[m]);
 
   std::optional<Decimal> month_sum;
   for (const auto& month : a.programacion_mensual) {
@@ -138,6 +151,7 @@ Action normalize_action(const RawAction& raw) {
     const auto field = static_cast<HeaderField>(f);
     const std::optional<RawField>& rf = raw.field(field);
     const char* label = header_field_label(field);
+    add_source(action.sources, header_field_key(field), rf);
     bool present = true;
     switch (field) {
       case HeaderField::kSecretaria:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages poa needs, only those that are missing. Safe to run again.
 #   scripts/setup-deps.sh          build and run dependencies
-#   scripts/setup-deps.sh --test   also what the test suite uses (openpyxl, LibreOffice, pdftotext)
+#   scripts/setup-deps.sh --test   also what the test suite uses (openpyxl, LibreOffice, pdftotext,
+#                                  headless Chromium for the review report's browser tests)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config
@@ -9,7 +10,7 @@ packages=(build-essential cmake pkg-config
   libcairo2-dev libxlsxwriter-dev libminizip-dev libpugixml-dev libexpat1-dev libsqlite3-dev libssl-dev zlib1g-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev googletest poppler-utils qpdf python3 python3-openpyxl
-    libreoffice-calc-nogui libreoffice-writer-nogui fonts-dejavu-core fonts-liberation fonts-crosextra-carlito time)
+    libreoffice-calc-nogui libreoffice-writer-nogui fonts-dejavu-core fonts-liberation fonts-crosextra-carlito time chromium)
 fi
 
 missing=()

@@ -247,7 +247,7 @@ INSTANTIATE_TEST_SUITE_P(
     Usage, CliUsageTest,
     testing::Values(
         // CLI11's own errors, in Spanish like every other line.
-        UsageCase{"no_command", {}, "poa: se requiere un subcomando: convert, inspect o pnt"},
+        UsageCase{"no_command", {}, "poa: se requiere un subcomando: convert, review, inspect o pnt"},
         UsageCase{"unknown_format",
                   {"convert", kSample, "-o", "x", "--format", "xml"},
                   "formato desconocido «xml»"},
@@ -421,7 +421,7 @@ TEST_F(CliTest, CompletionAndManPageNameEveryOptionOfTheHelp) {
   for (std::size_t p; (p = man.find("\\-")) != std::string::npos;) man.replace(p, 2, "-");
   ASSERT_FALSE(completion.empty());
   ASSERT_FALSE(man.empty());
-  for (const char* command : {"convert", "inspect", "pnt"}) {
+  for (const char* command : {"convert", "review", "inspect", "pnt"}) {
     const PoaRun r = poa({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::size_t options = 0;

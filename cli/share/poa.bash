@@ -8,11 +8,12 @@ _poa() {
   cmd=""
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
-      convert|inspect|pnt) cmd="${COMP_WORDS[i]}"; break ;;
+      convert|review|inspect|pnt) cmd="${COMP_WORDS[i]}"; break ;;
     esac
   done
 
   local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size -j --jobs --progress --no-progress --db --incremental --help"
+  local review_opts="-o --output --strict -q --quiet --password --max-input-size --help"
   local inspect_opts="--page --svg --password --help"
   local pnt_opts="--fraccion --template --settings --format -o --output --password --strict -q --quiet \
 --ejercicio --fecha-inicio --fecha-termino --area-responsable --hipervinculo --fecha-validacion \
@@ -22,7 +23,7 @@ _poa() {
   case "$prev" in
     --format)
       if [[ "$cmd" == pnt ]]; then COMPREPLY=($(compgen -W "xlsx csv" -- "$cur"));
-      else COMPREPLY=($(compgen -W "json csv sqlite json,csv json,csv,sqlite" -- "$cur")); fi
+      else COMPREPLY=($(compgen -W "json csv html sqlite json,csv json,csv,html json,csv,sqlite" -- "$cur")); fi
       return ;;
     --fraccion) COMPREPLY=($(compgen -W "iv v vi" -- "$cur")); return ;;
     --objetivo) COMPREPLY=($(compgen -W "proposito meta accion" -- "$cur")); return ;;
@@ -34,7 +35,7 @@ _poa() {
   esac
 
   if [[ -z "$cmd" ]]; then
-    COMPREPLY=($(compgen -W "convert inspect pnt --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "convert review inspect pnt --help --version" -- "$cur"))
     return
   fi
   if [[ "$cur" == -* ]]; then

@@ -1,0 +1,216 @@
+// The review report in a real browser: headless Chromium loads the pages from file:// (DOM,
+// script under the CSP, hostile input, no request leaving the folder) and a screenshot shows the
+// boxes on the words the model says they cover. Skipped when chromium is not installed.
+#include <cairo.h>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "extractor/page_image.hpp"
+#include "job/convert.hpp"
+#include "job/review.hpp"
+#include "test_files.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using poa::test::read_file;
+
+constexpr const char* kSamplePdf = "fixtures/pdf/sample_secretaria_planeacion/input.pdf";
+
+std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+bool have_chromium() {
+  return std::system("command -v chromium >/dev/null 2>&1") == 0;
+}
+
+class ReviewBrowserTest : public testing::Test {
+ protected:
+  // One report for every test of the suite: the sample PDF and a hostile text dump.
+  static void SetUpTestSuite() {
+    if (!have_chromium()) return;
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("poa_review_browser_" + std::to_string(::getpid())));
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_);
+    std::string hostile = poa::test::kCleanPoa;
+    hostile.replace(
+        hostile.find("Bacheo de calles"), 16,
+        "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">");
+    hostile.replace(hostile.find("Secretaría de Obras"), 20,
+                    "\"><svg onload=\"document.title='pwned'\">");
+    std::ofstream(*dir_ / "hostil.txt", std::ios::binary) << hostile;
+    poa::job::ReviewJob job;
+    job.inputs = {kSamplePdf, *dir_ / "hostil.txt"};
+    job.output = *dir_ / "informe";
+    std::ostringstream err;
+    code_ = static_cast<int>(poa::job::run(job, err));
+  }
+  static void TearDownTestSuite() {
+    if (dir_ == nullptr) return;
+    fs::remove_all(*dir_);
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    if (!have_chromium())
+      GTEST_SKIP() << "chromium no está instalado (scripts/setup-deps.sh --test lo instala)";
+    ASSERT_EQ(code_, 0);
+  }
+
+  // Chromium headless on a page of the report, with its own profile and a time limit.
+  static std::string chromium(const std::string& args, const std::string& page) {
+    const fs::path profile = *dir_ / ("perfil-" + std::to_string(++runs_));
+    const std::string cmd =
+        "timeout 90 chromium --headless --disable-gpu --no-sandbox "
+        "--no-first-run --disable-extensions --user-data-dir=" +
+        shell_quote(profile.string()) + " " + args + " " +
+        shell_quote("file://" + fs::absolute(*dir_ / "informe" / page).string()) + " 2>/dev/null";
+    return poa::test::run_command(cmd);
+  }
+
+  static fs::path* dir_;
+  static int code_;
+  static int runs_;
+};
+
+fs::path* ReviewBrowserTest::dir_ = nullptr;
+int ReviewBrowserTest::code_ = -1;
+int ReviewBrowserTest::runs_ = 0;
+
+std::size_t count(const std::string& text, const std::regex& re) {
+  return static_cast<std::size_t>(
+      std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+}
+
+// No request leaves the report: the CSP allows only its own files, and every URL a page names
+// is relative, to a file of the report (nothing with a scheme or a host).
+void expect_only_own_files(const std::string& dom, const fs::path& report) {
+  ASSERT_NE(dom.find("</html>"), std::string::npos) << "no DOM";
+  EXPECT_NE(dom.find("Content-Security-Policy\" content=\"default-src 'none'"), std::string::npos);
+  const std::regex url(R"re((?:src|href)="([^"]*)")re");
+  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), url); it != std::sregex_iterator();
+       ++it) {
+    const std::string u = (*it)[1].str();
+    EXPECT_FALSE(std::regex_search(u, std::regex("^[a-zA-Z][a-zA-Z0-9+.-]*:|^//"))) << u;
+    if (u.empty() || u[0] == '#') continue;
+    EXPECT_TRUE(fs::exists(report / u)) << u;
+  }
+}
+
+TEST_F(ReviewBrowserTest, DomHasSectionsWarningsLinksAndOnlyOwnFiles) {
+  const std::string dom = chromium("--dump-dom", "input.html");
+  expect_only_own_files(dom, *dir_ / "informe");
+  // The report's own script loaded from file:// under the page's CSP ('self').
+  EXPECT_NE(dom.find("data-enlazado=\"si\""), std::string::npos) << dom.substr(0, 400);
+  EXPECT_EQ(
+      count(dom,
+            std::regex("<section class=\"accion\" id=\"accion-[0-9]+\" data-accion=\"[0-9]+\"")),
+      8U);
+  EXPECT_EQ(count(dom, std::regex("data-codigo=\"ORPHAN_ROWS\"")), 3U);
+  EXPECT_GE(count(dom, std::regex("data-codigo=\"INVESTMENT_SUM_MISMATCH\"")), 3U);
+  EXPECT_NE(dom.find("<a href=\"index.html\">"), std::string::npos);
+  EXPECT_GT(count(dom, std::regex("<rect class=\"caja[^\"]*\" data-ref=\"r[0-9]+\"")), 400U);
+  const std::string index = chromium("--dump-dom", "index.html");
+  expect_only_own_files(index, *dir_ / "informe");
+  EXPECT_NE(index.find("<a href=\"input.html\">"), std::string::npos);
+  EXPECT_NE(index.find("<a href=\"hostil.html\">"), std::string::npos);
+  EXPECT_EQ(count(index, std::regex("<svg class=\"grafica\"")), 2U);
+}
+
+TEST_F(ReviewBrowserTest, HostileCellRunsNothing) {
+  const std::string dom = chromium("--dump-dom --virtual-time-budget=2000", "hostil.html");
+  expect_only_own_files(dom, *dir_ / "informe");
+  // Each payload would set the title; it is still the report's, and the payloads are text.
+  EXPECT_NE(dom.find("<title>Revisión — "), std::string::npos);
+  EXPECT_EQ(dom.find("pwned</title>"), std::string::npos);
+  EXPECT_NE(dom.find("&lt;script&gt;document.title='pwned'&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(dom.find("\"&gt;&lt;svg onload=\"document.title='pwned'\"&gt;"), std::string::npos);
+  EXPECT_EQ(count(dom, std::regex("<script")), 1U);
+  EXPECT_EQ(count(dom, std::regex("<img ")), 0U);  // a text dump has no page image
+  EXPECT_EQ(count(dom, std::regex(R"(<[^>]*\son[a-z]+=)")), 0U);
+}
+
+// ARGB pixel of a cairo image surface.
+struct Pixel {
+  int r, g, b;
+};
+
+TEST_F(ReviewBrowserTest, ScreenshotShowsEachBoxOnItsWords) {
+  const fs::path shot = *dir_ / "pantalla.png";
+  chromium(
+      "--hide-scrollbars --force-device-scale-factor=1 --window-size=2400,1400 "
+      "--virtual-time-budget=5000 --screenshot=" +
+          shell_quote(shot.string()),
+      "input.html");
+  cairo_surface_t* s = cairo_image_surface_create_from_png(shot.c_str());
+  ASSERT_EQ(cairo_surface_status(s), CAIRO_STATUS_SUCCESS) << "no screenshot";
+  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  auto at = [&](int x, int y) {
+    if (x < 0 || y < 0 || x >= w || y >= h) return Pixel{255, 255, 255};
+    const auto v = *reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4);
+    return Pixel{static_cast<int>((v >> 16) & 255), static_cast<int>((v >> 8) & 255),
+                 static_cast<int>(v & 255)};
+  };
+  // The page image's frame: its 2px border is the one teal of the stylesheet (#008080).
+  int top = -1, left = -1, right = -1;
+  for (int y = 0; y < h && top < 0; ++y) {
+    int first = -1, last = -1;
+    for (int x = 0; x < w; ++x) {
+      const Pixel p = at(x, y);
+      if (p.r == 0 && p.g == 128 && p.b == 128) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    }
+    if (first >= 0 && last - first > 200) top = y, left = first, right = last;
+  }
+  ASSERT_GE(top, 0) << "no page frame in the screenshot";
+  const poa::extractor::PageRenderer pdf(kSamplePdf, std::nullopt);
+  const double scale = (right - left + 1 - 4) / pdf.page_size(1).first;
+  const double x0 = left + 2, y0 = top + 2;
+
+  // The boxes of the first action, where the model puts them: a box-coloured edge, ink inside.
+  const poa::Document doc = poa::job::convert_file(kSamplePdf);
+  ASSERT_FALSE(doc.actions.empty());
+  int checked = 0, on_words = 0;
+  for (const poa::ValueSource& src : doc.actions.front().sources) {
+    if (!src.box || src.origin.page != 1) continue;
+    const int bx0 = static_cast<int>(x0 + (src.box->x0 - 1) * scale);
+    const int by0 = static_cast<int>(y0 + (src.box->y0 - 1) * scale);
+    const int bx1 = static_cast<int>(x0 + (src.box->x1 + 1) * scale);
+    const int by1 = static_cast<int>(y0 + (src.box->y1 + 1) * scale);
+    bool edge = false;
+    for (int y = by0 - 2; y <= by0 + 2 && !edge; ++y) {
+      const Pixel p = at((bx0 + bx1) / 2, y);
+      edge = (p.b > 150 && p.r < 110 && p.b > p.g + 40) || (p.r > 150 && p.g < 110 && p.b < 90);
+    }
+    int ink = 0;
+    for (int y = by0 + 2; y < by1 - 1; ++y)
+      for (int x = bx0 + 2; x < bx1 - 1; ++x) {
+        const Pixel p = at(x, y);
+        // Text: grey to black (the boxes' tint and strokes are coloured, the paper white).
+        if (p.r < 170 && std::abs(p.r - p.g) < 30 && std::abs(p.g - p.b) < 30) ++ink;
+      }
+    ++checked;
+    if (edge && ink >= 3) ++on_words;
+    EXPECT_TRUE(edge && ink >= 3) << src.field << " at " << bx0 << "," << by0 << "–" << bx1 << ","
+                                  << by1 << " edge " << edge << " ink " << ink;
+  }
+  EXPECT_GE(checked, 8);
+  cairo_surface_destroy(s);
+}
+
+}  // namespace
