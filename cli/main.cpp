@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include "cli/input_options.hpp"
 #include "cli/pnt_command.hpp"
 #include "exporters/temp_files.hpp"
 #include "extractor/input_file.hpp"
@@ -30,6 +32,8 @@ struct ConvertArgs {
   bool append = false;
   std::string password;
   std::string max_input_size;
+  poa::job::InputFilter filter;
+  std::optional<std::string> municipio;
 };
 
 ExitCode run_convert_command(const ConvertArgs& args) {
@@ -50,6 +54,8 @@ ExitCode run_convert_command(const ConvertArgs& args) {
     }
   }
   job.inputs.assign(args.inputs.begin(), args.inputs.end());
+  job.filter = args.filter;
+  job.municipio = args.municipio;
   job.output = args.out;
   job.strict = args.strict;
   job.csv_bom = args.csv_bom;
@@ -71,7 +77,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
 
 struct InspectArgs {
   std::string file;
-  int page = 0;
+  std::optional<int> page;  // as given: 0 or -1 is out of range too, never "every page"
   std::string password;
   std::string svg;
 };
@@ -79,7 +85,7 @@ struct InspectArgs {
 ExitCode run_inspect_command(const InspectArgs& args) {
   poa::job::InspectJob job;
   job.file = args.file;
-  if (args.page > 0) job.page = args.page;
+  job.page = args.page;
   if (!args.password.empty()) job.password = args.password;
   if (!args.svg.empty()) job.svg = args.svg;
   return poa::job::run(job, std::cout, std::cerr);
@@ -138,6 +144,8 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
   convert_cmd->add_option("--max-input-size", convert.max_input_size,
                           "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
+  poa::cli::add_input_filter_options(convert_cmd, convert.filter);
+  poa::cli::add_municipio_option(convert_cmd, convert.municipio);
 
   InspectArgs inspect;
   CLI::App* inspect_cmd =

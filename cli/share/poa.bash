@@ -12,9 +12,11 @@ _poa() {
     esac
   done
 
-  local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size --help"
+  local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size \
+--include --exclude --municipio --help"
   local inspect_opts="--page --svg --password --help"
   local pnt_opts="--fraccion --template --settings --format -o --output --password --strict -q --quiet \
+--max-input-size --include --exclude --municipio \
 --ejercicio --fecha-inicio --fecha-termino --area-responsable --hipervinculo --fecha-validacion \
 --fecha-actualizacion --nota --dimension --frecuencia --sentido --metodo-calculo --linea-base \
 --fuente --definicion --programa --objetivo --help"
@@ -29,7 +31,7 @@ _poa() {
     --sentido) COMPREPLY=($(compgen -W "Ascendente Descendente" -- "$cur")); return ;;
     --template) COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur")); return ;;
     -o|--output|--settings|--svg) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --password|--max-input-size|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
+    --password|--max-input-size|--include|--exclude|--municipio|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
 --frecuencia|--metodo-calculo|--linea-base|--fuente|--definicion|--programa) return ;;
   esac
 
