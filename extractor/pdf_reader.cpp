@@ -32,6 +32,7 @@
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
 #include "extractor/pdf_word_collector.hpp"
+#include "extractor/pdf_xref_check.hpp"
 #include "extractor/rulings.hpp"
 #include "model/diagnostic.hpp"
 
@@ -251,6 +252,9 @@ OpenPdf open_document(const std::filesystem::path& path, const std::optional<std
         std::filesystem::exists(path, ec) ? "no es un archivo regular" : "no existe el archivo",
         origin));
   }
+  // Before poppler sizes its tables from what the file claims (pdf_xref_check.hpp).
+  if (std::optional<std::string> why = hostile_xref(path))
+    throw InputError(diag::input_error(DiagnosticCode::kPdfDamaged, *why, origin));
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(
       path.string(), password.value_or(""), password.value_or("")));
   if (!doc) {
