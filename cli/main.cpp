@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include "cli/input_options.hpp"
 #include "cli/pnt_command.hpp"
 #include "exporters/temp_files.hpp"
 #include "extractor/input_file.hpp"
@@ -40,6 +42,8 @@ struct ConvertArgs {
   std::string db;
   bool incremental = false;
   bool format_given = false;  // --format named: --db adds sqlite to it rather than replace it
+  poa::job::InputFilter filter;
+  std::optional<std::string> municipio;
 };
 
 // The terminal's width, for the progress line (80 when stderr is not a terminal).
@@ -90,6 +94,8 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   }
   job.incremental = args.incremental;
   job.inputs.assign(args.inputs.begin(), args.inputs.end());
+  job.filter = args.filter;
+  job.municipio = args.municipio;
   job.output = args.out;
   job.strict = args.strict;
   job.csv_bom = args.csv_bom;
@@ -128,7 +134,7 @@ ExitCode run_review_command(const ReviewArgs& args) {
 
 struct InspectArgs {
   std::string file;
-  int page = 0;
+  std::optional<int> page;  // as given: 0 or -1 is out of range too, never "every page"
   std::string password;
   std::string svg;
 };
@@ -136,7 +142,7 @@ struct InspectArgs {
 ExitCode run_inspect_command(const InspectArgs& args) {
   poa::job::InspectJob job;
   job.file = args.file;
-  if (args.page > 0) job.page = args.page;
+  job.page = args.page;
   if (!args.password.empty()) job.password = args.password;
   if (!args.svg.empty()) job.svg = args.svg;
   return poa::job::run(job, std::cout, std::cerr);
@@ -211,6 +217,8 @@ int main(int argc, char** argv) {
                           "CARPETA/poa.sqlite)");
   convert_cmd->add_flag("--incremental", convert.incremental,
                         "Omite las entradas cuyo sha256 ya está en la base SQLite");
+  poa::cli::add_input_filter_options(convert_cmd, convert.filter);
+  poa::cli::add_municipio_option(convert_cmd, convert.municipio);
 
   ReviewArgs review;
   CLI::App* review_cmd = app.add_subcommand(

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "cli/input_options.hpp"
+
 namespace poa::cli {
 
 namespace pnt = exporters::pnt;
@@ -28,6 +30,8 @@ CLI::App* add_pnt_command(CLI::App& app, PntArgs& args) {
                 "Sale con 3 y no escribe nada si hay avisos (celdas vacías, valores fuera de "
                 "catálogo, avisos de la conversión)");
   sub->add_flag("-q,--quiet", args.job.quiet, "Solo los errores y la línea de resumen");
+  add_input_filter_options(sub, args.job.filter);
+  add_municipio_option(sub, args.job.municipio);
   for (const pnt::SettingKey& k : pnt::setting_keys()) {
     std::string name = k.key;
     std::replace(name.begin(), name.end(), '_', '-');

@@ -52,6 +52,7 @@ constexpr std::string_view kAccionesColumns[] = {
     "num_actividades",
     "num_avisos",
     "accion_clave",  // added after the first release: new columns go at the end
+    "municipio",
 };
 
 constexpr std::string_view kActividadesColumns[] = {
@@ -68,6 +69,7 @@ constexpr std::string_view kActividadesColumns[] = {
     "nov",           "dic",
     "pagina",        "linea",
     "secretaria",    "accion_clave",
+    "municipio",  // added later: new columns go at the end
 };
 
 // One row per partida of an action, with its CONAC genérica name (empty when not in CONAC's
@@ -168,6 +170,7 @@ void acciones_row(std::string& out, const DocumentHead& head, const Action& a, s
   r.field(std::to_string(a.activities.size()));
   r.field(std::to_string(a.diagnostics.size()));
   r.text(action_key(head, ordinal));
+  r.text(head.municipio);
 }
 
 // The partidas.csv rows of one action.
@@ -207,6 +210,7 @@ void actividades_rows(std::string& out, const DocumentHead& head, const Action& 
     r.integer(act.origin.line);
     r.text(a.secretaria);
     r.text(action_key(head, ordinal));
+    r.text(head.municipio);
   }
 }
 
@@ -365,7 +369,7 @@ class CsvExporter final : public Exporter {
 std::string acciones_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kAccionesColumns);
-  const DocumentHead head{doc.source, doc.year};
+  const DocumentHead& head = doc.head();
   std::size_t ordinal = 0;
   for (const Action& a : doc.actions) acciones_row(out, head, a, ++ordinal, raw);
   return out;
@@ -374,7 +378,7 @@ std::string acciones_csv(const Document& doc, bool with_header, bool raw) {
 std::string actividades_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kActividadesColumns);
-  const DocumentHead head{doc.source, doc.year};
+  const DocumentHead& head = doc.head();
   std::size_t ordinal = 0;
   for (const Action& a : doc.actions) actividades_rows(out, head, a, ++ordinal, raw);
   return out;
@@ -383,7 +387,7 @@ std::string actividades_csv(const Document& doc, bool with_header, bool raw) {
 std::string partidas_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kPartidasColumns);
-  const DocumentHead head{doc.source, doc.year};
+  const DocumentHead& head = doc.head();
   std::size_t ordinal = 0;
   for (const Action& a : doc.actions) partidas_rows(out, head, a, ++ordinal, raw);
   return out;

@@ -241,6 +241,8 @@ struct JsonDocumentWriter {
     source(w, h.source);
     key(w, "ejercicio");
     integer(w, h.year);
+    key(w, "municipio");
+    nullable_string(w, h.municipio);
     key(w, "acciones");
     w.StartArray();
   }

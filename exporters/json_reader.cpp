@@ -156,6 +156,13 @@ class DocumentReader {
     expect(n, Node::Kind::kString, join(at, key), "un texto");
     return n.text;
   }
+  // A key added to the format later: absent in older documents, read as null.
+  std::optional<std::string> added_text(const Node& obj, std::string_view key,
+                                        const std::string& at) const {
+    const bool present = std::any_of(obj.members.begin(), obj.members.end(),
+                                     [&](const Member& m) { return m.key == key; });
+    return present ? opt_text(obj, key, at) : std::nullopt;
+  }
   std::optional<std::string> opt_text(const Node& obj, std::string_view key,
                                       const std::string& at) const {
     const Node& n = member(obj, key, at);
@@ -327,6 +334,7 @@ class DocumentReader {
     doc.source.pages = opt_int(f, "paginas", "fuente");
     doc.source.encoding = opt_text(f, "codificacion", "fuente").value_or("");
     doc.year = opt_int(root, "ejercicio", "");
+    doc.municipio = added_text(root, "municipio", "");
     const Node& actions = array(root, "acciones", "");
     for (std::size_t i = 0; i < actions.items.size(); ++i) {
       doc.actions.push_back(action(actions.items[i], index("acciones", i)));

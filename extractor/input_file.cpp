@@ -8,7 +8,10 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <optional>
+#include <variant>
 
 #include "model/os_error.hpp"
 
@@ -81,7 +84,71 @@ std::string format_byte_size(std::uint64_t bytes) {
   return text;
 }
 
-InputFile InputFile::open(const std::filesystem::path& path, const Origin& origin) {
+bool is_stdin(const std::filesystem::path& path) {
+  return path == "-";
+}
+
+std::string input_name(const std::filesystem::path& path) {
+  return is_stdin(path) ? std::string(kStdinName) : path.string();
+}
+
+namespace {
+
+// Copies fd 0 into `out` up to `max_bytes`; the reason in Spanish when it cannot.
+std::optional<std::string> copy_stdin(int out, std::uint64_t max_bytes) {
+  if (::isatty(0) != 0)
+    return "es una terminal: envíe el archivo por una tubería o con < (poa convert - < poa.pdf)";
+  std::uint64_t total = 0;
+  std::string chunk(std::size_t{1} << 16, '\0');
+  for (;;) {
+    const ssize_t r = ::read(0, chunk.data(), chunk.size());
+    if (r == 0) return std::nullopt;
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return "no se pudo leer: " + os_reason(errno);
+    }
+    total += static_cast<std::uint64_t>(r);
+    if (total > max_bytes)
+      return "mide más de " + format_byte_size(max_bytes) +
+             ", el límite de una entrada por la entrada estándar (--max-input-size)";
+    for (ssize_t done = 0; done < r;) {
+      const ssize_t w = ::write(out, chunk.data() + done, static_cast<std::size_t>(r - done));
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0) return "no se pudo copiar a un archivo temporal: " + os_reason(errno);
+      done += w;
+    }
+  }
+}
+
+}  // namespace
+
+std::filesystem::path stdin_copy(std::uint64_t max_bytes) {
+  // Once per process: the first caller's cap holds (every job passes its own, the same).
+  static const std::variant<std::filesystem::path, std::string> copy =
+      [&]() -> std::variant<std::filesystem::path, std::string> {
+    std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+    if (ec) return "no se pudo copiar a un archivo temporal: " + os_reason(ec.value());
+    std::string name = (dir / "poa-stdin-XXXXXX").string();
+    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0) return "no se pudo copiar a un archivo temporal: " + os_reason(errno);
+    ::unlink(name.c_str());  // gone with the process, whatever ends it
+    if (std::optional<std::string> why = copy_stdin(fd, max_bytes)) {
+      ::close(fd);
+      return *why;
+    }
+    return std::filesystem::path("/proc/self/fd") / std::to_string(fd);
+  }();
+  if (const auto* why = std::get_if<std::string>(&copy))
+    throw InputError(diag::input_error(DiagnosticCode::kFileUnreadable,
+                                       "la entrada estándar " + *why,
+                                       Origin{std::string(kStdinName), {}, {}, {}}));
+  return std::get<std::filesystem::path>(copy);
+}
+
+InputFile InputFile::open(const std::filesystem::path& given, const Origin& origin,
+                          std::uint64_t max_stdin_bytes) {
+  const std::filesystem::path path = is_stdin(given) ? stdin_copy(max_stdin_bytes) : given;
   // O_NONBLOCK: opening a FIFO with no writer must not hang; a regular file ignores the flag.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {

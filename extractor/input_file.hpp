@@ -22,12 +22,27 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text);
 // 67108864 -> "64 MiB", 1500 -> "1.5 KiB", 12 -> "12 bytes".
 std::string format_byte_size(std::uint64_t bytes);
 
+// `-` as an input is the standard input; messages, the JSON and the CSVs call it this.
+inline constexpr std::string_view kStdinName = "(entrada estándar)";
+bool is_stdin(const std::filesystem::path& path);
+// What messages call an input: kStdinName for `-`, else the path as given.
+std::string input_name(const std::filesystem::path& path);
+
+// The standard input, copied once per process into an unlinked temporary file (it cannot be
+// read twice, and a PDF reader needs a file to seek in): the path of that copy
+// (/proc/self/fd/N), made on the first call. Refused (InputError FILE_UNREADABLE naming
+// kStdinName, every call) when stdin is a terminal, cannot be read or copied, or passes
+// `max_bytes` (a PDF too: stdin has no size to check beforehand).
+std::filesystem::path stdin_copy(std::uint64_t max_bytes);
+
 class InputFile {
  public:
   // Opens `path` for reading without blocking, and refuses (InputError FILE_UNREADABLE, one
   // Spanish line naming the file) what is not a regular file: a folder, a FIFO, a device, a
-  // socket. `origin` names the file in that diagnostic.
-  static InputFile open(const std::filesystem::path& path, const Origin& origin);
+  // socket. `origin` names the file in that diagnostic. `-` opens the copy of the standard
+  // input (stdin_copy, with `max_stdin_bytes`).
+  static InputFile open(const std::filesystem::path& path, const Origin& origin,
+                        std::uint64_t max_stdin_bytes = kDefaultMaxInputBytes);
   ~InputFile();
   InputFile(InputFile&& other) noexcept;
   InputFile& operator=(InputFile&&) = delete;

@@ -2,6 +2,7 @@
 #include "extractor/labels.hpp"
 
 #include <algorithm>
+#include <regex>
 #include <vector>
 
 #include "text/months.hpp"
@@ -327,7 +328,60 @@ char initial_of(std::string_view text) {
   return folded.size() == 1 ? folded[0] : 0;
 }
 
+// Where a municipio's name starts in a folded key (after `municipio de `…), npos when the key
+// names none; anywhere after a space with `anywhere`, else only at the start.
+std::size_t municipio_name_at(const std::string& key, bool anywhere) {
+  static const std::regex kMarker(
+      "(^| )((h|honorable) )?(ayuntamiento( constitucional)?( del municipio)?|municipio( libre)?|"
+      "gobierno municipal|presidencia municipal) de ",
+      std::regex::optimize);
+  std::smatch m;
+  const auto flags =
+      anywhere ? std::regex_constants::match_default : std::regex_constants::match_continuous;
+  if (!std::regex_search(key, m, kMarker, flags)) return std::string::npos;
+  return static_cast<std::size_t>(m.position(0) + m.length(0));
+}
+
+bool is_year_word(std::string_view word) {
+  return word.size() >= 4 && (word.starts_with("19") || word.starts_with("20")) &&
+         std::all_of(word.begin(), word.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
+
+std::optional<std::string> municipio_of(std::string_view line, bool in_title) {
+  if (line.size() > 200) return std::nullopt;  // a paragraph, not a letterhead
+  thread_local text::MappedKey key;
+  text::fold_for_match(line, key);
+  const std::size_t at = municipio_name_at(key.key, in_title);
+  if (at == std::string::npos || at >= key.key.size()) return std::nullopt;
+  // Back to the raw text, cut where the name ends.
+  std::string_view rest = line.substr(key.source[at]);
+  for (std::string_view stop : {",", "|", " - ", " – ", " — ", "(", "["}) {
+    rest = rest.substr(0, rest.find(stop));
+  }
+  std::string name;
+  int words = 0;
+  for (std::size_t pos = 0; pos < rest.size();) {
+    const std::size_t start = rest.find_first_not_of(' ', pos);
+    if (start == std::string_view::npos) break;
+    std::size_t end = rest.find(' ', start);
+    if (end == std::string_view::npos) end = rest.size();
+    const std::string_view word = rest.substr(start, end - start);
+    if (is_year_word(word)) break;
+    if (++words > 8) return std::nullopt;
+    if (!name.empty()) name += ' ';
+    name += word;
+    pos = end;
+  }
+  name = text::normalize_text(name);
+  while (!name.empty() &&
+         (name.back() == '.' || name.back() == ':' || name.back() == ';' || name.back() == '-'))
+    name.pop_back();
+  name = text::normalize_text(name);
+  if (fold_for_match(name).empty()) return std::nullopt;
+  return name;
+}
 
 CellClass classify_cell(std::string_view cell_text, CellLook look) {
   CellClass out;

@@ -67,6 +67,15 @@ struct CellLook {
 
 CellClass classify_cell(std::string_view cell_text, CellLook look = {});
 
+// The municipio a letterhead or title line names, as written: `H. AYUNTAMIENTO DE SANTA MARÍA
+// DEL ORO` -> `SANTA MARÍA DEL ORO`; also `MUNICIPIO [LIBRE] DE …`, `[H.|HONORABLE] AYUNTAMIENTO
+// [CONSTITUCIONAL] [DEL MUNICIPIO] DE …`, `GOBIERNO MUNICIPAL DE …`, `PRESIDENCIA MUNICIPAL DE …`.
+// The line must start with those words (a sentence that mentions a municipio is not a
+// letterhead), or, with `in_title`, hold them after the plan's title (`POA 2022 DEL MUNICIPIO
+// DE X`). The name ends before a comma (the state), a `|`, a dash between spaces, a bracket or a
+// year (`ADMINISTRACIÓN 2021-2024`), and has at most eight words; nullopt otherwise.
+std::optional<std::string> municipio_of(std::string_view line, bool in_title);
+
 // The cells of a row that name the twelve months by their initials, `E F M A M J J A S O N D`
 // (in order, one letter each), as some templates head their month columns; empty otherwise.
 std::vector<const Cell*> month_initials(const CellRow& row);

@@ -32,6 +32,7 @@
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
 #include "extractor/pdf_word_collector.hpp"
+#include "extractor/pdf_xref_check.hpp"
 #include "extractor/rulings.hpp"
 #include "model/diagnostic.hpp"
 
@@ -248,10 +249,10 @@ struct OpenPdf {
   std::unique_ptr<FontCache> fonts;
 };
 
-OpenPdf open_document(const std::filesystem::path& path,
-                      const std::optional<std::string>& password) {
+OpenPdf open_document(const std::filesystem::path& path, const std::optional<std::string>& password,
+                      const std::string& name = {}) {
   silence_poppler();
-  const Origin origin{path.string(), {}, {}, {}};
+  const Origin origin{name.empty() ? path.string() : name, {}, {}, {}};
   // poppler says "damaged" for a file it cannot open at all; say what is really wrong.
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
@@ -260,6 +261,9 @@ OpenPdf open_document(const std::filesystem::path& path,
         std::filesystem::exists(path, ec) ? "no es un archivo regular" : "no existe el archivo",
         origin));
   }
+  // Before poppler sizes its tables from what the file claims (pdf_xref_check.hpp).
+  if (std::optional<std::string> why = hostile_xref(path))
+    throw InputError(diag::input_error(DiagnosticCode::kPdfDamaged, *why, origin));
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(
       path.string(), password.value_or(""), password.value_or("")));
   if (!doc) {
@@ -703,7 +707,7 @@ class PdfReader : public RowReader {
 };
 
 // Finds the first page with text (so a scan is refused before any row is handed out).
-int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout::PageWords& words) {
+int first_page_with_text(PDFDoc& doc, const std::string& name, layout::PageWords& words) {
   const int n = doc.getNumPages();
   for (int i = 0; i < n; ++i) {
     load_page(doc, i, words);
@@ -712,7 +716,7 @@ int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout:
   throw InputError(diag::input_error(
       DiagnosticCode::kPdfNoText,
       "el PDF no tiene texto, solo imágenes: parece un escaneo; el OCR todavía no está soportado",
-      Origin{path.string(), {}, {}, {}}));
+      Origin{name, {}, {}, {}}));
 }
 
 using inspect::put_number;
@@ -797,12 +801,14 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
 }
 
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
-                                           const std::optional<std::string>& password) {
-  auto doc = open_document(path, password);
+                                           const std::optional<std::string>& password,
+                                           const std::string& name) {
+  const std::string shown = name.empty() ? path.string() : name;
+  auto doc = open_document(path, password, shown);
   layout::PageWords first;
-  const int first_text = first_page_with_text(*doc.core, path, first);
+  const int first_text = first_page_with_text(*doc.core, shown, first);
   SourceInfo info;
-  info.path = path.string();
+  info.path = shown;
   info.type = SourceType::kPdf;
   info.sha256 = file_sha256(path);
   info.pages = doc.core->getNumPages();

@@ -13,9 +13,12 @@
 namespace poa::extractor {
 
 // Throws poa::InputError: PDF_ENCRYPTED (no or wrong password), PDF_DAMAGED (not loadable),
-// PDF_NO_TEXT (no page has a text layer: a scan; OCR is not supported).
+// PDF_NO_TEXT (no page has a text layer: a scan; OCR is not supported). `name` is what the
+// source info and the diagnostics call the file (empty: `path`; the standard input's copy is
+// read from a /proc path but named `(entrada estándar)`).
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
-                                           const std::optional<std::string>& password);
+                                           const std::optional<std::string>& password,
+                                           const std::string& name = {});
 
 // How a page is read: the reader's way (fonts parsed once per document, contents inflated by
 // zlib, glyphs grouped into words by its own collector), or poppler's own way from end to end

@@ -320,6 +320,7 @@ class Recognizer {
   }
 
   const std::optional<RawField>& year() const { return tail_.year; }
+  const std::optional<RawField>& municipio() const { return tail_.municipio; }
 
   RawDocumentTail finish() {
     if (!at_end_ || !ready_.empty() || finished_) {
@@ -449,8 +450,10 @@ class Recognizer {
     after_break_ = false;
     if (classify_cell(text, {.header = false, .column = false, .title = true}).title) {
       if (!tail_.year && text::parse_year(text)) tail_.year = RawField{text, origin_of(row), false};
+      take_municipio(text, row, true);
       return;
     }
+    if (take_municipio(text, row, false)) return;
     // A running title repeated on every page is kept once.
     if (seen_titles_.insert(text).second) tail_.unrecognized.push_back({text, origin_of(row)});
   }
@@ -525,6 +528,7 @@ class Recognizer {
   }
 
   void open_action(const CellRow& row) {
+    opened_action_ = true;
     action_.emplace();
     action_->origin = origin_of(row);
     columns_.clear();
@@ -776,13 +780,29 @@ class Recognizer {
       if (!text.empty()) text += " | ";
       text += c.text;
     }
+    const bool letterhead = take_municipio(text, row, false);
     // With no title, a line naming the plan or the fiscal year (a footer `Tesorería - POA 2024`,
     // `Ejercicio fiscal 2024`) gives the year, reported as inferred.
     if (!tail_.year && names_the_year(text)) {
       tail_.year = RawField{text, origin_of(row), true};
       return;
     }
+    if (letterhead) return;
     tail_.unrecognized.push_back({text, origin_of(row)});
+  }
+
+  // A letterhead or title naming the municipio: the first one before any action is the
+  // document's; the same name again (a running letterhead) is taken as read. False when the
+  // line names none, or another one (then it is text like any other).
+  bool take_municipio(const std::string& text, const CellRow& row, bool in_title) {
+    const std::optional<std::string> name = municipio_of(text, in_title);
+    if (!name) return false;
+    if (!tail_.municipio) {
+      if (opened_action_) return false;
+      tail_.municipio = RawField{*name, origin_of(row), false};
+      return true;
+    }
+    return text::fold_for_match(*name) == text::fold_for_match(tail_.municipio->text);
   }
 
   static bool names_the_year(const std::string& text) {
@@ -807,6 +827,7 @@ class Recognizer {
   std::map<int, ColumnRole> columns_;
   std::set<std::string> seen_titles_;
   bool after_break_ = false;
+  bool opened_action_ = false;  // a header block has begun: no letterhead names the municipio now
   bool orphan_run_ = false;
   std::optional<std::size_t> orphan_diagnostic_;  // the warning of the current orphan run
   int orphan_count_ = 0;
@@ -826,6 +847,10 @@ std::optional<RawAction> ActionStream::next_action() {
 
 const std::optional<RawField>& ActionStream::year() const {
   return impl_->year();
+}
+
+const std::optional<RawField>& ActionStream::municipio() const {
+  return impl_->municipio();
 }
 
 RawDocumentTail ActionStream::finish() {

@@ -31,6 +31,11 @@ class ActionStream {
   // write it out before the actions as soon as it is known.
   const std::optional<RawField>& year() const;
 
+  // The municipio a letterhead or title line names before the first action (the first one), or
+  // nullopt. Settled once the first action has been handed out: a caller that writes it before
+  // the actions holds back none.
+  const std::optional<RawField>& municipio() const;
+
   // Everything but the actions: year, unrecognised text, document diagnostics. Call once, after
   // next_action() returned nullopt (std::logic_error otherwise). Throws poa::InputError NOT_A_POA,
   // with the reason, unless at least half of the actions showed a POA's structure (header labels

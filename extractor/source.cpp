@@ -23,7 +23,7 @@ std::optional<std::string> read_json_document(const std::filesystem::path& path,
                                               std::uint64_t max_bytes) {
   std::optional<InputFile> in;
   try {
-    in.emplace(InputFile::open(path, Origin{path.string(), {}, {}, {}}));
+    in.emplace(InputFile::open(path, Origin{input_name(path), {}, {}, {}}, max_bytes));
   } catch (const InputError&) {
     return std::nullopt;  // open_source says why
   }
@@ -123,11 +123,15 @@ std::optional<std::string> why_not_an_input(const std::filesystem::path& path) {
 
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options) {
-  const Origin origin{path.string(), {}, {}, {}};
+  const Origin origin{input_name(path), {}, {}, {}};
   // A folder, a FIFO or a device is refused here, without blocking.
-  InputFile in = InputFile::open(path, origin);
+  InputFile in = InputFile::open(path, origin, options.max_text_bytes);
   const std::string head = in.read(1024);
-  if (detect_source_type(head) == SourceType::kPdf) return make_pdf_reader(path, options.password);
+  if (detect_source_type(head) == SourceType::kPdf) {
+    // The standard input is read from its copy, and named as such.
+    const std::filesystem::path file = is_stdin(path) ? stdin_copy(options.max_text_bytes) : path;
+    return make_pdf_reader(file, options.password, origin.file);
+  }
   // Binary from its first bytes (a sparse file of zeros, an image): refused before the rest is
   // read, whatever its size.
   if (content_of(head) == Content::kBinary) refuse_if_not_text(head, origin);
@@ -137,9 +141,9 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
   DecodedText text = decode_to_utf8(bytes);
   // A `pdftotext -layout` dump has its columns in spaces, not tabs: the PDF layout reads it.
   if (is_layout_dump(text.utf8)) {
-    return make_layout_text_reader(std::move(text), std::move(sha256), path.string());
+    return make_layout_text_reader(std::move(text), std::move(sha256), origin.file);
   }
-  return make_text_reader(std::move(text), std::move(sha256), path.string());
+  return make_text_reader(std::move(text), std::move(sha256), origin.file);
 }
 
 std::optional<int> count_pages(const std::filesystem::path& path, const OpenOptions& options) {

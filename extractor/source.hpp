@@ -25,7 +25,8 @@ SourceType detect_source_type(std::string_view head);
 // Opens `path` and returns the reader for its type. Throws poa::InputError (FILE_UNREADABLE,
 // PDF_ENCRYPTED, PDF_DAMAGED, PDF_NO_TEXT) when the file cannot be read at all. Only a regular
 // file is opened (a FIFO or a device is refused at once), and a text dump over
-// options.max_text_bytes is refused from its size.
+// options.max_text_bytes is refused from its size. `-` is the standard input (input_file.hpp:
+// read once, up to options.max_text_bytes whatever its type, named kStdinName).
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options = {});
 

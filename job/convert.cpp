@@ -93,13 +93,15 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
                                action.diagnostics.end());
   };
 
-  // `ejercicio` is written before `acciones`: hold actions back until the year is known. It
-  // comes from the title above the first action in practice, so this holds none or one.
+  // `ejercicio` and `municipio` are written before `acciones`: hold actions back until the
+  // year is known and the first action was handed out (the municipio is settled then). The
+  // year comes from the title above the first action in practice, so this holds one.
   std::vector<Action> held;
   std::optional<RawAction> raw;
-  while (!stream.year() && (raw = stream.next_action()))
+  while ((!stream.year() || held.empty()) && (raw = stream.next_action()))
     held.push_back(normalizer::normalize_action(*raw));
-  const DocumentHead head = normalizer::normalize_head(stream.year(), reader->info());
+  DocumentHead head = normalizer::normalize_head(stream.year(), stream.municipio(), reader->info());
+  if (options.convert.municipio) head.municipio = options.convert.municipio;
   for (auto& out : outputs) out->begin_document(head, stem);
   for (const Action& action : held) {
     for (auto& out : outputs) out->write_action(action);
@@ -278,7 +280,8 @@ bool finish_outputs(Exporters& outputs, std::vector<std::filesystem::path>& writ
 std::string sha256_of(const std::filesystem::path& file, std::uint64_t max_bytes) {
   try {
     std::string sha256;
-    extractor::InputFile::open(file, Origin{file.string()}).read_all(max_bytes, &sha256);
+    extractor::InputFile::open(file, Origin{extractor::input_name(file)}, max_bytes)
+        .read_all(max_bytes, &sha256);
     return sha256;
   } catch (const std::exception&) {
     return {};
@@ -303,7 +306,7 @@ OutputPlan output_plan(const ConvertJob& job, const std::vector<std::filesystem:
   plan.append = job.append;
   std::map<std::string, int> seen;
   for (const std::filesystem::path& f : files) {
-    plan.inputs.push_back(f.string());
+    plan.inputs.push_back(extractor::input_name(f));
     const std::string base = output_base(f, options.input_folders);
     const int n = ++seen[base];
     const std::string stem = n > 1 ? base + "-" + std::to_string(n) : base;
@@ -330,7 +333,7 @@ bool write_manifest(const ConvertJob& job, const BatchResult& result,
                     const std::vector<ManifestRow>& earlier, std::ostream& err) {
   std::vector<ManifestRow> rows;
   for (const InputOutcome& o : result.inputs) {
-    ManifestRow row{o.file.string(),
+    ManifestRow row{extractor::input_name(o.file),
                     o.sha256,
                     o.refused ? "rechazado" : "convertido",
                     o.refused ? std::string(code_name(*o.refused)) : std::string(),
@@ -414,6 +417,7 @@ BatchTotals batch_totals(const BatchResult& result) {
 
 std::string output_base(const std::filesystem::path& file,
                         const std::vector<std::filesystem::path>& folders) {
+  if (extractor::is_stdin(file)) return "stdin";
   for (const std::filesystem::path& folder : folders) {
     const std::filesystem::path rel = file.lexically_relative(folder);
     if (rel.empty() || *rel.begin() == "..") continue;
@@ -426,7 +430,9 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
   auto reader = extractor::open_source(
       path, extractor::OpenOptions{options.password, options.max_input_bytes});
   RawDocument raw = extractor::recognize(*reader);
-  return normalizer::normalize(raw, reader->info());
+  Document doc = normalizer::normalize(raw, reader->info());
+  if (options.municipio) doc.municipio = options.municipio;
+  return doc;
 }
 
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
@@ -488,8 +494,8 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
         if (!options.quiet) lines << format_diagnostic(d) << '\n';
       }
       result.warnings += warnings;
-      lines << printable_name(file.string()) << ": " << summary.actions << " acciones, "
-            << summary.activities << " actividades, " << warnings << " avisos\n";
+      lines << printable_name(extractor::input_name(file)) << ": " << summary.actions
+            << " acciones, " << summary.activities << " actividades, " << warnings << " avisos\n";
       ++result.converted;
       outcome = {file, summary.sha256, {}, summary.actions, summary.activities, warnings, stem};
     } catch (const InputError& e) {
@@ -502,15 +508,15 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
       for (auto& out : outputs) out->abort_document();
       for (auto& out : outputs)
         out->refused_input(diag::input_error(DiagnosticCode::kFileUnreadable, e.what(),
-                                             Origin{file.string(), {}, {}, {}}));
-      lines << printable_name(file.string()) << ": error: " << e.what() << '\n';
+                                             Origin{extractor::input_name(file), {}, {}, {}}));
+      lines << printable_name(extractor::input_name(file)) << ": error: " << e.what() << '\n';
       ++result.failed;
       outcome.refused = DiagnosticCode::kFileUnreadable;
     } catch (const std::exception& e) {
       for (auto& out : outputs) out->abort_document();
       // A bug of ours must not take the rest of the batch down with it.
-      lines << printable_name(file.string()) << ": error: fallo interno al convertir: " << e.what()
-            << '\n';
+      lines << printable_name(extractor::input_name(file))
+            << ": error: fallo interno al convertir: " << e.what() << '\n';
       ++result.failed;
       outcome.refused = DiagnosticCode::kFileUnreadable;
     }
@@ -542,7 +548,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   Diagnostics errors;
   std::vector<SkippedInput> skipped;
   std::vector<std::filesystem::path> files =
-      expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped);
+      expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped, job.filter);
   std::optional<std::vector<ManifestRow>> manifest;  // of the output folder (not for `-o -`)
   for (const Diagnostic& e : errors) err << format_diagnostic(e) << '\n';
 
@@ -554,6 +560,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   options.quiet = job.quiet;
   options.convert.password = job.password;
   options.convert.max_input_bytes = job.max_input_bytes;
+  options.convert.municipio = job.municipio;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
   options.export_options.db_path = job.db;
@@ -588,7 +595,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
     }
     options.export_options.csv_append = job.append;
     for (const std::filesystem::path& f : files)
-      options.export_options.csv_replaced.push_back(f.string());
+      options.export_options.csv_replaced.push_back(extractor::input_name(f));
     std::error_code ec;
     std::filesystem::create_directories(job.output, ec);
     if (ec || !std::filesystem::is_directory(job.output)) {

@@ -14,6 +14,7 @@
 #include "exporters/exporter.hpp"
 #include "extractor/input_file.hpp"
 #include "job/exit_code.hpp"
+#include "job/inputs.hpp"
 #include "job/progress.hpp"
 #include "model/cell_row.hpp"
 #include "model/document.hpp"
@@ -24,13 +25,15 @@ struct ConvertOptions {
   std::optional<std::string> password;  // for encrypted PDFs
   // A text dump (or a JSON read back) over this is refused from its size (`--max-input-size`).
   std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;
+  // `--municipio`: the documents' municipio, whatever a letterhead says.
+  std::optional<std::string> municipio;
 };
 
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options = {});
 
 // The name of a file's outputs (no extension): its place under the first of `folders` it was
-// found in (`in/mun001/poa.pdf` from `in` -> `mun001/poa`), else its own stem.
+// found in (`in/mun001/poa.pdf` from `in` -> `mun001/poa`), else its own stem; `stdin` for `-`.
 std::string output_base(const std::filesystem::path& file,
                         const std::vector<std::filesystem::path>& folders);
 
@@ -91,6 +94,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
 // What `poa convert` was asked for, flags already parsed.
 struct ConvertJob {
   std::vector<std::filesystem::path> inputs;  // files or folders (job/inputs.hpp)
+  InputFilter filter;                         // --include/--exclude, for files in folders
   std::filesystem::path output;               // a folder (created), or "-" for stdout
   std::vector<exporters::Format> formats{exporters::Format::kJson};
   bool strict = false;   // warnings make the exit code kStrictWarnings
@@ -106,9 +110,10 @@ struct ConvertJob {
   std::filesystem::path db;
   // Inputs whose sha256 the database already holds are skipped (one line each), not read.
   bool incremental = false;
-  unsigned jobs = 0;                 // `-j`: inputs converted at once; 0: one per core
-  bool progress = false;             // the progress line and closing summary on `err`
-  std::size_t progress_width = 100;  // the terminal's columns
+  unsigned jobs = 0;                     // `-j`: inputs converted at once; 0: one per core
+  bool progress = false;                 // the progress line and closing summary on `err`
+  std::size_t progress_width = 100;      // the terminal's columns
+  std::optional<std::string> municipio;  // --municipio
 };
 
 // Expands the inputs, checks `-o -` (one input, one format), creates the output folder, checks

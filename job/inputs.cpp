@@ -1,6 +1,8 @@
 // Input expansion: files and folders -> the files a job reads, in a stable order.
 #include "job/inputs.hpp"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -8,6 +10,7 @@
 #include <string>
 #include <system_error>
 
+#include "extractor/input_file.hpp"
 #include "extractor/source.hpp"
 #include "model/os_error.hpp"
 
@@ -33,17 +36,77 @@ bool is_own_output(const std::filesystem::path& p, JsonInFolders json) {
   return ext == ".csv" || ext == ".xlsx" || ext == ".tmp";
 }
 
+// "a/b//c" -> {"a", "b", "c"}; a leading "./" says nothing.
+std::vector<std::string> path_parts(std::string_view path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    const std::string_view part = path.substr(start, end - start);
+    if (!part.empty() && part != ".") parts.emplace_back(part);
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool part_matches(const std::string& pattern, const std::string& name) {
+  return ::fnmatch(pattern.c_str(), name.c_str(), FNM_PATHNAME) == 0;
+}
+
+// Whether pattern parts [p…] match exactly path parts [n…]; `**` takes any number of parts.
+bool parts_match(const std::vector<std::string>& pattern, std::size_t p,
+                 const std::vector<std::string>& path, std::size_t n, std::size_t end) {
+  if (p == pattern.size()) return n == end;
+  if (pattern[p] == "**") {
+    for (std::size_t k = n; k <= end; ++k)
+      if (parts_match(pattern, p + 1, path, k, end)) return true;
+    return false;
+  }
+  return n < end && part_matches(pattern[p], path[n]) &&
+         parts_match(pattern, p + 1, path, n + 1, end);
+}
+
+bool any_matches(const std::vector<std::string>& patterns, std::string_view relative) {
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& p) { return glob_matches(p, relative); });
+}
+
 }  // namespace
+
+bool glob_matches(std::string_view pattern, std::string_view relative) {
+  const std::vector<std::string> path = path_parts(relative);
+  if (pattern.find('/') == std::string_view::npos) {
+    // A name: any folder on the path, or the file itself.
+    const std::string name(pattern);
+    return std::any_of(path.begin(), path.end(),
+                       [&](const std::string& part) { return part_matches(name, part); });
+  }
+  // A path from the folder's top: the file's whole path, or one of its folders'.
+  const std::vector<std::string> parts = path_parts(pattern);
+  for (std::size_t end = 1; end <= path.size(); ++end)
+    if (parts_match(parts, 0, path, 0, end)) return true;
+  return false;
+}
+
+std::optional<std::string> filtered_out(const InputFilter& filter, std::string_view relative) {
+  if (any_matches(filter.exclude, relative)) return "excluido por --exclude";
+  if (!filter.include.empty() && !any_matches(filter.include, relative))
+    return "fuera de --include";
+  return std::nullopt;
+}
 
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs,
                                                  JsonInFolders json, Diagnostics& errors,
-                                                 std::vector<SkippedInput>* skipped) {
+                                                 std::vector<SkippedInput>* skipped,
+                                                 const InputFilter& filter) {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
   for (const fs::path& input : inputs) {
     const Origin origin{input.string(), {}, {}, {}};
     std::error_code ec;
-    if (fs::is_directory(input, ec)) {
+    if (extractor::is_stdin(input)) {
+      files.push_back(input);  // read when converted (extractor/input_file.hpp)
+    } else if (fs::is_directory(input, ec)) {
       std::vector<fs::path> found;
       fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
       for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -64,8 +127,10 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
         // Picked by content, not by name: a script or a note in the folder is not an input
         // (our own JSON, when the job takes it, is read back as such).
         const bool own_json = json == JsonInFolders::kTake && lower_extension(f) == ".json";
-        std::optional<std::string> why;
-        if (!own_json) why = extractor::why_not_an_input(f);
+        std::optional<std::string> why =
+            filter.empty() ? std::nullopt
+                           : filtered_out(filter, f.lexically_relative(input).generic_string());
+        if (!why && !own_json) why = extractor::why_not_an_input(f);
         if (!why) {
           files.push_back(f);
         } else if (skipped != nullptr) {
@@ -91,8 +156,7 @@ std::string skipped_line(const std::vector<SkippedInput>& skipped) {
     names += printable_name(s.path.string());
   }
   std::string line = "poa: omitidos " + std::to_string(skipped.size()) +
-                     (skipped.size() == 1 ? " archivo" : " archivos") +
-                     " (no son PDF ni texto con tabla)";
+                     (skipped.size() == 1 ? " archivo" : " archivos");
   const char* separator = ": ";
   for (const auto& [reason, names] : by_reason) {
     line.append(separator).append(reason).append(": ").append(names);

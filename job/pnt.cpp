@@ -1,14 +1,22 @@
 // The pnt job: settings, template, inputs -> SIPOT records -> bound tables -> files.
 #include "job/pnt.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <exception>
+#include <fstream>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <utility>
 
+#include "exporters/atomic_file.hpp"
 #include "exporters/json_exporter.hpp"
 #include "exporters/pnt/pnt_checks.hpp"
+#include "exporters/temp_files.hpp"
+#include "extractor/input_file.hpp"
 #include "extractor/source.hpp"
 #include "job/inputs.hpp"
 #include "job/output_folder.hpp"
@@ -78,17 +86,19 @@ bool load_template(const PntJob& job, std::optional<pnt::XlsxTemplate>& tmpl,
 std::vector<Document> load_inputs(const std::vector<std::filesystem::path>& files,
                                   const PntJob& job, const DocumentLoader& load,
                                   Diagnostics& errors) {
-  const ConvertOptions convert{job.password, job.max_input_bytes};
+  // Without --municipio: each document's own is checked against it (check_municipios).
+  const ConvertOptions convert{job.password, job.max_input_bytes, std::nullopt};
   std::vector<Document> docs;
   for (const std::filesystem::path& f : files) {
     try {
       docs.push_back(load ? load(f) : load_document(f, convert));
     } catch (const InputError& e) {
       Diagnostic d = e.diagnostic();
-      if (d.origin.file.empty()) d.origin = Origin{f.string(), {}, {}, {}};
+      if (d.origin.file.empty()) d.origin = Origin{extractor::input_name(f), {}, {}, {}};
       errors.push_back(std::move(d));
     } catch (const std::exception& e) {
-      errors.push_back(refused(DiagnosticCode::kFileUnreadable, e.what(), f.string()));
+      errors.push_back(
+          refused(DiagnosticCode::kFileUnreadable, e.what(), extractor::input_name(f)));
     }
   }
   return docs;
@@ -98,7 +108,7 @@ std::vector<Document> load_inputs(const std::vector<std::filesystem::path>& file
 // `poa convert` printed them), then the mapping's and the binding's, then the gaps.
 Diagnostics checks_before_upload(const std::vector<Document>& docs, const pnt::Table& table,
                                  const pnt::TemplateLayout& layout, const pnt::BoundTables& bound,
-                                 const pnt::Settings& settings) {
+                                 const pnt::Settings& settings, const PntJob& job) {
   Diagnostics out;
   for (const Document& doc : docs) {
     Diagnostics of_doc = doc.all_diagnostics();
@@ -108,8 +118,9 @@ Diagnostics checks_before_upload(const std::vector<Document>& docs, const pnt::T
     }
   }
   const Diagnostics period = pnt::check_period_year(settings, docs);
+  const Diagnostics municipios = pnt::check_municipios(job.municipio, docs);
   const Diagnostics gaps = pnt::check_gaps(layout, bound, settings);
-  for (const Diagnostics* part : {&period, &table.notes, &bound.warnings, &gaps})
+  for (const Diagnostics* part : {&period, &municipios, &table.notes, &bound.warnings, &gaps})
     out.insert(out.end(), part->begin(), part->end());
   return out;
 }
@@ -134,21 +145,49 @@ void print_report(const PntJob& job, const pnt::BoundTables& bound, std::size_t 
       << "\n";
 }
 
+// `-o -`: the one table (a workbook, or the main sheet as CSV) made in the temporary folder and
+// copied to stdout. Throws OutputError when stdout cannot take it (a closed pipe, /dev/full).
+void write_to_stdout(const pnt::TemplateLayout& layout, const pnt::XlsxTemplate* tmpl,
+                     const PntJob& job, const pnt::BoundTables& bound) {
+  namespace fs = std::filesystem;
+  const char* ext = job.format == pnt::OutputFormat::kCsv ? ".csv" : ".xlsx";
+  // The finished file is no temporary of ours once renamed: registered again, so SIGINT or
+  // SIGTERM while it is copied still removes it.
+  const fs::path made =
+      fs::temp_directory_path() / ("poa-pnt-stdout-" + std::to_string(::getpid()) + ext);
+  const exporters::TempRegistration registration(made);
+  struct Remove {
+    const fs::path& path;
+    ~Remove() {
+      std::error_code ec;
+      fs::remove(path, ec);
+    }
+  } remove{made};
+  pnt::write_tables(layout, tmpl, job.fraccion, bound, job.format, made);
+  std::ifstream in(made, std::ios::binary);
+  std::cout << in.rdbuf();
+  std::cout.flush();
+  if (!in || !std::cout) throw OutputError("(salida estándar)", "no se pudo escribir", EIO);
+}
+
 }  // namespace
 
 Document load_document(const std::filesystem::path& path, const ConvertOptions& options) {
   if (const std::optional<std::string> json =
           extractor::read_json_document(path, options.max_input_bytes)) {
-    return exporters::document_from_json(*json, path.string());
+    Document doc = exporters::document_from_json(*json, extractor::input_name(path));
+    if (options.municipio) doc.municipio = options.municipio;
+    return doc;
   }
   return convert_file(path, options);
 }
 
 ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
   namespace fs = std::filesystem;
-  if (job.output == "-") {
-    // A workbook is several files zipped, not a stream: never a file named "-" either.
-    err << "poa pnt: -o - no está soportado: indique el archivo de salida (-o ARCHIVO.xlsx)\n";
+  const bool to_stdout = job.output == "-";  // never a file named "-"
+  if (to_stdout && job.format == pnt::OutputFormat::kXlsx && ::isatty(STDOUT_FILENO) != 0) {
+    err << "poa pnt: -o -: un libro .xlsx no se escribe en la terminal; redirija la salida "
+           "(> tabla.xlsx), use --format csv o indique -o ARCHIVO.xlsx\n";
     return ExitCode::kUsage;
   }
   pnt::Settings settings;
@@ -157,17 +196,24 @@ ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
   std::optional<pnt::XlsxTemplate> tmpl;
   pnt::TemplateLayout layout;
   if (!load_template(job, tmpl, layout, err)) return ExitCode::kUsage;
+  if (to_stdout && job.format == pnt::OutputFormat::kCsv && !layout.subtables.empty()) {
+    err << "poa pnt: -o - con --format csv: la fracción " << pnt::fraccion_name(job.fraccion)
+        << " lleva una subtabla, que va en un segundo archivo; indique -o ARCHIVO.csv\n";
+    return ExitCode::kUsage;
+  }
 
   Diagnostics errors;
   // Our own JSON is read only when named: in a folder it sits beside the PDF it came from, and
   // both would give every record twice.
   std::vector<SkippedInput> skipped;
   const std::vector<fs::path> files =
-      expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped);
+      expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped, job.filter);
   if (!skipped.empty()) err << skipped_line(skipped) << '\n';
   const std::vector<Document> docs = load_inputs(files, job, load, errors);
   for (const Diagnostic& e : errors) print(e, err);
-  const std::string not_written = "; no se escribió " + job.output.string();
+  const std::string shown_output =
+      to_stdout ? std::string("(salida estándar)") : job.output.string();
+  const std::string not_written = "; no se escribió " + shown_output;
   if (docs.empty()) {
     err << "poa pnt: ninguna entrada se pudo leer" << not_written << "\n";
     return ExitCode::kInputFailed;
@@ -181,16 +227,16 @@ ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
     print(refused(DiagnosticCode::kSipotNoRecord,
                   std::string("ningún registro para la fracción ") +
                       pnt::fraccion_name(job.fraccion) + not_written,
-                  job.output.string()),
+                  shown_output),
           err);
     return ExitCode::kInputFailed;
   }
   const pnt::BoundTables bound = pnt::bind_table(layout, table);
   // A second run writing next to ours is refused; a killed run's temporary files go.
   const std::optional<exporters::OutputLock> lock =
-      hold_output_folder(job.output.parent_path(), "poa pnt", err);
-  if (!lock) return ExitCode::kInputFailed;
-  const Diagnostics checks = checks_before_upload(docs, table, layout, bound, settings);
+      to_stdout ? std::nullopt : hold_output_folder(job.output.parent_path(), "poa pnt", err);
+  if (!to_stdout && !lock) return ExitCode::kInputFailed;
+  const Diagnostics checks = checks_before_upload(docs, table, layout, bound, settings, job);
   for (const Diagnostic& d : checks)
     if (!job.quiet || d.severity == Severity::kError) print(d, err);
   const std::size_t warnings = count_warnings(checks);
@@ -200,8 +246,13 @@ ExitCode run(const PntJob& job, std::ostream& err, const DocumentLoader& load) {
   }
   std::vector<fs::path> written;
   try {
-    written = pnt::write_tables(layout, tmpl ? &*tmpl : nullptr, job.fraccion, bound, job.format,
-                                job.output);
+    if (to_stdout) {
+      write_to_stdout(layout, tmpl ? &*tmpl : nullptr, job, bound);
+      written = {"(salida estándar)"};
+    } else {
+      written = pnt::write_tables(layout, tmpl ? &*tmpl : nullptr, job.fraccion, bound, job.format,
+                                  job.output);
+    }
   } catch (const std::exception& e) {
     // A full disk or a read-only folder: the output is left as it was (write_tables writes
     // under temporary names), and that is a failure of the run, not a usage error.

@@ -13,6 +13,7 @@
 #include "exporters/pnt/pnt_model.hpp"
 #include "job/convert.hpp"
 #include "job/exit_code.hpp"
+#include "job/inputs.hpp"
 #include "model/document.hpp"
 
 namespace poa::job {
@@ -20,6 +21,7 @@ namespace poa::job {
 // What `poa pnt` was asked for, flags already parsed.
 struct PntJob {
   std::vector<std::filesystem::path> inputs;  // POAs, JSON of `poa convert`, or folders
+  InputFilter filter;                         // --include/--exclude, for files in folders
   exporters::pnt::Fraccion fraccion = exporters::pnt::Fraccion::kIV;
   std::optional<std::filesystem::path> template_path;    // none: the built-in 2018–2022 layout
   exporters::pnt::Settings settings;                     // the starting values
@@ -27,8 +29,11 @@ struct PntJob {
   std::map<std::string, std::string> setting_overrides;  // key -> value; win over the file
   exporters::pnt::OutputFormat format = exporters::pnt::OutputFormat::kXlsx;
   std::filesystem::path output;
-  std::optional<std::string> password;  // for encrypted PDFs
+  std::optional<std::string> password;                               // for encrypted PDFs
   std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
+  // --municipio: the upload's; an input whose letterhead names another is warned about
+  // (SIPOT_OTHER_MUNICIPIO).
+  std::optional<std::string> municipio;
   // Any warning (a gap, a value not in a catalogue, a skipped activity, a conversion warning)
   // makes the result kStrictWarnings, and nothing is written.
   bool strict = false;

@@ -31,6 +31,7 @@ std::string_view code_name(DiagnosticCode code) {
     case DiagnosticCode::kSipotInvalidSetting: return "SIPOT_INVALID_SETTING";
     case DiagnosticCode::kSipotTemplateRefused: return "SIPOT_TEMPLATE_REFUSED";
     case DiagnosticCode::kSipotNoRecord: return "SIPOT_NO_RECORD";
+    case DiagnosticCode::kSipotOtherMunicipio: return "SIPOT_OTHER_MUNICIPIO";
   }
   return "UNKNOWN";
 }

@@ -51,6 +51,7 @@ enum class DiagnosticCode {
   kSipotInvalidSetting,   // a settings file or option that cannot be taken
   kSipotTemplateRefused,  // the template cannot be read or is not of the fracción
   kSipotNoRecord,         // nothing to upload
+  kSipotOtherMunicipio,   // an input of another municipio than the upload's
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
@@ -69,7 +70,7 @@ inline constexpr DiagnosticCode kSipotDiagnosticCodes[] = {
     DiagnosticCode::kSipotEmptyCells,      DiagnosticCode::kSipotNotInCatalogue,
     DiagnosticCode::kSipotSkippedActivity, DiagnosticCode::kSipotDateOrder,
     DiagnosticCode::kSipotInvalidSetting,  DiagnosticCode::kSipotTemplateRefused,
-    DiagnosticCode::kSipotNoRecord,
+    DiagnosticCode::kSipotNoRecord,        DiagnosticCode::kSipotOtherMunicipio,
 };
 
 // "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.

@@ -74,13 +74,17 @@ struct Action {
   std::vector<ValueSource> sources;  // one per header field read
 };
 
-// The parts of a Document written before its actions (JSON key order: fuente, ejercicio) and
+// The parts of a Document written before its actions (JSON key order: fuente, ejercicio,
+// municipio) and
 // after them (avisos, no_reconocido), for exporters that take a document one action at a time.
 // A Document is made of them (head, actions, tail), so a whole document hands its head and tail
 // to the streaming calls by reference, without copying.
 struct DocumentHead {
   SourceInfo source;
   std::optional<int> year;
+  // The municipio (ente) the POA is of: `--municipio`, else a letterhead or title line's
+  // (`H. AYUNTAMIENTO DE …`), as written.
+  std::optional<std::string> municipio;
 };
 
 struct DocumentTail {

@@ -80,6 +80,9 @@ struct UnrecognizedText {
 // recogniser's finish()): everything of a RawDocument but the actions.
 struct RawDocumentTail {
   std::optional<RawField> year;
+  // The municipio a letterhead or the title names above the first action (labels.hpp
+  // municipio_of): the name alone, as written.
+  std::optional<RawField> municipio;
   std::vector<UnrecognizedText> unrecognized;
   DroppedLines furniture;   // page numbers the recogniser left out (a tab dump's `Página 2 de 5`)
   Diagnostics diagnostics;  // not tied to one action

@@ -244,10 +244,15 @@ Action normalize_action(const RawAction& raw) {
   return action;
 }
 
-DocumentHead normalize_head(const std::optional<RawField>& year, const SourceInfo& source) {
+DocumentHead normalize_head(const std::optional<RawField>& year,
+                            const std::optional<RawField>& municipio, const SourceInfo& source) {
   DocumentHead head;
   head.source = source;
   if (year) head.year = text::parse_year(text::normalize_text(year->text));
+  if (municipio) {
+    std::string name = text::normalize_text(municipio->text);
+    if (!name.empty()) head.municipio = std::move(name);
+  }
   return head;
 }
 
@@ -306,7 +311,7 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
 
 Document normalize(const RawDocument& raw, const SourceInfo& source) {
   Document doc;
-  doc.head() = normalize_head(raw.year, source);
+  doc.head() = normalize_head(raw.year, raw.municipio, source);
   doc.actions.reserve(raw.actions.size());
   for (const RawAction& ra : raw.actions) doc.actions.push_back(normalize_action(ra));
   doc.tail() = normalize_tail(raw.tail(), source);

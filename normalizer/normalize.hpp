@@ -20,8 +20,10 @@ Document normalize(const RawDocument& raw, const SourceInfo& source);
 // needs nothing from the rest of the document, so it can be normalised as soon as it is read.
 Action normalize_action(const RawAction& raw);
 
-// fuente and ejercicio, from the year the recogniser found (or none).
-DocumentHead normalize_head(const std::optional<RawField>& year, const SourceInfo& source);
+// fuente, ejercicio and municipio, from the year and the municipio the recogniser found (or
+// none).
+DocumentHead normalize_head(const std::optional<RawField>& year,
+                            const std::optional<RawField>& municipio, const SourceInfo& source);
 
 // The document-level diagnostics in their order (the recogniser's, ENCODING_DETECTED, the year's,
 // UNRECOGNIZED_TEXT) and no_reconocido.

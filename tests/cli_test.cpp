@@ -31,9 +31,11 @@ class CliTest : public testing::Test {
   void SetUp() override { dir_ = poa::test::fresh_test_dir("poa_cli"); }
   void TearDown() override { fs::remove_all(dir_); }
 
-  PoaRun poa(const std::vector<std::string>& args) {
+  // `stdin_file`: what the run reads as its standard input (none: the test's own).
+  PoaRun poa(const std::vector<std::string>& args, const std::string& stdin_file = {}) {
     std::string cmd = shell_quote(POA_BINARY);
     for (const std::string& a : args) cmd += " " + shell_quote(a);
+    if (!stdin_file.empty()) cmd += " <" + shell_quote(stdin_file);
     cmd += " >" + shell_quote((dir_ / "stdout").string()) + " 2>" +
            shell_quote((dir_ / "stderr").string());
     const int status = std::system(cmd.c_str());
@@ -149,10 +151,22 @@ TEST_F(CliTest, InspectAndPntRefuseWhatTheyCannotDo) {
        {"inspect", pdf, "--page", "99"},
        2,
        "error: la página 99 no existe; " + pdf + " tiene 1 página"},
-      {"pnt_to_stdout",
-       {"pnt", kSample, "--fraccion", "iv", "-o", "-"},
+      // Pages count from 1: 0 or -1 is out of range too, not "every page".
+      {"inspect_page_zero", {"inspect", pdf, "--page", "0"}, 2, "error: la página 0 no existe"},
+      {"inspect_page_negative", {"inspect", pdf, "--page=-1"}, 2, "error: la página -1 no existe"},
+      // A missing file is "no existe", with the same [CODE] in every command.
+      {"convert_missing_file",
+       {"convert", missing, "-o", (dir_ / "out").string()},
+       1,
+       missing + ": error: no existe el archivo o la carpeta [FILE_UNREADABLE]"},
+      {"pnt_missing_file",
+       {"pnt", missing, "--fraccion", "iv", "-o", (dir_ / "t.xlsx").string()},
+       1,
+       "poa pnt: " + missing + ": error: no existe el archivo o la carpeta [FILE_UNREADABLE]"},
+      {"pnt_csv_with_a_subtable_to_stdout",
+       {"pnt", kSample, "--fraccion", "iv", "--format", "csv", "-o", "-"},
        2,
-       "poa pnt: -o - no está soportado"},
+       "poa pnt: -o - con --format csv: la fracción IV lleva una subtabla"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -161,6 +175,9 @@ TEST_F(CliTest, InspectAndPntRefuseWhatTheyCannotDo) {
     EXPECT_NE(r.err.find(c.err), std::string::npos) << r.err;
   }
   EXPECT_FALSE(fs::exists("-"));  // never a file named "-"
+  const PoaRun version = poa({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("poa ", 0), 0u) << version.out;
 }
 
 TEST_F(CliTest, OutputsMirrorTheInputTreeSoSameNamesNeverCollide) {
@@ -190,14 +207,23 @@ TEST_F(CliTest, FolderRunPicksInputsByContentAndListsWhatItSkipped) {
   EXPECT_EQ(r.exit_code, 0) << r.err;  // skipped files are not failures
   EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"a_poa.json", "manifest.csv"}));
   const std::string in = (dir_ / "in").string();
-  const std::string last_line =
-      "poa: omitidos 3 archivos (no son PDF ni texto con tabla): binario: " + in +
-      "/logo.png; texto sin tabla: " + in + "/make.py, " + in + "/notas.md\n";
+  const std::string last_line = "poa: omitidos 3 archivos: binario: " + in +
+                                "/logo.png; texto sin tabla: " + in + "/make.py, " + in +
+                                "/notas.md\n";
   EXPECT_TRUE(r.err.ends_with(last_line)) << r.err;
   // A file named on the command line is always read (and refused with its reason).
   const PoaRun named = poa({"convert", in + "/make.py", "-o", (dir_ / "out2").string()});
   EXPECT_EQ(named.exit_code, 1);
   EXPECT_NE(named.err.find("es código fuente"), std::string::npos) << named.err;
+  // --include/--exclude pick by the path under the folder; what they leave out is listed too
+  // (and never opened: the PNG is not said to be "binario").
+  const PoaRun filtered = poa({"convert", in, "--exclude", "*.png", "--include", "*.txt",
+                               "--include", "*.md", "-o", (dir_ / "out3").string()});
+  EXPECT_EQ(filtered.exit_code, 0) << filtered.err;
+  EXPECT_TRUE(filtered.err.ends_with("poa: omitidos 3 archivos: excluido por --exclude: " + in +
+                                     "/logo.png; fuera de --include: " + in +
+                                     "/make.py; texto sin tabla: " + in + "/notas.md\n"))
+      << filtered.err;
 }
 
 TEST_F(CliTest, MissingFileIsAFailedInput) {
@@ -229,6 +255,44 @@ TEST_F(CliTest, StdoutTakesOneInputAndOneFormat) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+TEST_F(CliTest, DashReadsStdinAndPntWritesToStdout) {
+  const std::string pdf = "fixtures/pdf/sample_secretaria_planeacion/input.pdf";
+  const fs::path out = dir_ / "out";
+  // A text dump and a PDF piped in: named "(entrada estándar)", written as stdin.json.
+  for (const std::string& input : {kSample, pdf}) {
+    SCOPED_TRACE(input);
+    fs::remove_all(out);
+    const PoaRun r = poa({"convert", "-", "-o", out.string(), "--format", "json,csv"}, input);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("(entrada estándar): 8 acciones"), std::string::npos) << r.err;
+    EXPECT_NE(read_file(out / "stdin.json").find(R"x("archivo": "(entrada estándar)")x"),
+              std::string::npos);
+    EXPECT_NE(read_file(out / "acciones.csv").find("\n(entrada estándar),"), std::string::npos);
+    EXPECT_NE(read_file(out / "manifest.csv").find("\n(entrada estándar),"), std::string::npos);
+  }
+  // Stdin larger than --max-input-size is refused whatever it holds (it has no size up front).
+  PoaRun r = poa({"convert", "-", "-o", "-", "--max-input-size", "1K"}, pdf);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("(entrada estándar): error: la entrada estándar mide más de 1 KiB"),
+            std::string::npos)
+      << r.err;
+  // pnt reads it too, and writes its table to stdout: the CSV of a fracción without a
+  // sub-table, or a workbook into a pipe (a terminal is refused).
+  r = poa({"pnt", "-", "--fraccion", "vi", "--format", "csv", "-o", "-"}, kSample);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("\xEF\xBB\xBF", 0), 0u) << r.out.substr(0, 200);
+  EXPECT_NE(r.err.find("escrito (salida estándar)"), std::string::npos) << r.err;
+  r = poa({"pnt", kSample, "--fraccion", "iv", "-o", "-"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("PK", 0), 0u);
+  EXPECT_FALSE(fs::exists("-"));  // never a file named "-"
+  EXPECT_TRUE(files_in(fs::temp_directory_path()).empty() ||
+              std::none_of(fs::directory_iterator(fs::temp_directory_path()), {},
+                           [](const fs::directory_entry& e) {
+                             return e.path().filename().string().starts_with("poa-pnt-stdout");
+                           }));
+}
+
 struct UsageCase {
   const char* name;
   std::vector<std::string> args;
@@ -247,7 +311,8 @@ INSTANTIATE_TEST_SUITE_P(
     Usage, CliUsageTest,
     testing::Values(
         // CLI11's own errors, in Spanish like every other line.
-        UsageCase{"no_command", {}, "poa: se requiere un subcomando: convert, review, inspect o pnt"},
+        UsageCase{
+            "no_command", {}, "poa: se requiere un subcomando: convert, review, inspect o pnt"},
         UsageCase{"unknown_format",
                   {"convert", kSample, "-o", "x", "--format", "xml"},
                   "formato desconocido «xml»"},

@@ -24,11 +24,11 @@ constexpr const char* kAccionesHeader =
     "archivo,ejercicio,numero,nombre,secretaria,principio_rector,linea_estrategica_codigo,"
     "linea_estrategica_nombre,estrategia_codigo,estrategia_nombre,meta,proposito,"
     "beneficiarios_mujeres,beneficiarios_hombres,beneficiarios_total,inversion_aproximada,"
-    "partidas_presupuestales,num_actividades,num_avisos,accion_clave\r\n";
+    "partidas_presupuestales,num_actividades,num_avisos,accion_clave,municipio\r\n";
 constexpr const char* kActividadesHeader =
     "archivo,ejercicio,accion_numero,accion_nombre,actividad,area_responsable,unidad_medida,"
     "inversion,indicador,programacion_anual,ene,feb,mar,abr,may,jun,jul,ago,sep,oct,nov,dic,"
-    "pagina,linea,secretaria,accion_clave\r\n";
+    "pagina,linea,secretaria,accion_clave,municipio\r\n";
 constexpr const char* kPartidasHeader =
     "archivo,accion_clave,accion_numero,partida,generica,generica_nombre,concepto,capitulo\r\n";
 
@@ -37,6 +37,7 @@ Document sample() {
   doc.source =
       SourceInfo{"dir/poa.txt", SourceType::kText, std::string(64, 'a'), std::nullopt, "UTF-8"};
   doc.year = 2022;
+  doc.municipio = "Zacatecas";
   Action a;
   a.numero = 4;
   a.nombre = "Acceso a la información";
@@ -73,13 +74,15 @@ Document sample() {
 const std::string kAccionesRows =
     "dir/poa.txt,2022,4,Acceso a la información,Secretaría de Planeación.,Capital de la Nueva "
     "Gobernanza,3.5,\"Rendición de cuentas, y acceso\",,Informar,\"Subir las \"\"9 tablas\"\"\","
-    "\"Primera línea\nsegunda\",74535,71612,146147,10000.00,2111; 2611,2,1,dir/poa.txt#1\r\n"
-    "dir/poa.txt,2022,,,,,,,,,,,,,,,,0,0,dir/poa.txt#2\r\n";
+    "\"Primera línea\nsegunda\",74535,71612,146147,10000.00,2111; "
+    "2611,2,1,dir/poa.txt#1,Zacatecas\r\n"
+    "dir/poa.txt,2022,,,,,,,,,,,,,,,,0,0,dir/poa.txt#2,Zacatecas\r\n";
 const std::string kActividadesRows =
     "dir/poa.txt,2022,4,Acceso a la información,'=SUMA(A1),Dpto. Seguimiento,Solicitud,1234.50,"
-    "Número de solicitudes,2.5,0,,2.5,,,,,,,,,,,26,Secretaría de Planeación.,dir/poa.txt#1\r\n"
+    "Número de solicitudes,2.5,0,,2.5,,,,,,,,,,,26,Secretaría de Planeación.,dir/poa.txt#1,"
+    "Zacatecas\r\n"
     "dir/poa.txt,2022,4,Acceso a la información,,,,,,,,,,,,,,,,,,,3,9,Secretaría de Planeación.,"
-    "dir/poa.txt#1\r\n";
+    "dir/poa.txt#1,Zacatecas\r\n";
 // The CONAC genérica names checked against the Clasificador por Objeto del Gasto.
 const std::string kPartidasRows =
     "dir/poa.txt,dir/poa.txt#1,4,2111,211,\"Materiales, útiles y equipos menores de oficina\","
@@ -125,8 +128,8 @@ TEST(CsvExporterTest, QuotesOnlyWhatRfc4180Requires) {
     Document doc;
     doc.actions.emplace_back();
     doc.actions[0].nombre = c.value;
-    // nombre is the 4th column: archivo and ejercicio are empty, numero is null.
-    EXPECT_EQ(acciones_csv(doc, false), ",,," + c.field + ",,,,,,,,,,,,,,0,0,#1\r\n") << c.value;
+    // nombre is the 4th column: archivo and ejercicio are empty, numero is null; municipio last.
+    EXPECT_EQ(acciones_csv(doc, false), ",,," + c.field + ",,,,,,,,,,,,,,0,0,#1,\r\n") << c.value;
     // --csv-raw: the text exactly as read (quoted only as RFC 4180 requires).
     const std::string raw = acciones_csv(doc, false, true);
     EXPECT_EQ(raw.find(",,,'"), std::string::npos) << raw;
@@ -155,7 +158,7 @@ TEST(CsvExporterTest, MoneyHasCentsQuantitiesAreMinimal) {
     act.programacion_anual = c.value;
     act.programacion_mensual[11] = c.value;
     EXPECT_EQ(actividades_csv(doc, false), std::string(",,,,,,,") + c.money + ",," + c.quantity +
-                                               ",,,,,,,,,,,," + c.quantity + ",,,,#1\r\n")
+                                               ",,,,,,,,,,,," + c.quantity + ",,,,#1,\r\n")
         << c.money;
   }
 }

@@ -66,6 +66,73 @@ TEST(ExpandInputsTest, FoldersFollowTheRulesFilesAreTakenAsGiven) {
   fs::remove_all(root);
 }
 
+TEST(GlobMatchesTest, NamesAnywherePathsFromTheTopDoubleStarAnyDepth) {
+  struct Case {
+    const char* pattern;
+    const char* path;
+    bool matches;
+  };
+  const std::vector<Case> cases = {
+      {"*.pdf", "poa.pdf", true},
+      {"*.pdf", "mun001/poa.pdf", true},  // a name: at any depth
+      {"*.pdf", "mun001/poa.txt", false},
+      {"borradores", "borradores/v1/poa.pdf", true},  // a folder on the path: all under it
+      {"borrador*", "mun/borrador-2/poa.txt", true},
+      {"mun*/poa.pdf", "mun001/poa.pdf", true},  // a path: from the top
+      {"mun*/poa.pdf", "x/mun001/poa.pdf", false},
+      {"mun*/*.pdf", "mun001/sub/poa.pdf", false},  // `*` never crosses a `/`
+      {"mun001", "mun0010/poa.pdf", false},
+      {"**/anexos/*", "anexos/a.pdf", true},      // `**`: zero folders…
+      {"**/anexos/*", "a/b/anexos/a.pdf", true},  // …or several
+      {"**/anexos/*", "a/anexos-2/a.pdf", false},
+      {"mun001/**", "mun001/a/b/c.pdf", true},
+      {"mun001/**/*.txt", "mun001/poa.txt", true},
+      {"mun001/**/*.txt", "mun001/a/b/poa.txt", true},
+      {"mun001/**/*.txt", "mun002/a/poa.txt", false},
+      {"./mun001/*.pdf", "mun001/poa.pdf", true},
+      {"[ab].txt", "b.txt", true},
+      {"?.txt", "ab.txt", false},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(glob_matches(c.pattern, c.path), c.matches) << c.pattern << " " << c.path;
+}
+
+TEST(ExpandInputsTest, IncludeAndExcludeFilterFolderFilesOnlyAndSayWhy) {
+  const fs::path root = make_tree();
+  struct Case {
+    InputFilter filter;
+    std::vector<fs::path> inputs;
+    std::vector<std::string> expected;  // relative to root
+    std::vector<std::string> skipped;   // "path: reason"
+  };
+  const std::vector<Case> cases = {
+      {{{}, {"sub"}}, {root}, {"a.pdf", "b.txt"}, {"sub/c.txt: excluido por --exclude"}},
+      {{{"*.txt"}, {}}, {root}, {"b.txt", "sub/c.txt"}, {"a.pdf: fuera de --include"}},
+      // Exclusion wins over inclusion.
+      {{{"*.txt"}, {"b.*"}},
+       {root},
+       {"sub/c.txt"},
+       {"a.pdf: fuera de --include", "b.txt: excluido por --exclude"}},
+      // A file named on the command line is taken whatever the patterns.
+      {{{"*.pdf"}, {"*.txt"}}, {root / "b.txt"}, {"b.txt"}, {}},
+  };
+  for (const Case& c : cases) {
+    Diagnostics errors;
+    std::vector<SkippedInput> skipped;
+    std::vector<std::string> got;
+    for (const fs::path& p :
+         expand_inputs(c.inputs, JsonInFolders::kSkip, errors, &skipped, c.filter))
+      got.push_back(p.lexically_relative(root).generic_string());
+    EXPECT_EQ(got, c.expected);
+    std::vector<std::string> got_skipped;
+    for (const SkippedInput& s : skipped)
+      got_skipped.push_back(s.path.lexically_relative(root).generic_string() + ": " + s.reason);
+    EXPECT_EQ(got_skipped, c.skipped);
+    EXPECT_TRUE(errors.empty());
+  }
+  fs::remove_all(root);
+}
+
 TEST(ReadJsonDocumentTest, OnlyContentStartingWithABraceIsJson) {
   const fs::path file = fs::temp_directory_path() / ("poa_json_" + std::to_string(::getpid()));
   const std::vector<std::pair<std::string, bool>> cases = {

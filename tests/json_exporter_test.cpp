@@ -38,6 +38,7 @@ Document small_document(const std::string& file = "poa.txt") {
   Document doc;
   doc.source = SourceInfo{file, SourceType::kText, std::string(64, 'a'), std::nullopt, "UTF-8"};
   doc.year = 2022;
+  doc.municipio = "Zacatecas";
   Action a;
   a.numero = 4;
   a.nombre = "Acceso a la información";
@@ -74,6 +75,7 @@ constexpr const char* kSmallJson = R"({
     "codificacion": "UTF-8"
   },
   "ejercicio": 2022,
+  "municipio": "Zacatecas",
   "acciones": [
     {
       "numero": 4,
@@ -302,6 +304,7 @@ TEST(JsonReaderTest, RefusesWhatIsNotTheContractNamingThePath) {
        "acciones[0].actividades[0].programacion_mensual"},
       {"month as text", "2.5,", "\"2.5\",", "acciones[0].actividades[0].programacion_mensual[3]"},
       {"partida as number", "\"2611\"", "2611", "acciones[0].partidas_presupuestales[1]"},
+      {"municipio as number", "\"municipio\": \"Zacatecas\"", "\"municipio\": 32", "municipio"},
       {"unknown code", "MONTHLY_SUM_MISMATCH", "NO_SUCH_CODE", "acciones[0].avisos[0].codigo"},
       {"unknown severity", "\"advertencia\"", "\"warning\"", "acciones[0].avisos[0].severidad"},
       {"missing origin line", "\"linea\": 3", "\"line\": 3", "no_reconocido[0].origen.linea"},
@@ -350,6 +353,10 @@ TEST(JsonReaderTest, AcceptsAddedKeysAndOtherNumberSpellings) {
   const Document doc = document_from_json(json, "in.json");
   EXPECT_EQ(doc.actions[0].inversion_aproximada, money(1000000));
   EXPECT_EQ(to_json(doc), kSmallJson);
+  // `municipio` came later: a document written before it reads as null.
+  const Document older =
+      document_from_json(replaced(kSmallJson, "\"municipio\": \"Zacatecas\",", ""), "in.json");
+  EXPECT_EQ(older.municipio, std::nullopt);
 }
 
 // The schema accepts what to_json writes and refuses what breaks the contract.
@@ -409,6 +416,7 @@ TEST_F(SchemaTest, RefusesContractViolations) {
       {"\"linea\": 3", "\"line\": 3"},
       {"\"linea\": 3", "\"linea\": 0"},
       {"\"nombre\": \"Rendición de cuentas\"", "\"nombre\": 5"},
+      {"\"municipio\": \"Zacatecas\"", "\"municipio\": \"\""},
   };
   for (const Case& c : cases) {
     EXPECT_NE(violation(replaced(kSmallJson, c.from, c.to)), "") << c.from << " -> " << c.to;

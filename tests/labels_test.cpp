@@ -158,5 +158,31 @@ TEST(LabelsTest, MonthInitialsAmongTexts) {
   for (const Case& c : cases) EXPECT_EQ(month_initials_at(c.texts), c.at);
 }
 
+TEST(LabelsTest, MunicipioOfALetterheadOrTitle) {
+  struct Case {
+    const char* line;
+    bool in_title;
+    std::optional<std::string> municipio;
+  };
+  const Case cases[] = {
+      {"H. AYUNTAMIENTO DE SANTA MARÍA DEL ORO", false, "SANTA MARÍA DEL ORO"},
+      {"Honorable Ayuntamiento Constitucional de Oaxaca de Juárez", false, "Oaxaca de Juárez"},
+      {"H. Ayuntamiento del Municipio de Guadalupe, Zacatecas", false, "Guadalupe"},
+      {"MUNICIPIO LIBRE DE TLAQUEPAQUE | 2022", false, "TLAQUEPAQUE"},
+      {"MUNICIPIO DE ZACATECAS 2021 - 2024", false, "ZACATECAS"},
+      {"Gobierno Municipal de León - Dirección de Planeación", false, "León"},
+      {"PRESIDENCIA MUNICIPAL DE JEREZ (ADMINISTRACIÓN 2021-2024)", false, "JEREZ"},
+      {"POA 2022 H. AYUNTAMIENTO DE FRESNILLO", true, "FRESNILLO"},
+      // Not at the start of a line that is no title: a sentence, not a letterhead.
+      {"POA 2022 H. AYUNTAMIENTO DE FRESNILLO", false, std::nullopt},
+      {"Fortalecer el sistema anticorrupción del municipio de Zacatecas", false, std::nullopt},
+      {"Municipio de 2022", false, std::nullopt},
+      {"MUNICIPIO", false, std::nullopt},
+      {"Ayuntamientos de la región", false, std::nullopt},
+      {"Municipio de uno dos tres cuatro cinco seis siete ocho nueve", false, std::nullopt},
+  };
+  for (const Case& c : cases) EXPECT_EQ(municipio_of(c.line, c.in_title), c.municipio) << c.line;
+}
+
 }  // namespace
 }  // namespace poa::extractor

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -62,8 +63,8 @@ poa::Document sample(const fs::path& path) {
   a.secretaria = "Secretaría de Planeación";
   a.proposito = "Informar a la población";
   a.activities = {activity("Solicitudes atendidas", "Solicitud", 4, {0, 3, 6, 9}),
-                   activity("Informes", "Informe", 3, {0, 1, 5}),
-                   activity("Reuniones", "Reunión", 4, {2, 5, 8, 11})};
+                  activity("Informes", "Informe", 3, {0, 1, 5}),
+                  activity("Reuniones", "Reunión", 4, {2, 5, 8, 11})};
   d.actions = {a};
   return d;
 }
@@ -79,6 +80,7 @@ struct Case {
   std::vector<std::string> said;      // each on stderr
   std::vector<std::string> not_said;  // none on stderr
   bool written = true;
+  std::optional<std::string> municipio;  // --municipio
 };
 
 void PrintTo(const Case& c, std::ostream* os) {
@@ -198,6 +200,16 @@ std::vector<Case> cases() {
            },
        .said = {"advertencia: actividad sin indicador, meta ni unidad; no va a la subtabla "
                 "[SIPOT_SKIPPED_ACTIVITY]"}},
+      {.name = "input_of_another_municipio_is_warned",
+       .change = [](poa::Document& d) { d.municipio = "ZACATECAS"; },
+       .said = {"advertencia: el POA es del municipio «ZACATECAS» y la carga de «Guadalupe» "
+                "(--municipio); una carga de SIPOT es de un solo sujeto obligado "
+                "[SIPOT_OTHER_MUNICIPIO]"},
+       .municipio = "Guadalupe"},
+      {.name = "same_municipio_in_other_case_and_accents_is_not_warned",
+       .change = [](poa::Document& d) { d.municipio = "SANTA MARIA DEL ORO"; },
+       .not_said = {"[SIPOT_OTHER_MUNICIPIO]"},
+       .municipio = "Santa María del Oro"},
   };
 }
 
@@ -223,6 +235,7 @@ Outcome run_case(const Case& c, const std::string& folder) {
   std::ofstream(job.inputs[0]) << "";
   job.strict = c.strict;
   job.quiet = c.quiet;
+  job.municipio = c.municipio;
   for (const auto& [k, v] : kFullV) job.setting_overrides[k] = v;
   for (const auto& [k, v] : c.settings) job.setting_overrides[k] = v;
   const poa::job::DocumentLoader load = [&c](const fs::path& p) {
@@ -271,6 +284,22 @@ TEST(PntChecksCoverage, EverySipotCodeHasACase) {
     const std::string tag = "[" + std::string(poa::code_name(code)) + "]";
     EXPECT_NE(all.find(tag), std::string::npos) << tag << " has no case";
   }
+}
+
+TEST(PntChecksMunicipios, TheFirstInputsMunicipioIsTheUploadsWithoutTheOption) {
+  std::vector<poa::Document> docs(4);
+  const std::vector<std::optional<std::string>> names = {std::nullopt, "Fresnillo", "FRESNILLO",
+                                                         "Zacatecas"};
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    docs[i].source.path = "poa" + std::to_string(i) + ".pdf";
+    docs[i].municipio = names[i];
+  }
+  const poa::Diagnostics d = pnt::check_municipios(std::nullopt, docs);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(poa::format_diagnostic(d[0]),
+            "poa3.pdf: advertencia: el POA es del municipio «Zacatecas» y la carga de «Fresnillo» "
+            "(el de la primera entrada); una carga de SIPOT es de un solo sujeto obligado "
+            "[SIPOT_OTHER_MUNICIPIO]");
 }
 
 TEST(PntChecksRows, RangesOfSheetRows) {

@@ -349,7 +349,7 @@ TEST(RecognizerTest, WrappedLinesJoinTheRowAbove) {
 }
 
 TEST(RecognizerTest, UnrecognizedTextIsKeptWithItsOrigin) {
-  std::vector<std::string> lines = {"0:MUNICIPIO DE ZACATECAS"};
+  std::vector<std::string> lines = {"0:DIRECCIÓN DE PLANEACIÓN Y EVALUACIÓN"};
   const auto action =
       with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"}, {kActivity});
   lines.insert(lines.end(), action.begin(), action.end());
@@ -358,11 +358,80 @@ TEST(RecognizerTest, UnrecognizedTextIsKeptWithItsOrigin) {
   lines.push_back("0:Página 3 de 3");
   const RawDocument doc = recognize_lines(lines);
   ASSERT_EQ(doc.unrecognized.size(), 2u);
-  EXPECT_EQ(doc.unrecognized[0].text, "MUNICIPIO DE ZACATECAS");
+  EXPECT_EQ(doc.unrecognized[0].text, "DIRECCIÓN DE PLANEACIÓN Y EVALUACIÓN");
   EXPECT_EQ(doc.unrecognized[0].origin.line, 1);
   EXPECT_EQ(doc.unrecognized[1].text, "Elaboró: Lic. Ana Ruiz | Autorizó: Mtro. Luis Gómez");
   EXPECT_EQ(doc.unrecognized[1].origin.line, 8);
   EXPECT_EQ(doc.actions[0].activities.size(), 1u);
+}
+
+TEST(RecognizerTest, LetterheadOrTitleAboveTheFirstActionNamesTheMunicipio) {
+  const auto action =
+      with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"}, {kActivity});
+  struct Case {
+    const char* name;
+    std::vector<std::string> before;  // lines above the first action
+    std::vector<std::string> after;   // lines below it
+    std::optional<std::string> municipio;
+    std::optional<int> line;
+    std::vector<std::string> unrecognized;
+  };
+  const std::vector<Case> cases = {
+      {"letterhead",
+       {"0:H. AYUNTAMIENTO DE SANTA MARÍA DEL ORO", "0:ADMINISTRACIÓN 2021-2024"},
+       {},
+       "SANTA MARÍA DEL ORO",
+       1,
+       {"ADMINISTRACIÓN 2021-2024"}},
+      {"in the title",
+       {"#PROGRAMA OPERATIVO ANUAL 2022 DEL MUNICIPIO DE FRESNILLO, ZAC."},
+       {},
+       "FRESNILLO",
+       1,
+       {}},
+      {"constitucional",
+       {"0:Ayuntamiento Constitucional de Juchitán de Zaragoza 2022-2024"},
+       {},
+       "Juchitán de Zaragoza",
+       1,
+       {}},
+      // A running letterhead (a page's title) is taken as read; another municipio is text like
+      // any other.
+      {"repeated",
+       {"0:MUNICIPIO DE ZACATECAS"},
+       {"", "#Municipio de Zacatecas", "#MUNICIPIO DE GUADALUPE"},
+       "ZACATECAS",
+       1,
+       {"MUNICIPIO DE GUADALUPE"}},
+      // Below the first action no letterhead names it: the document's top does.
+      {"only below",
+       {},
+       {"", "#MUNICIPIO DE ZACATECAS"},
+       std::nullopt,
+       std::nullopt,
+       {"MUNICIPIO DE ZACATECAS"}},
+      // A sentence that mentions a municipio is no letterhead.
+      {"sentence",
+       {"0:Plan de trabajo del municipio de Zacatecas"},
+       {},
+       std::nullopt,
+       std::nullopt,
+       {"Plan de trabajo del municipio de Zacatecas"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> lines = c.before;
+    lines.insert(lines.end(), action.begin(), action.end());
+    lines.insert(lines.end(), c.after.begin(), c.after.end());
+    const RawDocument doc = recognize_lines(lines);
+    ASSERT_EQ(doc.municipio.has_value(), c.municipio.has_value()) << c.name;
+    if (c.municipio) {
+      EXPECT_EQ(doc.municipio->text, *c.municipio) << c.name;
+      EXPECT_EQ(doc.municipio->origin.line, c.line) << c.name;
+    }
+    std::vector<std::string> unrecognized;
+    for (const UnrecognizedText& u : doc.unrecognized) unrecognized.push_back(u.text);
+    EXPECT_EQ(unrecognized, c.unrecognized) << c.name;
+  }
 }
 
 TEST(RecognizerTest, TextWithoutPoaStructureIsRefused) {

@@ -12,10 +12,12 @@ _poa() {
     esac
   done
 
-  local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size -j --jobs --progress --no-progress --db --incremental --help"
+  local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size \
+-j --jobs --progress --no-progress --db --incremental --include --exclude --municipio --help"
   local review_opts="-o --output --strict -q --quiet --password --max-input-size --help"
   local inspect_opts="--page --svg --password --help"
   local pnt_opts="--fraccion --template --settings --format -o --output --password --strict -q --quiet \
+--max-input-size --include --exclude --municipio \
 --ejercicio --fecha-inicio --fecha-termino --area-responsable --hipervinculo --fecha-validacion \
 --fecha-actualizacion --nota --dimension --frecuencia --sentido --metodo-calculo --linea-base \
 --fuente --definicion --programa --objetivo --help"
@@ -30,7 +32,7 @@ _poa() {
     --sentido) COMPREPLY=($(compgen -W "Ascendente Descendente" -- "$cur")); return ;;
     --template) COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur")); return ;;
     -o|--output|--settings|--svg|--db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --password|--max-input-size|-j|--jobs|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
+    --password|--max-input-size|-j|--jobs|--include|--exclude|--municipio|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
 --frecuencia|--metodo-calculo|--linea-base|--fuente|--definicion|--programa) return ;;
   esac
 

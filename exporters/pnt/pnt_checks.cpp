@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "text/unicode.hpp"
+
 namespace poa::exporters::pnt {
 namespace {
 
@@ -210,6 +212,27 @@ Diagnostics check_period_year(const Settings& s, const std::vector<Document>& do
     out.push_back(diag::make(DiagnosticCode::kSipotDateOrder, Severity::kWarning,
                              "el POA es del ejercicio " + std::to_string(*doc.year) +
                                  " y el periodo (" + format_date(*period) + ") de otro año",
+                             Origin{doc.source.path, {}, {}, {}}));
+  }
+  return out;
+}
+
+Diagnostics check_municipios(const std::optional<std::string>& municipio,
+                             const std::vector<Document>& docs) {
+  Diagnostics out;
+  std::optional<std::string> upload = municipio;
+  for (const Document& doc : docs) {
+    if (!doc.municipio) continue;
+    if (!upload) {
+      upload = doc.municipio;
+      continue;
+    }
+    if (text::fold_for_match(*doc.municipio) == text::fold_for_match(*upload)) continue;
+    out.push_back(diag::make(DiagnosticCode::kSipotOtherMunicipio, Severity::kWarning,
+                             "el POA es del municipio «" + *doc.municipio + "» y la carga de «" +
+                                 *upload +
+                                 (municipio ? "» (--municipio)" : "» (el de la primera entrada)") +
+                                 "; una carga de SIPOT es de un solo sujeto obligado",
                              Origin{doc.source.path, {}, {}, {}}));
   }
   return out;

@@ -1,6 +1,8 @@
 // Checks of SIPOT tables before upload: the settings' date rules and the cells left empty, why.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "exporters/pnt/pnt_export.hpp"
@@ -19,6 +21,13 @@ Diagnostics check_dates(const Settings& settings);
 // The period set (inicio or término) against each document's own year, when `ejercicio` is not
 // set: a SIPOT_DATE_ORDER warning per document whose year is not the period's.
 Diagnostics check_period_year(const Settings& settings, const std::vector<Document>& docs);
+
+// The municipio of each document against the upload's (`municipio`, from --municipio, else the
+// first document's that names one): an upload is of one sujeto obligado, and SIPOT's tables have
+// no column to tell them apart. A SIPOT_OTHER_MUNICIPIO warning per document that names another
+// (compared without case or accents); documents that name none are not warned about.
+Diagnostics check_municipios(const std::optional<std::string>& municipio,
+                             const std::vector<Document>& docs);
 
 // One SIPOT_EMPTY_CELLS diagnostic per template column (main sheet, then each sub-table) with
 // an empty cell in some row: how many of how many rows, which sheet rows (as ranges: `8–10,
