@@ -55,6 +55,7 @@ class CliBatchTest : public testing::Test {
     std::vector<std::string> argv_text = {POA_BINARY};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
+    argv.reserve(argv_text.size() + 1);
     for (std::string& a : argv_text) argv.push_back(a.data());
     argv.push_back(nullptr);
     int master = -1;
