@@ -1,6 +1,7 @@
 // The progress line of a batch: counters from the workers, redrawn in place on stderr.
 #include "job/progress.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -17,7 +18,7 @@ std::string one_decimal(double v) {
 }
 
 std::string duration(double seconds) {
-  const auto s = static_cast<long long>(seconds + 0.5);
+  const long long s = std::llround(seconds);
   if (s < 60) return std::to_string(s) + " s";
   if (s < 3600) return std::to_string(s / 60) + " min " + std::to_string(s % 60) + " s";
   return std::to_string(s / 3600) + " h " + std::to_string(s % 3600 / 60) + " min";

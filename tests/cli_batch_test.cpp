@@ -55,6 +55,7 @@ class CliBatchTest : public testing::Test {
     std::vector<std::string> argv_text = {POA_BINARY};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
+    argv.reserve(argv_text.size() + 1);
     for (std::string& a : argv_text) argv.push_back(a.data());
     argv.push_back(nullptr);
     int master = -1;
@@ -158,6 +159,28 @@ TEST_F(CliBatchTest, ProgressShowsOnATerminalOrWhenAskedAndNeverOtherwise) {
       EXPECT_EQ(r.err.find('\r'), std::string::npos) << what;
     }
   }
+}
+
+TEST_F(CliBatchTest, ReadOnlyDatabaseIsOneLineAndLeftAsItWas) {
+  // Root writes anywhere: the run drops to nobody, as the edge tests do.
+  const std::string as_nobody =
+      ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const fs::path db = dir_ / "ro.sqlite";
+  ASSERT_EQ(poa({"convert", kMixedBatch[0], "-o", (dir_ / "out1").string(), "--db", db.string()})
+                .exit_code,
+            0);
+  fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir_, fs::perms::all);
+  const std::string before = read_file(db);
+  int status = 0;
+  const std::string err = poa::test::run_command(
+      as_nobody + shell_quote(POA_BINARY) + " convert " + shell_quote(kMixedBatch[1]) + " -o " +
+          shell_quote((dir_ / "out2").string()) + " --db " + shell_quote(db.string()) +
+          " 2>&1 >/dev/null",
+      &status);
+  EXPECT_EQ(WEXITSTATUS(status), 1) << err;
+  EXPECT_EQ(err, "poa: error: " + db.string() + ": no se pudo abrir: la base es de solo lectura\n");
+  EXPECT_EQ(read_file(db), before);
 }
 
 }  // namespace

@@ -326,7 +326,14 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{
             "svg_without_page",
             {"inspect", "fixtures/pdf/sample_secretaria_planeacion/input.pdf", "--svg", "x.svg"},
-            "--svg requiere --page"}),
+            "--svg requiere --page"},
+        UsageCase{"sqlite_to_stdout",
+                  {"convert", kSample, "-o", "-", "--format", "sqlite"},
+                  "sqlite escribe un archivo (use --db)"},
+        UsageCase{"incremental_without_database",
+                  {"convert", kSample, "-o", "x", "--incremental"},
+                  "--incremental omite lo que ya está en la base: requiere --format sqlite o --db"},
+        UsageCase{"no_jobs", {"convert", kSample, "-o", "x", "-j", "0"}, "-j"}),
     [](const testing::TestParamInfo<UsageCase>& info) { return std::string(info.param.name); });
 
 TEST_F(CliTest, InspectSvgDrawsOnePage) {

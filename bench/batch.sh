@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Batches (issue 9): `poa convert -j 2` against `-j 1` on a batch of large generated PDFs, pages
+# per second into SQLite against JSON, and peak memory against the number of files.
+#   bench/batch.sh                         uses ./build; FILES=8 PAGES=150 RUNS=3
+#   BUILD=build-release FILES=16 PAGES=300 bench/batch.sh
+# Prints, for each run: wall s, CPU s (user + system), CPU/wall (how many cores it kept busy)
+# and peak RSS, and the load average before it: on a shared machine read the speed-up beside
+# the load (other processes take cores from -j 2, never from -j 1's single thread).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-build}
+[[ $build == /* ]] || build=$root/$build
+poa=$build/poa
+gen=$build/bench/poa_bench_gen
+files=${FILES:-8}
+pages=${PAGES:-150}
+runs=${RUNS:-3}
+
+for tool in "$poa" "$gen"; do
+  [[ -x $tool ]] || { echo "falta $tool: compile primero (cmake --build $build)" >&2; exit 1; }
+done
+command -v /usr/bin/time >/dev/null || { echo "falta /usr/bin/time: scripts/setup-deps.sh --test" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Distinct documents (one seed each), so the database holds every one (rows are keyed by sha256).
+mkdir -p "$work/in"
+for ((i = 1; i <= files; i++)); do
+  "$gen" --pages "$pages" --seed "$((2022 + i))" -o "$work/in/poa-$i.pdf" >/dev/null
+done
+total_pages=0
+for f in "$work"/in/*.pdf; do
+  n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  total_pages=$((total_pages + ${n:-0}))
+done
+echo "lote: $files PDF, $total_pages páginas"
+
+# Runs poa convert with "$@" into a fresh folder; prints "<wall s> <cpu s> <peak RSS KiB>".
+measure() {
+  local start end
+  rm -rf "$work/out"
+  start=$EPOCHREALTIME
+  /usr/bin/time -f '%U %S %M' -o "$work/time" "$poa" convert "$@" -o "$work/out" -q --no-progress \
+    >/dev/null 2>"$work/stderr" || { echo "falló: $*" >&2; cat "$work/stderr" >&2; exit 1; }
+  end=$EPOCHREALTIME
+  awk -v s="$start" -v e="$end" '{ printf "%.3f %.2f %d\n", e - s, $1 + $2, $3 }' \
+    <(tail -n 1 "$work/time")
+}
+
+# Best wall time of $runs runs, with that run's CPU time and the largest RSS.
+best_of() {
+  local wall="" cpu="" rss=0 w c m
+  for ((i = 0; i < runs; i++)); do
+    read -r w c m < <(measure "$@")
+    if [[ -z $wall ]] || awk -v a="$w" -v b="$wall" 'BEGIN { exit !(a < b) }'; then
+      wall=$w
+      cpu=$c
+    fi
+    ((m > rss)) && rss=$m
+  done
+  echo "$wall $cpu $rss"
+}
+
+row() {
+  local label=$1
+  shift
+  local load wall cpu rss
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  read -r wall cpu rss < <(best_of "$@")
+  awk -v l="$label" -v w="$wall" -v c="$cpu" -v r="$rss" -v p="$total_pages" -v ld="$load" \
+    'BEGIN { printf "| %-24s | %7.2f | %6.2f | %5.2f | %7.1f | %4d MiB | %4s |\n", l, w, c, c / w, p / w, r / 1024, ld }'
+  echo "$wall" >"$work/last_wall"
+}
+
+echo "| run                      |  wall s |  CPU s | CPU/wall | pág/s | RSS | load |"
+echo "|--------------------------|--------:|-------:|------:|--------:|---------:|-----:|"
+row "json -j 1" "$work/in" --format json -j 1
+one=$(cat "$work/last_wall")
+row "json -j 2" "$work/in" --format json -j 2
+two=$(cat "$work/last_wall")
+row "sqlite -j 1" "$work/in" --format sqlite -j 1
+row "sqlite -j 2" "$work/in" --format sqlite -j 2
+row "json,csv,sqlite -j 2" "$work/in" --format json,csv,sqlite -j 2
+awk -v a="$one" -v b="$two" 'BEGIN { printf "speed-up -j 2 / -j 1 (json, wall): %.2fx\n", a / b }'
+
+# Peak memory against the number of files: the same document again and again (-j 2).
+echo
+echo "| files | pages | RSS -j 1 | RSS -j 2 |"
+echo "|------:|------:|---------:|---------:|"
+mkdir -p "$work/many"
+for n in 1 4 16 64; do
+  rm -rf "$work/many"/*
+  for ((i = 1; i <= n; i++)); do ln -s "$work/in/poa-$(((i - 1) % files + 1)).pdf" "$work/many/poa-$i.pdf"; done
+  p=$(( (total_pages / files) * n ))
+  read -r _ _ r1 < <(measure "$work"/many/*.pdf --format json,csv,sqlite -j 1)
+  read -r _ _ r2 < <(measure "$work"/many/*.pdf --format json,csv,sqlite -j 2)
+  printf '| %5d | %5d | %4d MiB | %4d MiB |\n' "$n" "$p" $((r1 / 1024)) $((r2 / 1024))
+done
