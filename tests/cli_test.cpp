@@ -256,7 +256,7 @@ INSTANTIATE_TEST_SUITE_P(
     Usage, CliUsageTest,
     testing::Values(
         // CLI11's own errors, in Spanish like every other line.
-        UsageCase{"no_command", {}, "poa: se requiere un subcomando: convert, inspect o pnt"},
+        UsageCase{"no_command", {}, "poa: se requiere un subcomando: convert, review, inspect o pnt"},
         UsageCase{"unknown_format",
                   {"convert", kSample, "-o", "x", "--format", "xml"},
                   "formato desconocido «xml»"},

@@ -30,6 +30,8 @@ using html::escape;
 constexpr double kDpi = 110;
 // A document page of the report goes on in a new part past this size (at an action's start).
 constexpr std::uint64_t kPartBytes = std::uint64_t{1} << 20;
+// Page figures of a part loaded with the page (the first screen); the rest load as they scroll in.
+constexpr int kEagerFigures = 2;
 
 constexpr const char* kMonthNames[12] = {"ene", "feb", "mar", "abr", "may", "jun",
                                          "jul", "ago", "sep", "oct", "nov", "dic"};
@@ -113,6 +115,7 @@ struct OpenDocument {
   std::map<int, std::pair<double, double>> rendered;  // page -> size in points
   std::vector<fs::path> images;  // images and closed parts written so far (removed on abort)
   int part = 1;                  // the page being written: 1 is <stem>.html, then parte-N.html
+  int figures = 0;               // page figures in this part (the first ones load eagerly)
   std::optional<fs::path> first_part;  // <stem>.html once committed (a long document)
   std::vector<std::string> lines;      // a text dump's lines
   int ordinal = 0;
@@ -335,6 +338,7 @@ class HtmlExporter : public Exporter {
     doc_->first_part = doc_->part == 1 ? std::optional<fs::path>(done) : doc_->first_part;
     doc_->file.reset();
     ++doc_->part;
+    doc_->figures = 0;
     create_output_folder(doc_->images_dir);
     doc_->file.emplace(doc_->images_dir / ("parte-" + std::to_string(doc_->part) + ".html"));
     write_head();
@@ -622,7 +626,8 @@ std::string HtmlExporter::figures_html(const std::vector<const ShownValue*>& lin
            "\"><figcaption>Página " + std::to_string(page) + " · <a href=\"" + escape(src) +
            "\">imagen a tamaño completo</a></figcaption><div class=\"lienzo\">"
            "<img src=\"" +
-           escape(src) + "\" loading=\"lazy\" decoding=\"async\" width=\"" +
+           escape(src) + "\" loading=\"" + (++doc_->figures > kEagerFigures ? "lazy" : "eager") +
+           "\" decoding=\"async\" width=\"" +
            std::to_string(static_cast<int>(w * kDpi / 72 + 0.5)) + "\" height=\"" +
            std::to_string(static_cast<int>(h * kDpi / 72 + 0.5)) + "\" alt=\"Página " +
            std::to_string(page) + " del documento\"><svg class=\"cajas\" viewBox=\"0 0 " + num(w) +
