@@ -24,6 +24,8 @@ namespace fs = std::filesystem;
 using poa::test::read_file;
 
 constexpr const char* kSamplePdf = "fixtures/pdf/sample_secretaria_planeacion/input.pdf";
+// The bundled sample (`make demo`): its page is input-2.html beside the PDF's input.html.
+constexpr const char* kSampleText = "fixtures/text/sample/sample_secretaria_planeacion/input.txt";
 
 std::string shell_quote(const std::string& s) {
   std::string q = "'";
@@ -52,7 +54,7 @@ class ReviewBrowserTest : public testing::Test {
                     "\"><svg onload=\"document.title='pwned'\">");
     std::ofstream(*dir_ / "hostil.txt", std::ios::binary) << hostile;
     poa::job::ReviewJob job;
-    job.inputs = {kSamplePdf, *dir_ / "hostil.txt"};
+    job.inputs = {kSamplePdf, *dir_ / "hostil.txt", kSampleText};
     job.output = *dir_ / "informe";
     std::ostringstream err;
     code_ = static_cast<int>(poa::job::run(job, err));
@@ -122,10 +124,18 @@ TEST_F(ReviewBrowserTest, DomHasSectionsWarningsLinksAndOnlyOwnFiles) {
   EXPECT_GE(count(dom, std::regex("data-codigo=\"INVESTMENT_SUM_MISMATCH\"")), 3U);
   EXPECT_NE(dom.find("<a href=\"index.html\">"), std::string::npos);
   EXPECT_GT(count(dom, std::regex("<rect class=\"caja[^\"]*\" data-ref=\"r[0-9]+\"")), 400U);
+  // The text dump's page links its values to the cells of its source lines.
+  const std::string text = chromium("--dump-dom", "input-2.html");
+  expect_only_own_files(text, *dir_ / "informe");
+  EXPECT_NE(text.find("data-enlazado=\"si\""), std::string::npos);
+  EXPECT_EQ(count(text, std::regex("<section class=\"accion\"")), 8U);
+  EXPECT_EQ(count(text, std::regex("data-codigo=\"ORPHAN_ROWS\"")), 3U);
+  EXPECT_GT(count(text, std::regex("<span class=\"celda\" data-ref=\"l[0-9]+c[0-9]+\"")), 300U);
   const std::string index = chromium("--dump-dom", "index.html");
   expect_only_own_files(index, *dir_ / "informe");
   EXPECT_NE(index.find("<a href=\"input.html\">"), std::string::npos);
   EXPECT_NE(index.find("<a href=\"hostil.html\">"), std::string::npos);
+  EXPECT_NE(index.find("<a href=\"input-2.html\">"), std::string::npos);
   EXPECT_EQ(count(index, std::regex("<svg class=\"grafica\"")), 2U);
 }
 
