@@ -14,9 +14,9 @@
 
 namespace poa::exporters {
 
-enum class Format { kJson, kCsv, kHtml };
+enum class Format { kJson, kCsv, kHtml, kSqlite };
 
-// "json" / "csv" / "html" <-> Format; nullopt for an unknown name.
+// "json" / "csv" / "html" / "sqlite" <-> Format; nullopt for an unknown name.
 std::optional<Format> format_from_name(std::string_view name);
 const char* format_name(Format f);
 
@@ -34,6 +34,8 @@ struct ExportOptions {
   std::vector<std::string> csv_replaced;
   // For exporters that open the input again (the review report renders a PDF's pages).
   std::optional<std::string> password;
+  // `--db FILE`: the SQLite database; empty: OUTDIR/poa.sqlite (exporters/sqlite_exporter.hpp).
+  std::filesystem::path db_path;
 };
 
 class Exporter {

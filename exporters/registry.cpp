@@ -5,6 +5,7 @@
 #include "exporters/exporter.hpp"
 #include "exporters/html/html_exporter.hpp"
 #include "exporters/json_exporter.hpp"
+#include "exporters/sqlite_exporter.hpp"
 
 namespace poa::exporters {
 
@@ -12,6 +13,7 @@ std::optional<Format> format_from_name(std::string_view name) {
   if (name == "json") return Format::kJson;
   if (name == "csv") return Format::kCsv;
   if (name == "html") return Format::kHtml;
+  if (name == "sqlite") return Format::kSqlite;
   return std::nullopt;
 }
 
@@ -23,6 +25,8 @@ const char* format_name(Format f) {
       return "csv";
     case Format::kHtml:
       return "html";
+    case Format::kSqlite:
+      return "sqlite";
   }
   return "";
 }
@@ -35,6 +39,8 @@ std::unique_ptr<Exporter> make_exporter(Format format, const ExportOptions& opti
       return make_csv_exporter(options);
     case Format::kHtml:
       return make_html_exporter(options);
+    case Format::kSqlite:
+      return make_sqlite_exporter(options);
   }
   return nullptr;
 }

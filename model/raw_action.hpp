@@ -81,6 +81,7 @@ struct UnrecognizedText {
 struct RawDocumentTail {
   std::optional<RawField> year;
   std::vector<UnrecognizedText> unrecognized;
+  DroppedLines furniture;   // page numbers the recogniser left out (a tab dump's `Página 2 de 5`)
   Diagnostics diagnostics;  // not tied to one action
 };
 
@@ -89,6 +90,7 @@ struct RawDocumentTail {
 struct RawDocument : RawDocumentTail {
   std::vector<RawAction> actions;
 
+  RawDocumentTail& tail() { return *this; }
   const RawDocumentTail& tail() const { return *this; }
 };
 

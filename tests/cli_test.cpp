@@ -24,17 +24,7 @@ struct PoaRun {
 
 using poa::test::read_file;
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
+using poa::test::shell_quote;
 
 class CliTest : public testing::Test {
  protected:
@@ -42,9 +32,10 @@ class CliTest : public testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   PoaRun poa(const std::vector<std::string>& args) {
-    std::string cmd = quote(POA_BINARY);
-    for (const std::string& a : args) cmd += " " + quote(a);
-    cmd += " >" + quote((dir_ / "stdout").string()) + " 2>" + quote((dir_ / "stderr").string());
+    std::string cmd = shell_quote(POA_BINARY);
+    for (const std::string& a : args) cmd += " " + shell_quote(a);
+    cmd += " >" + shell_quote((dir_ / "stdout").string()) + " 2>" +
+           shell_quote((dir_ / "stderr").string());
     const int status = std::system(cmd.c_str());
     PoaRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -12,7 +12,7 @@ _poa() {
     esac
   done
 
-  local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size --help"
+  local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size -j --jobs --progress --no-progress --db --incremental --help"
   local review_opts="-o --output --strict -q --quiet --password --max-input-size --help"
   local inspect_opts="--page --svg --password --help"
   local pnt_opts="--fraccion --template --settings --format -o --output --password --strict -q --quiet \
@@ -23,14 +23,14 @@ _poa() {
   case "$prev" in
     --format)
       if [[ "$cmd" == pnt ]]; then COMPREPLY=($(compgen -W "xlsx csv" -- "$cur"));
-      else COMPREPLY=($(compgen -W "json csv html json,csv json,csv,html" -- "$cur")); fi
+      else COMPREPLY=($(compgen -W "json csv html sqlite json,csv json,csv,html json,csv,sqlite" -- "$cur")); fi
       return ;;
     --fraccion) COMPREPLY=($(compgen -W "iv v vi" -- "$cur")); return ;;
     --objetivo) COMPREPLY=($(compgen -W "proposito meta accion" -- "$cur")); return ;;
     --sentido) COMPREPLY=($(compgen -W "Ascendente Descendente" -- "$cur")); return ;;
     --template) COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur")); return ;;
-    -o|--output|--settings|--svg) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --password|--max-input-size|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
+    -o|--output|--settings|--svg|--db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --password|--max-input-size|-j|--jobs|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
 --frecuencia|--metodo-calculo|--linea-base|--fuente|--definicion|--programa) return ;;
   esac
 
