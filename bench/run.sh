@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `poa convert` (JSON and CSV) against `pdftotext -tsv` on generated 30- and 300-page POA
-# PDFs, on one core: best wall time of 3 runs each, the ratio poa/pdftotext, and peak RSS; and,
+# PDFs, on one core: best wall time of 3 runs each, the ratio poa/pdftotext, and peak RSS (then
+# `poa review` of the same PDFs: time, memory, output size, largest HTML page); and,
 # when Debian's python3-fitz is installed, against PyMuPDF's word list (page.get_text("words"),
 # the fastest text layer we know; its time includes Python's start-up and `import fitz`).
 #   bench/run.sh                  uses ./build (cmake -S . -B build && cmake --build build)
@@ -69,7 +70,7 @@ for pages in $pages_list; do
   pdf=$work/poa-$pages.pdf
   "$gen" --pages "$pages" -o "$pdf" >"$work/gen.txt"
   actual=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  read -r poa_w poa_c poa_m < <(best_of "$poa" convert "$pdf" -o "$work/out" --format json,csv -q)
+  read -r poa_w poa_c poa_m < <(best_of "$poa" convert "$pdf" -o "$work/out-$pages" --format json,csv -q)
   read -r txt_w txt_c txt_m < <(best_of pdftotext -tsv "$pdf" /dev/null)
   ratio_w=$(awk -v a="$poa_w" -v b="$txt_w" 'BEGIN { printf "%.2f", a / b }')
   ratio_c=$(awk -v a="$poa_c" -v b="$txt_c" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), (b > 0 ? a / b : 0) }')
@@ -83,3 +84,22 @@ for pages in $pages_list; do
     "$ratio_c" "$fitz_col"
 done
 echo "(mejor de $runs ejecuciones, un núcleo: taskset -c $core; RSS máximo según /usr/bin/time)"
+
+# The review report of the same PDFs (poa review): page images rendered and written as PNG.
+echo
+printf '%-8s| %-28s| %s\n' "" "poa review (informe html)" "salida"
+printf '%-9s| %-9s %-8s %-9s| %-9s %-9s %-9s %s\n' páginas "pared s" "CPU s" RSS total PNG \
+  "HTML máx" "páginas html"
+for pages in $pages_list; do
+  pdf=$work/poa-$pages.pdf
+  actual=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  rm -rf "$work/review-$pages"
+  read -r rev_w rev_c rev_m < <(best_of "$poa" review "$pdf" -o "$work/review-$pages" -q)
+  total=$(du -sk "$work/review-$pages" | cut -f1)
+  png=$(find "$work/review-$pages" -name '*.png' -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / 1024 }')
+  biggest=$(find "$work/review-$pages" -name '*.html' -printf '%s\n' | sort -n | tail -n 1)
+  parts=$(find "$work/review-$pages" -name '*.html' ! -name index.html | wc -l)
+  printf '%-8s| %-9s %-8s %-9s| %-9s %-9s %-9s %s\n' "${actual:-$pages}" "$rev_w" "$rev_c" \
+    "$((rev_m / 1024)) MiB" "$((total / 1024)) MiB" "$((png / 1024)) MiB" \
+    "$((biggest / 1024)) KiB" "$parts"
+done

@@ -56,6 +56,19 @@ std::vector<std::string> owners_of(const std::vector<ManifestRow>& manifest,
   return out;
 }
 
+// The inputs manifest.csv says have rows or a file in `name` and that are not among `inputs`;
+// nullopt when no run recorded the file at all.
+std::optional<std::vector<std::string>> foreign_owners(const std::vector<ManifestRow>& manifest,
+                                                       const std::string& name,
+                                                       const std::set<std::string>& inputs) {
+  const std::vector<std::string> owners = owners_of(manifest, name);
+  if (owners.empty()) return std::nullopt;
+  std::vector<std::string> others;
+  for (const std::string& o : owners)
+    if (!inputs.count(o)) others.push_back(o);
+  return others;
+}
+
 std::string first_names(const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? ", " : "") + names[i];
@@ -158,31 +171,25 @@ std::optional<std::string> check_outputs(const OutputPlan& plan,
                "agregar filas: use otra carpeta de salida";
       continue;
     }
-    const std::vector<std::string> owners = owners_of(manifest, name);
-    std::vector<std::string> others;
-    for (const std::string& o : owners)
-      if (!inputs.count(o)) others.push_back(o);
-    if (owners.empty())
+    const auto others = foreign_owners(manifest, name, inputs);
+    if (!others)
       return path.string() + " ya existe y ninguna conversión registrada en " + kManifestName +
              " lo produjo; no se reemplaza: use --append, otra carpeta de salida o bórrelo";
-    if (!others.empty())
+    if (!others->empty())
       return path.string() + " tiene filas de entradas que esta corrida no convierte (" +
-             first_names(others) + "); no se reemplaza: use --append para agregar las de esta " +
+             first_names(*others) + "); no se reemplaza: use --append para agregar las de esta " +
              "corrida, u otra carpeta de salida";
   }
   for (const std::string& name : plan.html_batch_names) {
     const fs::path path = plan.out_dir / name;
     if (!fs::exists(path, ec)) continue;
-    const std::vector<std::string> owners = owners_of(manifest, name);
-    std::vector<std::string> others;
-    for (const std::string& o : owners)
-      if (!inputs.count(o)) others.push_back(o);
-    if (owners.empty())
+    const auto others = foreign_owners(manifest, name, inputs);
+    if (!others)
       return path.string() + " ya existe y ninguna conversión registrada en " + kManifestName +
              " lo produjo; no se reemplaza: use otra carpeta de salida o bórrelo";
-    if (!others.empty())
+    if (!others->empty())
       return path.string() + " es de la revisión de entradas que esta corrida no convierte (" +
-             first_names(others) + "); no se reemplaza: nombre todas las entradas o use otra " +
+             first_names(*others) + "); no se reemplaza: nombre todas las entradas o use otra " +
              "carpeta de salida";
   }
   return std::nullopt;

@@ -14,6 +14,9 @@ ExitCode run(const ReviewJob& job, std::ostream& err) {
   convert.quiet = job.quiet;
   convert.password = job.password;
   convert.max_input_bytes = job.max_input_bytes;
+  // One input at a time: the page rendering (in the exporter, on this thread) is the cost, and a
+  // poppler document per worker beside it would only add memory.
+  convert.jobs = 1;
   return run(convert, err);
 }
 

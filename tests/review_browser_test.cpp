@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "extractor/page_image.hpp"
 #include "job/convert.hpp"
@@ -23,6 +24,8 @@ namespace fs = std::filesystem;
 using poa::test::read_file;
 
 constexpr const char* kSamplePdf = "fixtures/pdf/sample_secretaria_planeacion/input.pdf";
+// The bundled sample (`make demo`): its page is input-2.html beside the PDF's input.html.
+constexpr const char* kSampleText = "fixtures/text/sample/sample_secretaria_planeacion/input.txt";
 
 std::string shell_quote(const std::string& s) {
   std::string q = "'";
@@ -51,7 +54,7 @@ class ReviewBrowserTest : public testing::Test {
                     "\"><svg onload=\"document.title='pwned'\">");
     std::ofstream(*dir_ / "hostil.txt", std::ios::binary) << hostile;
     poa::job::ReviewJob job;
-    job.inputs = {kSamplePdf, *dir_ / "hostil.txt"};
+    job.inputs = {kSamplePdf, *dir_ / "hostil.txt", kSampleText};
     job.output = *dir_ / "informe";
     std::ostringstream err;
     code_ = static_cast<int>(poa::job::run(job, err));
@@ -121,10 +124,18 @@ TEST_F(ReviewBrowserTest, DomHasSectionsWarningsLinksAndOnlyOwnFiles) {
   EXPECT_GE(count(dom, std::regex("data-codigo=\"INVESTMENT_SUM_MISMATCH\"")), 3U);
   EXPECT_NE(dom.find("<a href=\"index.html\">"), std::string::npos);
   EXPECT_GT(count(dom, std::regex("<rect class=\"caja[^\"]*\" data-ref=\"r[0-9]+\"")), 400U);
+  // The text dump's page links its values to the cells of its source lines.
+  const std::string text = chromium("--dump-dom", "input-2.html");
+  expect_only_own_files(text, *dir_ / "informe");
+  EXPECT_NE(text.find("data-enlazado=\"si\""), std::string::npos);
+  EXPECT_EQ(count(text, std::regex("<section class=\"accion\"")), 8U);
+  EXPECT_EQ(count(text, std::regex("data-codigo=\"ORPHAN_ROWS\"")), 3U);
+  EXPECT_GT(count(text, std::regex("<span class=\"celda\" data-ref=\"l[0-9]+c[0-9]+\"")), 300U);
   const std::string index = chromium("--dump-dom", "index.html");
   expect_only_own_files(index, *dir_ / "informe");
   EXPECT_NE(index.find("<a href=\"input.html\">"), std::string::npos);
   EXPECT_NE(index.find("<a href=\"hostil.html\">"), std::string::npos);
+  EXPECT_NE(index.find("<a href=\"input-2.html\">"), std::string::npos);
   EXPECT_EQ(count(index, std::regex("<svg class=\"grafica\"")), 2U);
 }
 
@@ -146,15 +157,17 @@ struct Pixel {
   int r, g, b;
 };
 
-TEST_F(ReviewBrowserTest, ScreenshotShowsEachBoxOnItsWords) {
-  const fs::path shot = *dir_ / "pantalla.png";
-  chromium(
-      "--hide-scrollbars --force-device-scale-factor=1 --window-size=2400,1400 "
-      "--virtual-time-budget=5000 --screenshot=" +
-          shell_quote(shot.string()),
-      "input.html");
+// What is wrong with the screenshot `shot` of the sample's page: the first action's boxes, where
+// the model puts them, each with a box-coloured edge and ink (its words) inside; `checked` counts
+// the boxes looked at. Empty when all sit on their words.
+std::vector<std::string> misplaced_boxes(const fs::path& shot, const poa::Document& doc,
+                                         int& checked) {
+  checked = 0;
   cairo_surface_t* s = cairo_image_surface_create_from_png(shot.c_str());
-  ASSERT_EQ(cairo_surface_status(s), CAIRO_STATUS_SUCCESS) << "no screenshot";
+  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(s);
+    return {"no screenshot"};
+  }
   const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
   const int stride = cairo_image_surface_get_stride(s);
   const unsigned char* data = cairo_image_surface_get_data(s);
@@ -177,17 +190,13 @@ TEST_F(ReviewBrowserTest, ScreenshotShowsEachBoxOnItsWords) {
     }
     if (first >= 0 && last - first > 200) top = y, left = first, right = last;
   }
-  ASSERT_GE(top, 0) << "no page frame in the screenshot";
+  std::vector<std::string> wrong;
+  if (top < 0) wrong.push_back("no page frame in the screenshot");
   const poa::extractor::PageRenderer pdf(kSamplePdf, std::nullopt);
   const double scale = (right - left + 1 - 4) / pdf.page_size(1).first;
   const double x0 = left + 2, y0 = top + 2;
-
-  // The boxes of the first action, where the model puts them: a box-coloured edge, ink inside.
-  const poa::Document doc = poa::job::convert_file(kSamplePdf);
-  ASSERT_FALSE(doc.actions.empty());
-  int checked = 0, on_words = 0;
   for (const poa::ValueSource& src : doc.actions.front().sources) {
-    if (!src.box || src.origin.page != 1) continue;
+    if (top < 0 || !src.box || src.origin.page != 1) continue;
     const int bx0 = static_cast<int>(x0 + (src.box->x0 - 1) * scale);
     const int by0 = static_cast<int>(y0 + (src.box->y0 - 1) * scale);
     const int bx1 = static_cast<int>(x0 + (src.box->x1 + 1) * scale);
@@ -200,17 +209,39 @@ TEST_F(ReviewBrowserTest, ScreenshotShowsEachBoxOnItsWords) {
     int ink = 0;
     for (int y = by0 + 2; y < by1 - 1; ++y)
       for (int x = bx0 + 2; x < bx1 - 1; ++x) {
-        const Pixel p = at(x, y);
         // Text: grey to black (the boxes' tint and strokes are coloured, the paper white).
+        const Pixel p = at(x, y);
         if (p.r < 170 && std::abs(p.r - p.g) < 30 && std::abs(p.g - p.b) < 30) ++ink;
       }
     ++checked;
-    if (edge && ink >= 3) ++on_words;
-    EXPECT_TRUE(edge && ink >= 3) << src.field << " at " << bx0 << "," << by0 << "–" << bx1 << ","
-                                  << by1 << " edge " << edge << " ink " << ink;
+    if (!edge || ink < 3)
+      wrong.push_back(src.field + " at " + std::to_string(bx0) + "," + std::to_string(by0) + "–" +
+                      std::to_string(bx1) + "," + std::to_string(by1) + (edge ? "" : " no edge") +
+                      " ink " + std::to_string(ink));
   }
-  EXPECT_GE(checked, 8);
   cairo_surface_destroy(s);
+  return wrong;
+}
+
+TEST_F(ReviewBrowserTest, ScreenshotShowsEachBoxOnItsWords) {
+  const poa::Document doc = poa::job::convert_file(kSamplePdf);
+  ASSERT_FALSE(doc.actions.empty());
+  const fs::path shot = *dir_ / "pantalla.png";
+  std::vector<std::string> wrong;
+  int checked = 0;
+  // A second try only when a busy machine kept the page image from loading in time.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    fs::remove(shot);
+    chromium(
+        "--hide-scrollbars --force-device-scale-factor=1 --window-size=2400,1400 "
+        "--virtual-time-budget=8000 --screenshot=" +
+            shell_quote(shot.string()),
+        "input.html");
+    wrong = misplaced_boxes(shot, doc, checked);
+    if (wrong.empty()) break;
+  }
+  for (const std::string& w : wrong) ADD_FAILURE() << w;
+  EXPECT_GE(checked, 8);
 }
 
 }  // namespace

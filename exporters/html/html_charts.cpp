@@ -12,15 +12,6 @@ namespace {
 constexpr const char* kMonths[12] = {"ene", "feb", "mar", "abr", "may", "jun",
                                      "jul", "ago", "sep", "oct", "nov", "dic"};
 
-// A coordinate with one decimal, independent of the locale.
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  std::replace(s.begin(), s.end(), ',', '.');
-  return s;
-}
-
 double max_value(const std::vector<Bar>& bars) {
   double m = 0;
   for (const Bar& b : bars) m = std::max(m, b.value);
@@ -28,6 +19,14 @@ double max_value(const std::vector<Bar>& bars) {
 }
 
 }  // namespace
+
+std::string coordinate(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  std::replace(s.begin(), s.end(), ',', '.');
+  return s;
+}
 
 std::string month_bars(const std::array<std::optional<Decimal>, 12>& months) {
   double max = 0;
@@ -41,8 +40,9 @@ std::string month_bars(const std::array<std::optional<Decimal>, 12>& months) {
     if (!months[i]) continue;
     const double v = months[i]->to_double();
     const double h = max > 0 && v > 0 ? std::max(1.5, 18.0 * v / max) : 0.8;
-    bars += "<rect x=\"" + std::to_string(i * 7) + "\" y=\"" + num(19 - h) +
-            "\" width=\"5\" height=\"" + num(h) + "\"" + (v > 0 ? "" : " class=\"cero\"") + "/>";
+    bars += "<rect x=\"" + std::to_string(i * 7) + "\" y=\"" + coordinate(19 - h) +
+            "\" width=\"5\" height=\"" + coordinate(h) + "\"" + (v > 0 ? "" : " class=\"cero\"") +
+            "/>";
   }
   return "<svg class=\"meses\" viewBox=\"0 0 82 20\" width=\"82\" height=\"20\" role=\"img\" "
          "aria-label=\"" +
@@ -68,10 +68,11 @@ std::string bar_rows(const std::vector<Bar>& bars, const std::string& title) {
       label = b.label.substr(0, cut) + "…";
     }
     out += "<g><title>" + escape(b.label + ": " + b.printed) + "</title><text x=\"" +
-           num(kLabel - 6) + "\" y=\"" + std::to_string(y + 15) + "\" text-anchor=\"end\">" +
-           escape(label) + "</text><rect x=\"" + num(kLabel) + "\" y=\"" + std::to_string(y + 3) +
-           "\" width=\"" + num(w) + "\" height=\"14\"/><text x=\"" + num(kLabel + w + 6) +
-           "\" y=\"" + std::to_string(y + 15) + "\">" + escape(b.printed) + "</text></g>";
+           coordinate(kLabel - 6) + "\" y=\"" + std::to_string(y + 15) + "\" text-anchor=\"end\">" +
+           escape(label) + "</text><rect x=\"" + coordinate(kLabel) + "\" y=\"" +
+           std::to_string(y + 3) + "\" width=\"" + coordinate(w) + "\" height=\"14\"/><text x=\"" +
+           coordinate(kLabel + w + 6) + "\" y=\"" + std::to_string(y + 15) + "\">" +
+           escape(b.printed) + "</text></g>";
     y += kRow;
   }
   return out + "</svg>";
@@ -81,16 +82,17 @@ std::string bar_columns(const std::vector<Bar>& bars, const std::string& title) 
   constexpr double kHeight = 120, kStep = 52;
   const double max = max_value(bars);
   const double width = kStep * static_cast<double>(bars.size()) + 10;
-  std::string out = "<svg class=\"grafica\" viewBox=\"0 0 " + num(width) +
+  std::string out = "<svg class=\"grafica\" viewBox=\"0 0 " + coordinate(width) +
                     " 160\" role=\"img\" aria-label=\"" + escape(title) + "\"><title>" +
                     escape(title) + "</title>";
   double x = 10;
   for (const Bar& b : bars) {
     const double h = max > 0 && b.value > 0 ? std::max(1.0, kHeight * b.value / max) : 0.0;
-    out += "<g><title>" + escape(b.label + ": " + b.printed) + "</title><rect x=\"" + num(x) +
-           "\" y=\"" + num(10 + kHeight - h) + "\" width=\"36\" height=\"" + num(h) +
-           "\"/><text x=\"" + num(x + 18) + "\" y=\"" + num(kHeight + 28) +
-           "\" text-anchor=\"middle\">" + escape(b.label) + "</text></g>";
+    out += "<g><title>" + escape(b.label + ": " + b.printed) + "</title><rect x=\"" +
+           coordinate(x) + "\" y=\"" + coordinate(10 + kHeight - h) + "\" width=\"36\" height=\"" +
+           coordinate(h) + "\"/><text x=\"" + coordinate(x + 18) + "\" y=\"" +
+           coordinate(kHeight + 28) + "\" text-anchor=\"middle\">" + escape(b.label) +
+           "</text></g>";
     x += kStep;
   }
   return out + "</svg>";

@@ -11,6 +11,9 @@
 
 namespace poa::exporters::html {
 
+// A coordinate or length for an SVG attribute: one decimal, a point whatever the locale.
+std::string coordinate(double v);
+
 // One bar: its label, its value (for the length) and the value as printed.
 struct Bar {
   std::string label;

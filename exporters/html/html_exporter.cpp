@@ -6,6 +6,7 @@
 #include "exporters/html/html_exporter.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -30,6 +31,8 @@ using html::escape;
 constexpr double kDpi = 110;
 // A document page of the report goes on in a new part past this size (at an action's start).
 constexpr std::uint64_t kPartBytes = std::uint64_t{1} << 20;
+// Page figures of a part loaded with the page (the first screen); the rest load as they scroll in.
+constexpr int kEagerFigures = 2;
 
 constexpr const char* kMonthNames[12] = {"ene", "feb", "mar", "abr", "may", "jun",
                                          "jul", "ago", "sep", "oct", "nov", "dic"};
@@ -68,7 +71,7 @@ constexpr ActivityColumn kActivityColumns[] = {
     {"programacion_anual", "Programación anual", true},
 };
 
-const char* kCsp =
+constexpr const char* kCsp =
     "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
     "base-uri 'none'; form-action 'none'; object-src 'none'";
 
@@ -113,6 +116,7 @@ struct OpenDocument {
   std::map<int, std::pair<double, double>> rendered;  // page -> size in points
   std::vector<fs::path> images;  // images and closed parts written so far (removed on abort)
   int part = 1;                  // the page being written: 1 is <stem>.html, then parte-N.html
+  int figures = 0;               // page figures in this part (the first ones load eagerly)
   std::optional<fs::path> first_part;  // <stem>.html once committed (a long document)
   std::vector<std::string> lines;      // a text dump's lines
   int ordinal = 0;
@@ -335,6 +339,7 @@ class HtmlExporter : public Exporter {
     doc_->first_part = doc_->part == 1 ? std::optional<fs::path>(done) : doc_->first_part;
     doc_->file.reset();
     ++doc_->part;
+    doc_->figures = 0;
     create_output_folder(doc_->images_dir);
     doc_->file.emplace(doc_->images_dir / ("parte-" + std::to_string(doc_->part) + ".html"));
     write_head();
@@ -474,14 +479,6 @@ std::string column_label(int column) {
                     : std::string(kMonthNames[column - 6]);
 }
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  std::replace(s.begin(), s.end(), ',', '.');
-  return s;
-}
-
 std::pair<double, double> HtmlExporter::render_page(int page) {
   if (auto it = doc_->rendered.find(page); it != doc_->rendered.end()) return it->second;
   const std::pair<double, double> size = doc_->renderer->page_size(page);
@@ -501,12 +498,14 @@ std::string HtmlExporter::action_html(const Action& action) {
   const std::string id = "accion-" + std::to_string(doc_->ordinal);
   constexpr int kColumns = 18;  // six fields and twelve months
   std::vector<ShownValue> header;
+  header.reserve(std::size(kHeaderRows));
   for (const HeaderRow& r : kHeaderRows)
     header.push_back(shown(escape(header_text(action, r.field)),
                            find_source(action.sources, header_field_key(r.field))));
   std::vector<std::vector<ShownValue>> rows;
   for (const Activity& a : action.activities) {
     std::vector<ShownValue> row;
+    row.reserve(kColumns);
     for (int c = 0; c < kColumns; ++c)
       row.push_back(shown(escape(activity_text(a, c)), find_source(a.sources, activity_field(c))));
     rows.push_back(std::move(row));
@@ -605,8 +604,9 @@ std::string HtmlExporter::figures_html(const std::vector<const ShownValue*>& lin
     const bool warned = !v->warnings.empty();
     boxes[*v->source->origin.page] +=
         "<rect class=\"caja" + std::string(warned ? " con-aviso" : "") + "\" data-ref=\"" + v->ref +
-        "\" x=\"" + num(b.x0 - 1) + "\" y=\"" + num(b.y0 - 1) + "\" width=\"" +
-        num(b.x1 - b.x0 + 2) + "\" height=\"" + num(b.y1 - b.y0 + 2) + "\"/>";
+        "\" x=\"" + html::coordinate(b.x0 - 1) + "\" y=\"" + html::coordinate(b.y0 - 1) +
+        "\" width=\"" + html::coordinate(b.x1 - b.x0 + 2) + "\" height=\"" +
+        html::coordinate(b.y1 - b.y0 + 2) + "\"/>";
   }
   std::string out;
   for (const auto& [page, rects] : boxes) {
@@ -618,15 +618,21 @@ std::string HtmlExporter::figures_html(const std::vector<const ShownValue*>& lin
                                                                     : "0")
                                          : "") +
                             std::to_string(page) + ".png";
-    out += "<figure class=\"pagina\" id=\"" + id + "-p" + std::to_string(page) +
-           "\"><figcaption>Página " + std::to_string(page) + " · <a href=\"" + escape(src) +
-           "\">imagen a tamaño completo</a></figcaption><div class=\"lienzo\">"
-           "<img src=\"" +
-           escape(src) + "\" loading=\"lazy\" decoding=\"async\" width=\"" +
-           std::to_string(static_cast<int>(w * kDpi / 72 + 0.5)) + "\" height=\"" +
-           std::to_string(static_cast<int>(h * kDpi / 72 + 0.5)) + "\" alt=\"Página " +
-           std::to_string(page) + " del documento\"><svg class=\"cajas\" viewBox=\"0 0 " + num(w) +
-           " " + num(h) + "\" preserveAspectRatio=\"none\">" + rects + "</svg></div></figure>\n";
+    const std::string n = std::to_string(page);
+    const std::string href = escape(src);
+    out += "<figure class=\"pagina\" id=\"";
+    out += id;
+    out += "-p" + n + "\"><figcaption>Página ";
+    out += n;
+    out += " · <a href=\"" + href + "\">imagen a tamaño completo</a></figcaption>";
+    out += "<div class=\"lienzo\"><img src=\"" + href + "\" loading=\"";
+    out += ++doc_->figures > kEagerFigures ? "lazy" : "eager";
+    out += "\" decoding=\"async\" width=\"" + std::to_string(std::lround(w * kDpi / 72));
+    out += "\" height=\"" + std::to_string(std::lround(h * kDpi / 72));
+    out += "\" alt=\"Página " + n + " del documento\"><svg class=\"cajas\" viewBox=\"0 0 ";
+    out += html::coordinate(w) + " " + html::coordinate(h) + "\" preserveAspectRatio=\"none\">";
+    out += rects;
+    out += "</svg></div></figure>\n";
   }
   return out;
 }
@@ -761,11 +767,11 @@ std::string HtmlExporter::index_html() const {
              ? "<p>Ninguna acción indica su inversión.</p>\n"
              : html::bar_rows(by_secretaria, "Inversión aproximada por secretaría") + "\n";
   std::vector<html::Bar> by_month;
+  by_month.reserve(12);
   for (int i = 0; i < 12; ++i)
-    by_month.push_back(
-        {kMonthNames[i], committed_totals_.by_month[static_cast<std::size_t>(i)],
-         text::format_money(Decimal::from_cents(static_cast<std::int64_t>(
-             committed_totals_.by_month[static_cast<std::size_t>(i)] * 100 + 0.5)))});
+    by_month.push_back({kMonthNames[i], committed_totals_.by_month[static_cast<std::size_t>(i)],
+                        text::format_money(Decimal::from_cents(std::llround(
+                            committed_totals_.by_month[static_cast<std::size_t>(i)] * 100)))});
   out +=
       "</section>\n<section id=\"por-mes\" aria-labelledby=\"por-mes-t\">\n<h2 "
       "id=\"por-mes-t\">Inversión por mes</h2>\n<p>La inversión de cada actividad, repartida "
