@@ -1,5 +1,6 @@
 // poa: the command line. Parses flags into a job's options, runs the job (poa_job), and returns
 // its ExitCode (job/exit_code.hpp) as the exit status.
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -26,6 +27,10 @@ struct ConvertArgs {
   bool csv_raw = false;
   bool quiet = false;
   std::string password;
+  std::string ocr = "auto";
+  std::string ocr_lang = "spa";
+  int dpi = 300;
+  double ocr_min_confidence = poa::normalizer::kDefaultMinConfidence;
 };
 
 ExitCode run_convert_command(const ConvertArgs& args) {
@@ -52,6 +57,14 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
   if (!args.password.empty()) job.password = args.password;
+  using poa::extractor::OcrMode;
+  job.ocr.mode = args.ocr == "always"  ? OcrMode::kAlways
+                 : args.ocr == "never" ? OcrMode::kNever
+                                       : OcrMode::kAuto;
+  job.ocr.language = args.ocr_lang;
+  job.ocr.dpi = args.dpi;
+  job.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet;
+  job.min_confidence = args.ocr_min_confidence;
   return poa::job::run(job, std::cerr);
 }
 
@@ -117,6 +130,19 @@ int main(int argc, char** argv) {
                         "Texto de los CSV tal cual, sin desactivar fórmulas (=, +, -, @)");
   convert_cmd->add_flag("-q,--quiet", convert.quiet, "Solo una línea de resumen por entrada");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
+  convert_cmd
+      ->add_option("--ocr", convert.ocr,
+                   "OCR de páginas sin texto (escaneos): auto (solo esas), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  convert_cmd->add_option("--ocr-lang", convert.ocr_lang,
+                          "Idioma(s) de Tesseract para el OCR, p. ej. spa o spa+eng");
+  convert_cmd
+      ->add_option("--dpi", convert.dpi, "Resolución para el OCR de páginas que no son una imagen")
+      ->check(CLI::Range(72, 1200));
+  convert_cmd
+      ->add_option("--ocr-min-confidence", convert.ocr_min_confidence,
+                   "Confianza mínima (0-1) de un valor leído por OCR; debajo: LOW_CONFIDENCE")
+      ->check(CLI::Range(0.0, 1.0));
 
   InspectArgs inspect;
   CLI::App* inspect_cmd =

@@ -4,6 +4,8 @@
 
 #include <rapidjson/prettywriter.h>
 
+#include <algorithm>
+#include <cmath>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -90,12 +92,19 @@ void integer(Writer& w, const std::optional<int>& v) {
 }
 
 // Only page and line: the file is `fuente.archivo`, and columns are the reader's business.
+// `confianza` (values read by OCR only) with two decimals, spelled the same on every locale.
 void origin(Writer& w, const Origin& o) {
   w.StartObject();
   key(w, "pagina");
   integer(w, o.page);
   key(w, "linea");
   integer(w, o.line);
+  if (o.confidence) {
+    key(w, "confianza");
+    const Decimal c = Decimal::from_cents(std::lround(std::clamp(*o.confidence, 0.0, 1.0) * 100));
+    const std::string text = c.to_fixed(2);
+    w.RawValue(text.c_str(), text.size(), rapidjson::kNumberType);
+  }
   w.EndObject();
 }
 
@@ -219,6 +228,12 @@ void source(Writer& w, const SourceInfo& s) {
     w.Null();
   } else {
     string(w, s.encoding);
+  }
+  if (!s.ocr_pages.empty()) {
+    key(w, "paginas_ocr");
+    w.StartArray();
+    for (int page : s.ocr_pages) w.Int(page);
+    w.EndArray();
   }
   w.EndObject();
 }

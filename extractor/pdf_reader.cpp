@@ -25,6 +25,7 @@
 #include "extractor/inspect_svg.hpp"
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
+#include "extractor/pdf_ocr.hpp"
 #include "extractor/rulings.hpp"
 #include "model/diagnostic.hpp"
 
@@ -395,8 +396,10 @@ void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
 
 class PdfReader : public RowReader {
  public:
-  PdfReader(OpenPdf pdf, SourceInfo info, int first_text_page, layout::PageWords first_words)
+  PdfReader(OpenPdf pdf, std::unique_ptr<ocr::PdfOcr> ocr, SourceInfo info, int first_text_page,
+            layout::PageWords first_words)
       : pdf_(std::move(pdf)),
+        ocr_(std::move(ocr)),
         info_(std::move(info)),
         page_count_(pdf_.core->getNumPages()),
         first_text_page_(first_text_page),
@@ -405,6 +408,12 @@ class PdfReader : public RowReader {
   std::optional<CellRow> next() override {
     while (pos_ == rows_.size()) {
       if (next_page_ >= page_count_) return std::nullopt;
+      if (ocr_->reads(next_page_)) {  // a scanned page: words and rulings from its image
+        rows_ = ocr_->layout(next_page_, state_).rows;
+        pos_ = 0;
+        ++next_page_;
+        continue;
+      }
       layout::PageWords* words = &words_;
       if (next_page_ < first_text_page_) {
         // Pages before the first one with text were already seen empty.
@@ -425,6 +434,7 @@ class PdfReader : public RowReader {
 
  private:
   OpenPdf pdf_;
+  std::unique_ptr<ocr::PdfOcr> ocr_;  // after pdf_: it reads pdf_'s documents
   SourceInfo info_;
   int page_count_ = 0;
   int first_text_page_ = 0;
@@ -437,7 +447,8 @@ class PdfReader : public RowReader {
 };
 
 // Finds the first page with text (so a scan is refused before any row is handed out).
-int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout::PageWords& words) {
+int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout::PageWords& words,
+                         OcrMode mode) {
   const int n = doc.getNumPages();
   for (int i = 0; i < n; ++i) {
     load_page(doc, i, words);
@@ -445,7 +456,11 @@ int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout:
   }
   throw InputError(diag::input_error(
       DiagnosticCode::kPdfNoText,
-      "el PDF no tiene texto, solo imágenes: parece un escaneo; el OCR todavía no está soportado",
+      mode == OcrMode::kNever
+          ? "el PDF no tiene texto, solo imágenes: parece un escaneo; el OCR está desactivado "
+            "(--ocr never)"
+          : "el PDF no tiene texto: parece un escaneo que declara fuentes sin usarlas; léalo con "
+            "OCR con --ocr always",
       Origin{path.string(), {}, {}, {}}));
 }
 
@@ -531,16 +546,25 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
 }
 
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
-                                           const std::optional<std::string>& password) {
+                                           const std::optional<std::string>& password,
+                                           const OcrOptions& ocr_options) {
   auto doc = open_document(path, password);
+  auto scans = std::make_unique<ocr::PdfOcr>(*doc.core, *doc.doc, path, ocr_options);
   layout::PageWords first;
-  const int first_text = first_page_with_text(*doc.core, path, first);
+  int first_text = 0;
+  if (scans->pages().empty()) {
+    first_text = first_page_with_text(*doc.core, path, first, ocr_options.mode);
+  } else if (!scans->reads(0)) {
+    load_page(*doc.core, 0, first);
+  }
   SourceInfo info;
+  info.ocr_pages = scans->pages();
   info.path = path.string();
   info.type = SourceType::kPdf;
   info.sha256 = file_sha256(path);
   info.pages = doc.core->getNumPages();
-  return std::make_unique<PdfReader>(std::move(doc), std::move(info), first_text, std::move(first));
+  return std::make_unique<PdfReader>(std::move(doc), std::move(scans), std::move(info), first_text,
+                                     std::move(first));
 }
 
 int inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
@@ -551,10 +575,21 @@ int inspect_pdf(const std::filesystem::path& path, const std::optional<std::stri
   out << "archivo: " << path.string() << "\npáginas: " << n << '\n';
   layout::PageWords words;
   layout::LayoutState state;
+  // Scanned pages show what the OCR read; a scan OCR cannot read shows its empty pages.
+  std::unique_ptr<ocr::PdfOcr> scans;
+  try {
+    scans = std::make_unique<ocr::PdfOcr>(*doc.core, *doc.doc, path, OcrOptions{});
+  } catch (const InputError&) {
+    scans = std::make_unique<ocr::PdfOcr>(*doc.core, *doc.doc, path, OcrOptions{OcrMode::kNever});
+  }
   // Earlier pages are laid out too (not printed): a table carried over needs their columns.
   const int last = page ? std::min(*page, n) : n;
   for (int i = 0; i < last; ++i) {
-    load_page(*doc.core, i, words);
+    if (scans->reads(i)) {
+      words = scans->words(i);  // a scanned page: what the OCR read
+    } else {
+      load_page(*doc.core, i, words);
+    }
     const bool show = !page || *page == i + 1;
     if (!show) {
       layout::layout_page(words, state);

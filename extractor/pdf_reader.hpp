@@ -7,15 +7,19 @@
 #include <optional>
 #include <string>
 
+#include "extractor/ocr_options.hpp"
 #include "extractor/pdf_layout.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor {
 
-// Throws poa::InputError: PDF_ENCRYPTED (no or wrong password), PDF_DAMAGED (not loadable),
-// PDF_NO_TEXT (no page has a text layer: a scan; OCR is not supported).
+// Pages without a text layer are read by OCR as `ocr` says (pdf_ocr.hpp); `info().ocr_pages`
+// names them. Throws poa::InputError: PDF_ENCRYPTED (no or wrong password), PDF_DAMAGED (not
+// loadable), PDF_NO_TEXT (no page has a text layer and OCR is off, unavailable, or the scan's
+// resolution is too low to read).
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
-                                           const std::optional<std::string>& password);
+                                           const std::optional<std::string>& password,
+                                           const OcrOptions& ocr = {});
 
 // The words and drawn graphics of one page (1-based), as the reader loads them for the layout.
 // A page beyond the document gives an empty PageWords numbered `page`. Throws as make_pdf_reader
@@ -28,7 +32,7 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
 // of the grids they form, as plain text.
 // Returns the PDF's page count; prints nothing when `page` is not one of its pages.
 int inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
-                 std::optional<int> page, std::ostream& out);
+                std::optional<int> page, std::ostream& out);
 
 // `poa inspect --page N --svg OUT`: draws page `page` (1-based) as SVG: word boxes and text,
 // rulings in red, grid cells in blue (shaded ones filled light). Written atomically (temporary

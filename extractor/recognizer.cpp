@@ -22,6 +22,11 @@
 namespace poa::extractor {
 namespace {
 
+// A value joined from several cells is as sure as its least sure part (OCR'd pages only).
+void join_confidence(Origin& into, const std::optional<double>& part) {
+  if (part && (!into.confidence || *part < *into.confidence)) into.confidence = part;
+}
+
 // Canonical template grid, row by row: which fields share a label row. Used to guess a field
 // whose label is missing from the labels that are present beside it.
 constexpr int kCanonicalGroup[kHeaderFieldCount] = {
@@ -203,6 +208,7 @@ class HeaderBlockResolver {
     } else {
       slot->text += ' ';  // a value wrapped over several lines
       slot->text += text;
+      join_confidence(slot->origin, origin.confidence);
     }
   }
 
@@ -310,7 +316,10 @@ class Recognizer {
   Origin origin_of(const CellRow& row, const Cell* cell = nullptr) const {
     Origin o{file_, {}, row.line, {}};
     if (row.page_is_physical) o.page = row.page;
-    if (cell != nullptr) o.column = cell->column + 1;
+    if (cell != nullptr) {
+      o.column = cell->column + 1;
+      o.confidence = cell->confidence;
+    }
     return o;
   }
 
@@ -406,8 +415,7 @@ class Recognizer {
     orphan_run_ = false;
     after_break_ = false;
     if (is_poa_title(text)) {
-      if (!tail_.year && text::parse_year(text))
-        tail_.year = RawField{text, origin_of(row), false};
+      if (!tail_.year && text::parse_year(text)) tail_.year = RawField{text, origin_of(row), false};
       return;
     }
     // A running title repeated on every page is kept once.
@@ -639,6 +647,7 @@ class Recognizer {
         *slot = RawField{c.text, origin_of(row, &c), false};
       } else if (slot != nullptr && !is_numeric_role(*role)) {
         (*slot)->text += ' ' + c.text;  // a text cell split in two by the reader
+        join_confidence((*slot)->origin, c.confidence);
       } else {
         // No column for it, or a second number in a numeric column: keep it where it is seen.
         tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
@@ -697,6 +706,7 @@ class Recognizer {
       if (slot == nullptr) continue;
       if (*slot) {
         (*slot)->text += ' ' + c.text;
+        join_confidence((*slot)->origin, c.confidence);
       } else {
         *slot = RawField{c.text, origin_of(row, &c), false};
       }

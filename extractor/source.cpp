@@ -136,7 +136,7 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
   const std::string_view head_view(head, static_cast<std::size_t>(in.gcount()));
   if (detect_source_type(head_view) == SourceType::kPdf) {
     in.close();
-    return make_pdf_reader(path, options.password);
+    return make_pdf_reader(path, options.password, options.ocr);
   }
   std::string bytes(head_view);
   bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

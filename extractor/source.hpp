@@ -7,12 +7,14 @@
 #include <string>
 #include <string_view>
 
+#include "extractor/ocr_options.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor {
 
 struct OpenOptions {
   std::optional<std::string> password;  // for encrypted PDFs
+  OcrOptions ocr;                       // PDF pages without a text layer
 };
 
 // kPdf when the first 1024 bytes contain `%PDF-` (as PDF readers allow), else kText.

@@ -31,7 +31,7 @@ using Exporters = std::vector<std::unique_ptr<exporters::Exporter>>;
 
 bool same_source(const SourceInfo& a, const SourceInfo& b) {
   return a.path == b.path && a.type == b.type && a.sha256 == b.sha256 && a.pages == b.pages &&
-         a.encoding == b.encoding;
+         a.encoding == b.encoding && a.ocr_pages == b.ocr_pages;
 }
 
 // Streams one input through every exporter. Throws what the reader or the recogniser throws
@@ -40,7 +40,8 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
                           const BatchOptions& options, Exporters& outputs) {
   const std::unique_ptr<RowReader> reader =
       options.open ? options.open(file, options.convert)
-                   : extractor::open_source(file, extractor::OpenOptions{options.convert.password});
+                   : extractor::open_source(file, extractor::OpenOptions{options.convert.password,
+                                                                         options.convert.ocr});
   extractor::ActionStream stream(*reader);
   InputSummary summary;
   auto take = [&](const Action& action) {
@@ -55,7 +56,7 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
   std::vector<Action> held;
   std::optional<RawAction> raw;
   while (!stream.year() && (raw = stream.next_action()))
-    held.push_back(normalizer::normalize_action(*raw));
+    held.push_back(normalizer::normalize_action(*raw, options.convert.min_confidence));
   const DocumentHead head = normalizer::normalize_head(stream.year(), reader->info());
   for (auto& out : outputs) out->begin_document(head, stem);
   for (const Action& action : held) {
@@ -64,7 +65,7 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
   }
   held.clear();
   while ((raw = stream.next_action())) {
-    const Action action = normalizer::normalize_action(*raw);
+    const Action action = normalizer::normalize_action(*raw, options.convert.min_confidence);
     for (auto& out : outputs) out->write_action(action);
     take(action);
   }
@@ -83,9 +84,9 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
 }  // namespace
 
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options) {
-  auto reader = extractor::open_source(path, extractor::OpenOptions{options.password});
+  auto reader = extractor::open_source(path, extractor::OpenOptions{options.password, options.ocr});
   RawDocument raw = extractor::recognize(*reader);
-  return normalizer::normalize(raw, reader->info());
+  return normalizer::normalize(raw, reader->info(), options.min_confidence);
 }
 
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
@@ -162,6 +163,8 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   }
   options.quiet = job.quiet;
   options.convert.password = job.password;
+  options.convert.ocr = job.ocr;
+  options.convert.min_confidence = job.min_confidence;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
   options.export_options.csv_raw = job.csv_raw;

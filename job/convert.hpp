@@ -11,14 +11,19 @@
 #include <vector>
 
 #include "exporters/exporter.hpp"
+#include "extractor/ocr_options.hpp"
 #include "job/exit_code.hpp"
 #include "model/cell_row.hpp"
 #include "model/document.hpp"
+#include "normalizer/confidence.hpp"
 
 namespace poa::job {
 
 struct ConvertOptions {
   std::optional<std::string> password;  // for encrypted PDFs
+  extractor::OcrOptions ocr;            // PDF pages without a text layer (--ocr, --ocr-lang, --dpi)
+  // Values read by OCR less sure than this get LOW_CONFIDENCE (--ocr-min-confidence).
+  double min_confidence = normalizer::kDefaultMinConfidence;
 };
 
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
@@ -66,6 +71,8 @@ struct ConvertJob {
   bool csv_raw = false;  // CSV text as read, formulas not defused
   bool quiet = false;    // only the summary line per input
   std::optional<std::string> password;
+  extractor::OcrOptions ocr;
+  double min_confidence = normalizer::kDefaultMinConfidence;
 };
 
 // Expands the inputs, checks `-o -` (one input, one format), creates the output folder and runs

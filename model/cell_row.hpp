@@ -28,6 +28,8 @@ struct Cell {
   int column = 0;
   int span = 1;
   std::optional<Box> box;
+  // Cells of pages read by OCR only: the least sure of its words, 0..1.
+  std::optional<double> confidence;
 
   friend bool operator==(const Cell&, const Cell&) = default;
 };
@@ -61,11 +63,12 @@ enum class SourceType { kPdf, kText };
 
 // What a reader learned about its input, reported in the JSON's `fuente`.
 struct SourceInfo {
-  std::string path;      // as given by the user
+  std::string path;  // as given by the user
   SourceType type = SourceType::kText;
-  std::string sha256;    // lowercase hex of the file's bytes
-  std::optional<int> pages;  // PDFs only
-  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs
+  std::string sha256;          // lowercase hex of the file's bytes
+  std::optional<int> pages;    // PDFs only
+  std::string encoding;        // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs
+  std::vector<int> ocr_pages;  // PDFs only: the 1-based pages read by OCR (no text layer)
 };
 
 // Readers are pulled: call next() until it returns nullopt. A reader holds at most one page of

@@ -1,6 +1,7 @@
 // Names and formatting of diagnostics.
 #include "model/diagnostic.hpp"
 
+#include <cmath>
 #include <utility>
 
 namespace poa {
@@ -21,6 +22,7 @@ std::string_view code_name(DiagnosticCode code) {
     case DiagnosticCode::kPdfEncrypted: return "PDF_ENCRYPTED";
     case DiagnosticCode::kPdfDamaged: return "PDF_DAMAGED";
     case DiagnosticCode::kPdfNoText: return "PDF_NO_TEXT";
+    case DiagnosticCode::kLowConfidence: return "LOW_CONFIDENCE";
   }
   return "UNKNOWN";
 }
@@ -97,6 +99,34 @@ Diagnostic unrecognized_text(std::string_view text, Origin origin) {
 
 Diagnostic input_error(DiagnosticCode code, std::string message, Origin origin) {
   return make(code, Severity::kError, std::move(message), std::move(origin));
+}
+
+Diagnostic low_confidence(std::string_view field, std::string_view text, Origin origin,
+                          double threshold, std::string_view why) {
+  // Two decimals, locale-independent (snprintf with %.2f would follow LC_NUMERIC).
+  auto two_decimals = [](double v) {
+    const long hundredths = std::lround(v * 100);
+    std::string s = std::to_string(hundredths / 100) + ".";
+    s += static_cast<char>('0' + (hundredths % 100) / 10);
+    s += static_cast<char>('0' + hundredths % 10);
+    return s;
+  };
+  std::string msg = "valor leído por OCR con confianza baja en «";
+  msg += field;
+  msg += "»: «";
+  msg += text;
+  msg += "» (confianza ";
+  msg += two_decimals(origin.confidence.value_or(0));
+  msg += ", mínimo ";
+  msg += two_decimals(threshold);
+  msg += ")";
+  if (!why.empty()) {
+    msg += "; ";
+    msg += why;
+  }
+  msg += "; revíselo en el documento";
+  return make(DiagnosticCode::kLowConfidence, Severity::kWarning, std::move(msg), std::move(origin),
+              std::string(text));
 }
 
 }  // namespace diag

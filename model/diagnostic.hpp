@@ -16,6 +16,8 @@ struct Origin {
   std::optional<int> page;
   std::optional<int> line;
   std::optional<int> column;
+  // Values read by OCR only: how sure the OCR was, 0..1 (the least sure of the words read).
+  std::optional<double> confidence;
 
   friend bool operator==(const Origin&, const Origin&) = default;
 };
@@ -36,21 +38,31 @@ enum class DiagnosticCode {
   kUnknownBudgetItem,      // a partida whose genérica is not in CONAC's catalogue
   kEncodingDetected,       // the input was not UTF-8 and was converted
   // Input errors: the file is refused as a whole.
-  kFileUnreadable,   // cannot open or read
-  kNotAPoa,          // no POA header block or activity table found
-  kPdfEncrypted,     // encrypted and no (or a wrong) password
-  kPdfDamaged,       // not a loadable PDF
-  kPdfNoText,        // no text layer (a scan)
+  kFileUnreadable,  // cannot open or read
+  kNotAPoa,         // no POA header block or activity table found
+  kPdfEncrypted,    // encrypted and no (or a wrong) password
+  kPdfDamaged,      // not a loadable PDF
+  kPdfNoText,       // no text layer (a scan) that OCR could read
+  // Content warnings added later (the list only grows at its end).
+  kLowConfidence,  // a value read by OCR with a confidence under the threshold
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
-    DiagnosticCode::kMonthlySumMismatch, DiagnosticCode::kInvestmentSumMismatch,
-    DiagnosticCode::kMissingField,       DiagnosticCode::kInvalidValue,
-    DiagnosticCode::kOrphanRows,         DiagnosticCode::kUnrecognizedText,
-    DiagnosticCode::kInferredField,      DiagnosticCode::kUnknownBudgetItem,
-    DiagnosticCode::kEncodingDetected,   DiagnosticCode::kFileUnreadable,
-    DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
-    DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
+    DiagnosticCode::kMonthlySumMismatch,
+    DiagnosticCode::kInvestmentSumMismatch,
+    DiagnosticCode::kMissingField,
+    DiagnosticCode::kInvalidValue,
+    DiagnosticCode::kOrphanRows,
+    DiagnosticCode::kUnrecognizedText,
+    DiagnosticCode::kInferredField,
+    DiagnosticCode::kUnknownBudgetItem,
+    DiagnosticCode::kEncodingDetected,
+    DiagnosticCode::kFileUnreadable,
+    DiagnosticCode::kNotAPoa,
+    DiagnosticCode::kPdfEncrypted,
+    DiagnosticCode::kPdfDamaged,
+    DiagnosticCode::kPdfNoText,
+    DiagnosticCode::kLowConfidence,
 };
 
 // "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.
@@ -95,6 +107,10 @@ Diagnostic invalid_value(std::string_view field, std::string_view text, Origin o
 Diagnostic missing_field(std::string_view field, Origin origin);
 Diagnostic unrecognized_text(std::string_view text, Origin origin);
 Diagnostic input_error(DiagnosticCode code, std::string message, Origin origin);
+// LOW_CONFIDENCE: `field` read by OCR as `text` with origin.confidence under `threshold`; `why`
+// (may be empty) adds what else points at it, e.g. a sum that does not add up.
+Diagnostic low_confidence(std::string_view field, std::string_view text, Origin origin,
+                          double threshold, std::string_view why = {});
 }  // namespace diag
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -109,7 +109,7 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
 
 }  // namespace
 
-Action normalize_action(const RawAction& raw) {
+Action normalize_action(const RawAction& raw, double min_confidence) {
   Action action;
   action.origen = raw.origin;
   action.avisos = raw.diagnostics;
@@ -209,6 +209,7 @@ Action normalize_action(const RawAction& raw) {
                      inv ? inv->origin : raw.origin));
     }
   }
+  check_confidence(raw, action, min_confidence);
   return action;
 }
 
@@ -254,11 +255,13 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
   return doc;
 }
 
-Document normalize(const RawDocument& raw, const SourceInfo& source) {
+Document normalize(const RawDocument& raw, const SourceInfo& source, double min_confidence) {
   Document doc;
   doc.head() = normalize_head(raw.year, source);
   doc.acciones.reserve(raw.actions.size());
-  for (const RawAction& ra : raw.actions) doc.acciones.push_back(normalize_action(ra));
+  for (const RawAction& ra : raw.actions) {
+    doc.acciones.push_back(normalize_action(ra, min_confidence));
+  }
   doc.tail() = normalize_tail(raw.tail(), source);
   return doc;
 }
