@@ -459,8 +459,8 @@ int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout:
       mode == OcrMode::kNever
           ? "el PDF no tiene texto, solo imágenes: parece un escaneo; el OCR está desactivado "
             "(--ocr never)"
-          : "el PDF no tiene texto: parece un escaneo que declara fuentes sin usarlas; léalo con "
-            "OCR con --ocr always",
+          : "el PDF no tiene texto que leer: sus páginas están en blanco o no dibujan su texto "
+            "(si es un escaneo, pruebe --ocr always)",
       Origin{path.string(), {}, {}, {}}));
 }
 

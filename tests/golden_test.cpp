@@ -362,35 +362,34 @@ TEST(GoldenDiff, ReportsDifferingPaths) {
        {},
        {}},
       {"low confidence on a value read right is not compared",
-       R"({"avisos": [{"codigo": "X"}]})",
-       R"({"avisos": [{"codigo": "X"}, {"codigo": "LOW_CONFIDENCE", "mensaje": "m (confianza 0.5, mínimo 0.85)"}]})",
+       R"j({"avisos": [{"codigo": "X"}]})j",
+       R"j({"avisos": [{"codigo": "X"},
+                       {"codigo": "LOW_CONFIDENCE", "mensaje": "m (confianza 0.5, mínimo 0.85)"}]})j",
        {},
-       {}
-},
+       {}},
       {"expected low confidence must be there, figures aside",
-       R"({"avisos": [{"codigo": "LOW_CONFIDENCE", "mensaje": "en «ENE»: «3» (confianza 0.40, mínimo 0.85); revíselo"}]})",
-       R"({"avisos": [{"codigo": "LOW_CONFIDENCE", "mensaje": "en «ENE»: «3» (confianza 0.61, mínimo 0.85); revíselo"}]})",
+       R"j({"avisos": [{"codigo": "LOW_CONFIDENCE",
+                        "mensaje": "en «ENE»: «3» (confianza 0.40, mínimo 0.85); revíselo"}]})j",
+       R"j({"avisos": [{"codigo": "LOW_CONFIDENCE",
+                        "mensaje": "en «ENE»: «3» (confianza 0.61, mínimo 0.85); revíselo"}]})j",
        {},
        {}},
       {"expected low confidence missing",
-       R"({"avisos": [{"codigo": "LOW_CONFIDENCE", "mensaje": "en «ENE»: «3» (confianza 0.40, mínimo 0.85)"}]
-})",
-       R"({"avisos": []})",
+       R"j({"avisos": [{"codigo": "LOW_CONFIDENCE",
+                        "mensaje": "en «ENE»: «3» (confianza 0.40, mínimo 0.85)"}]})j",
+       R"j({"avisos": []})j",
        {"avisos: expected 1 items, actual 0"},
-       {}
-}
-,
-    {"messages ignored on request",
-     R"({"mensaje": "a", "codigo": "X"})",
-     R"({"mensaje": "b", "codigo": "Y"})",
-     {"codigo: expected \"X\", actual \"Y\""},
-     DiffOptions{false, true}},
-    {"bad json", "{", "{}", {"expected: JSON syntax error at byte 1"}, {}},
-}
-;
-for (const Case& c : cases) {
-  EXPECT_EQ(json_differences(c.expected, c.actual, c.options), c.differences) << c.name;
-}
+       {}},
+      {"messages ignored on request",
+       R"({"mensaje": "a", "codigo": "X"})",
+       R"({"mensaje": "b", "codigo": "Y"})",
+       {"codigo: expected \"X\", actual \"Y\""},
+       DiffOptions{false, true}},
+      {"bad json", "{", "{}", {"expected: JSON syntax error at byte 1"}, {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(json_differences(c.expected, c.actual, c.options), c.differences) << c.name;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
