@@ -21,11 +21,17 @@ std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password,
                                            const OcrOptions& ocr = {});
 
+// How a page is read: the reader's way (fonts parsed once per document, contents inflated by
+// zlib, glyphs grouped into words by its own collector), or poppler's own way from end to end
+// (TextOutputDev), which the reader's reproduces exactly: the reference its test compares with.
+enum class WordEngine { kCollector, kPoppler };
+
 // The words and drawn graphics of one page (1-based), as the reader loads them for the layout.
 // A page beyond the document gives an empty PageWords numbered `page`. Throws as make_pdf_reader
 // does when the file cannot be opened (PDF_ENCRYPTED, PDF_DAMAGED).
 layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
-                                const std::optional<std::string>& password);
+                                const std::optional<std::string>& password,
+                                WordEngine engine = WordEngine::kCollector);
 
 // `poa inspect`: what the reader saw on each page (or only `page`, 1-based): words with boxes,
 // lines, column ranges, the cell rows handed to the recogniser, the drawn rulings and the cells

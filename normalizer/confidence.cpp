@@ -67,10 +67,10 @@ const Checked* least_sure_number(const std::vector<Checked>& fields,
 void check_confidence(const RawAction& raw, Action& action, double min_confidence) {
   std::optional<double> header_least;
   for (const auto& f : raw.fields) lower(header_least, f);
-  if (header_least) action.origen.confidence = header_least;
+  if (header_least) action.origin.confidence = header_least;
 
   std::optional<Decimal> investments;
-  for (const Activity& a : action.actividades) {
+  for (const Activity& a : action.activities) {
     if (a.inversion) investments = investments ? *investments + *a.inversion : *a.inversion;
   }
   const bool investments_add_up =
@@ -98,9 +98,9 @@ void check_confidence(const RawAction& raw, Action& action, double min_confidenc
 
   std::vector<Checked> investment_cells = header;  // candidates when the investments disagree
   std::erase_if(investment_cells, [](const Checked& c) { return !c.number; });
-  for (std::size_t i = 0; i < raw.activities.size() && i < action.actividades.size(); ++i) {
+  for (std::size_t i = 0; i < raw.activities.size() && i < action.activities.size(); ++i) {
     const RawActivity& ra = raw.activities[i];
-    Activity& a = action.actividades[i];
+    Activity& a = action.activities[i];
     std::optional<double> least;
     const std::string name = row_name(a);
     auto label = [&](const char* column) {
@@ -118,7 +118,7 @@ void check_confidence(const RawAction& raw, Action& action, double min_confidenc
     add(ra.indicador, "INDICADOR", false);
     add(ra.programacion_anual, "PROGRAMACIÓN ANUAL", true);
     for (int m = 0; m < 12; ++m) add(ra.meses[static_cast<std::size_t>(m)], kMonthLabels[m], true);
-    if (least) a.origen.confidence = least;
+    if (least) a.origin.confidence = least;
     if (cells.empty()) continue;
     if (ra.inversion && ra.inversion->origin.confidence) {
       investment_cells.push_back(Checked{&*ra.inversion, label("INVERSIÓN"), true});
@@ -151,7 +151,7 @@ void check_confidence(const RawAction& raw, Action& action, double min_confidenc
              "la suma de las inversiones por actividad no coincide con la inversión aproximada");
     }
   }
-  action.avisos.insert(action.avisos.end(), found.begin(), found.end());
+  action.diagnostics.insert(action.diagnostics.end(), found.begin(), found.end());
 }
 
 }  // namespace poa::normalizer

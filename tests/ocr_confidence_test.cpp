@@ -38,7 +38,7 @@ RawAction action(std::optional<double> unit_conf, const std::string& annual, dou
 
 std::vector<std::string> low_confidence_texts(const Action& a) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : a.avisos) {
+  for (const Diagnostic& d : a.diagnostics) {
     if (d.code == DiagnosticCode::kLowConfidence) out.push_back(d.text);
   }
   return out;
@@ -72,12 +72,12 @@ TEST(OcrConfidence, FlagsWhatTheThresholdAndTheArithmeticPointAt) {
 
 TEST(OcrConfidence, OriginsCarryTheLeastSureValue) {
   const Action a = normalize_action(action(0.41, "3", 0.95, {{"1", 0.95}, {"2", 0.94}}), 0.85);
-  ASSERT_TRUE(a.origen.confidence.has_value());
-  EXPECT_DOUBLE_EQ(*a.origen.confidence, 0.97);
-  ASSERT_EQ(a.actividades.size(), 1U);
-  ASSERT_TRUE(a.actividades[0].origen.confidence.has_value());
-  EXPECT_DOUBLE_EQ(*a.actividades[0].origen.confidence, 0.41);
-  for (const Diagnostic& d : a.avisos) {
+  ASSERT_TRUE(a.origin.confidence.has_value());
+  EXPECT_DOUBLE_EQ(*a.origin.confidence, 0.97);
+  ASSERT_EQ(a.activities.size(), 1U);
+  ASSERT_TRUE(a.activities[0].origin.confidence.has_value());
+  EXPECT_DOUBLE_EQ(*a.activities[0].origin.confidence, 0.41);
+  for (const Diagnostic& d : a.diagnostics) {
     if (d.code != DiagnosticCode::kLowConfidence) continue;
     EXPECT_EQ(d.severity, Severity::kWarning);
     EXPECT_EQ(d.origin.page, 1);
