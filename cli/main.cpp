@@ -26,6 +26,7 @@ struct ConvertArgs {
   bool csv_raw = false;
   bool quiet = false;
   std::string password;
+  std::string sheet;
 };
 
 ExitCode run_convert_command(const ConvertArgs& args) {
@@ -52,6 +53,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
   if (!args.password.empty()) job.password = args.password;
+  if (!args.sheet.empty()) job.sheet = args.sheet;
   return poa::job::run(job, std::cerr);
 }
 
@@ -60,6 +62,7 @@ struct InspectArgs {
   int page = 0;
   std::string password;
   std::string svg;
+  std::string sheet;
 };
 
 ExitCode run_inspect_command(const InspectArgs& args) {
@@ -68,6 +71,7 @@ ExitCode run_inspect_command(const InspectArgs& args) {
   if (args.page > 0) job.page = args.page;
   if (!args.password.empty()) job.password = args.password;
   if (!args.svg.empty()) job.svg = args.svg;
+  if (!args.sheet.empty()) job.sheet = args.sheet;
   return poa::job::run(job, std::cout, std::cerr);
 }
 
@@ -117,14 +121,18 @@ int main(int argc, char** argv) {
                         "Texto de los CSV tal cual, sin desactivar fórmulas (=, +, -, @)");
   convert_cmd->add_flag("-q,--quiet", convert.quiet, "Solo una línea de resumen por entrada");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
+  convert_cmd->add_option("--sheet", convert.sheet,
+                          "Libros (xlsx, ods): solo esta hoja, por nombre o número (desde 1)");
 
   InspectArgs inspect;
   CLI::App* inspect_cmd =
-      app.add_subcommand("inspect", "Muestra lo que el lector vio en un PDF (para reportes)");
-  inspect_cmd->add_option("FILE", inspect.file, "Archivo PDF")->required();
+      app.add_subcommand("inspect", "Muestra lo que el lector vio en un PDF o un libro (para reportes)");
+  inspect_cmd->add_option("FILE", inspect.file, "Archivo PDF, libro (xlsx, ods), CSV o texto")
+      ->required();
   inspect_cmd->add_option("--page", inspect.page, "Solo esta página (desde 1)");
   inspect_cmd->add_option("--svg", inspect.svg, "Dibuja la página en este SVG (requiere --page)");
   inspect_cmd->add_option("--password", inspect.password, "Contraseña de PDF cifrados");
+  inspect_cmd->add_option("--sheet", inspect.sheet, "Libros: solo esta hoja (nombre o número)");
 
   poa::cli::PntArgs pnt;
   CLI::App* pnt_cmd = poa::cli::add_pnt_command(app, pnt);

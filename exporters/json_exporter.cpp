@@ -89,13 +89,18 @@ void integer(Writer& w, const std::optional<int>& v) {
   }
 }
 
-// Only page and line: the file is `fuente.archivo`, and columns are the reader's business.
+// Page and line, and a workbook's cell: the file is `fuente.archivo`, and columns are the
+// reader's business. `celda` is written only when known, so other inputs' JSON is unchanged.
 void origin(Writer& w, const Origin& o) {
   w.StartObject();
   key(w, "pagina");
   integer(w, o.page);
   key(w, "linea");
   integer(w, o.line);
+  if (o.cell) {
+    key(w, "celda");
+    string(w, *o.cell);
+  }
   w.EndObject();
 }
 
@@ -209,7 +214,7 @@ void source(Writer& w, const SourceInfo& s) {
   key(w, "archivo");
   string(w, s.path);
   key(w, "tipo");
-  string(w, s.type == SourceType::kPdf ? "pdf" : "texto");
+  string(w, source_type_name(s.type));
   key(w, "sha256");
   string(w, s.sha256);
   key(w, "paginas");

@@ -195,7 +195,11 @@ class DocumentReader {
     const Node& o = object(obj, "origen", at);
     const std::string here = join(at, "origen");
     // The JSON keeps no file per origin: everything in it comes from fuente.archivo.
-    return Origin{archivo_, opt_int(o, "pagina", here), opt_int(o, "linea", here), std::nullopt};
+    // `celda` was added for workbooks: absent in every other document.
+    const bool has_cell = std::any_of(o.members.begin(), o.members.end(),
+                                      [](const auto& m) { return m.first == "celda"; });
+    return Origin{archivo_, opt_int(o, "pagina", here), opt_int(o, "linea", here), std::nullopt,
+                  has_cell ? opt_text(o, "celda", here) : std::nullopt};
   }
 
   std::optional<CodedText> coded_text(const Node& obj, std::string_view key,
@@ -310,13 +314,13 @@ class DocumentReader {
     doc.fuente.path = text(f, "archivo", "fuente");
     archivo_ = doc.fuente.path;
     const std::string tipo = text(f, "tipo", "fuente");
-    if (tipo == "pdf") {
-      doc.fuente.type = SourceType::kPdf;
-    } else if (tipo == "texto") {
-      doc.fuente.type = SourceType::kText;
-    } else {
-      fail("fuente.tipo", "se esperaba «pdf» o «texto» y se encontró «" + tipo + "»");
+    const auto* type = std::find_if(std::begin(kAllSourceTypes), std::end(kAllSourceTypes),
+                                    [&](SourceType t) { return source_type_name(t) == tipo; });
+    if (type == std::end(kAllSourceTypes)) {
+      fail("fuente.tipo",
+           "se esperaba «pdf», «texto», «xlsx», «ods» o «csv» y se encontró «" + tipo + "»");
     }
+    doc.fuente.type = *type;
     doc.fuente.sha256 = text(f, "sha256", "fuente");
     doc.fuente.pages = opt_int(f, "paginas", "fuente");
     doc.fuente.encoding = opt_text(f, "codificacion", "fuente").value_or("");

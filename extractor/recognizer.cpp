@@ -16,6 +16,7 @@
 
 #include "extractor/labels.hpp"
 #include "extractor/poa_evidence.hpp"
+#include "extractor/sheet_reader.hpp"
 #include "text/unicode.hpp"
 #include "text/values.hpp"
 
@@ -296,6 +297,7 @@ class Recognizer {
     }
     finished_ = true;
     if (std::optional<std::string> reason = evidence_.refusal()) refuse(*reason);
+    for (Diagnostic& d : reader_.reader_diagnostics()) tail_.diagnostics.push_back(std::move(d));
     return std::move(tail_);
   }
 
@@ -311,6 +313,11 @@ class Recognizer {
     Origin o{file_, {}, row.line, {}};
     if (row.page_is_physical) o.page = row.page;
     if (cell != nullptr) o.column = cell->column + 1;
+    // A workbook's row is named by its first cell, a cell by its own address.
+    if (!row.sheet.empty() && (cell != nullptr || !row.cells.empty())) {
+      o.cell = sheet_cell_name(row.sheet, cell != nullptr ? cell->column : row.cells[0].column,
+                               row.line);
+    }
     return o;
   }
 

@@ -8,10 +8,12 @@
 #include <iterator>
 #include <sstream>
 
+#include "extractor/csv_reader.hpp"
 #include "extractor/encoding.hpp"
 #include "extractor/layout_text_reader.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "extractor/text_reader.hpp"
+#include "extractor/workbook_reader.hpp"
 #include "model/diagnostic.hpp"
 
 namespace poa::extractor {
@@ -59,7 +61,7 @@ Content content_of(std::string_view bytes) {
   return Content::kText;
 }
 
-// An empty file or a binary one (an image, a .docx or .xlsx zip) gets a reason of its own rather
+// An empty file or a binary one (an image, a .docx zip) gets a reason of its own rather
 // than the recogniser's general "not a POA".
 void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
   switch (content_of(bytes)) {
@@ -69,8 +71,8 @@ void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
     case Content::kBinary:
       throw InputError(diag::input_error(
           DiagnosticCode::kNotAPoa,
-          "no es un PDF ni un archivo de texto (contenido binario: ¿una imagen, un .docx o un "
-          ".xlsx?); exporte el POA a PDF",
+          "no es un PDF, un libro de cálculo (.xlsx, .ods) ni un archivo de texto (contenido "
+          "binario: ¿una imagen o un .docx?); exporte el POA a PDF",
           origin));
     case Content::kText:
       return;
@@ -98,6 +100,8 @@ std::optional<std::string> why_not_an_input(const std::filesystem::path& path) {
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   if (detect_source_type(bytes) == SourceType::kPdf) return std::nullopt;
+  const WorkbookKind workbook = workbook_kind(path, bytes);
+  if (workbook == WorkbookKind::kXlsx || workbook == WorkbookKind::kOds) return std::nullopt;
   switch (content_of(bytes)) {
     case Content::kEmpty:
       return "vacío";
@@ -144,9 +148,15 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
     throw InputError(
         diag::input_error(DiagnosticCode::kFileUnreadable, "error al leer el archivo", origin));
   }
+  if (std::unique_ptr<RowReader> workbook = open_workbook(path, bytes, options.sheet)) {
+    return workbook;
+  }
   refuse_if_not_text(bytes, origin);
   std::string sha256 = sha256_hex(bytes);
   DecodedText text = decode_to_utf8(bytes);
+  if (const std::optional<CsvDialect> csv = sniff_csv(text.utf8)) {
+    return make_csv_reader(std::move(text), std::move(sha256), path.string(), *csv);
+  }
   // A `pdftotext -layout` dump has its columns in spaces, not tabs: the PDF layout reads it.
   if (is_layout_dump(text.utf8)) {
     return make_layout_text_reader(std::move(text), std::move(sha256), path.string());

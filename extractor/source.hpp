@@ -1,4 +1,5 @@
-// Opening an input: the type is detected from the content (`%PDF-` or text), never the extension.
+// Opening an input: the type is detected from the content (`%PDF-`, a workbook's zip, a CSV's
+// structure, or text), never the extension.
 #pragma once
 
 #include <filesystem>
@@ -13,17 +14,19 @@ namespace poa::extractor {
 
 struct OpenOptions {
   std::optional<std::string> password;  // for encrypted PDFs
+  std::optional<std::string> sheet;     // workbooks: a sheet's name or 1-based position
 };
 
 // kPdf when the first 1024 bytes contain `%PDF-` (as PDF readers allow), else kText.
 SourceType detect_source_type(std::string_view head);
 
 // Opens `path` and returns the reader for its type. Throws poa::InputError (FILE_UNREADABLE,
-// PDF_ENCRYPTED, PDF_DAMAGED, PDF_NO_TEXT) when the file cannot be read at all.
+// PDF_ENCRYPTED, PDF_DAMAGED, PDF_NO_TEXT, WORKBOOK_REFUSED) when the file cannot be read at all.
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options = {});
 
-// Why a file met in a folder is not taken as an input, or nullopt when it is: a PDF, or a text
+// Why a file met in a folder is not taken as an input, or nullopt when it is: a PDF, a workbook
+// (XLSX, ODS; job/inputs.hpp leaves .xlsx and .csv files out by name before this), or a text
 // whose first 64 KiB hold a table (three lines or more with cells split by tabs, or rows of a
 // `| a | b |` pipe table), as a POA's text dump does. The reason is short Spanish ("texto sin
 // tabla", "binario", "vacío", "no se puede abrir") for a summary of what was skipped. A file named

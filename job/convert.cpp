@@ -40,7 +40,8 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
                           const BatchOptions& options, Exporters& outputs) {
   const std::unique_ptr<RowReader> reader =
       options.open ? options.open(file, options.convert)
-                   : extractor::open_source(file, extractor::OpenOptions{options.convert.password});
+                   : extractor::open_source(file, extractor::OpenOptions{options.convert.password,
+                                                                         options.convert.sheet});
   extractor::ActionStream stream(*reader);
   InputSummary summary;
   auto take = [&](const Action& action) {
@@ -83,7 +84,8 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
 }  // namespace
 
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options) {
-  auto reader = extractor::open_source(path, extractor::OpenOptions{options.password});
+  auto reader =
+      extractor::open_source(path, extractor::OpenOptions{options.password, options.sheet});
   RawDocument raw = extractor::recognize(*reader);
   return normalizer::normalize(raw, reader->info());
 }
@@ -162,6 +164,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   }
   options.quiet = job.quiet;
   options.convert.password = job.password;
+  options.convert.sheet = job.sheet;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
   options.export_options.csv_raw = job.csv_raw;

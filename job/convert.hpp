@@ -19,6 +19,7 @@ namespace poa::job {
 
 struct ConvertOptions {
   std::optional<std::string> password;  // for encrypted PDFs
+  std::optional<std::string> sheet;     // workbooks: one sheet by name or 1-based position
 };
 
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
@@ -66,6 +67,7 @@ struct ConvertJob {
   bool csv_raw = false;  // CSV text as read, formulas not defused
   bool quiet = false;    // only the summary line per input
   std::optional<std::string> password;
+  std::optional<std::string> sheet;  // workbooks: one sheet (default: every visible one)
 };
 
 // Expands the inputs, checks `-o -` (one input, one format), creates the output folder and runs

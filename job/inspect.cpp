@@ -5,6 +5,9 @@
 
 #include <ostream>
 
+#include <fstream>
+
+#include "extractor/inspect_rows.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "model/diagnostic.hpp"
 
@@ -16,6 +19,19 @@ ExitCode run(const InspectJob& job, std::ostream& out, std::ostream& err) {
     return ExitCode::kUsage;
   }
   try {
+    // Only a PDF has words and grids to show; any other input shows its cell rows.
+    std::ifstream in(job.file, std::ios::binary);
+    std::string head(1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.gcount() > 0 && extractor::detect_source_type(head) != SourceType::kPdf) {
+      if (job.page || job.svg) {
+        err << "error: --page y --svg son solo para PDF\n";
+        return ExitCode::kUsage;
+      }
+      extractor::inspect_rows(job.file, extractor::OpenOptions{job.password, job.sheet}, out);
+      return ExitCode::kOk;
+    }
     const int pages = extractor::inspect_pdf(job.file, job.password, job.page, out);
     if (job.page && (*job.page < 1 || *job.page > pages)) {
       err << "error: la página " << *job.page << " no existe; " << job.file.string() << " tiene "

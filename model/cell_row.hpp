@@ -4,7 +4,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "model/diagnostic.hpp"
 
 namespace poa {
 
@@ -49,6 +52,9 @@ struct CellRow {
   int line = 0;
   bool page_is_physical = false;
   std::optional<Box> box;  // laid-out pages only: the union of the row's cell boxes
+  // Workbooks only: the sheet's name. `line` is then the sheet's row (1-based) and each cell's
+  // `column` the sheet's column (A = 0), so a cell is named "Hoja1!C7".
+  std::string sheet;
   // PDF only: the rest of the row above, cut by a page break (text lines at the top of a
   // continuation page, a row's gap above the page's first row). The recogniser appends its
   // cells to the previous activity instead of starting a new one.
@@ -57,7 +63,22 @@ struct CellRow {
   friend bool operator==(const CellRow&, const CellRow&) = default;
 };
 
-enum class SourceType { kPdf, kText };
+enum class SourceType { kPdf, kText, kXlsx, kOds, kCsv };
+
+// The spelling of `fuente.tipo`: "pdf", "texto", "xlsx", "ods", "csv".
+constexpr std::string_view source_type_name(SourceType type) {
+  switch (type) {
+    case SourceType::kPdf: return "pdf";
+    case SourceType::kText: return "texto";
+    case SourceType::kXlsx: return "xlsx";
+    case SourceType::kOds: return "ods";
+    case SourceType::kCsv: return "csv";
+  }
+  return "texto";
+}
+inline constexpr SourceType kAllSourceTypes[] = {SourceType::kPdf, SourceType::kText,
+                                                 SourceType::kXlsx, SourceType::kOds,
+                                                 SourceType::kCsv};
 
 // What a reader learned about its input, reported in the JSON's `fuente`.
 struct SourceInfo {
@@ -65,17 +86,20 @@ struct SourceInfo {
   SourceType type = SourceType::kText;
   std::string sha256;    // lowercase hex of the file's bytes
   std::optional<int> pages;  // PDFs only
-  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs and workbooks
 };
 
 // Readers are pulled: call next() until it returns nullopt. A reader holds at most one page of
-// the source in memory beyond what it has already returned.
+// the source in memory beyond what it has already returned (a workbook: one sheet).
 class RowReader {
  public:
   virtual ~RowReader() = default;
   virtual std::optional<CellRow> next() = 0;
   // Complete once next() has returned nullopt (page counts may only be known then).
   virtual const SourceInfo& info() const = 0;
+  // What the reader itself has to say about the input (a workbook's hidden rows it skipped),
+  // complete once next() has returned nullopt. The recogniser adds them to the document's.
+  virtual std::vector<Diagnostic> reader_diagnostics() const { return {}; }
 };
 
 }  // namespace poa

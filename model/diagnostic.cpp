@@ -21,6 +21,8 @@ std::string_view code_name(DiagnosticCode code) {
     case DiagnosticCode::kPdfEncrypted: return "PDF_ENCRYPTED";
     case DiagnosticCode::kPdfDamaged: return "PDF_DAMAGED";
     case DiagnosticCode::kPdfNoText: return "PDF_NO_TEXT";
+    case DiagnosticCode::kHiddenContentSkipped: return "HIDDEN_CONTENT_SKIPPED";
+    case DiagnosticCode::kWorkbookRefused: return "WORKBOOK_REFUSED";
   }
   return "UNKNOWN";
 }
@@ -36,7 +38,9 @@ std::string_view severity_name(Severity severity) {
 
 std::string format_origin(const Origin& o) {
   std::string out = o.file.empty() ? std::string("<entrada>") : o.file;
-  if (o.page) {
+  if (o.cell) {
+    out += ":" + *o.cell;
+  } else if (o.page) {
     out += ":p" + std::to_string(*o.page);
     if (o.line) out += ":l" + std::to_string(*o.line);
   } else if (o.line) {

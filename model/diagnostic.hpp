@@ -10,12 +10,14 @@
 namespace poa {
 
 // Where something came from. Text dumps have no pages (page is empty); PDFs have both a page
-// and a line counted within that page. Columns are 1-based cell indexes when known.
+// and a line counted within that page. Columns are 1-based cell indexes when known. Workbooks
+// name the cell too: `cell` is "Hoja1!C7" (line is then the sheet's row, 7).
 struct Origin {
   std::string file;
   std::optional<int> page;
   std::optional<int> line;
   std::optional<int> column;
+  std::optional<std::string> cell;
 
   friend bool operator==(const Origin&, const Origin&) = default;
 };
@@ -35,12 +37,14 @@ enum class DiagnosticCode {
   kInferredField,          // a label was missing and the field was inferred from position/type
   kUnknownBudgetItem,      // a partida whose genérica is not in CONAC's catalogue
   kEncodingDetected,       // the input was not UTF-8 and was converted
+  kHiddenContentSkipped,   // a workbook's hidden rows, columns or sheets were not read (info)
   // Input errors: the file is refused as a whole.
   kFileUnreadable,   // cannot open or read
   kNotAPoa,          // no POA header block or activity table found
   kPdfEncrypted,     // encrypted and no (or a wrong) password
   kPdfDamaged,       // not a loadable PDF
   kPdfNoText,        // no text layer (a scan)
+  kWorkbookRefused,  // a workbook not read on purpose: macros, encryption, legacy .xls
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
@@ -51,6 +55,7 @@ inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
     DiagnosticCode::kEncodingDetected,   DiagnosticCode::kFileUnreadable,
     DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
     DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
+    DiagnosticCode::kHiddenContentSkipped, DiagnosticCode::kWorkbookRefused,
 };
 
 // "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.
@@ -69,10 +74,10 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-// One line for stderr, e.g. `sample.txt:58: advertencia: … [MONTHLY_SUM_MISMATCH]` or
-// `poa.pdf:p3:l12: error: …`.
+// One line for stderr, e.g. `sample.txt:58: advertencia: … [MONTHLY_SUM_MISMATCH]`,
+// `poa.pdf:p3:l12: error: …` or `poa.xlsx:Hoja1!C7: …`.
 std::string format_diagnostic(const Diagnostic& d);
-// `sample.txt:58` / `poa.pdf:p3:l12` / `poa.pdf`.
+// `sample.txt:58` / `poa.pdf:p3:l12` / `poa.xlsx:Hoja1!C7` / `poa.pdf`.
 std::string format_origin(const Origin& o);
 
 // Thrown when a whole input must be refused (cannot open, not a POA, encrypted…). Stages
