@@ -14,10 +14,8 @@ Origin file_origin(const std::string& path) {
   return Origin{path, {}, {}, {}};
 }
 
-// "5, 7–9, 12": sorted numbers with runs folded, for a note that stays one line.
-std::string ranges(std::vector<int> values, bool as_columns) {
-  std::sort(values.begin(), values.end());
-  values.erase(std::unique(values.begin(), values.end()), values.end());
+// "5, 7–9, 12" (columns "S, U:W"): sorted, distinct numbers with runs folded, one line.
+std::string ranges(const std::vector<int>& values, bool as_columns) {
   auto name = [&](int v) { return as_columns ? xml::column_letters(v) : std::to_string(v); };
   std::string out;
   for (std::size_t i = 0; i < values.size();) {
@@ -82,20 +80,23 @@ class SheetRowReader final : public RowReader {
     first_of_sheet_ = true;
     last_row_ = 0;
     std::string hidden;
+    auto name = [](std::vector<int>& list, const char* one, const char* many, bool columns) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      return (list.size() == 1 ? one : many) + ranges(list, columns);
+    };
     if (!content_.hidden_rows.empty()) {
-      hidden += (content_.hidden_rows.size() == 1 ? "la fila oculta " : "las filas ocultas ") +
-                ranges(content_.hidden_rows, false);
+      hidden = name(content_.hidden_rows, "la fila ", "las filas ", false);
     }
     if (!content_.hidden_columns.empty()) {
-      if (!hidden.empty()) hidden += " y ";
-      hidden +=
-          (content_.hidden_columns.size() == 1 ? "la columna oculta " : "las columnas ocultas ") +
-          ranges(content_.hidden_columns, true);
+      if (!hidden.empty()) hidden += " y en ";
+      hidden += name(content_.hidden_columns, "la columna ", "las columnas ", true);
     }
     if (!hidden.empty()) {
       notes_.push_back(diag::make(DiagnosticCode::kHiddenContentSkipped, Severity::kInfo,
-                                  "hoja «" + sheet.name + "»: no se leyeron " + hidden +
-                                      " (tienen texto; muéstrelas si son parte del POA)",
+                                  "hoja «" + sheet.name +
+                                      "»: no se leyeron celdas con texto ocultas en " + hidden +
+                                      "; muéstrelas si son parte del POA",
                                   file_origin(info_.path), sheet.name));
     }
   }

@@ -358,6 +358,11 @@ std::vector<GoldenCase> discover_cases() {
 
 TEST(GoldenDiscovery, FindsTextAndPdfFixtures) {
   const std::vector<GoldenCase> cases = discover_cases();
+  for (const char* extension : {".xlsx", ".ods", ".csv"}) {
+    EXPECT_TRUE(std::any_of(cases.begin(), cases.end(), [&](const GoldenCase& c) {
+      return c.input.extension() == extension;
+    })) << "no golden case with an input" << extension;
+  }
   EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
                           [](const GoldenCase& c) { return c.input.extension() == ".txt"; }));
   EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
@@ -489,6 +494,74 @@ TEST_P(GoldenCsv, CsvMatchesExpected) {
     EXPECT_TRUE(differences.empty()) << path.generic_string() << ": " << report(differences);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same POA as PDF and as workbook: each PDF fixture made from a workbook (source.xlsx beside
+// input.pdf) converts from that workbook to the PDF's expected data. What only a printed page
+// has is left out: `fuente`, origins (pages vs cells), ORPHAN_ROWS (page overflow, which a sheet
+// does not have) and the repeats of a letterhead printed on every page.
+
+bool same_json(const Json& a, const Json& b) {
+  std::vector<std::string> out;
+  diff(a, b, "", {}, out);
+  return out.empty();
+}
+
+Json for_parity(const Json& v, const std::string& key = "") {
+  Json out = v;
+  out.members.clear();
+  out.items.clear();
+  for (const auto& [k, member] : v.members) {
+    if (k != "fuente" && k != "origen") out.members.emplace_back(k, for_parity(member, k));
+  }
+  for (const Json& item : v.items) {
+    Json kept = for_parity(item);
+    const bool orphan = std::any_of(kept.members.begin(), kept.members.end(), [](const auto& m) {
+      return m.first == "codigo" && m.second.text == "ORPHAN_ROWS";
+    });
+    const bool repeat =
+        (key == "avisos" || key == "no_reconocido") &&
+        std::any_of(out.items.begin(), out.items.end(),
+                    [&](const Json& seen) { return same_json(seen, kept); });
+    if (!orphan && !repeat) out.items.push_back(std::move(kept));
+  }
+  return out;
+}
+
+std::vector<GoldenCase> pdf_cases_with_workbook() {
+  std::vector<GoldenCase> out;
+  for (GoldenCase c : discover_cases()) {
+    if (c.input.extension() != ".pdf" || !fs::exists(c.dir / "source.xlsx")) continue;
+    c.input = c.dir / "source.xlsx";
+    out.push_back(c);
+  }
+  return out;
+}
+
+class SheetParity : public Golden {};
+
+TEST_P(SheetParity, WorkbookGivesThePdfsData) {
+  const std::optional<Document> doc = convert();
+  if (!doc) return;
+  EXPECT_EQ(doc->fuente.type, SourceType::kXlsx);
+  std::string error;
+  const std::optional<Json> expected = parse_json(slurp(GetParam().dir / "expected.json"), error);
+  const std::optional<Json> actual = parse_json(exporters::to_json(*doc), error);
+  ASSERT_TRUE(expected && actual) << error;
+  std::vector<std::string> differences;
+  diff(for_parity(*expected), for_parity(*actual), "", {}, differences);
+  EXPECT_TRUE(differences.empty()) << GetParam().input.generic_string() << ": "
+                                   << report(differences);
+}
+
+TEST(SheetParityDiscovery, FindsTheWorkbooksOfPdfFixtures) {
+  EXPECT_GE(pdf_cases_with_workbook().size(), 15U);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, SheetParity, ::testing::ValuesIn(pdf_cases_with_workbook()),
+                         [](const ::testing::TestParamInfo<GoldenCase>& info) {
+                           return info.param.name;
+                         });
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, ::testing::ValuesIn(discover_cases()),
                          [](const ::testing::TestParamInfo<GoldenCase>& info) {
