@@ -63,6 +63,6 @@ std::string sheet_cell_name(std::string_view sheet, int column, int row);
 std::string clean_sheet_text(std::string_view text);
 
 // The cap on cells with text in one workbook, whatever repeats or merges claim.
-inline constexpr std::size_t kMaxWorkbookCells = 2'000'000;
+inline constexpr std::size_t kMaxWorkbookCells = 1'000'000;
 
 }  // namespace poa::extractor
