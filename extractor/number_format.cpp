@@ -394,7 +394,9 @@ std::string render_number(std::string_view value, std::string_view format, bool 
   const Section sec = parse_section(chosen);
   if (sec.is_date) return render_date(v, chosen, date1904);
   const bool minus = v < 0 && pick == 0;
-  if (!sec.has_digits) return sec.before + sec.after;  // "-" for zero, a text-only section
+  // A number in a text-formatted cell (`@`) shows as General; "-" for zero is a literal section.
+  if (!sec.has_digits && sec.is_text) return general(v);
+  if (!sec.has_digits) return sec.before + sec.after;
   return (minus ? "-" : "") + sec.before + render_digits(std::fabs(v), sec) + sec.after;
 }
 

@@ -49,6 +49,7 @@ TEST(NumberFormat, RendersAsTheCellShows) {
       {"45291.5", "d-mmm-yy h:mm", "31-dic-23 12:00"},
       {"60", "dd/mm/yyyy", "29/02/1900"},
       {"2111", "0", "2111"},
+      {"2111", "@", "2111"},
       {"no es número", "0.00", "no es número"},
   };
   for (const Case& c : cases) {
