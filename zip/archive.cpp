@@ -32,7 +32,7 @@ struct Archive::Impl {
       throw ArchiveError("zip dañado (" + std::string(name) + ")");
     }
     std::string data;
-    std::array<char, 64 * 1024> chunk{};
+    std::array<char, std::size_t{64} * 1024> chunk{};
     for (;;) {
       const int got = unzReadCurrentFile(file, chunk.data(), static_cast<unsigned>(chunk.size()));
       if (got < 0) {
