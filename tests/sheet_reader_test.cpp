@@ -69,8 +69,7 @@ TEST(CsvSniff, FindsSpreadsheetCsvs) {
   };
   const std::vector<Case> cases = {
       {"semicolons", row + row + row, ';'},
-      {"commas with quoted commas",
-       "x,\"$1,000.00\",y,z\n1,\"2,5\",3,4\n5,6,7,8\n", ','},
+      {"commas with quoted commas", "x,\"$1,000.00\",y,z\n1,\"2,5\",3,4\n5,6,7,8\n", ','},
       {"sep line", "sep=;\r\nuno\r\n", ';'},
       {"quoted sep line", "\"sep=,\"\nuno\n", ','},
       {"tab dump stays text", "a\tb\tc\td\na\tb\tc\td\na\tb\tc\td\n", std::nullopt},

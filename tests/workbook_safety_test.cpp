@@ -1,5 +1,6 @@
-// Hostile workbooks: each is refused with its reason, within bounded time and memory, and the
-// SIPOT templates (workbooks that are not POAs) are refused as such without harm.
+// Workbooks built by the test: each kind of cell read as the spreadsheet shows it; hostile
+// workbooks refused with their reason, within bounded time and memory; the SIPOT templates
+// (workbooks that are not POAs) refused as such without harm.
 #include <gtest/gtest.h>
 #include <minizip/zip.h>
 #include <sys/resource.h>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/source.hpp"
 #include "job/convert.hpp"
 #include "model/diagnostic.hpp"
 
@@ -78,8 +80,70 @@ std::vector<Part> ods(const std::string& table) {
                "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
                "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body>"
                "<office:spreadsheet><table:table table:name=\"POA\">" +
-                   table + "</table:table></office:spreadsheet></office:body>"
-                           "</office:document-content>")};
+                   table +
+                   "</table:table></office:spreadsheet></office:body>"
+                   "</office:document-content>")};
+}
+
+// Every kind of cell of SpreadsheetML, as the sheet shows it.
+TEST(WorkbookCells, ReadAsTheSheetShowsThem) {
+  const std::string sheet = sheet_with(
+      "<cols><col min=\"3\" max=\"3\" hidden=\"1\"/></cols><sheetData>"
+      "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c><c r=\"B2\" t=\"b\"><v>1</v></c>"
+      "<c r=\"C2\" t=\"inlineStr\"><is><t>oculta</t></is></c>"
+      "<c r=\"D2\" t=\"e\"><v>#DIV/0!</v></c><c r=\"E2\" t=\"str\"><f>A2&amp;\"x\"</f>"
+      "<v>Dosx</v></c><c r=\"F2\"><f>SUM(G2:H2)</f></c><c r=\"G2\" s=\"1\"><v>1234.5</v></c>"
+      "<c r=\"H2\" s=\"2\"><v>0</v></c><c r=\"I2\" s=\"3\"><v>1</v></c>"
+      "<c r=\"J2\" t=\"inlineStr\"><is><r><rPr><b/></rPr><t>rico </t></r><r><t>texto_x000D_"
+      "fin</t></r><rPh><t>ルビ</t></rPh></is></c><c r=\"K2\" t=\"s\"><v>99</v></c></row>"
+      "<row r=\"3\" hidden=\"1\"><c r=\"A3\" t=\"s\"><v>0</v></c></row>"
+      "<row r=\"5\"><c r=\"B5\" t=\"s\"><v>0</v></c></row></sheetData>"
+      "<mergeCells><mergeCell ref=\"B5:E6\"/></mergeCells>"
+      "<rowBreaks><brk id=\"3\" man=\"1\"/></rowBreaks>");
+  std::vector<Part> parts = xlsx(
+      sheet,
+      {part("xl/sharedStrings.xml", std::string("<sst xmlns=\"") + kMain +
+                                        "\"><si><t>Uno</t></si><si><t>Dos</t></si></sst>"),
+       part("xl/styles.xml", std::string("<styleSheet xmlns=\"") + kMain +
+                                 "\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"&quot;$&quot;"
+                                 "#,##0.00\"/></numFmts><cellXfs><xf numFmtId=\"0\"/>"
+                                 "<xf numFmtId=\"164\"/><xf numFmtId=\"9\"/><xf numFmtId=\"14\"/>"
+                                 "</cellXfs></styleSheet>")});
+  // The workbook's relationships name the shared strings and the styles.
+  parts[1] =
+      part("xl/_rels/workbook.xml.rels",
+           "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+           "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+           "relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+           "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+           "relationships/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/>"
+           "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+           "relationships/styles\" Target=\"styles.xml\"/></Relationships>");
+  const fs::path file = fs::temp_directory_path() / ("poa_cells_" + std::to_string(::getpid()));
+  write_zip(file, parts);
+  const auto reader = extractor::open_source(file);
+  std::vector<std::string> rows;
+  while (const auto row = reader->next()) {
+    std::string line =
+        std::to_string(row->line) + (row->kind == RowKind::kPageBreak ? " salto" : "");
+    for (const Cell& c : row->cells) {
+      line += " " + std::to_string(c.column) + (c.span > 1 ? "+" + std::to_string(c.span) : "") +
+              "=" + c.text;
+    }
+    rows.push_back(line);
+  }
+  EXPECT_EQ(reader->info().type, SourceType::kXlsx);
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      "2 0=Dos 1=VERDADERO 3=#DIV/0! 4=Dosx 6=$1,234.50 7=0% 8=01/01/1900 "
+                      "9=rico texto fin",
+                      "5 salto", "5 1+4=Uno"}));
+  const std::vector<Diagnostic> notes = reader->reader_diagnostics();
+  ASSERT_EQ(notes.size(), 1U);
+  EXPECT_EQ(notes[0].code, DiagnosticCode::kHiddenContentSkipped);
+  EXPECT_EQ(notes[0].message,
+            "hoja «POA»: no se leyeron celdas con texto ocultas en la fila 3 y en la columna C; "
+            "muéstrelas si son parte del POA");
+  fs::remove(file);
 }
 
 struct HostileCase {
@@ -115,8 +179,8 @@ TEST(WorkbookSafety, HostileWorkbooksAreRefusedWithinBounds) {
          std::string dtd = "<!DOCTYPE worksheet [<!ENTITY a \"ha\">";
          for (char c = 'b'; c <= 'k'; ++c) {
            const std::string prev(1, static_cast<char>(c - 1));
-           dtd += std::string("<!ENTITY ") + c + " \"&" + prev + ";&" + prev + ";&" + prev +
-                  ";&" + prev + ";&" + prev + ";&" + prev + ";&" + prev + ";&" + prev + ";\">";
+           dtd += std::string("<!ENTITY ") + c + " \"&" + prev + ";&" + prev + ";&" + prev + ";&" +
+                  prev + ";&" + prev + ";&" + prev + ";&" + prev + ";&" + prev + ";\">";
          }
          dtd += "]>";
          return xlsx(dtd + sheet_with("<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
@@ -125,8 +189,9 @@ TEST(WorkbookSafety, HostileWorkbooksAreRefusedWithinBounds) {
        DiagnosticCode::kFileUnreadable, "DOCTYPE"},
       {"cell beyond column XFD", "wide.xlsx",
        [] {
-         return xlsx(sheet_with("<sheetData><row r=\"1\"><c r=\"XFE1\" t=\"inlineStr\"><is><t>x"
-                                "</t></is></c></row></sheetData>"));
+         return xlsx(
+             sheet_with("<sheetData><row r=\"1\"><c r=\"XFE1\" t=\"inlineStr\"><is><t>x"
+                        "</t></is></c></row></sheetData>"));
        },
        DiagnosticCode::kFileUnreadable, "referencia de celda no válida «XFE1»"},
       {"row beyond 1,048,576", "tall.xlsx",
@@ -136,16 +201,17 @@ TEST(WorkbookSafety, HostileWorkbooksAreRefusedWithinBounds) {
        [] { return xlsx(sheet_with("<sheetData><row r=\"99999999999999999999\"/></sheetData>")); },
        DiagnosticCode::kFileUnreadable, "fila fuera de la cuadrícula"},
       {"merged range beyond the grid", "merge.xlsx",
-       [] { return xlsx(sheet_with("<sheetData/><mergeCells><mergeCell ref=\"A1:XFE2\"/>"
-                                   "</mergeCells>")); },
+       [] {
+         return xlsx(
+             sheet_with("<sheetData/><mergeCells><mergeCell ref=\"A1:XFE2\"/>"
+                        "</mergeCells>"));
+       },
        DiagnosticCode::kFileUnreadable, "rango combinado no válido"},
       {"macros", "book.xlsm",
        [] { return xlsx(sheet_with("<sheetData/>"), {part("xl/vbaProject.bin", "VBA")}); },
        DiagnosticCode::kWorkbookRefused, "macros"},
       {"two entries of one name", "twice.xlsx",
-       [] {
-         return xlsx(sheet_with("<sheetData/>"), {part("xl/worksheets/sheet1.xml", "<x/>")});
-       },
+       [] { return xlsx(sheet_with("<sheetData/>"), {part("xl/worksheets/sheet1.xml", "<x/>")}); },
        DiagnosticCode::kFileUnreadable, "nombre repetido"},
       {"more entries than a workbook has", "many.xlsx",
        [] {
@@ -156,9 +222,10 @@ TEST(WorkbookSafety, HostileWorkbooksAreRefusedWithinBounds) {
        DiagnosticCode::kFileUnreadable, "demasiadas partes"},
       {"ods: a text cell repeated over the whole grid", "repeat.ods",
        [] {
-         return ods("<table:table-row table:number-rows-repeated=\"1048576\"><table:table-cell "
-                    "table:number-columns-repeated=\"16384\"><text:p>x</text:p></table:table-cell>"
-                    "</table:table-row>");
+         return ods(
+             "<table:table-row table:number-rows-repeated=\"1048576\"><table:table-cell "
+             "table:number-columns-repeated=\"16384\"><text:p>x</text:p></table:table-cell>"
+             "</table:table-row>");
        },
        DiagnosticCode::kFileUnreadable, "celdas con texto"},
       {"ods: spans nested 100,000 deep", "deep.ods",
@@ -181,7 +248,8 @@ TEST(WorkbookSafety, HostileWorkbooksAreRefusedWithinBounds) {
        },
        DiagnosticCode::kWorkbookRefused, "cifrado"},
   };
-  const fs::path dir = fs::temp_directory_path() / ("poa_workbook_safety_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("poa_workbook_safety_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   for (const HostileCase& c : cases) {
     const fs::path file = dir / c.file;
