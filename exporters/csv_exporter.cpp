@@ -117,8 +117,8 @@ void header(std::string& out, const std::string_view (&columns)[N]) {
 // The acciones.csv row of one action of the document `head` opens.
 void acciones_row(std::string& out, const DocumentHead& head, const Action& a, bool raw) {
   Record r(out, raw);
-  r.text(head.fuente.path);
-  r.integer(head.ejercicio);
+  r.text(head.source.path);
+  r.integer(head.year);
   r.integer(a.numero);
   r.text(a.nombre);
   r.text(a.secretaria);
@@ -142,16 +142,16 @@ void acciones_row(std::string& out, const DocumentHead& head, const Action& a, b
     partidas += p;
   }
   r.text(partidas);
-  r.field(std::to_string(a.actividades.size()));
-  r.field(std::to_string(a.avisos.size()));
+  r.field(std::to_string(a.activities.size()));
+  r.field(std::to_string(a.diagnostics.size()));
 }
 
 // The actividades.csv rows of one action of the document `head` opens.
 void actividades_rows(std::string& out, const DocumentHead& head, const Action& a, bool raw) {
-  for (const Activity& act : a.actividades) {
+  for (const Activity& act : a.activities) {
     Record r(out, raw);
-    r.text(head.fuente.path);
-    r.integer(head.ejercicio);
+    r.text(head.source.path);
+    r.integer(head.year);
     r.integer(a.numero);
     r.text(a.nombre);
     r.text(act.actividad);
@@ -161,8 +161,8 @@ void actividades_rows(std::string& out, const DocumentHead& head, const Action& 
     r.text(act.indicador);
     r.quantity(act.programacion_anual);
     for (const std::optional<Decimal>& m : act.programacion_mensual) r.quantity(m);
-    r.integer(act.origen.page);
-    r.integer(act.origen.line);
+    r.integer(act.origin.page);
+    r.integer(act.origin.line);
   }
 }
 
@@ -263,16 +263,16 @@ class CsvExporter final : public Exporter {
 std::string acciones_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kAccionesColumns);
-  const DocumentHead head{doc.fuente, doc.ejercicio};
-  for (const Action& a : doc.acciones) acciones_row(out, head, a, raw);
+  const DocumentHead head{doc.source, doc.year};
+  for (const Action& a : doc.actions) acciones_row(out, head, a, raw);
   return out;
 }
 
 std::string actividades_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kActividadesColumns);
-  const DocumentHead head{doc.fuente, doc.ejercicio};
-  for (const Action& a : doc.acciones) actividades_rows(out, head, a, raw);
+  const DocumentHead head{doc.source, doc.year};
+  for (const Action& a : doc.actions) actividades_rows(out, head, a, raw);
   return out;
 }
 

@@ -55,7 +55,7 @@ class Exporter {
 inline void Exporter::write(const Document& doc, const std::string& stem) {
   begin_document(doc.head(), stem);
   try {
-    for (const Action& action : doc.acciones) write_action(action);
+    for (const Action& action : doc.actions) write_action(action);
     end_document(doc.tail());
   } catch (...) {
     abort_document();

@@ -168,7 +168,7 @@ void activity(Writer& w, const Activity& a) {
   for (const std::optional<Decimal>& m : a.programacion_mensual) number(w, m);
   w.EndArray();
   key(w, "origen");
-  origin(w, a.origen);
+  origin(w, a.origin);
   w.EndObject();
 }
 
@@ -200,12 +200,12 @@ void action(Writer& w, const Action& a) {
   w.EndArray();
   key(w, "actividades");
   w.StartArray();
-  for (const Activity& act : a.actividades) activity(w, act);
+  for (const Activity& act : a.activities) activity(w, act);
   w.EndArray();
   key(w, "origen");
-  origin(w, a.origen);
+  origin(w, a.origin);
   key(w, "avisos");
-  diagnostics(w, a.avisos);
+  diagnostics(w, a.diagnostics);
   w.EndObject();
 }
 
@@ -243,9 +243,9 @@ struct JsonDocumentWriter {
     key(w, "schema_version");
     w.Int(1);
     key(w, "fuente");
-    source(w, h.fuente);
+    source(w, h.source);
     key(w, "ejercicio");
-    integer(w, h.ejercicio);
+    integer(w, h.year);
     key(w, "acciones");
     w.StartArray();
   }
@@ -254,10 +254,10 @@ struct JsonDocumentWriter {
   void tail(const DocumentTail& t) {
     w.EndArray();
     key(w, "avisos");
-    diagnostics(w, t.avisos);
+    diagnostics(w, t.diagnostics);
     key(w, "no_reconocido");
     w.StartArray();
-    for (const UnrecognizedText& u : t.no_reconocido) {
+    for (const UnrecognizedText& u : t.unrecognized) {
       w.StartObject();
       key(w, "texto");
       string(w, u.text);
@@ -340,7 +340,7 @@ std::string to_json(const Document& doc) {
   std::string out;
   JsonDocumentWriter writer([&out](std::string_view bytes) { out.append(bytes); });
   writer.head(doc.head());
-  for (const Action& a : doc.acciones) action(writer.w, a);
+  for (const Action& a : doc.actions) action(writer.w, a);
   writer.tail(doc.tail());
   return out;
 }

@@ -263,7 +263,7 @@ class DocumentReader {
     for (std::size_t m = 0; m < months.items.size(); ++m) {
       a.programacion_mensual[m] = opt_decimal(months.items[m], index(months_at, m));
     }
-    a.origen = origin(n, at);
+    a.origin = origin(n, at);
     return a;
   }
 
@@ -294,10 +294,10 @@ class DocumentReader {
     }
     const Node& activities = array(n, "actividades", at);
     for (std::size_t i = 0; i < activities.items.size(); ++i) {
-      a.actividades.push_back(activity(activities.items[i], index(join(at, "actividades"), i)));
+      a.activities.push_back(activity(activities.items[i], index(join(at, "actividades"), i)));
     }
-    a.origen = origin(n, at);
-    a.avisos = diagnostics(n, at);
+    a.origin = origin(n, at);
+    a.diagnostics = diagnostics(n, at);
     return a;
   }
 
@@ -311,8 +311,8 @@ class DocumentReader {
     }
     Document doc;
     const Node& f = object(root, "fuente", "");
-    doc.fuente.path = text(f, "archivo", "fuente");
-    archivo_ = doc.fuente.path;
+    doc.source.path = text(f, "archivo", "fuente");
+    archivo_ = doc.source.path;
     const std::string tipo = text(f, "tipo", "fuente");
     const auto* type = std::find_if(std::begin(kAllSourceTypes), std::end(kAllSourceTypes),
                                     [&](SourceType t) { return source_type_name(t) == tipo; });
@@ -320,21 +320,21 @@ class DocumentReader {
       fail("fuente.tipo",
            "se esperaba «pdf», «texto», «xlsx», «ods» o «csv» y se encontró «" + tipo + "»");
     }
-    doc.fuente.type = *type;
-    doc.fuente.sha256 = text(f, "sha256", "fuente");
-    doc.fuente.pages = opt_int(f, "paginas", "fuente");
-    doc.fuente.encoding = opt_text(f, "codificacion", "fuente").value_or("");
-    doc.ejercicio = opt_int(root, "ejercicio", "");
+    doc.source.type = *type;
+    doc.source.sha256 = text(f, "sha256", "fuente");
+    doc.source.pages = opt_int(f, "paginas", "fuente");
+    doc.source.encoding = opt_text(f, "codificacion", "fuente").value_or("");
+    doc.year = opt_int(root, "ejercicio", "");
     const Node& actions = array(root, "acciones", "");
     for (std::size_t i = 0; i < actions.items.size(); ++i) {
-      doc.acciones.push_back(action(actions.items[i], index("acciones", i)));
+      doc.actions.push_back(action(actions.items[i], index("acciones", i)));
     }
-    doc.avisos = diagnostics(root, "");
+    doc.diagnostics = diagnostics(root, "");
     const Node& unknown = array(root, "no_reconocido", "");
     for (std::size_t i = 0; i < unknown.items.size(); ++i) {
       const std::string at = index("no_reconocido", i);
       expect(unknown.items[i], Node::Kind::kObject, at, "un objeto");
-      doc.no_reconocido.push_back(
+      doc.unrecognized.push_back(
           UnrecognizedText{text(unknown.items[i], "texto", at), origin(unknown.items[i], at)});
     }
     return doc;

@@ -194,6 +194,13 @@ void PageLayouter::build_table_grid(const TableZone& z) {
       if (c > labels[i].x0 && c < labels[i].x1) ++covered;
     }
     labels[i].spanning = covered >= config_.spanning_months;
+    // On a character grid the month names may be spread unevenly, leaving the group label
+    // over the gap between two of them: its name and place say what it is.
+    if (config_.char_grid && !months.empty() && !labels[i].spanning) {
+      const double c = (labels[i].x0 + labels[i].x1) / 2;
+      labels[i].spanning = c > months.front().x0 && c < months.back().x1 &&
+                           match_column_label(labels[i].text) == ColumnRole::kMensual;
+    }
   }
   std::vector<Label> cols;
   for (const Label& l : labels) {
@@ -322,6 +329,9 @@ void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone&
     const double a = grid[i].label_x1, b = grid[i + 1].label_x0;
     double border =
         b > a ? free_band(extents, a, b, known, config_.space_width * median_size_) : (a + b) / 2;
+    if (config_.char_grid && grid[i].month < 0 && grid[i + 1].month < 0) {
+      border = char_grid_border(z, a, grid[i + 1].label_x1, border);
+    }
     double nearest = kInf;
     for (double x : drawn) {
       if (x > a - config_.drawn_border_slack && x < b + config_.drawn_border_slack &&

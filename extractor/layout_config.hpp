@@ -124,12 +124,32 @@ struct LayoutConfig {
   // ---- Pass 6, rows
   // A header-block cell's next line at most this × its height below continues the cell.
   double wrap_gap = 0.35;
+  // ... unless it sits nearer the line below it (in its column) by more than this × its height:
+  // then it is the first line of a value aligned to the bottom of the next row's cell.
+  double nearer_below = 0.2;
+  // A label's lines (`NÚMERO DE` / `ACCIÓN`) may lie up to this × line height apart (loose line
+  // spacing, less than a blank line): the joined text must read as a label, so no value is
+  // taken for one.
+  double label_line_gap = 0.9;
   // pt: row gaps within this of the widest are a tie; the one nearer the middle wins.
   double row_gap_tie = 0.5;
   // A blank over this × line height cuts the previous page's row rest from the first row.
   double carried_row_gap = 1.0;
   // Lines after the last activity stay with it up to a gap over this × line height.
   double paragraph_gap = 0.8;
+
+  // ---- Words on a character grid (`pdftotext -layout` dumps; set by the text reader)
+  // The page is text laid on a grid of fixed columns and lines: lines sit one pitch apart with
+  // no row gaps, and a word's column only approximates its x. Rules for that grid apply
+  // (layout_char_grid.cpp).
+  bool char_grid = false;
+  // A line alone on its text row stands out (a title) when it starts past this × page width.
+  double char_grid_indent = 0.1;
+  // A run of words one space apart drifts from its x by up to this × its length so far (the
+  // proportional text is written one character per column)...
+  double char_grid_drift = 0.12;
+  // ... plus this × font size: how far from a border a run may be cut for it.
+  double char_grid_slack = 2.0;
 
   // The ruling and grid passes.
   GridConfig grid;

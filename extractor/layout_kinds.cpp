@@ -43,6 +43,9 @@ bool PageLayouter::stands_out(const LineData& l) const {
       page_.width > 0 && std::abs(centre - page_.width / 2) < config_.centred * page_.width;
   bool bold = true;
   for (std::uint32_t wi : l.words) bold = bold && page_.words[wi].bold;
+  // A dump has no bold or sizes, and a centred line is moved by the text beside it: a line
+  // alone on its text row, indented, stands out there.
+  if (config_.char_grid) return char_grid_stands_out(l);
   return centred || bold || l.size > median_size_ * config_.larger_font;
 }
 

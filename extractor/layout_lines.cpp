@@ -38,6 +38,10 @@ std::string line_text(const PageWords& page, const LineData& l, const LayoutConf
 
 void gutter_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
                   const LayoutConfig& config, std::vector<GCell>& out) {
+  if (config.char_grid) {
+    char_grid_cells(page, l, borders, config, out);
+    return;
+  }
   out.clear();
   double last_x1 = -kInf;
   int last_col = -1;

@@ -200,7 +200,8 @@ void PageLayouter::emit_text_block(int first, int last) {
     if (bc.starts_label < 0) {
       bc.starts_label = 0;
       const BlockCell* next = pos + 1 < n ? find_col(pos + 1, bc.cell.column) : nullptr;
-      if (next && next->cell.box.y0 - bc.cell.box.y1 <= config_.wrap_gap * height(next->cell.box) &&
+      if (next &&
+          next->cell.box.y0 - bc.cell.box.y1 <= config_.label_line_gap * height(next->cell.box) &&
           bc.cell.text.size() + next->cell.text.size() < config_.max_label_length) {
         const std::optional<LabelMatch> m =
             match_header_label(bc.cell.text + ' ' + next->cell.text);
@@ -213,6 +214,44 @@ void PageLayouter::emit_text_block(int first, int last) {
   auto beside_label = [&](int pos, std::size_t i) {
     const auto& line = lines[static_cast<std::size_t>(pos)];
     return i > 0 && line[i - 1].cell.column + 1 == line[i].cell.column && starts_label(pos, i - 1);
+  };
+  // A value merged across the form's width runs under the labels of a block on its right: the
+  // block's borders cut its line where the text has no gutter. A piece of a value column's cell
+  // that follows it with no gutter, and is no label, is the rest of that value (bottom up, so
+  // that starts_label looks at lines already joined).
+  auto value_column = [&](int col) {
+    return col >= 0 && static_cast<std::size_t>(col) < out_.header_grid.size() &&
+           out_.header_grid[static_cast<std::size_t>(col)].label.empty();
+  };
+  for (int pos = n - 1; pos >= 0; --pos) {
+    auto& line = lines[static_cast<std::size_t>(pos)];
+    for (std::size_t i = 1; i < line.size();) {
+      GCell& value = line[i - 1].cell;
+      const GCell& rest = line[i].cell;
+      const double gap = rest.box.x0 - value.box.x1;
+      if (line[i - 1].label || line[i].label || !value_column(value.column) ||
+          gap >= config_.gutter * rest.size || starts_label(pos, i)) {
+        ++i;
+        continue;
+      }
+      if (gap > config_.word_space * rest.size) value.text += ' ';
+      value.text += rest.text;
+      unite(value.box, rest.box);
+      line.erase(line.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+  for (auto& line : lines) {
+    for (BlockCell& bc : line) bc.starts_label = -1;
+  }
+  // Lines of one cell sit at the font's line pitch; the next row starts further down (its
+  // padding). A line nearer the next line of its column than the line above starts the cell
+  // below (aligned to its bottom), it does not continue the one above.
+  auto nearer_below = [&](int q, const BlockCell& above, const BlockCell& bc) {
+    const BlockCell* below = q + 1 < n ? find_col(q + 1, bc.cell.column) : nullptr;
+    if (below == nullptr || below->label) return false;
+    const double gap_above = bc.cell.box.y0 - above.cell.box.y1;
+    const double gap_below = below->cell.box.y0 - bc.cell.box.y1;
+    return gap_above - gap_below > config_.nearer_below * height(bc.cell.box);
   };
   for (int pos = 0; pos < n; ++pos) {
     for (std::size_t hi = 0; hi < lines[static_cast<std::size_t>(pos)].size(); ++hi) {
@@ -231,7 +270,7 @@ void PageLayouter::emit_text_block(int first, int last) {
           if (next.label || next.target >= 0 ||
               next.cell.box.y0 - chain.back()->cell.box.y1 >
                   config_.wrap_gap * height(next.cell.box) ||
-              beside_label(q, j) || starts_label(q, j)) {
+              beside_label(q, j) || starts_label(q, j) || nearer_below(q, *chain.back(), next)) {
             break;
           }
           chain.push_back(&next);
@@ -247,6 +286,7 @@ void PageLayouter::emit_text_block(int first, int last) {
       std::string label_text = head.cell.text;
       std::vector<BlockCell*> chain{&head};
       int label_line = -1;
+      int beside_line = -1;  // the line where a label sits beside the value
       int last_q = pos;
       for (int q = pos + 1; q < n; ++q) {
         BlockCell* next = find_col(q, head.cell.column);
@@ -257,8 +297,11 @@ void PageLayouter::emit_text_block(int first, int last) {
           continue;
         }
         const Box& prev = chain.back()->cell.box;
-        if (next->label || next->cell.box.y0 - prev.y1 > config_.wrap_gap * height(next->cell.box))
-          break;
+        const double gap = next->cell.box.y0 - prev.y1;
+        if (next->label || gap > config_.label_line_gap * height(next->cell.box)) break;
+        // (Only a label's lines may lie further apart than a value's: loose line spacing.)
+        const bool loose = gap > config_.wrap_gap * height(next->cell.box);
+        if (loose && !label_chain && chain.size() > 1) break;
         // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a
         // label chain too.
         if (label_chain || chain.size() == 1) {
@@ -266,10 +309,17 @@ void PageLayouter::emit_text_block(int first, int last) {
           std::optional<LabelMatch> m;
           if (joined.size() <= config_.max_label_length) m = match_header_label(joined);
           const bool joins = m && m->value.empty();  // a label and its value stay apart
-          if (label_chain && !joins) break;
+          if ((label_chain || loose) && !joins) break;
           if (joins) {
             label_chain = true;
             label_text = std::move(joined);
+          }
+        }
+        if (!label_chain) {
+          const auto j = static_cast<std::size_t>(next - lines[static_cast<std::size_t>(q)].data());
+          if (beside_label(q, j) && !starts_label(q, j)) {
+            if (beside_line >= 0) break;  // the next label's value
+            beside_line = q;
           }
         }
         chain.push_back(next);
@@ -289,6 +339,13 @@ void PageLayouter::emit_text_block(int first, int last) {
           }
         }
         for (BlockCell* bc : chain) bc->target = to;
+        continue;
+      }
+      if (beside_line >= 0) {
+        // A value wrapped in its cell and aligned to the bottom (or centred), so that its
+        // label's line is its last (or a middle) one: the lines above belong to that label,
+        // not to the row above.
+        for (BlockCell* bc : chain) bc->target = beside_line;
         continue;
       }
       if (label_line < 0) continue;
@@ -470,6 +527,9 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
   std::vector<double> row_tops;  // the top border of activity r (r >= 1)
   for (std::size_t r = 0; r + 1 < anchors.size(); ++r) {
     row_tops.push_back(row_border(lines_, body, anchors[r], anchors[r + 1], config_));
+  }
+  if (config_.char_grid) {
+    text_row_borders(lines_, body, cells, anchors, first_numeric, config_, row_tops);
   }
   // Lines after the last anchor stay with it while they run on without a paragraph gap.
   std::size_t end = anchors.back() + 1;
@@ -694,6 +754,7 @@ void PageLayouter::emit() {
           state_.table_grid = carried;
           place_borders(state_.table_grid, z);
           state_.anual_column = carried_anual;
+          if (config_.char_grid) char_grid_carried_borders(state_.table_grid, z);
           out_.table_grid_carried = true;
         } else {
           build_table_grid(z);

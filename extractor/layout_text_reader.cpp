@@ -215,7 +215,7 @@ class LayoutTextReader final : public RowReader {
     if (words_.words.empty() && done_ && page_number_ > 1 && !ended_by_form_feed) return false;
     words_.width = longest * grid_.char_width;
     words_.height = static_cast<double>(page_lines_.size()) * grid_.line_height;
-    layout::PageLayout lay = layout::layout_page(words_, state_);
+    layout::PageLayout lay = layout::layout_page(words_, state_, config_);
     // The layout numbers lines within the page; the dump's origins are its physical lines.
     std::vector<int> physical(lay.lines.size() + 1, page_lines_.empty() ? 0 : page_lines_[0]);
     for (const layout::Line& l : lay.lines) {
@@ -246,6 +246,11 @@ class LayoutTextReader final : public RowReader {
   bool done_ = false;
   int page_number_ = 0;
   CharGrid grid_;
+  layout::LayoutConfig config_ = [] {
+    layout::LayoutConfig c;
+    c.char_grid = true;
+    return c;
+  }();
   layout::PageWords words_;
   std::vector<int> page_lines_;  // physical line of each line of the page
   layout::LayoutState state_;

@@ -12,8 +12,12 @@
 namespace poa::extractor::layout::detail {
 
 bool PageLayouter::stacked_over(const LineData& l, int from, int to) const {
+  // A character grid moves words by a few columns (pdftotext's drift).
+  const double slack = config_.char_grid ? config_.char_grid_slack * l.size : 0;
   for (std::uint32_t wi : l.words) {
-    const Box& b = page_.words[wi].box;
+    Box b = page_.words[wi].box;
+    b.x0 -= slack;
+    b.x1 += slack;
     bool over = false;
     for (int k = from; k <= to && !over; ++k) {
       for (std::uint32_t wj : lines_[static_cast<std::size_t>(k)].words) {
@@ -42,6 +46,7 @@ bool PageLayouter::uppercase_line(const LineData& l) const {
 
 int PageLayouter::header_end(int m) const {
   const int g = line_grid_[static_cast<std::size_t>(m)];
+  if (g < 0 && config_.char_grid) return char_grid_header_end(m);
   if (g < 0) return m;
   const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
   const double y = cy(lines_[static_cast<std::size_t>(m)].box);

@@ -167,6 +167,25 @@ std::string margin_signature(const Box& b, std::string_view text, const LayoutCo
 double row_border(const std::vector<LineData>& lines, const std::vector<int>& body, std::size_t a,
                   std::size_t b, const LayoutConfig& config);
 
+// gutter_cells for a character grid: words one space apart (a run pdftotext writes in order,
+// drifting from their x) are cut into cells at the word gap nearest each border they cross,
+// where a cell may start (a capital, a digit, after an amount), within a drift window that
+// grows along the run; a border just past the run's end, whose column the line leaves empty,
+// may take the run's last words (layout_char_grid.cpp).
+void char_grid_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
+                     const LayoutConfig& config, std::vector<GCell>& out);
+
+// On a character grid (LayoutConfig::char_grid) the row gaps are gone: every line is one pitch
+// from the next. Moves each border between activities r and r+1 (row_tops[r]) to the line gap
+// that cuts the fewest cells in two (a line starting in lower case, or after `… de`, continues
+// the line above in its column), then the widest, then the one nearest the middle
+// (layout_char_grid.cpp). `cells` are the body lines' cells; columns below `text_columns` hold
+// text.
+void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>& body,
+                      const std::vector<std::vector<GCell>>& cells,
+                      const std::vector<std::size_t>& anchors, int text_columns,
+                      const LayoutConfig& config, std::vector<double>& row_tops);
+
 struct TableZone {
   int header_first = -1, month_line = -1;  // line positions (into `order`)
   int header_last = -1;  // the header's last line: the month line, or a label wrapped below it
@@ -205,6 +224,9 @@ class PageLayouter {
   void build_lines();
   // ---- Pass 3, line kinds (layout_kinds.cpp)
   bool stands_out(const LineData& l) const;
+  // On a character grid: one cell (no gutter inside), starting past a tenth of the page's width
+  // (layout_char_grid.cpp).
+  bool char_grid_stands_out(const LineData& l) const;
   void classify_lines();
   // Months written as their initials, `E F M A M J J A S O N D`: twelve one-letter words in
   // this order on one line (a wrapped column label may come before them). Returns the
@@ -220,6 +242,10 @@ class PageLayouter {
   // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
   // the band the page draws around the month names.
   int header_end(int m) const;
+  // On a character grid no band is drawn: the lines right under the month names that are a
+  // label's last words (capitals, no digits, each word under a word of the header)
+  // (layout_char_grid.cpp).
+  int char_grid_header_end(int m) const;
 
   void find_zones();
   // ---- Pass 5, columns (layout_columns.cpp)
@@ -257,6 +283,17 @@ class PageLayouter {
   // border the page draws between two labels wins over the text's gutter: a narrow column's
   // wrapped text may run up to the next column's numbers with no gap the text could show.
   void place_borders(std::vector<GridColumn>& grid, const TableZone& z);
+  // On a character grid a column's text overflows into the next one (pdftotext writes
+  // proportional text one character per column), so the least covered band may lie inside a
+  // column; where the right column's cells start after a gutter, on at least two lines, is
+  // surer: the border runs just before the leftmost such start in (a, b] (`fallback` when
+  // there is none) (layout_char_grid.cpp).
+  double char_grid_border(const TableZone& z, double a, double b, double fallback) const;
+  // A table carried onto a character-grid page: pdftotext picks each page's pitch, so the
+  // previous page's borders miss this one's columns. Re-placed from this page's row lines
+  // that hold one cell per text column and the annual and month values: each border just
+  // before the leftmost cell of its column (layout_char_grid.cpp).
+  void char_grid_carried_borders(std::vector<GridColumn>& grid, const TableZone& z) const;
 
   std::vector<double> table_borders() const;
   // ---- Pass 6, rows (layout_rows.cpp)

@@ -6,10 +6,14 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+#include <zlib.h>
 // poppler's own text engine (libpoppler-private-dev), used only in this file.
+#include <poppler/Annot.h>
+#include <poppler/Gfx.h>
 #include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
+#include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/goo/GooString.h>
 
@@ -18,13 +22,16 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <ostream>
+#include <utility>
 #include <vector>
 
 #include "extractor/cell_grid.hpp"
 #include "extractor/inspect_svg.hpp"
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
+#include "extractor/pdf_word_collector.hpp"
 #include "extractor/rulings.hpp"
 #include "model/diagnostic.hpp"
 
@@ -56,10 +63,180 @@ std::string file_sha256(const std::filesystem::path& path) {
   return out;
 }
 
+// Two private members of poppler's interpreter, reached through the explicit-instantiation rule
+// (access is not checked in an explicit instantiation's arguments): the Gfx's resource stack and
+// a resource level's parent. They let a page's interpreter look its fonts up in a level shared
+// by every page instead of parsing them again (see FontCache).
+template <typename Tag, typename Tag::type Member>
+struct Expose {
+  friend typename Tag::type member(Tag) { return Member; }
+};
+struct GfxResourceStack {
+  using type = GfxResources* Gfx::*;
+  friend type member(GfxResourceStack);
+};
+struct ResourceParent {
+  using type = GfxResources* GfxResources::*;
+  friend type member(ResourceParent);
+};
+template struct Expose<GfxResourceStack, &Gfx::res>;
+template struct Expose<ResourceParent, &GfxResources::next>;
+
+// The fonts of the document's pages, parsed once. Poppler builds a page's fonts from its /Font
+// resources on every page it draws (widths, encoding, ToUnicode CMap, embedded font type): for
+// a document whose pages all use the same few fonts that was a ninth of the reader's time. A
+// font dictionary is the same one when it is the same object, or lists the same names for the
+// same font objects; any other (fonts written inline) is parsed per page as poppler does.
+class FontCache {
+ public:
+  // The resource level holding the fonts of `resources`' /Font entry, or nullptr when it cannot
+  // be shared.
+  GfxResources* fonts_for(XRef* xref, Dict* resources) {
+    const Object& font_entry = resources->lookupNF("Font");
+    std::vector<std::pair<std::string, Ref>> key;
+    if (font_entry.isRef()) {
+      key.emplace_back(std::string(), font_entry.getRef());
+    } else if (font_entry.isDict()) {
+      const Dict* fonts = font_entry.getDict();
+      key.reserve(static_cast<std::size_t>(fonts->getLength()));
+      for (int i = 0; i < fonts->getLength(); ++i) {
+        const Object& value = fonts->getValNF(i);
+        if (!value.isRef()) return nullptr;
+        key.emplace_back(fonts->getKey(i), value.getRef());
+      }
+    } else {
+      return nullptr;
+    }
+    auto it = levels_.find(key);
+    if (it != levels_.end()) return it->second.get();
+    // Bounded: a document with many distinct font sets keeps memory flat.
+    if (levels_.size() >= kMaxLevels) levels_.clear();
+    Dict only_fonts(xref);
+    only_fonts.add("Font", font_entry.copy());
+    auto level = std::make_unique<GfxResources>(xref, &only_fonts, nullptr);
+    GfxResources* raw = level.get();
+    levels_.emplace(std::move(key), std::move(level));
+    return raw;
+  }
+
+ private:
+  static constexpr std::size_t kMaxLevels = 16;
+  std::map<std::vector<std::pair<std::string, Ref>>, std::unique_ptr<GfxResources>> levels_;
+};
+
+// `str`'s bytes when it is a plain /FlateDecode stream (no predictor) inflated by zlib, into
+// `out`; false when it is not one, or zlib reports any error (truncated, bad header or
+// checksum), in which case poppler's own decoder reads it as it always did. Poppler's inflater
+// cost about 55 instructions per byte of page content, a tenth of the reader's time; zlib's
+// output for a valid stream is the same bytes.
+bool inflate_stream(Stream* str, std::string& out) {
+  if (!str || str->getKind() != strFlate) return false;
+  Dict* dict = str->getDict();
+  if (!dict || !dict->lookupNF("DecodeParms").isNull() || !dict->lookupNF("DP").isNull()) {
+    return false;
+  }
+  Stream* compressed = str->getNextStream();
+  if (!compressed) return false;
+  std::string raw;
+  compressed->fillString(raw);
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return false;
+  z.next_in = reinterpret_cast<Bytef*>(raw.data());
+  z.avail_in = static_cast<uInt>(raw.size());
+  out.resize(std::max<std::size_t>(raw.size() * 4, 4096));
+  int status = Z_OK;
+  std::size_t produced = 0;
+  while (status == Z_OK) {
+    if (produced == out.size()) out.resize(out.size() * 2);
+    z.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
+    z.avail_out = static_cast<uInt>(out.size() - produced);
+    status = inflate(&z, Z_NO_FLUSH);
+    produced = out.size() - z.avail_out;
+  }
+  inflateEnd(&z);
+  out.resize(produced);
+  return status == Z_STREAM_END;
+}
+
+// The page's content stream(s) as in-memory streams of their inflated bytes, kept in `buffers`
+// (which must outlive the returned object); a null object when any of them is not plain Flate.
+Object inflated_contents(Object& contents, XRef* xref, std::vector<std::string>& buffers) {
+  // The fetched parts own their streams while they are read.
+  std::vector<Object> parts;
+  if (contents.isStream()) {
+    parts.push_back(contents.copy());
+  } else if (contents.isArray()) {
+    for (int i = 0; i < contents.arrayGetLength(); ++i) {
+      parts.push_back(contents.arrayGet(i));
+      if (!parts.back().isStream()) return Object(objNull);
+    }
+  } else {
+    return Object(objNull);
+  }
+  buffers.resize(parts.size());
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (!inflate_stream(parts[i].getStream(), buffers[i])) return Object(objNull);
+  }
+  const auto memory = [&](const std::string& bytes) {
+    Stream* memory_stream =
+        new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(new Dict(xref)));
+    return Object(memory_stream);
+  };
+  if (contents.isStream()) return memory(buffers[0]);
+  auto* array = new Array(xref);
+  for (const std::string& bytes : buffers) array->add(memory(bytes));
+  return Object(array);
+}
+
+// Draws page `number` (1-based) into `dev` as PDFDoc::displayPageSlice(dev, number, 72, 72, 0,
+// false, false, false) does (contents, then annotations), except that the fonts come from
+// `fonts` when the page's font dictionary can be shared.
+void display_page(PDFDoc& doc, int number, OutputDev& dev, FontCache& fonts) {
+  Page* page = doc.getPage(number);
+  if (!page) return;
+  XRef* xref = doc.getXRef();
+  Dict* resources = page->getResourceDict();
+  GfxResources* shared = resources ? fonts.fonts_for(xref, resources) : nullptr;
+  std::unique_ptr<Dict> without_fonts;
+  if (shared) {
+    without_fonts.reset(resources->copy(xref));
+    without_fonts->remove("Font");
+  }
+  PDFRectangle box;
+  bool crop = false;
+  page->makeBox(72, 72, page->getRotate(), false, dev.upsideDown(), -1, -1, -1, -1, &box, &crop);
+  const PDFRectangle* crop_box = page->getCropBox();
+  if (!crop) crop = box == *crop_box && dev.needClipToCropBox();
+  Gfx gfx(&doc, &dev, number, shared ? without_fonts.get() : resources, 72, 72, &box,
+          crop ? crop_box : nullptr, page->getRotate(), nullptr, nullptr, xref);
+  // The page's own level (its resources but fonts) falls back to the shared fonts; the link is
+  // cut before the Gfx frees its stack, which it owns and the cache does not.
+  GfxResources* page_level = gfx.*member(GfxResourceStack{});
+  if (shared) page_level->*member(ResourceParent{}) = shared;
+  Object contents = page->getContents();
+  std::vector<std::string> buffers;
+  Object inflated = inflated_contents(contents, xref, buffers);
+  if (!contents.isNull()) {
+    gfx.saveState();
+    gfx.display(inflated.isNull() ? &contents : &inflated);
+    gfx.restoreState();
+  } else {
+    dev.dump();
+  }
+  Annots* annots = page->getAnnots();
+  if (!annots->getAnnots().empty()) {
+    for (Annot* annot : annots->getAnnots()) annot->draw(&gfx, false);
+    dev.dump();
+  }
+  if (shared) page_level->*member(ResourceParent{}) = nullptr;
+}
+
 // An open PDF: poppler-cpp for loading and its checks, poppler's core for the text.
 struct OpenPdf {
   std::unique_ptr<poppler::document> doc;
   std::unique_ptr<PDFDoc> core;
+  // Declared after `core`: freed before the document its fonts come from.
+  std::unique_ptr<FontCache> fonts;
 };
 
 OpenPdf open_document(const std::filesystem::path& path,
@@ -105,7 +282,11 @@ OpenPdf open_document(const std::filesystem::path& path,
         "el PDF está dañado o truncado y no se puede leer; vuelva a descargarlo o exportarlo",
         origin));
   }
-  return OpenPdf{std::move(doc), std::move(core)};
+  OpenPdf pdf;
+  pdf.doc = std::move(doc);
+  pdf.core = std::move(core);
+  pdf.fonts = std::make_unique<FontCache>();
+  return pdf;
 }
 
 bool is_bold_font(std::string_view name) {
@@ -173,21 +354,23 @@ bool clip_segment(const Box& clip, double& x0, double& y0, double& x1, double& y
 // origin, y down, 1 unit = 1 pt (TextOutputDev is upside-down at 72 dpi). Pattern fills and
 // shadings are skipped by poppler for a text device (needNonText() is false), and so are curves
 // here: borders are straight.
-class WordsAndGraphicsDev final : public TextOutputDev {
+template <typename WordsDev>  // pdf::WordCollector, or TextOutputDev for reference
+class WordsAndGraphicsDev final : public WordsDev {
  public:
-  explicit WordsAndGraphicsDev(layout::PageGraphics& graphics)
-      : TextOutputDev(nullptr, false, 0, /*rawOrderA=*/true, false), graphics_(graphics) {}
+  template <typename... Args>
+  explicit WordsAndGraphicsDev(layout::PageGraphics& graphics, Args&&... args)
+      : WordsDev(std::forward<Args>(args)...), graphics_(graphics) {}
 
   void stroke(GfxState* state) override {
-    TextOutputDev::stroke(state);
+    WordsDev::stroke(state);
     record_stroke(state);
   }
   void fill(GfxState* state) override {
-    TextOutputDev::fill(state);
+    WordsDev::fill(state);
     record_fill(state);
   }
   void eoFill(GfxState* state) override {
-    TextOutputDev::eoFill(state);
+    WordsDev::eoFill(state);
     record_fill(state);
   }
 
@@ -296,12 +479,73 @@ class WordsAndGraphicsDev final : public TextOutputDev {
   const layout::GridConfig config_{};
 };
 
+// Appends a word of `length` code points (`code_point(k)`) to `out`, with its box and size,
+// the font of each code point (`font_name(k)`, nullptr when the font has none) and each glyph's
+// horizontal extent (`glyph_x(k)`). Code point k is glyph k; a NUL ends the word (poppler-cpp
+// went through a C string and stopped there too), and a word left empty is dropped.
+// The font of the last word added: words run in the same font for long stretches, and
+// looking its name up and testing it for boldness per word cost more than the rest of add_word.
+struct LastFont {
+  const std::string* name = nullptr;
+  int index = -1;
+  bool bold = false;
+};
+
+template <typename CodePoint, typename FontName, typename GlyphX>
+void add_word(layout::PageWords& out, LastFont& last, std::size_t length,
+              const CodePoint& code_point, const Box& box, double font_size,
+              const FontName& font_name, const GlyphX& glyph_x) {
+  layout::Word w;
+  w.text.reserve(length);
+  std::size_t chars = 0;
+  while (chars < length && code_point(chars) != 0) {
+    append_utf8(static_cast<char32_t>(code_point(chars)), w.text);
+    ++chars;
+  }
+  if (w.text.empty()) return;
+  w.box = box;
+  w.font_size = font_size;
+  const std::string* font = font_name(0);
+  if (last.index < 0 || font != last.name) {
+    const std::string_view name = font ? std::string_view(*font) : "";
+    auto it = std::find(out.fonts.begin(), out.fonts.end(), name);
+    if (it == out.fonts.end()) {
+      out.fonts.emplace_back(name);
+      it = out.fonts.end() - 1;
+    }
+    last = LastFont{font, static_cast<int>(it - out.fonts.begin()), is_bold_font(name)};
+  }
+  w.font = last.index;
+  w.bold = last.bold;
+  w.glyph_begin = static_cast<std::uint32_t>(out.glyphs.size());
+  std::uint32_t byte = 0;
+  const std::string* previous = font;
+  for (std::size_t k = 0; k < chars; ++k) {
+    std::uint32_t next = byte + 1;
+    while (next < w.text.size() && (static_cast<unsigned char>(w.text[next]) & 0xC0) == 0x80) {
+      ++next;
+    }
+    const auto [gx0, gx1] = glyph_x(k);
+    // Two cells glued into one word may be cut where the font name changes.
+    const std::string* current = k > 0 ? font_name(k) : font;
+    const bool font_change =
+        k > 0 && current != previous && (!current || !previous || *current != *previous);
+    out.glyphs.push_back(layout::Glyph{gx0, gx1, byte, next, font_change});
+    previous = current;
+    byte = next;
+  }
+  w.glyph_count = static_cast<std::uint32_t>(chars);
+  out.words.push_back(std::move(w));
+}
+
 // Fills `out` with the words of page `index` (0-based), upright, top-left origin.
 // Reads poppler's TextOutputDev word list directly (what poppler-cpp's page::text_list does,
 // except for raw order, see below): text_list(text_list_include_font) re-scans every font of the
 // page for each call and converts every word UTF-8 -> UTF-16 through iconv, together about a fifth
 // of the reader's time; the font name and size are on the TextWord already.
-void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
+void load_page(OpenPdf& pdf, int index, layout::PageWords& out,
+               WordEngine engine = WordEngine::kCollector) {
+  PDFDoc& doc = *pdf.core;
   out.clear();
   out.number = index + 1;
   Page* page = index >= 0 && index < doc.getNumPages() ? doc.getPage(index + 1) : nullptr;
@@ -325,71 +569,80 @@ void load_page(PDFDoc& doc, int index, layout::PageWords& out) {
   out.width = quarter ? rect_h : rect_w;
   out.height = quarter ? rect_w : rect_h;
 
-  // Raw order (content-stream order): poppler then skips TextPage::coalesce, its reading-order
-  // analysis into blocks and flows, which cost as much as the rest of our pipeline together.
-  // The layout orders words into lines itself and drops fake-bold duplicates itself; the words
-  // (text, boxes, fonts) are the same as in reading order, only their order in the list differs.
-  WordsAndGraphicsDev dev(out.graphics);
-  doc.displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
-                       nullptr, nullptr, nullptr, true);
+  // Words grouped as TextOutputDev groups them in raw (content-stream) order, by our own
+  // collector: poppler's TextPage allocated and grew six arrays per word and freed them all per
+  // page, a sixth of the reader's time. Raw order also skips TextPage::coalesce, poppler's
+  // reading-order analysis; the layout orders words into lines and drops fake-bold duplicates
+  // itself. The rare page the collector cannot reproduce exactly goes through TextOutputDev.
+  if (engine == WordEngine::kCollector) {
+    WordsAndGraphicsDev<pdf::WordCollector> dev(out.graphics);
+    display_page(doc, index + 1, dev, *pdf.fonts);
+    if (!dev.needs_reference()) {
+      const std::vector<Unicode>& text = dev.text();
+      const std::vector<double>& edges = dev.edges();
+      const std::vector<int>& char_fonts = dev.char_fonts();
+      const std::vector<pdf::CollectedFont>& fonts = dev.fonts();
+      out.words.reserve(dev.words().size());
+      LastFont last;
+      for (const pdf::CollectedWord& cw : dev.words()) {
+        const auto font_name = [&](std::size_t k) -> const std::string* {
+          const auto& name = fonts[static_cast<std::size_t>(char_fonts[cw.first + k])].name;
+          return name ? &*name : nullptr;
+        };
+        const auto glyph_x = [&](std::size_t k) {
+          const double a = edges[cw.first_edge + k], b = edges[cw.first_edge + k + 1];
+          switch (cw.rot) {
+            case 0:
+              return std::pair{a, b};
+            case 2:
+              return std::pair{b, a};
+            default:
+              return std::pair{cw.x_min, cw.x_max};
+          }
+        };
+        add_word(
+            out, last, cw.length, [&](std::size_t k) { return text[cw.first + k]; },
+            Box{cw.x_min, cw.y_min, cw.x_max, cw.y_max}, cw.font_size, font_name, glyph_x);
+      }
+      return;
+    }
+    out.words.clear();
+    out.glyphs.clear();
+    out.fonts.clear();
+    out.graphics.clear();
+  }
+  WordsAndGraphicsDev<TextOutputDev> dev(out.graphics, nullptr, false, 0, /*rawOrderA=*/true,
+                                         false);
+  if (engine == WordEngine::kPoppler) {
+    // Poppler's own way from end to end (fonts parsed per page, its inflater): the reference
+    // the test compares the reader's way with.
+    doc.displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
+                         nullptr, nullptr, nullptr, true);
+  } else {
+    display_page(doc, index + 1, dev, *pdf.fonts);
+  }
   const std::unique_ptr<TextWordList> list = dev.makeWordList();
   if (!list) return;
   const int n = list->getLength();
   out.words.reserve(static_cast<std::size_t>(n));
-  const GooString* last_font = nullptr;
-  int last_index = -1;
-  bool last_bold = false;
+  LastFont last;
   for (int wi = 0; wi < n; ++wi) {
     const TextWord* tw = list->get(wi);
-    const int len = tw->getLength();
-    layout::Word w;
-    w.text.reserve(static_cast<std::size_t>(len));
-    // Code point k of the word is glyph k; a NUL ends the word (poppler-cpp went through a C
-    // string and stopped there too).
-    int chars = 0;
-    while (chars < len && *tw->getChar(chars) != 0) {
-      append_utf8(static_cast<char32_t>(*tw->getChar(chars)), w.text);
-      ++chars;
-    }
-    if (w.text.empty()) continue;
     double x0, y0, x1, y1;
     tw->getBBox(&x0, &y0, &x1, &y1);
-    w.box = Box{x0, y0, x1, y1};
-    w.font_size = tw->getFontSize();
-    const GooString* font = tw->getFontName(0);
-    if (last_index < 0 || font != last_font) {
-      const std::string_view name = font ? std::string_view(font->toStr()) : "";
-      auto it = std::find(out.fonts.begin(), out.fonts.end(), name);
-      if (it == out.fonts.end()) {
-        out.fonts.emplace_back(name);
-        it = out.fonts.end() - 1;
-      }
-      last_font = font;
-      last_index = static_cast<int>(it - out.fonts.begin());
-      last_bold = is_bold_font(name);
-    }
-    w.font = last_index;
-    w.bold = last_bold;
-    w.glyph_begin = static_cast<std::uint32_t>(out.glyphs.size());
-    std::uint32_t byte = 0;
-    for (int k = 0; k < chars; ++k) {
-      std::uint32_t next = byte + 1;
-      while (next < w.text.size() && (static_cast<unsigned char>(w.text[next]) & 0xC0) == 0x80) {
-        ++next;
-      }
+    const auto font_name = [&](std::size_t k) -> const std::string* {
+      const GooString* name = tw->getFontName(static_cast<int>(k));
+      return name ? &name->toStr() : nullptr;
+    };
+    const auto glyph_x = [&](std::size_t k) {
       double gx0, gy0, gx1, gy1;
-      tw->getCharBBox(k, &gx0, &gy0, &gx1, &gy1);
-      bool font_change = false;
-      if (k > 0) {
-        const GooString* a = tw->getFontName(k - 1);
-        const GooString* b = tw->getFontName(k);
-        font_change = a != b && (!a || !b || a->toStr() != b->toStr());
-      }
-      out.glyphs.push_back(layout::Glyph{gx0, gx1, byte, next, font_change});
-      byte = next;
-    }
-    w.glyph_count = static_cast<std::uint32_t>(chars);
-    out.words.push_back(std::move(w));
+      tw->getCharBBox(static_cast<int>(k), &gx0, &gy0, &gx1, &gy1);
+      return std::pair{gx0, gx1};
+    };
+    add_word(
+        out, last, static_cast<std::size_t>(tw->getLength()),
+        [&](std::size_t k) { return *tw->getChar(static_cast<int>(k)); }, Box{x0, y0, x1, y1},
+        tw->getFontSize(), font_name, glyph_x);
   }
 }
 
@@ -412,7 +665,7 @@ class PdfReader : public RowReader {
         blank_.number = next_page_ + 1;
         words = &blank_;
       } else if (next_page_ > first_text_page_) {
-        load_page(*pdf_.core, next_page_, words_);
+        load_page(pdf_, next_page_, words_);
       }
       rows_ = layout::layout_page(*words, state_).rows;
       pos_ = 0;
@@ -437,10 +690,11 @@ class PdfReader : public RowReader {
 };
 
 // Finds the first page with text (so a scan is refused before any row is handed out).
-int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout::PageWords& words) {
-  const int n = doc.getNumPages();
+int first_page_with_text(OpenPdf& pdf, const std::filesystem::path& path,
+                         layout::PageWords& words) {
+  const int n = pdf.core->getNumPages();
   for (int i = 0; i < n; ++i) {
-    load_page(doc, i, words);
+    load_page(pdf, i, words);
     if (!words.words.empty()) return i;
   }
   throw InputError(diag::input_error(
@@ -523,10 +777,10 @@ void put_cells(std::ostream& out, const layout::PageWords& words,
 }  // namespace
 
 layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
-                                const std::optional<std::string>& password) {
+                                const std::optional<std::string>& password, WordEngine engine) {
   auto doc = open_document(path, password);
   layout::PageWords words;
-  load_page(*doc.core, page - 1, words);
+  load_page(doc, page - 1, words, engine);
   return words;
 }
 
@@ -534,7 +788,7 @@ std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password) {
   auto doc = open_document(path, password);
   layout::PageWords first;
-  const int first_text = first_page_with_text(*doc.core, path, first);
+  const int first_text = first_page_with_text(doc, path, first);
   SourceInfo info;
   info.path = path.string();
   info.type = SourceType::kPdf;
@@ -554,7 +808,7 @@ int inspect_pdf(const std::filesystem::path& path, const std::optional<std::stri
   // Earlier pages are laid out too (not printed): a table carried over needs their columns.
   const int last = page ? std::min(*page, n) : n;
   for (int i = 0; i < last; ++i) {
-    load_page(*doc.core, i, words);
+    load_page(doc, i, words);
     const bool show = !page || *page == i + 1;
     if (!show) {
       layout::layout_page(words, state);

@@ -17,18 +17,24 @@ namespace poa::extractor {
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password);
 
+// How a page is read: the reader's way (fonts parsed once per document, contents inflated by
+// zlib, glyphs grouped into words by its own collector), or poppler's own way from end to end
+// (TextOutputDev), which the reader's reproduces exactly: the reference its test compares with.
+enum class WordEngine { kCollector, kPoppler };
+
 // The words and drawn graphics of one page (1-based), as the reader loads them for the layout.
 // A page beyond the document gives an empty PageWords numbered `page`. Throws as make_pdf_reader
 // does when the file cannot be opened (PDF_ENCRYPTED, PDF_DAMAGED).
 layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
-                                const std::optional<std::string>& password);
+                                const std::optional<std::string>& password,
+                                WordEngine engine = WordEngine::kCollector);
 
 // `poa inspect`: what the reader saw on each page (or only `page`, 1-based): words with boxes,
 // lines, column ranges, the cell rows handed to the recogniser, the drawn rulings and the cells
 // of the grids they form, as plain text.
 // Returns the PDF's page count; prints nothing when `page` is not one of its pages.
 int inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,
-                 std::optional<int> page, std::ostream& out);
+                std::optional<int> page, std::ostream& out);
 
 // `poa inspect --page N --svg OUT`: draws page `page` (1-based) as SVG: word boxes and text,
 // rulings in red, grid cells in blue (shaded ones filled light). Written atomically (temporary

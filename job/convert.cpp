@@ -46,9 +46,9 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
   InputSummary summary;
   auto take = [&](const Action& action) {
     ++summary.actions;
-    summary.activities += action.actividades.size();
-    summary.diagnostics.insert(summary.diagnostics.end(), action.avisos.begin(),
-                               action.avisos.end());
+    summary.activities += action.activities.size();
+    summary.diagnostics.insert(summary.diagnostics.end(), action.diagnostics.begin(),
+                               action.diagnostics.end());
   };
 
   // `ejercicio` is written before `acciones`: hold actions back until the year is known. It
@@ -72,12 +72,13 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
   const DocumentTail tail = normalizer::normalize_tail(stream.finish(), reader->info());
   // `fuente` went out before the actions: the readers know it when they open the file (a
   // RowReader may in principle complete it only at the end; that would be caught here).
-  if (!same_source(head.fuente, reader->info())) {
+  if (!same_source(head.source, reader->info())) {
     throw std::logic_error("el lector cambió los datos de la fuente al terminar de leer");
   }
   for (auto& out : outputs) out->end_document(tail);
   // Document-level first, then each action's: the order of Document::all_diagnostics().
-  summary.diagnostics.insert(summary.diagnostics.begin(), tail.avisos.begin(), tail.avisos.end());
+  summary.diagnostics.insert(summary.diagnostics.begin(), tail.diagnostics.begin(),
+                             tail.diagnostics.end());
   return summary;
 }
 

@@ -1,5 +1,8 @@
-// The typed POA the normaliser produces and every exporter writes. Field names follow the JSON
-// output contract (schema/poa.schema.json); unknown values are nullopt, never "" or 0.
+// The typed POA the normaliser produces and every exporter writes. The POA form's own fields keep
+// the form's names (secretaria, meta, programacion_anual…: the JSON keys of the output contract,
+// schema/poa.schema.json); the structure around them is named in English like the rest of the
+// C++ (actions, activities, origin, diagnostics), and only the exporters speak the Spanish keys
+// (acciones, actividades, origen, avisos). Unknown values are nullopt, never "" or 0.
 #pragma once
 
 #include <array>
@@ -38,7 +41,7 @@ struct Activity {
   std::optional<Decimal> programacion_anual;
   std::array<std::optional<Decimal>, 12>
       programacion_mensual;  // ENE..DIC; "-" -> 0, empty -> nullopt
-  Origin origen;
+  Origin origin;
   friend bool operator==(const Activity&, const Activity&) = default;
 };
 
@@ -54,29 +57,29 @@ struct Action {
   std::optional<Beneficiaries> beneficiarios;
   std::optional<Decimal> inversion_aproximada;       // money, scale 2
   std::vector<std::string> partidas_presupuestales;  // as written: "2111", "21101"
-  std::vector<Activity> actividades;
-  Origin origen;
-  Diagnostics avisos;
+  std::vector<Activity> activities;
+  Origin origin;
+  Diagnostics diagnostics;
 };
 
 // The parts of a Document written before its actions (JSON key order: fuente, ejercicio) and
 // after them (avisos, no_reconocido), for exporters that take a document one action at a time.
-// A Document is made of them (head, acciones, tail), so a whole document hands its head and tail
+// A Document is made of them (head, actions, tail), so a whole document hands its head and tail
 // to the streaming calls by reference, without copying.
 struct DocumentHead {
-  SourceInfo fuente;
-  std::optional<int> ejercicio;
+  SourceInfo source;
+  std::optional<int> year;
 };
 
 struct DocumentTail {
-  Diagnostics avisos;  // not tied to one action
-  std::vector<UnrecognizedText> no_reconocido;
+  Diagnostics diagnostics;  // not tied to one action
+  std::vector<UnrecognizedText> unrecognized;
 };
 
-// {fuente, ejercicio} + acciones + {avisos, no_reconocido}: the head and tail are base
-// classes, so their fields are named as before (doc.fuente) and each is declared once.
+// {source, year} + actions + {diagnostics, unrecognized}: the head and tail are base classes, so
+// their fields read as the document's own (doc.source) and each is declared once.
 struct Document : DocumentHead, DocumentTail {
-  std::vector<Action> acciones;
+  std::vector<Action> actions;
 
   DocumentHead& head() { return *this; }
   const DocumentHead& head() const { return *this; }

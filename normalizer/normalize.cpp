@@ -65,12 +65,12 @@ class FieldTyper {
   Diagnostics& out_;
 };
 
-Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
-  FieldTyper typer(avisos);
+Activity normalize_activity(const RawActivity& raw, Diagnostics& diagnostics) {
+  FieldTyper typer(diagnostics);
   Activity a;
-  a.origen = raw.origin;
+  a.origin = raw.origin;
   a.actividad = typer.text(raw.actividad, "ACTIVIDAD");
-  if (!a.actividad) avisos.push_back(diag::missing_field("actividad", raw.origin));
+  if (!a.actividad) diagnostics.push_back(diag::missing_field("actividad", raw.origin));
   a.area_responsable = typer.text(raw.area_responsable, "ÁREA RESPONSABLE");
   a.unidad_medida = typer.text(raw.unidad_medida, "UNIDAD DE MEDIDA");
   a.inversion =
@@ -91,15 +91,15 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
     // With no month filled in, the months add up to 0: an annual target with no schedule.
     const Decimal sum = month_sum.value_or(Decimal::from_int(0));
     if (sum != *a.programacion_anual) {
-      avisos.push_back(diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
-                                  "programación anual " + a.programacion_anual->to_string() +
-                                      " ≠ suma de los meses " + sum.to_string(),
-                                  raw.origin));
+      diagnostics.push_back(diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
+                                       "programación anual " + a.programacion_anual->to_string() +
+                                           " ≠ suma de los meses " + sum.to_string(),
+                                       raw.origin));
     }
   } else if (month_sum && !(raw.programacion_anual &&
                             !text::normalize_text(raw.programacion_anual->text).empty())) {
     // Only when the annual cell is really empty: an unreadable one already got INVALID_VALUE.
-    avisos.push_back(
+    diagnostics.push_back(
         diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
                    "falta la programación anual; la suma de los meses es " + month_sum->to_string(),
                    raw.origin));
@@ -111,10 +111,10 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& avisos) {
 
 Action normalize_action(const RawAction& raw) {
   Action action;
-  action.origen = raw.origin;
-  action.avisos = raw.diagnostics;
-  Diagnostics& avisos = action.avisos;
-  FieldTyper typer(avisos);
+  action.origin = raw.origin;
+  action.diagnostics = raw.diagnostics;
+  Diagnostics& diagnostics = action.diagnostics;
+  FieldTyper typer(diagnostics);
 
   for (int f = 0; f < kHeaderFieldCount; ++f) {
     const auto field = static_cast<HeaderField>(f);
@@ -173,36 +173,36 @@ Action normalize_action(const RawAction& raw) {
         action.partidas_presupuestales = std::move(*partidas);
         for (const std::string& codigo : action.partidas_presupuestales) {
           if (find_budget_item(codigo)) continue;
-          avisos.push_back(diag::make(DiagnosticCode::kUnknownBudgetItem, Severity::kWarning,
-                                      "la partida «" + codigo +
-                                          "» no está en el Clasificador por Objeto del Gasto del " +
-                                          "CONAC (partida genérica " + codigo.substr(0, 3) + ")",
-                                      rf->origin, codigo));
+          diagnostics.push_back(diag::make(
+              DiagnosticCode::kUnknownBudgetItem, Severity::kWarning,
+              "la partida «" + codigo + "» no está en el Clasificador por Objeto del Gasto del " +
+                  "CONAC (partida genérica " + codigo.substr(0, 3) + ")",
+              rf->origin, codigo));
         }
         break;
       }
     }
     // A blank field counts as missing: there is nothing to report in its place.
     if (!present) {
-      avisos.push_back(diag::missing_field(label, raw.origin));
+      diagnostics.push_back(diag::missing_field(label, raw.origin));
     }
   }
 
-  action.actividades.reserve(raw.activities.size());
+  action.activities.reserve(raw.activities.size());
   for (const RawActivity& ra : raw.activities) {
-    action.actividades.push_back(normalize_activity(ra, avisos));
+    action.activities.push_back(normalize_activity(ra, diagnostics));
   }
 
   if (action.inversion_aproximada) {
     // An action with no activity at all has nothing to spend its investment on: its sum is 0.
     std::optional<Decimal> sum;
-    if (action.actividades.empty()) sum = Decimal::from_cents(0);
-    for (const Activity& a : action.actividades) {
+    if (action.activities.empty()) sum = Decimal::from_cents(0);
+    for (const Activity& a : action.activities) {
       if (a.inversion) sum = sum ? *sum + *a.inversion : *a.inversion;
     }
     if (sum && *sum != *action.inversion_aproximada) {
       const std::optional<RawField>& inv = raw.field(HeaderField::kInversion);
-      avisos.push_back(
+      diagnostics.push_back(
           diag::make(DiagnosticCode::kInvestmentSumMismatch, Severity::kWarning,
                      "inversión aproximada " + text::format_money(*action.inversion_aproximada) +
                          " ≠ suma de las inversiones por actividad " + text::format_money(*sum),
@@ -214,18 +214,18 @@ Action normalize_action(const RawAction& raw) {
 
 DocumentHead normalize_head(const std::optional<RawField>& year, const SourceInfo& source) {
   DocumentHead head;
-  head.fuente = source;
-  if (year) head.ejercicio = text::parse_year(text::normalize_text(year->text));
+  head.source = source;
+  if (year) head.year = text::parse_year(text::normalize_text(year->text));
   return head;
 }
 
 DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source) {
   DocumentTail doc;
-  doc.avisos = raw.diagnostics;
+  doc.diagnostics = raw.diagnostics;
   const Origin file_origin{source.path, std::nullopt, std::nullopt, std::nullopt};
 
   if (!source.encoding.empty() && !source.encoding.starts_with("UTF-8")) {
-    doc.avisos.push_back(diag::make(
+    doc.diagnostics.push_back(diag::make(
         DiagnosticCode::kEncodingDetected, Severity::kInfo,
         "el archivo no estaba en UTF-8: se leyó como " + source.encoding + " y se convirtió",
         file_origin, source.encoding));
@@ -234,22 +234,22 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
   if (raw.year) {
     const std::string cleaned = text::normalize_text(raw.year->text);
     if (raw.year->inferred && !cleaned.empty()) {
-      doc.avisos.push_back(inferred_field("PROGRAMA OPERATIVO ANUAL", *raw.year, cleaned));
+      doc.diagnostics.push_back(inferred_field("PROGRAMA OPERATIVO ANUAL", *raw.year, cleaned));
     }
     if (!text::parse_year(cleaned)) {
       Diagnostic d = diag::missing_field("ejercicio", raw.year->origin);
       d.text = cleaned;
-      doc.avisos.push_back(std::move(d));
+      doc.diagnostics.push_back(std::move(d));
     }
   } else {
-    doc.avisos.push_back(diag::missing_field("ejercicio", file_origin));
+    doc.diagnostics.push_back(diag::missing_field("ejercicio", file_origin));
   }
 
   for (const UnrecognizedText& u : raw.unrecognized) {
     std::string cleaned = text::normalize_text(u.text);
     if (cleaned.empty()) continue;  // only invisible characters: nothing to show
-    doc.avisos.push_back(diag::unrecognized_text(cleaned, u.origin));
-    doc.no_reconocido.push_back(UnrecognizedText{std::move(cleaned), u.origin});
+    doc.diagnostics.push_back(diag::unrecognized_text(cleaned, u.origin));
+    doc.unrecognized.push_back(UnrecognizedText{std::move(cleaned), u.origin});
   }
   return doc;
 }
@@ -257,8 +257,8 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
 Document normalize(const RawDocument& raw, const SourceInfo& source) {
   Document doc;
   doc.head() = normalize_head(raw.year, source);
-  doc.acciones.reserve(raw.actions.size());
-  for (const RawAction& ra : raw.actions) doc.acciones.push_back(normalize_action(ra));
+  doc.actions.reserve(raw.actions.size());
+  for (const RawAction& ra : raw.actions) doc.actions.push_back(normalize_action(ra));
   doc.tail() = normalize_tail(raw.tail(), source);
   return doc;
 }

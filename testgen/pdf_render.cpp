@@ -294,8 +294,8 @@ class Renderer {
         const std::string label = c < kFirstMonth ? kTableLabels[c] : kMonthLabels[c - kFirstMonth];
         min_w[c] = ts.widest_word(Face::kLabel, label);
       }
-      for (const auto& action : doc_.acciones) {
-        for (const auto& a : action.actividades) {
+      for (const auto& action : doc_.actions) {
+        for (const auto& a : action.activities) {
           const auto texts = activity_texts(a, o_);
           for (int c = 0; c < kColumns; ++c) {
             // Numbers never wrap, so the whole text must fit.
@@ -355,7 +355,7 @@ class Renderer {
     c.x0 = x_[0];
     c.x1 = x_[kColumns];
     c.lines = {"PROGRAMA OPERATIVO ANUAL " +
-               (doc_.ejercicio ? std::to_string(*doc_.ejercicio) : std::string{})};
+               (doc_.year ? std::to_string(*doc_.year) : std::string{})};
     c.halign = HAlign::kCenter;
     c.face = Face::kTitle;
     c.border = o_.borders == BorderStyle::kGridlines;
@@ -631,7 +631,7 @@ class Renderer {
     const bool partida_in_band3 = o_.partida_beside_inversion;
     std::vector<HeaderFields> fields;
     std::vector<std::vector<Band>> bands;
-    for (const auto& action : doc_.acciones) {
+    for (const auto& action : doc_.actions) {
       fields.push_back(header_fields(action, o_));
       bands.push_back(header_bands(fields.back(), partida_in_band3, o_.partida_own_band));
     }
@@ -651,8 +651,8 @@ class Renderer {
       y += row->height;
     };
     auto page_no = [&] { return static_cast<int>(pages_.size()); };
-    for (std::size_t i = 0; i < doc_.acciones.size(); ++i) {
-      const Action& action = doc_.acciones[i];
+    for (std::size_t i = 0; i < doc_.actions.size(); ++i) {
+      const Action& action = doc_.actions[i];
       result_.orphan_pages.emplace_back();
       result_.action_pages.emplace_back();
       auto& seen = result_.action_pages.back();
@@ -681,7 +681,7 @@ class Renderer {
       }
       std::vector<DrawRow*> body;
       std::vector<int> body_pages;
-      for (const auto& a : action.actividades) body.push_back(activity_row(ts, a));
+      for (const auto& a : action.activities) body.push_back(activity_row(ts, a));
       if (!body.empty() && y + theader->height + body.front()->height > bottom) {
         new_page();
         if (o_.continuation == Continuation::kTitleAndTableHeader) place(title);

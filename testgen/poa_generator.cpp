@@ -240,8 +240,8 @@ Action random_action(Rng& rng, const GeneratorOptions& options, bool long_doc) {
       static_cast<int>(rng.uniform(options.min_activities, std::max(hi, options.min_activities)));
   Decimal total = Decimal::from_cents(0);
   for (int i = 0; i < n; ++i) {
-    act.actividades.push_back(random_activity(rng));
-    total += *act.actividades.back().inversion;
+    act.activities.push_back(random_activity(rng));
+    total += *act.activities.back().inversion;
   }
   act.inversion_aproximada = total;
   return act;
@@ -338,17 +338,17 @@ std::string format_beneficiaries(const Beneficiaries& b, int style) {
 Document generate_document(std::uint64_t seed, const GeneratorOptions& options) {
   Rng rng(seed);
   Document doc;
-  doc.ejercicio = static_cast<int>(rng.uniform(2019, 2026));
+  doc.year = static_cast<int>(rng.uniform(2019, 2026));
   const bool long_doc = rng.chance(options.long_probability);
   const int n = static_cast<int>(rng.uniform(options.min_actions, options.max_actions));
-  for (int i = 0; i < n; ++i) doc.acciones.push_back(random_action(rng, options, long_doc));
+  for (int i = 0; i < n; ++i) doc.actions.push_back(random_action(rng, options, long_doc));
   return doc;
 }
 
 void share_areas(Document& doc, std::uint64_t seed) {
   Rng rng(seed ^ 0xbb67ae8584caa73bULL);
-  for (Action& action : doc.acciones) {
-    auto& acts = action.actividades;
+  for (Action& action : doc.actions) {
+    auto& acts = action.activities;
     for (std::size_t i = 1; i < acts.size(); ++i) {
       if (rng.chance(0.4)) acts[i].area_responsable = acts[i - 1].area_responsable;
     }
@@ -357,15 +357,15 @@ void share_areas(Document& doc, std::uint64_t seed) {
 
 std::vector<std::string> compare_data(const Document& expected, const Document& actual) {
   std::vector<std::string> out;
-  check(out, "documento", "ejercicio", expected.ejercicio, actual.ejercicio);
-  if (expected.acciones.size() != actual.acciones.size()) {
-    out.push_back("documento: esperadas " + std::to_string(expected.acciones.size()) +
-                  " acciones, obtenidas " + std::to_string(actual.acciones.size()));
+  check(out, "documento", "ejercicio", expected.year, actual.year);
+  if (expected.actions.size() != actual.actions.size()) {
+    out.push_back("documento: esperadas " + std::to_string(expected.actions.size()) +
+                  " acciones, obtenidas " + std::to_string(actual.actions.size()));
   }
-  const std::size_t n = std::min(expected.acciones.size(), actual.acciones.size());
+  const std::size_t n = std::min(expected.actions.size(), actual.actions.size());
   for (std::size_t i = 0; i < n; ++i) {
-    const Action& e = expected.acciones[i];
-    const Action& a = actual.acciones[i];
+    const Action& e = expected.actions[i];
+    const Action& a = actual.actions[i];
     const std::string where = "acción " + std::to_string(i + 1);
     check(out, where, "numero", e.numero, a.numero);
     check(out, where, "nombre", e.nombre, a.nombre);
@@ -401,14 +401,14 @@ std::vector<std::string> compare_data(const Document& expected, const Document& 
                     join(e.partidas_presupuestales) + ", obtenido " +
                     join(a.partidas_presupuestales));
     }
-    if (e.actividades.size() != a.actividades.size()) {
-      out.push_back(where + ": esperadas " + std::to_string(e.actividades.size()) +
-                    " actividades, obtenidas " + std::to_string(a.actividades.size()));
+    if (e.activities.size() != a.activities.size()) {
+      out.push_back(where + ": esperadas " + std::to_string(e.activities.size()) +
+                    " actividades, obtenidas " + std::to_string(a.activities.size()));
     }
-    const std::size_t m = std::min(e.actividades.size(), a.actividades.size());
+    const std::size_t m = std::min(e.activities.size(), a.activities.size());
     for (std::size_t j = 0; j < m; ++j) {
-      const Activity& x = e.actividades[j];
-      const Activity& y = a.actividades[j];
+      const Activity& x = e.activities[j];
+      const Activity& y = a.activities[j];
       const std::string w = where + ", actividad " + std::to_string(j + 1);
       check(out, w, "actividad", x.actividad, y.actividad);
       check(out, w, "area_responsable", x.area_responsable, y.area_responsable);

@@ -156,7 +156,7 @@ const std::vector<GridCase> kCases = {
      {}},
 };
 
-TEST(CellGrid, Cases) {
+TEST(CellGridTest, Cases) {
   for (const GridCase& c : kCases) {
     SCOPED_TRACE(c.name);
     const std::vector<CellGrid> grids = build_cell_grids(find_rulings(c.graphics), c.graphics);
@@ -177,7 +177,7 @@ TEST(CellGrid, Cases) {
   }
 }
 
-TEST(CellGrid, LatticePositionsAndCellAt) {
+TEST(CellGridTest, LatticePositionsAndCellAt) {
   const PageGraphics g = grid_of({40, 140, 340}, kYs3, {{false, 1, 0}, {false, 2, 0}});
   const std::vector<CellGrid> grids = build_cell_grids(find_rulings(g), g);
   ASSERT_EQ(grids.size(), 1u);
@@ -206,7 +206,7 @@ TEST(CellGrid, LatticePositionsAndCellAt) {
   }
 }
 
-TEST(CellGrid, ShadingFromTheLastFillOverTheCell) {
+TEST(CellGridTest, ShadingFromTheLastFillOverTheCell) {
   PageGraphics g = grid_of(kXs3, kYs3);
   g.fills.push_back({Box{40, 100, 340, 120}, 0.3});   // dark header band
   g.fills.push_back({Box{40, 120, 340, 160}, 1.0});   // white body

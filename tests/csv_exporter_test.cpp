@@ -31,9 +31,9 @@ constexpr const char* kActividadesHeader =
 
 Document sample() {
   Document doc;
-  doc.fuente =
+  doc.source =
       SourceInfo{"dir/poa.txt", SourceType::kText, std::string(64, 'a'), std::nullopt, "UTF-8"};
-  doc.ejercicio = 2022;
+  doc.year = 2022;
   Action a;
   a.numero = 4;
   a.nombre = "Acceso a la información";
@@ -55,14 +55,14 @@ Document sample() {
   act.programacion_anual = Decimal{250, 2};  // 2.50 -> 2.5
   act.programacion_mensual[0] = Decimal::from_int(0);
   act.programacion_mensual[2] = Decimal{25, 1};
-  act.origen = Origin{"dir/poa.txt", std::nullopt, 26, std::nullopt};
-  a.actividades.push_back(act);
+  act.origin = Origin{"dir/poa.txt", std::nullopt, 26, std::nullopt};
+  a.activities.push_back(act);
   Activity empty;
-  empty.origen = Origin{"dir/poa.txt", 3, 9, std::nullopt};
-  a.actividades.push_back(empty);
-  a.avisos.push_back(diag::missing_field("META", Origin{}));
-  doc.acciones.push_back(a);
-  doc.acciones.emplace_back();  // an action where nothing is known
+  empty.origin = Origin{"dir/poa.txt", 3, 9, std::nullopt};
+  a.activities.push_back(empty);
+  a.diagnostics.push_back(diag::missing_field("META", Origin{}));
+  doc.actions.push_back(a);
+  doc.actions.emplace_back();  // an action where nothing is known
   return doc;
 }
 
@@ -77,14 +77,14 @@ const std::string kActividadesRows =
     "Número de solicitudes,2.5,0,,2.5,,,,,,,,,,,26\r\n"
     "dir/poa.txt,2022,4,Acceso a la información,,,,,,,,,,,,,,,,,,,3,9\r\n";
 
-TEST(CsvExporter, TablesMatchTheContract) {
+TEST(CsvExporterTest, TablesMatchTheContract) {
   EXPECT_EQ(acciones_csv(sample()), kAccionesHeader + kAccionesRows);
   EXPECT_EQ(actividades_csv(sample()), kActividadesHeader + kActividadesRows);
   EXPECT_EQ(acciones_csv(sample(), false), kAccionesRows);
   EXPECT_EQ(actividades_csv(sample(), false), kActividadesRows);
 }
 
-TEST(CsvExporter, QuotesOnlyWhatRfc4180Requires) {
+TEST(CsvExporterTest, QuotesOnlyWhatRfc4180Requires) {
   struct Case {
     std::string value;
     std::string field;
@@ -109,8 +109,8 @@ TEST(CsvExporter, QuotesOnlyWhatRfc4180Requires) {
   };
   for (const Case& c : cases) {
     Document doc;
-    doc.acciones.emplace_back();
-    doc.acciones[0].nombre = c.value;
+    doc.actions.emplace_back();
+    doc.actions[0].nombre = c.value;
     // nombre is the 4th column: archivo and ejercicio are empty, numero is null.
     EXPECT_EQ(acciones_csv(doc, false), ",,," + c.field + ",,,,,,,,,,,,,,0,0\r\n") << c.value;
     // --csv-raw: the text exactly as read (quoted only as RFC 4180 requires).
@@ -119,7 +119,7 @@ TEST(CsvExporter, QuotesOnlyWhatRfc4180Requires) {
   }
 }
 
-TEST(CsvExporter, MoneyHasCentsQuantitiesAreMinimal) {
+TEST(CsvExporterTest, MoneyHasCentsQuantitiesAreMinimal) {
   struct Case {
     Decimal value;
     const char* money;
@@ -134,9 +134,9 @@ TEST(CsvExporter, MoneyHasCentsQuantitiesAreMinimal) {
   };
   for (const Case& c : cases) {
     Document doc;
-    doc.acciones.emplace_back();
-    doc.acciones[0].actividades.emplace_back();
-    Activity& act = doc.acciones[0].actividades[0];
+    doc.actions.emplace_back();
+    doc.actions[0].activities.emplace_back();
+    Activity& act = doc.actions[0].activities[0];
     act.inversion = c.value;
     act.programacion_anual = c.value;
     act.programacion_mensual[11] = c.value;
@@ -154,13 +154,13 @@ std::string slurp(const fs::path& p) {
   return test::read_file(p);
 }
 
-TEST(CsvExporter, BatchWritesHeaderOnceAndAppearsOnlyOnFinish) {
+TEST(CsvExporterTest, BatchWritesHeaderOnceAndAppearsOnlyOnFinish) {
   for (bool bom : {false, true}) {
     const fs::path dir = fresh_dir(bom ? "bom" : "plain");
     auto exporter = make_exporter(Format::kCsv, ExportOptions{dir, false, bom});
     exporter->begin();
     Document second = sample();
-    second.fuente.path = "otro.txt";
+    second.source.path = "otro.txt";
     exporter->write(sample(), "poa");
     exporter->write(second, "otro");
     // Nothing under the final names until finish(): a reader never sees half a table.
@@ -178,7 +178,7 @@ TEST(CsvExporter, BatchWritesHeaderOnceAndAppearsOnlyOnFinish) {
   }
 }
 
-TEST(CsvExporter, EmptyBatchStillHasHeaders) {
+TEST(CsvExporterTest, EmptyBatchStillHasHeaders) {
   const fs::path dir = fresh_dir("empty");
   auto exporter = make_exporter(Format::kCsv, ExportOptions{dir, false, false});
   exporter->begin();
@@ -188,7 +188,7 @@ TEST(CsvExporter, EmptyBatchStillHasHeaders) {
   fs::remove_all(dir);
 }
 
-TEST(CsvExporter, AbandonedBatchLeavesNothing) {
+TEST(CsvExporterTest, AbandonedBatchLeavesNothing) {
   const fs::path dir = fresh_dir("abandoned");
   fs::create_directories(dir);
   std::ofstream(dir / "acciones.csv") << "previous run";
@@ -203,7 +203,7 @@ TEST(CsvExporter, AbandonedBatchLeavesNothing) {
   fs::remove_all(dir);
 }
 
-TEST(CsvExporter, StdoutGetsActividadesOnly) {
+TEST(CsvExporterTest, StdoutGetsActividadesOnly) {
   for (bool bom : {false, true}) {
     std::stringstream captured;
     std::streambuf* old = std::cout.rdbuf(captured.rdbuf());

@@ -15,7 +15,7 @@ struct ValidityCase {
   bool valid;
 };
 
-TEST(IsValidUtf8, Cases) {
+TEST(IsValidUtf8Test, Cases) {
   const std::vector<ValidityCase> cases = {
       {"empty", "", true},
       {"ascii", "PROGRAMA OPERATIVO ANUAL 2022\t\t$10,000.00", true},
@@ -76,7 +76,7 @@ std::string utf16be(std::u16string_view text) {
   return out;
 }
 
-TEST(DecodeToUtf8, Cases) {
+TEST(DecodeToUtf8Test, Cases) {
   const std::string planeacion = "Secretaría de Planeación – 2022";
   const std::vector<DecodeCase> cases = {
       {"pure ascii", "ENE\tFEB\tMAR\r\n", "ENE\tFEB\tMAR\r\n", "UTF-8", EncodingSource::kValidUtf8},
@@ -127,7 +127,7 @@ TEST(DecodeToUtf8, Cases) {
 
 // Whatever the input, the output is valid UTF-8 and the call does not throw: a small sweep
 // over every single byte and every byte pair that starts with a non-ASCII byte.
-TEST(DecodeToUtf8, AlwaysValidOutput) {
+TEST(DecodeToUtf8Test, AlwaysValidOutput) {
   for (int a = 0; a < 256; ++a) {
     const std::string one(1, static_cast<char>(a));
     EXPECT_TRUE(is_valid_utf8(decode_to_utf8(one).utf8)) << a;
@@ -139,7 +139,7 @@ TEST(DecodeToUtf8, AlwaysValidOutput) {
 }
 
 // A longer Windows-1252 document: the detector sees Spanish and the conversion is exact.
-TEST(DecodeToUtf8, LongWindows1252Document) {
+TEST(DecodeToUtf8Test, LongWindows1252Document) {
   std::string bytes;
   std::string expected;
   for (int i = 0; i < 500; ++i) {

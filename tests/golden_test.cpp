@@ -236,7 +236,7 @@ std::string report(const std::vector<std::string>& differences) {
 }
 
 // The harness's own comparison, table-driven: it must catch what matters and only that.
-TEST(GoldenDiff, ReportsDifferingPaths) {
+TEST(GoldenDiffTest, ReportsDifferingPaths) {
   struct Case {
     const char* name;
     const char* expected;
@@ -356,7 +356,7 @@ std::vector<GoldenCase> discover_cases() {
   return cases;
 }
 
-TEST(GoldenDiscovery, FindsTextAndPdfFixtures) {
+TEST(GoldenDiscoveryTest, FindsTextAndPdfFixtures) {
   const std::vector<GoldenCase> cases = discover_cases();
   for (const char* extension : {".xlsx", ".ods", ".csv"}) {
     EXPECT_TRUE(std::any_of(cases.begin(), cases.end(), [&](const GoldenCase& c) {
@@ -369,7 +369,7 @@ TEST(GoldenDiscovery, FindsTextAndPdfFixtures) {
                           [](const GoldenCase& c) { return c.input.extension() == ".pdf"; }));
 }
 
-class Golden : public ::testing::TestWithParam<GoldenCase> {
+class GoldenTest : public ::testing::TestWithParam<GoldenCase> {
  protected:
   static bool is_pdf() { return GetParam().input.extension() == ".pdf"; }
 
@@ -386,7 +386,7 @@ class Golden : public ::testing::TestWithParam<GoldenCase> {
   }
 };
 
-TEST_P(Golden, JsonMatchesExpected) {
+TEST_P(GoldenTest, JsonMatchesExpected) {
   const std::optional<Document> doc = convert();
   if (!doc) return;
   const std::string actual = exporters::to_json(*doc);
@@ -400,13 +400,13 @@ TEST_P(Golden, JsonMatchesExpected) {
     if (is_pdf()) {
       // Keep the PDF fixtures' convention: line numbers are not part of the contract there.
       auto clear = [](Origin& o) { o.line = std::nullopt; };
-      for (Action& a : written.acciones) {
-        clear(a.origen);
-        for (Activity& act : a.actividades) clear(act.origen);
-        for (Diagnostic& d : a.avisos) clear(d.origin);
+      for (Action& a : written.actions) {
+        clear(a.origin);
+        for (Activity& act : a.activities) clear(act.origin);
+        for (Diagnostic& d : a.diagnostics) clear(d.origin);
       }
-      for (Diagnostic& d : written.avisos) clear(d.origin);
-      for (UnrecognizedText& u : written.no_reconocido) clear(u.origin);
+      for (Diagnostic& d : written.diagnostics) clear(d.origin);
+      for (UnrecognizedText& u : written.unrecognized) clear(u.origin);
     }
     spill(expected_path, exporters::to_json(written));
     std::cout << "[ UPDATED  ] " << expected_path.generic_string() << "\n";
@@ -417,7 +417,7 @@ TEST_P(Golden, JsonMatchesExpected) {
   EXPECT_TRUE(differences.empty()) << expected_path.generic_string() << ": " << report(differences);
 }
 
-TEST_P(Golden, ExpectedJsonFollowsTheSchema) {
+TEST_P(GoldenTest, ExpectedJsonFollowsTheSchema) {
   static const rapidjson::SchemaDocument* schema = [] {
     rapidjson::Document dom;
     dom.Parse(slurp(fs::path(POA_SOURCE_DIR) / "schema/poa.schema.json").c_str());
@@ -461,7 +461,7 @@ std::vector<std::string> csv_differences(const std::string& expected, const std:
 }
 
 // Only the fixtures that hold an expected CSV get this test (no skipped noise for the others).
-class GoldenCsv : public Golden {};
+class GoldenCsvTest : public GoldenTest {};
 
 std::vector<GoldenCase> cases_with_expected_csv() {
   std::vector<GoldenCase> out;
@@ -474,7 +474,7 @@ std::vector<GoldenCase> cases_with_expected_csv() {
   return out;
 }
 
-TEST_P(GoldenCsv, CsvMatchesExpected) {
+TEST_P(GoldenCsvTest, CsvMatchesExpected) {
   const fs::path acciones = GetParam().dir / "expected.acciones.csv";
   const fs::path actividades = GetParam().dir / "expected.actividades.csv";
   const std::optional<Document> doc = convert();
@@ -538,12 +538,12 @@ std::vector<GoldenCase> pdf_cases_with_workbook() {
   return out;
 }
 
-class SheetParity : public Golden {};
+class SheetParityTest : public GoldenTest {};
 
-TEST_P(SheetParity, WorkbookGivesThePdfsData) {
+TEST_P(SheetParityTest, WorkbookGivesThePdfsData) {
   const std::optional<Document> doc = convert();
   if (!doc) return;
-  EXPECT_EQ(doc->fuente.type, SourceType::kXlsx);
+  EXPECT_EQ(doc->source.type, SourceType::kXlsx);
   std::string error;
   const std::optional<Json> expected = parse_json(slurp(GetParam().dir / "expected.json"), error);
   const std::optional<Json> actual = parse_json(exporters::to_json(*doc), error);
@@ -554,26 +554,26 @@ TEST_P(SheetParity, WorkbookGivesThePdfsData) {
                                    << report(differences);
 }
 
-TEST(SheetParityDiscovery, FindsTheWorkbooksOfPdfFixtures) {
+TEST(SheetParityDiscoveryTest, FindsTheWorkbooksOfPdfFixtures) {
   EXPECT_GE(pdf_cases_with_workbook().size(), 15U);
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, SheetParity, ::testing::ValuesIn(pdf_cases_with_workbook()),
+INSTANTIATE_TEST_SUITE_P(Fixtures, SheetParityTest, ::testing::ValuesIn(pdf_cases_with_workbook()),
                          [](const ::testing::TestParamInfo<GoldenCase>& info) {
                            return info.param.name;
                          });
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, Golden, ::testing::ValuesIn(discover_cases()),
+INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenTest, ::testing::ValuesIn(discover_cases()),
                          [](const ::testing::TestParamInfo<GoldenCase>& info) {
                            return info.param.name;
                          });
-INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenCsv, ::testing::ValuesIn(cases_with_expected_csv()),
+INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenCsvTest, ::testing::ValuesIn(cases_with_expected_csv()),
                          [](const ::testing::TestParamInfo<GoldenCase>& info) {
                            return info.param.name;
                          });
 // Until fixtures exist (a fresh checkout without them), GoldenDiscovery fails, not these.
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Golden);
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GoldenCsv);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GoldenTest);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GoldenCsvTest);
 
 }  // namespace
 }  // namespace poa

@@ -36,8 +36,8 @@ Decimal qty(std::int64_t v) {
 // origin names `file`, as the normaliser's do.
 Document small_document(const std::string& file = "poa.txt") {
   Document doc;
-  doc.fuente = SourceInfo{file, SourceType::kText, std::string(64, 'a'), std::nullopt, "UTF-8"};
-  doc.ejercicio = 2022;
+  doc.source = SourceInfo{file, SourceType::kText, std::string(64, 'a'), std::nullopt, "UTF-8"};
+  doc.year = 2022;
   Action a;
   a.numero = 4;
   a.nombre = "Acceso a la información";
@@ -51,14 +51,14 @@ Document small_document(const std::string& file = "poa.txt") {
   act.programacion_anual = qty(3);
   act.programacion_mensual[0] = qty(0);
   act.programacion_mensual[3] = Decimal{25, 1};
-  act.origen = Origin{file, std::nullopt, 26, std::nullopt};
-  a.actividades.push_back(act);
-  a.origen = Origin{file, std::nullopt, 15, std::nullopt};
-  a.avisos.push_back(diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
-                                "programación anual 3 ≠ suma de los meses 2.5",
-                                Origin{file, std::nullopt, 26, std::nullopt}));
-  doc.acciones.push_back(a);
-  doc.no_reconocido.push_back(
+  act.origin = Origin{file, std::nullopt, 26, std::nullopt};
+  a.activities.push_back(act);
+  a.origin = Origin{file, std::nullopt, 15, std::nullopt};
+  a.diagnostics.push_back(diag::make(DiagnosticCode::kMonthlySumMismatch, Severity::kWarning,
+                                     "programación anual 3 ≠ suma de los meses 2.5",
+                                     Origin{file, std::nullopt, 26, std::nullopt}));
+  doc.actions.push_back(a);
+  doc.unrecognized.push_back(
       UnrecognizedText{"MUNICIPIO DE ZACATECAS", Origin{file, std::nullopt, 3, std::nullopt}});
   return doc;
 }
@@ -155,15 +155,15 @@ constexpr const char* kSmallJson = R"({
 }
 )";
 
-TEST(JsonExporter, WritesTheContractExactly) {
+TEST(JsonExporterTest, WritesTheContractExactly) {
   EXPECT_EQ(to_json(small_document()), kSmallJson);
 }
 
-TEST(JsonExporter, UnknownValuesAreNullNeverEmptyOrZero) {
+TEST(JsonExporterTest, UnknownValuesAreNullNeverEmptyOrZero) {
   Document doc;
-  doc.fuente = SourceInfo{"x.pdf", SourceType::kPdf, std::string(64, 'b'), 3, ""};
-  doc.acciones.emplace_back();
-  doc.acciones[0].actividades.emplace_back();
+  doc.source = SourceInfo{"x.pdf", SourceType::kPdf, std::string(64, 'b'), 3, ""};
+  doc.actions.emplace_back();
+  doc.actions[0].activities.emplace_back();
   const std::string json = to_json(doc);
   rapidjson::Document dom;
   ASSERT_FALSE(dom.Parse(json.c_str()).HasParseError());
@@ -190,7 +190,7 @@ TEST(JsonExporter, UnknownValuesAreNullNeverEmptyOrZero) {
   EXPECT_TRUE(activity["origen"]["linea"].IsNull());
 }
 
-TEST(JsonExporter, NumbersAreExactDecimalText) {
+TEST(JsonExporterTest, NumbersAreExactDecimalText) {
   struct Case {
     Decimal value;
     const char* text;
@@ -206,20 +206,20 @@ TEST(JsonExporter, NumbersAreExactDecimalText) {
   };
   for (const Case& c : cases) {
     Document doc = small_document();
-    doc.acciones[0].inversion_aproximada = c.value;
+    doc.actions[0].inversion_aproximada = c.value;
     const std::string json = to_json(doc);
     EXPECT_NE(json.find(std::string("\"inversion_aproximada\": ") + c.text + ",\n"),
               std::string::npos)
         << c.text;
     const Document back = document_from_json(json, "x.json");
-    EXPECT_EQ(back.acciones[0].inversion_aproximada, c.value) << c.text;
-    EXPECT_GE(back.acciones[0].inversion_aproximada->scale, 2) << "money is read back in cents";
+    EXPECT_EQ(back.actions[0].inversion_aproximada, c.value) << c.text;
+    EXPECT_GE(back.actions[0].inversion_aproximada->scale, 2) << "money is read back in cents";
   }
 }
 
-TEST(JsonExporter, EscapesOnlyWhatJsonRequires) {
+TEST(JsonExporterTest, EscapesOnlyWhatJsonRequires) {
   Document doc = small_document();
-  doc.acciones[0].meta = "línea 1\nlínea 2\t\"comillas\" \\ ñ €";
+  doc.actions[0].meta = "línea 1\nlínea 2\t\"comillas\" \\ ñ €";
   const std::string json = to_json(doc);
   EXPECT_NE(json.find(R"("meta": "línea 1\nlínea 2\t\"comillas\" \\ ñ €")"), std::string::npos)
       << json;
@@ -227,48 +227,48 @@ TEST(JsonExporter, EscapesOnlyWhatJsonRequires) {
 }
 
 // Document -> JSON -> Document -> JSON must be byte-identical, and the typed values equal.
-TEST(JsonReader, RoundTripIsIdentical) {
+TEST(JsonReaderTest, RoundTripIsIdentical) {
   std::vector<Document> docs = {small_document(), Document{}};
   Document rich = small_document("dir/poa 2022.pdf");
-  rich.fuente = SourceInfo{"dir/poa 2022.pdf", SourceType::kPdf, std::string(64, 'c'), 12, ""};
-  rich.ejercicio = std::nullopt;
-  rich.acciones[0].estrategia = CodedText{std::nullopt, "Sin código"};
-  rich.acciones[0].beneficiarios = Beneficiaries{std::nullopt, 10, std::nullopt};
-  rich.acciones[0].actividades[0].origen = Origin{"dir/poa 2022.pdf", 7, 31, std::nullopt};
-  rich.acciones.push_back(rich.acciones[0]);
-  rich.acciones[1].numero = std::nullopt;
-  rich.acciones[1].actividades.clear();
-  rich.avisos.push_back(diag::make(DiagnosticCode::kEncodingDetected, Severity::kInfo,
-                                   "codificación windows-1252", Origin{"dir/poa 2022.pdf"}));
+  rich.source = SourceInfo{"dir/poa 2022.pdf", SourceType::kPdf, std::string(64, 'c'), 12, ""};
+  rich.year = std::nullopt;
+  rich.actions[0].estrategia = CodedText{std::nullopt, "Sin código"};
+  rich.actions[0].beneficiarios = Beneficiaries{std::nullopt, 10, std::nullopt};
+  rich.actions[0].activities[0].origin = Origin{"dir/poa 2022.pdf", 7, 31, std::nullopt};
+  rich.actions.push_back(rich.actions[0]);
+  rich.actions[1].numero = std::nullopt;
+  rich.actions[1].activities.clear();
+  rich.diagnostics.push_back(diag::make(DiagnosticCode::kEncodingDetected, Severity::kInfo,
+                                        "codificación windows-1252", Origin{"dir/poa 2022.pdf"}));
   docs.push_back(rich);
   for (const Document& doc : docs) {
     const std::string first = to_json(doc);
     const Document back = document_from_json(first, "poa.json");
     EXPECT_EQ(to_json(back), first);
-    EXPECT_EQ(back.fuente.path, doc.fuente.path);
-    EXPECT_EQ(back.fuente.type, doc.fuente.type);
-    EXPECT_EQ(back.fuente.pages, doc.fuente.pages);
-    EXPECT_EQ(back.fuente.encoding, doc.fuente.encoding);
-    ASSERT_EQ(back.acciones.size(), doc.acciones.size());
-    for (std::size_t i = 0; i < doc.acciones.size(); ++i) {
-      const Action& a = doc.acciones[i];
-      const Action& b = back.acciones[i];
+    EXPECT_EQ(back.source.path, doc.source.path);
+    EXPECT_EQ(back.source.type, doc.source.type);
+    EXPECT_EQ(back.source.pages, doc.source.pages);
+    EXPECT_EQ(back.source.encoding, doc.source.encoding);
+    ASSERT_EQ(back.actions.size(), doc.actions.size());
+    for (std::size_t i = 0; i < doc.actions.size(); ++i) {
+      const Action& a = doc.actions[i];
+      const Action& b = back.actions[i];
       EXPECT_EQ(b.numero, a.numero);
       EXPECT_EQ(b.estrategia, a.estrategia);
       EXPECT_EQ(b.beneficiarios, a.beneficiarios);
       EXPECT_EQ(b.inversion_aproximada, a.inversion_aproximada);
       // Activities compare whole, origin included (the file comes back from fuente.archivo).
-      EXPECT_EQ(b.actividades, a.actividades);
-      EXPECT_EQ(b.avisos.size(), a.avisos.size());
-      for (std::size_t d = 0; d < a.avisos.size(); ++d) {
-        EXPECT_EQ(b.avisos[d].code, a.avisos[d].code);
-        EXPECT_EQ(b.avisos[d].severity, a.avisos[d].severity);
-        EXPECT_EQ(b.avisos[d].message, a.avisos[d].message);
-        EXPECT_EQ(b.avisos[d].origin, a.avisos[d].origin);
+      EXPECT_EQ(b.activities, a.activities);
+      EXPECT_EQ(b.diagnostics.size(), a.diagnostics.size());
+      for (std::size_t d = 0; d < a.diagnostics.size(); ++d) {
+        EXPECT_EQ(b.diagnostics[d].code, a.diagnostics[d].code);
+        EXPECT_EQ(b.diagnostics[d].severity, a.diagnostics[d].severity);
+        EXPECT_EQ(b.diagnostics[d].message, a.diagnostics[d].message);
+        EXPECT_EQ(b.diagnostics[d].origin, a.diagnostics[d].origin);
       }
     }
-    EXPECT_EQ(back.avisos.size(), doc.avisos.size());
-    EXPECT_EQ(back.no_reconocido, doc.no_reconocido);
+    EXPECT_EQ(back.diagnostics.size(), doc.diagnostics.size());
+    EXPECT_EQ(back.unrecognized, doc.unrecognized);
   }
 }
 
@@ -279,7 +279,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
-TEST(JsonReader, RefusesWhatIsNotTheContractNamingThePath) {
+TEST(JsonReaderTest, RefusesWhatIsNotTheContractNamingThePath) {
   struct Case {
     const char* name;
     std::string from, to;  // an edit of kSmallJson
@@ -327,7 +327,7 @@ TEST(JsonReader, RefusesWhatIsNotTheContractNamingThePath) {
   }
 }
 
-TEST(JsonReader, MalformedJsonPointsAtTheLine) {
+TEST(JsonReaderTest, MalformedJsonPointsAtTheLine) {
   const std::string json = replaced(kSmallJson, "\"ejercicio\": 2022,", "\"ejercicio\": 2022");
   try {
     document_from_json(json, "in.json");
@@ -342,13 +342,13 @@ TEST(JsonReader, MalformedJsonPointsAtTheLine) {
   EXPECT_THROW(document_from_json(std::string(kSmallJson) + "{}", "in.json"), InputError);
 }
 
-TEST(JsonReader, AcceptsAddedKeysAndOtherNumberSpellings) {
+TEST(JsonReaderTest, AcceptsAddedKeysAndOtherNumberSpellings) {
   // Forward compatibility: keys we do not know are ignored; 10000.00 reads as 10000.
   std::string json =
       replaced(kSmallJson, "\"ejercicio\": 2022,", "\"ejercicio\": 2022, \"x\": [1],");
   json = replaced(json, "\"inversion_aproximada\": 10000", "\"inversion_aproximada\": 10000.00");
   const Document doc = document_from_json(json, "in.json");
-  EXPECT_EQ(doc.acciones[0].inversion_aproximada, money(1000000));
+  EXPECT_EQ(doc.actions[0].inversion_aproximada, money(1000000));
   EXPECT_EQ(to_json(doc), kSmallJson);
 }
 
@@ -382,10 +382,10 @@ rapidjson::SchemaDocument* SchemaTest::schema_ = nullptr;
 TEST_F(SchemaTest, AcceptsExporterOutput) {
   EXPECT_EQ(violation(kSmallJson), "");
   Document empty;
-  empty.fuente.sha256 = std::string(64, '0');
-  empty.fuente.path = "a.txt";
-  empty.acciones.emplace_back();
-  empty.acciones[0].actividades.emplace_back();
+  empty.source.sha256 = std::string(64, '0');
+  empty.source.path = "a.txt";
+  empty.actions.emplace_back();
+  empty.actions[0].activities.emplace_back();
   EXPECT_EQ(violation(to_json(empty)), "");
 }
 
@@ -426,12 +426,12 @@ std::string slurp(const fs::path& p) {
   return test::read_file(p);
 }
 
-TEST(JsonExporter, WritesOneFilePerStemAndNothingElse) {
+TEST(JsonExporterTest, WritesOneFilePerStemAndNothingElse) {
   const fs::path dir = fresh_dir("files") / "sub";  // created by begin()
   auto exporter = make_exporter(Format::kJson, ExportOptions{dir, false, false});
   exporter->begin();
   Document second = small_document();
-  second.ejercicio = 2023;
+  second.year = 2023;
   exporter->write(small_document(), "poa-2022");
   exporter->write(second, "poa-2023");
   const std::vector<fs::path> written = exporter->finish();
@@ -442,7 +442,7 @@ TEST(JsonExporter, WritesOneFilePerStemAndNothingElse) {
   fs::remove_all(dir.parent_path());
 }
 
-TEST(JsonExporter, StdoutGetsTheDocument) {
+TEST(JsonExporterTest, StdoutGetsTheDocument) {
   std::stringstream captured;
   std::streambuf* old = std::cout.rdbuf(captured.rdbuf());
   auto exporter = make_exporter(Format::kJson, ExportOptions{"/nonexistent/never", true, false});
@@ -455,7 +455,7 @@ TEST(JsonExporter, StdoutGetsTheDocument) {
   EXPECT_FALSE(fs::exists("/nonexistent/never"));
 }
 
-TEST(AtomicFile, AppearsOnlyOnCommitAndReplaces) {
+TEST(AtomicFileTest, AppearsOnlyOnCommitAndReplaces) {
   const fs::path dir = fresh_dir("atomic");
   fs::create_directories(dir);
   const fs::path target = dir / "out.txt";
@@ -475,7 +475,7 @@ TEST(AtomicFile, AppearsOnlyOnCommitAndReplaces) {
   fs::remove_all(dir);
 }
 
-TEST(AtomicFile, AbandonedFileLeavesNoTrace) {
+TEST(AtomicFileTest, AbandonedFileLeavesNoTrace) {
   const fs::path dir = fresh_dir("abandoned");
   fs::create_directories(dir);
   fs::path temp;
@@ -494,7 +494,7 @@ TEST(AtomicFile, AbandonedFileLeavesNoTrace) {
   fs::remove_all(dir);
 }
 
-TEST(AtomicFile, UnwritableFolderThrowsInSpanish) {
+TEST(AtomicFileTest, UnwritableFolderThrowsInSpanish) {
   try {
     AtomicFile f("/nonexistent-poa-dir/out.json");
     FAIL() << "no exception";

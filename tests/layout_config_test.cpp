@@ -38,7 +38,7 @@ struct Case {
   std::vector<std::string> expected;
 };
 
-TEST(LayoutConfig, KnobsReachThePasses) {
+TEST(LayoutConfigTest, KnobsReachThePasses) {
   const std::vector<Case> cases = {
       {"defaults_two_lines", [](LayoutConfig&) {}, {R"(l1 [c0 "Lorem"])", R"(l2 [c0 "ipsum"])"}},
       {"wider_same_line_joins_the_lines_gutter_splits_the_cells",

@@ -35,7 +35,7 @@ const std::string kLayoutPage =
     "Dar contestación   Solicitud       5     -    1    -    1    -    1\n"
     "Recabar datos      Documento       4     1    -    -    1    -    -\n";
 
-TEST(LayoutDumpDetection, FromTheContentOfSmallSnippets) {
+TEST(LayoutDumpDetectionTest, FromTheContentOfSmallSnippets) {
   struct Case {
     const char* name;
     std::string text;
@@ -94,7 +94,7 @@ TEST(LayoutDumpDetection, FromTheContentOfSmallSnippets) {
 
 // Every tab or markdown dump among the fixtures stays with the text reader; every layout dump
 // fixture is detected.
-TEST(LayoutDumpDetection, ExistingFixtures) {
+TEST(LayoutDumpDetectionTest, ExistingFixtures) {
   const fs::path root = fs::path(POA_SOURCE_DIR) / "fixtures";
   const fs::path layout_dumps = root / "text" / "layout_dumps";
   int tab_dumps = 0;
@@ -111,7 +111,7 @@ TEST(LayoutDumpDetection, ExistingFixtures) {
 }
 
 // One word per run of non-spaces; columns counted in code points (`Í` is one column).
-TEST(LayoutDumpWords, OnTheCharacterGrid) {
+TEST(LayoutDumpWordsTest, OnTheCharacterGrid) {
   struct Case {
     const char* line;
     std::vector<std::string> words;  // "text@first column+length"
@@ -152,7 +152,7 @@ std::vector<CellRow> read_all(RowReader& reader) {
 
 // Two pages: rows keep the dump's physical lines, the break is numbered with the line that
 // holds the form feed, and pages are counted from form feeds.
-TEST(LayoutTextReader, RowsPointAtTheDumpsLines) {
+TEST(LayoutTextReaderTest, RowsPointAtTheDumpsLines) {
   const std::string text = kLayoutPage + "\f" + kLayoutPage + "\f";
   auto reader = make_layout_text_reader(decode_to_utf8(text), "abc", "poa.txt");
   const std::vector<CellRow> rows = read_all(*reader);
@@ -196,7 +196,7 @@ TEST(LayoutTextReader, RowsPointAtTheDumpsLines) {
 }
 
 // open_source routes a layout dump to this reader whatever its encoding, and reports it.
-TEST(LayoutTextReader, OpenSourceDetectsALatin1Dump) {
+TEST(LayoutTextReaderTest, OpenSourceDetectsALatin1Dump) {
   const std::string utf8 = read_bytes(fs::path(POA_SOURCE_DIR) /
                                       "fixtures/text/layout_dumps/full_month_names/input.txt");
   // UTF-8 -> Latin-1 (every letter of a Spanish POA is in its range).

@@ -90,13 +90,13 @@ std::string dump(const Diagnostics& ds) {
 
 TEST(NormalizeTest, CleanActionIsFullyTyped) {
   const Document doc = normalize(document_with(full_action()), text_source());
-  EXPECT_EQ(doc.fuente.path, kFile);
-  EXPECT_EQ(doc.ejercicio, 2022);
-  EXPECT_TRUE(doc.avisos.empty()) << dump(doc.avisos);
-  ASSERT_EQ(doc.acciones.size(), 1u);
-  const Action& a = doc.acciones[0];
-  EXPECT_TRUE(a.avisos.empty()) << dump(a.avisos);
-  EXPECT_EQ(a.origen, at(15));
+  EXPECT_EQ(doc.source.path, kFile);
+  EXPECT_EQ(doc.year, 2022);
+  EXPECT_TRUE(doc.diagnostics.empty()) << dump(doc.diagnostics);
+  ASSERT_EQ(doc.actions.size(), 1u);
+  const Action& a = doc.actions[0];
+  EXPECT_TRUE(a.diagnostics.empty()) << dump(a.diagnostics);
+  EXPECT_EQ(a.origin, at(15));
   EXPECT_EQ(a.numero, 4);
   EXPECT_EQ(a.secretaria, "Secretaría de Planeación.");
   EXPECT_EQ(a.nombre, "Acceso a la información");
@@ -109,8 +109,8 @@ TEST(NormalizeTest, CleanActionIsFullyTyped) {
   EXPECT_EQ(a.proposito, "Proveer de la información necesaria.");
   EXPECT_EQ(a.inversion_aproximada, Decimal::from_cents(1000000));
   EXPECT_EQ(a.partidas_presupuestales, (std::vector<std::string>{"2111", "2611"}));
-  ASSERT_EQ(a.actividades.size(), 2u);
-  const Activity& act = a.actividades[0];
+  ASSERT_EQ(a.activities.size(), 2u);
+  const Activity& act = a.activities[0];
   EXPECT_EQ(act.actividad, "Dar contestación");
   EXPECT_EQ(act.area_responsable, "Dpto. Seguimiento");
   EXPECT_EQ(act.unidad_medida, "Documento");
@@ -119,7 +119,7 @@ TEST(NormalizeTest, CleanActionIsFullyTyped) {
   EXPECT_EQ(act.programacion_anual, Decimal::from_int(5));
   EXPECT_EQ(act.programacion_mensual[0], Decimal::from_int(0));  // "-" -> 0
   EXPECT_EQ(act.programacion_mensual[2], Decimal::from_int(1));
-  EXPECT_EQ(act.origen, at(26));
+  EXPECT_EQ(act.origin, at(26));
 }
 
 TEST(NormalizeTest, StringFieldsAreCleanedAndBlankIsNull) {
@@ -132,23 +132,24 @@ TEST(NormalizeTest, StringFieldsAreCleanedAndBlankIsNull) {
   a.field(HeaderField::kMeta) = raw(" \xE2\x80\x8B ", 18);  // invisible only: blank
   a.activities[0].unidad_medida = raw("\xC2\xAD", 26);
   const Document doc = normalize(document_with(a), text_source());
-  const Action& out = doc.acciones[0];
+  const Action& out = doc.actions[0];
   EXPECT_EQ(out.nombre, "Acceso a la informacifin");
   EXPECT_EQ(out.principio_rector, "Capital de la Nueva Gobernanza");
   EXPECT_EQ(out.meta, std::nullopt);
-  EXPECT_EQ(out.actividades[0].unidad_medida, std::nullopt);
+  EXPECT_EQ(out.activities[0].unidad_medida, std::nullopt);
   // A blank header field counts as missing; a blank activity cell is just null.
-  ASSERT_EQ(codes(out.avisos), std::vector<DiagnosticCode>{DiagnosticCode::kMissingField})
-      << dump(out.avisos);
-  EXPECT_NE(out.avisos[0].message.find("META"), std::string::npos) << out.avisos[0].message;
+  ASSERT_EQ(codes(out.diagnostics), std::vector<DiagnosticCode>{DiagnosticCode::kMissingField})
+      << dump(out.diagnostics);
+  EXPECT_NE(out.diagnostics[0].message.find("META"), std::string::npos)
+      << out.diagnostics[0].message;
 }
 
 TEST(NormalizeTest, CodedTextWithoutCodeKeepsName) {
   RawAction a = full_action();
   a.field(HeaderField::kEstrategia) = raw("Informar a la ciudadanía", 22);
   const Document doc = normalize(document_with(a), text_source());
-  EXPECT_EQ(doc.acciones[0].estrategia, (CodedText{std::nullopt, "Informar a la ciudadanía"}));
-  EXPECT_TRUE(doc.acciones[0].avisos.empty()) << dump(doc.acciones[0].avisos);
+  EXPECT_EQ(doc.actions[0].estrategia, (CodedText{std::nullopt, "Informar a la ciudadanía"}));
+  EXPECT_TRUE(doc.actions[0].diagnostics.empty()) << dump(doc.actions[0].diagnostics);
 }
 
 // Each typed header field: unparseable text -> null (partidas: empty) + INVALID_VALUE at the
@@ -169,11 +170,11 @@ TEST(NormalizeTest, InvalidHeaderValues) {
     RawAction a = full_action();
     a.field(c.field) = raw(c.text, 40);
     const Document doc = normalize(document_with(a), text_source());
-    const Action& out = doc.acciones[0];
-    ASSERT_EQ(codes(out.avisos), std::vector<DiagnosticCode>{DiagnosticCode::kInvalidValue})
+    const Action& out = doc.actions[0];
+    ASSERT_EQ(codes(out.diagnostics), std::vector<DiagnosticCode>{DiagnosticCode::kInvalidValue})
         << c.key << "\n"
-        << dump(out.avisos);
-    const Diagnostic& d = out.avisos[0];
+        << dump(out.diagnostics);
+    const Diagnostic& d = out.diagnostics[0];
     EXPECT_EQ(d.severity, Severity::kWarning);
     EXPECT_EQ(d.origin, at(40));
     EXPECT_EQ(d.text, c.text);
@@ -203,13 +204,14 @@ TEST(NormalizeTest, MissingHeaderFieldsInHeaderOrder) {
   a.field(HeaderField::kSecretaria).reset();
   a.field(HeaderField::kNumero).reset();
   const Document doc = normalize(document_with(a), text_source());
-  const Action& out = doc.acciones[0];
-  ASSERT_EQ(out.avisos.size(), 3u) << dump(out.avisos);
+  const Action& out = doc.actions[0];
+  ASSERT_EQ(out.diagnostics.size(), 3u) << dump(out.diagnostics);
   const std::vector<std::string> labels = {"SECRETARÍA", "NÚMERO DE ACCIÓN", "PROPÓSITO"};
   for (std::size_t i = 0; i < 3; ++i) {
-    EXPECT_EQ(out.avisos[i].code, DiagnosticCode::kMissingField);
-    EXPECT_EQ(out.avisos[i].origin, at(15)) << "origin is the action's";
-    EXPECT_NE(out.avisos[i].message.find(labels[i]), std::string::npos) << out.avisos[i].message;
+    EXPECT_EQ(out.diagnostics[i].code, DiagnosticCode::kMissingField);
+    EXPECT_EQ(out.diagnostics[i].origin, at(15)) << "origin is the action's";
+    EXPECT_NE(out.diagnostics[i].message.find(labels[i]), std::string::npos)
+        << out.diagnostics[i].message;
   }
   EXPECT_EQ(out.secretaria, std::nullopt);
   EXPECT_EQ(out.numero, std::nullopt);
@@ -220,15 +222,16 @@ TEST(NormalizeTest, EmptyRawActionReportsEveryHeaderField) {
   RawAction a;
   a.origin = at(3);
   const Document doc = normalize(document_with(a), text_source());
-  const Action& out = doc.acciones[0];
-  ASSERT_EQ(out.avisos.size(), static_cast<std::size_t>(kHeaderFieldCount)) << dump(out.avisos);
+  const Action& out = doc.actions[0];
+  ASSERT_EQ(out.diagnostics.size(), static_cast<std::size_t>(kHeaderFieldCount))
+      << dump(out.diagnostics);
   for (int f = 0; f < kHeaderFieldCount; ++f) {
-    EXPECT_EQ(out.avisos[f].code, DiagnosticCode::kMissingField);
-    EXPECT_NE(out.avisos[f].message.find(header_field_label(static_cast<HeaderField>(f))),
+    EXPECT_EQ(out.diagnostics[f].code, DiagnosticCode::kMissingField);
+    EXPECT_NE(out.diagnostics[f].message.find(header_field_label(static_cast<HeaderField>(f))),
               std::string::npos)
-        << out.avisos[f].message;
+        << out.diagnostics[f].message;
   }
-  EXPECT_TRUE(out.actividades.empty());
+  EXPECT_TRUE(out.activities.empty());
   EXPECT_TRUE(out.partidas_presupuestales.empty());
 }
 
@@ -237,34 +240,35 @@ TEST(NormalizeTest, InferredFieldIsReportedAndStillTyped) {
   a.field(HeaderField::kNumero) = raw("5", 36, /*inferred=*/true);
   a.field(HeaderField::kInversion) = raw("\\$10,000.00", 38, /*inferred=*/true);
   const Document doc = normalize(document_with(a), text_source());
-  const Action& out = doc.acciones[0];
+  const Action& out = doc.actions[0];
   EXPECT_EQ(out.numero, 5);
   EXPECT_EQ(out.inversion_aproximada, Decimal::from_cents(1000000));
-  ASSERT_EQ(codes(out.avisos), (std::vector<DiagnosticCode>{DiagnosticCode::kInferredField,
-                                                            DiagnosticCode::kInferredField}))
-      << dump(out.avisos);
-  EXPECT_EQ(out.avisos[0].severity, Severity::kInfo);
-  EXPECT_EQ(out.avisos[0].origin, at(36));
-  EXPECT_EQ(out.avisos[0].message,
+  ASSERT_EQ(codes(out.diagnostics), (std::vector<DiagnosticCode>{DiagnosticCode::kInferredField,
+                                                                 DiagnosticCode::kInferredField}))
+      << dump(out.diagnostics);
+  EXPECT_EQ(out.diagnostics[0].severity, Severity::kInfo);
+  EXPECT_EQ(out.diagnostics[0].origin, at(36));
+  EXPECT_EQ(out.diagnostics[0].message,
             "no hay etiqueta «NÚMERO DE ACCIÓN»; se tomó «5» por su posición y su tipo");
-  EXPECT_EQ(out.avisos[1].origin, at(38));
-  EXPECT_NE(out.avisos[1].message.find("«INVERSIÓN APROXIMADA»"), std::string::npos);
+  EXPECT_EQ(out.diagnostics[1].origin, at(38));
+  EXPECT_NE(out.diagnostics[1].message.find("«INVERSIÓN APROXIMADA»"), std::string::npos);
 }
 
 TEST(NormalizeTest, UnknownBudgetItem) {
   RawAction a = full_action();
   a.field(HeaderField::kPartidas) = raw("2111, 9999, 0001", 23);
   const Document doc = normalize(document_with(a), text_source());
-  const Action& out = doc.acciones[0];
+  const Action& out = doc.actions[0];
   // Kept as written even when unknown.
   EXPECT_EQ(out.partidas_presupuestales, (std::vector<std::string>{"2111", "9999", "0001"}));
-  ASSERT_EQ(codes(out.avisos), (std::vector<DiagnosticCode>{DiagnosticCode::kUnknownBudgetItem,
-                                                            DiagnosticCode::kUnknownBudgetItem}))
-      << dump(out.avisos);
-  EXPECT_EQ(out.avisos[0].text, "9999");
-  EXPECT_EQ(out.avisos[0].origin, at(23));
-  EXPECT_EQ(out.avisos[0].severity, Severity::kWarning);
-  EXPECT_EQ(out.avisos[1].text, "0001");
+  ASSERT_EQ(codes(out.diagnostics),
+            (std::vector<DiagnosticCode>{DiagnosticCode::kUnknownBudgetItem,
+                                         DiagnosticCode::kUnknownBudgetItem}))
+      << dump(out.diagnostics);
+  EXPECT_EQ(out.diagnostics[0].text, "9999");
+  EXPECT_EQ(out.diagnostics[0].origin, at(23));
+  EXPECT_EQ(out.diagnostics[0].severity, Severity::kWarning);
+  EXPECT_EQ(out.diagnostics[1].text, "0001");
 }
 
 // Activity cells: each typed, absent -> null silently, unparseable -> null + INVALID_VALUE at
@@ -280,32 +284,32 @@ TEST(NormalizeTest, ActivityCells) {
   a.activities[1].inversion = raw("\\$0.00", 27);  // keep the investment sum out of this test
   a.field(HeaderField::kInversion) = raw("\\$0.00", 20);
   const Document doc = normalize(document_with(a), text_source());
-  const Activity& out = doc.acciones[0].actividades[0];
+  const Activity& out = doc.actions[0].activities[0];
   EXPECT_EQ(out.inversion, std::nullopt);
   EXPECT_EQ(out.programacion_mensual[4], std::nullopt);
   EXPECT_EQ(out.programacion_mensual[2], std::nullopt);
   EXPECT_EQ(out.area_responsable, std::nullopt);
-  const Diagnostics& avisos = doc.acciones[0].avisos;
-  ASSERT_EQ(codes(avisos), (std::vector<DiagnosticCode>{DiagnosticCode::kInvalidValue,
-                                                        DiagnosticCode::kInvalidValue}))
-      << dump(avisos);
-  EXPECT_EQ(avisos[0].origin, at(27));
-  EXPECT_EQ(avisos[0].text, "gratis");
-  EXPECT_EQ(avisos[1].origin, at(28));
-  EXPECT_EQ(avisos[1].text, "50%");
-  EXPECT_NE(avisos[1].message.find("«MAY»"), std::string::npos) << avisos[1].message;
+  const Diagnostics& diagnostics = doc.actions[0].diagnostics;
+  ASSERT_EQ(codes(diagnostics), (std::vector<DiagnosticCode>{DiagnosticCode::kInvalidValue,
+                                                             DiagnosticCode::kInvalidValue}))
+      << dump(diagnostics);
+  EXPECT_EQ(diagnostics[0].origin, at(27));
+  EXPECT_EQ(diagnostics[0].text, "gratis");
+  EXPECT_EQ(diagnostics[1].origin, at(28));
+  EXPECT_EQ(diagnostics[1].text, "50%");
+  EXPECT_NE(diagnostics[1].message.find("«MAY»"), std::string::npos) << diagnostics[1].message;
 }
 
 TEST(NormalizeTest, ActivityWithoutName) {
   RawAction a = full_action();
   a.activities[1].actividad.reset();
   const Document doc = normalize(document_with(a), text_source());
-  const Diagnostics& avisos = doc.acciones[0].avisos;
-  ASSERT_EQ(codes(avisos), std::vector<DiagnosticCode>{DiagnosticCode::kMissingField})
-      << dump(avisos);
-  EXPECT_EQ(avisos[0].origin, at(27));
-  EXPECT_NE(avisos[0].message.find("actividad"), std::string::npos);
-  EXPECT_EQ(doc.acciones[0].actividades[1].actividad, std::nullopt);
+  const Diagnostics& diagnostics = doc.actions[0].diagnostics;
+  ASSERT_EQ(codes(diagnostics), std::vector<DiagnosticCode>{DiagnosticCode::kMissingField})
+      << dump(diagnostics);
+  EXPECT_EQ(diagnostics[0].origin, at(27));
+  EXPECT_NE(diagnostics[0].message.find("actividad"), std::string::npos);
+  EXPECT_EQ(doc.actions[0].activities[1].actividad, std::nullopt);
 }
 
 TEST(NormalizeTest, MonthlySum) {
@@ -339,17 +343,17 @@ TEST(NormalizeTest, MonthlySum) {
     RawAction a = full_action();
     a.activities = {activity(30, "Una actividad", "", c.anual, c.months)};
     const Document doc = normalize(document_with(a), text_source());
-    const Diagnostics& avisos = doc.acciones[0].avisos;
+    const Diagnostics& diagnostics = doc.actions[0].diagnostics;
     if (!c.message) {
-      EXPECT_TRUE(avisos.empty()) << c.name << "\n" << dump(avisos);
+      EXPECT_TRUE(diagnostics.empty()) << c.name << "\n" << dump(diagnostics);
       continue;
     }
-    ASSERT_EQ(codes(avisos), std::vector<DiagnosticCode>{DiagnosticCode::kMonthlySumMismatch})
+    ASSERT_EQ(codes(diagnostics), std::vector<DiagnosticCode>{DiagnosticCode::kMonthlySumMismatch})
         << c.name << "\n"
-        << dump(avisos);
-    EXPECT_EQ(avisos[0].message, *c.message) << c.name;
-    EXPECT_EQ(avisos[0].origin, at(30)) << c.name;
-    EXPECT_EQ(avisos[0].severity, Severity::kWarning);
+        << dump(diagnostics);
+    EXPECT_EQ(diagnostics[0].message, *c.message) << c.name;
+    EXPECT_EQ(diagnostics[0].origin, at(30)) << c.name;
+    EXPECT_EQ(diagnostics[0].severity, Severity::kWarning);
   }
 }
 
@@ -358,9 +362,9 @@ TEST(NormalizeTest, InvalidAnnualIsNotAlsoMissing) {
   RawAction a = full_action();
   a.activities = {activity(30, "Una actividad", "", "cinco", {"1"})};
   const Document doc = normalize(document_with(a), text_source());
-  EXPECT_EQ(codes(doc.acciones[0].avisos),
+  EXPECT_EQ(codes(doc.actions[0].diagnostics),
             std::vector<DiagnosticCode>{DiagnosticCode::kInvalidValue})
-      << dump(doc.acciones[0].avisos);
+      << dump(doc.actions[0].diagnostics);
 }
 
 TEST(NormalizeTest, InvestmentSum) {
@@ -401,18 +405,19 @@ TEST(NormalizeTest, InvestmentSum) {
       a.activities.push_back(activity(line++, "Actividad", inv, "1", {"1"}));
     }
     const Document doc = normalize(document_with(a), text_source());
-    Diagnostics avisos = doc.acciones[0].avisos;
-    std::erase_if(avisos,
+    Diagnostics diagnostics = doc.actions[0].diagnostics;
+    std::erase_if(diagnostics,
                   [](const Diagnostic& d) { return d.code == DiagnosticCode::kMissingField; });
     if (!c.message) {
-      EXPECT_TRUE(avisos.empty()) << c.name << "\n" << dump(avisos);
+      EXPECT_TRUE(diagnostics.empty()) << c.name << "\n" << dump(diagnostics);
       continue;
     }
-    ASSERT_EQ(codes(avisos), std::vector<DiagnosticCode>{DiagnosticCode::kInvestmentSumMismatch})
+    ASSERT_EQ(codes(diagnostics),
+              std::vector<DiagnosticCode>{DiagnosticCode::kInvestmentSumMismatch})
         << c.name << "\n"
-        << dump(avisos);
-    EXPECT_EQ(avisos[0].message, *c.message) << c.name;
-    EXPECT_EQ(avisos[0].origin, at(20)) << "origin is the inversion field's";
+        << dump(diagnostics);
+    EXPECT_EQ(diagnostics[0].message, *c.message) << c.name;
+    EXPECT_EQ(diagnostics[0].origin, at(20)) << "origin is the inversion field's";
   }
 }
 
@@ -426,7 +431,7 @@ TEST(NormalizeTest, DiagnosticOrderInAction) {
   a.activities[0].programacion_anual = raw("6", 26);    // monthly mismatch
   a.activities[1].inversion = raw("\\$20,000.00", 27);  // investment mismatch
   const Document doc = normalize(document_with(a), text_source());
-  EXPECT_EQ(codes(doc.acciones[0].avisos),
+  EXPECT_EQ(codes(doc.actions[0].diagnostics),
             (std::vector<DiagnosticCode>{
                 DiagnosticCode::kOrphanRows,             // carried over first
                 DiagnosticCode::kInferredField,          // numero (header order)
@@ -435,7 +440,7 @@ TEST(NormalizeTest, DiagnosticOrderInAction) {
                 DiagnosticCode::kMonthlySumMismatch,     // activities
                 DiagnosticCode::kInvestmentSumMismatch,  // sums last
             }))
-      << dump(doc.acciones[0].avisos);
+      << dump(doc.actions[0].diagnostics);
 }
 
 TEST(NormalizeTest, Ejercicio) {
@@ -455,17 +460,17 @@ TEST(NormalizeTest, Ejercicio) {
     RawDocument d;
     d.year = c.year;
     const Document doc = normalize(d, text_source());
-    EXPECT_EQ(doc.ejercicio, c.expected) << c.name;
+    EXPECT_EQ(doc.year, c.expected) << c.name;
     if (!c.missing_warning) {
-      EXPECT_TRUE(doc.avisos.empty()) << c.name << "\n" << dump(doc.avisos);
+      EXPECT_TRUE(doc.diagnostics.empty()) << c.name << "\n" << dump(doc.diagnostics);
       continue;
     }
-    ASSERT_EQ(codes(doc.avisos), std::vector<DiagnosticCode>{DiagnosticCode::kMissingField})
+    ASSERT_EQ(codes(doc.diagnostics), std::vector<DiagnosticCode>{DiagnosticCode::kMissingField})
         << c.name;
-    EXPECT_NE(doc.avisos[0].message.find("ejercicio"), std::string::npos);
-    EXPECT_EQ(doc.avisos[0].origin.file, kFile);
+    EXPECT_NE(doc.diagnostics[0].message.find("ejercicio"), std::string::npos);
+    EXPECT_EQ(doc.diagnostics[0].origin.file, kFile);
     if (c.year) {
-      EXPECT_EQ(doc.avisos[0].origin, c.year->origin);
+      EXPECT_EQ(doc.diagnostics[0].origin, c.year->origin);
     }
   }
 }
@@ -484,17 +489,18 @@ TEST(NormalizeTest, EncodingDetected) {
     RawDocument d;
     d.year = raw("2022", 1);
     const Document doc = normalize(d, text_source(c.encoding));
-    EXPECT_EQ(doc.fuente.encoding, c.encoding);
+    EXPECT_EQ(doc.source.encoding, c.encoding);
     if (!c.reported) {
-      EXPECT_TRUE(doc.avisos.empty()) << c.encoding << "\n" << dump(doc.avisos);
+      EXPECT_TRUE(doc.diagnostics.empty()) << c.encoding << "\n" << dump(doc.diagnostics);
       continue;
     }
-    ASSERT_EQ(codes(doc.avisos), std::vector<DiagnosticCode>{DiagnosticCode::kEncodingDetected})
+    ASSERT_EQ(codes(doc.diagnostics),
+              std::vector<DiagnosticCode>{DiagnosticCode::kEncodingDetected})
         << c.encoding;
-    EXPECT_EQ(doc.avisos[0].severity, Severity::kInfo);
-    EXPECT_EQ(doc.avisos[0].message,
+    EXPECT_EQ(doc.diagnostics[0].severity, Severity::kInfo);
+    EXPECT_EQ(doc.diagnostics[0].message,
               "el archivo no estaba en UTF-8: se leyó como " + c.encoding + " y se convirtió");
-    EXPECT_EQ(doc.avisos[0].origin.file, kFile);
+    EXPECT_EQ(doc.diagnostics[0].origin.file, kFile);
   }
 }
 
@@ -506,18 +512,18 @@ TEST(NormalizeTest, UnrecognizedTextAndDocumentOrder) {
   d.unrecognized.push_back(UnrecognizedText{"\xE2\x80\x8B", at(191)});  // invisible: dropped
   d.unrecognized.push_back(UnrecognizedText{"Vo. Bo.", at(192)});
   const Document doc = normalize(d, text_source("windows-1252"));
-  ASSERT_EQ(doc.no_reconocido.size(), 2u);
-  EXPECT_EQ(doc.no_reconocido[0], (UnrecognizedText{"Elaboró: Ing. Pérez", at(190)}));
-  EXPECT_EQ(doc.no_reconocido[1], (UnrecognizedText{"Vo. Bo.", at(192)}));
-  EXPECT_EQ(codes(doc.avisos),
+  ASSERT_EQ(doc.unrecognized.size(), 2u);
+  EXPECT_EQ(doc.unrecognized[0], (UnrecognizedText{"Elaboró: Ing. Pérez", at(190)}));
+  EXPECT_EQ(doc.unrecognized[1], (UnrecognizedText{"Vo. Bo.", at(192)}));
+  EXPECT_EQ(codes(doc.diagnostics),
             (std::vector<DiagnosticCode>{
                 DiagnosticCode::kOrphanRows,  // carried over first
                 DiagnosticCode::kEncodingDetected, DiagnosticCode::kMissingField,  // ejercicio
                 DiagnosticCode::kUnrecognizedText, DiagnosticCode::kUnrecognizedText}))
-      << dump(doc.avisos);
-  EXPECT_EQ(doc.avisos[3].origin, at(190));
-  EXPECT_EQ(doc.avisos[3].text, "Elaboró: Ing. Pérez");
-  EXPECT_EQ(doc.avisos[3].severity, Severity::kWarning);
+      << dump(doc.diagnostics);
+  EXPECT_EQ(doc.diagnostics[3].origin, at(190));
+  EXPECT_EQ(doc.diagnostics[3].text, "Elaboró: Ing. Pérez");
+  EXPECT_EQ(doc.diagnostics[3].severity, Severity::kWarning);
 }
 
 TEST(NormalizeTest, ActionsKeepOrderAndDiagnosticsStayWithTheirAction) {
@@ -529,11 +535,11 @@ TEST(NormalizeTest, ActionsKeepOrderAndDiagnosticsStayWithTheirAction) {
   second.field(HeaderField::kMeta).reset();
   d.actions = {first, second};
   const Document doc = normalize(d, text_source());
-  ASSERT_EQ(doc.acciones.size(), 2u);
-  EXPECT_EQ(doc.acciones[0].numero, 4);
-  EXPECT_EQ(doc.acciones[1].numero, 5);
-  EXPECT_TRUE(doc.acciones[0].avisos.empty());
-  EXPECT_EQ(codes(doc.acciones[1].avisos),
+  ASSERT_EQ(doc.actions.size(), 2u);
+  EXPECT_EQ(doc.actions[0].numero, 4);
+  EXPECT_EQ(doc.actions[1].numero, 5);
+  EXPECT_TRUE(doc.actions[0].diagnostics.empty());
+  EXPECT_EQ(codes(doc.actions[1].diagnostics),
             std::vector<DiagnosticCode>{DiagnosticCode::kMissingField});
   EXPECT_EQ(doc.all_diagnostics().size(), 1u);
 }

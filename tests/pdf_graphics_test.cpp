@@ -69,7 +69,7 @@ const layout::Word* find_word(const layout::PageWords& page, const std::string& 
   return nullptr;
 }
 
-TEST(PdfGraphics, WordsFallInTheDrawnCells) {
+TEST(PdfGraphicsTest, WordsFallInTheDrawnCells) {
   for (const PageCase& c : kCases) {
     SCOPED_TRACE(c.name);
     const layout::PageWords page = read_pdf_page(c.file, c.page, std::nullopt);
@@ -96,7 +96,7 @@ TEST(PdfGraphics, WordsFallInTheDrawnCells) {
   }
 }
 
-TEST(PdfGraphics, PageBeyondTheDocumentIsEmpty) {
+TEST(PdfGraphicsTest, PageBeyondTheDocumentIsEmpty) {
   const layout::PageWords page =
       read_pdf_page(kRoot / "fixtures/pdf/sample_secretaria_planeacion/input.pdf", 99, {});
   EXPECT_TRUE(page.words.empty());
@@ -104,7 +104,7 @@ TEST(PdfGraphics, PageBeyondTheDocumentIsEmpty) {
   EXPECT_EQ(page.number, 99);
 }
 
-TEST(InspectSvg, DrawsWordsRulingsAndCellsEscaped) {
+TEST(InspectSvgTest, DrawsWordsRulingsAndCellsEscaped) {
   layout::PageWords page;
   page.width = 612;
   page.height = 792;

@@ -144,6 +144,16 @@ PageWords& new_page(std::vector<PageWords>& pages) {
   return p;
 }
 
+// A label | value form's title and first row: SECRETARÍA | value | NÚMERO DE ACCIÓN | 4 (a block
+// of labels on the right, [420, 520), its values from 520).
+void form_title_and_first_row(PageWords& p) {
+  place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 40, true);
+  place(p, "SECRETARÍA", 40, 60);
+  place(p, "Secretaría de Planeación.", 140, 60);
+  place(p, "NÚMERO DE ACCIÓN", 420, 60);
+  place(p, "4", 520, 60);
+}
+
 std::vector<Case> cases() {
   std::vector<Case> out;
 
@@ -218,6 +228,96 @@ std::vector<Case> cases() {
         R"( [c5 "M 120 H 110"])",
         R"(l4 [c0 "NÚMERO DE ACCIÓN"] [c1 "3"] [c2 "META"] [c3 "Rehabilitar 450 luminarias."])"
         R"( [c4 "PARTIDA PRESUPUESTAL"] [c5 "2461, 2471"])"}});
+
+  out.push_back(
+      {"form_value_running_under_the_right_label_block_is_one_value",
+       [](std::vector<PageWords>& pages) {
+         // No rulings: META's value spans the whole width, under the block of labels on the
+         // right, with word spaces only where that block's column borders run.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "NOMBRE DE LA ACCIÓN", 40, 74);
+         place(p, "Alumbrado público", 140, 74);
+         place(p, "BENEFICIARIOS", 420, 74);
+         place(p, "M 120 H 110", 520, 74);
+         place(p, "META", 40, 88);
+         place(p,
+               "Sustituir 1,800 luminarias de vapor de sodio por luminarias LED en las "
+               "vialidades primarias y secundarias",
+               140, 88);
+         place(p, "PROPÓSITO", 40, 102);
+         place(p, "Reducir el consumo de energía.", 140, 102);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Alumbrado público"] [c2 "BENEFICIARIOS"])"
+        R"( [c3 "M 120 H 110"])",
+        R"(l4 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio por luminarias LED)"
+        R"( en las vialidades primarias y secundarias"])",
+        R"(l5 [c0 "PROPÓSITO"] [c1 "Reducir el consumo de energía."])"}});
+
+  out.push_back({"form_values_wrapped_and_aligned_to_the_bottom_go_to_the_label_beside_them",
+                 [](std::vector<PageWords>& pages) {
+                   // Each value's first lines lie above its label's line, nearer to it than to
+                   // the row above.
+                   PageWords& p = new_page(pages);
+                   form_title_and_first_row(p);
+                   place(p, "M 120 H", 520, 74);
+                   place(p, "NOMBRE DE LA ACCIÓN", 40, 84);
+                   place(p, "Alumbrado público", 140, 84);
+                   place(p, "BENEFICIARIOS", 420, 84);
+                   place(p, "110", 520, 84);
+                   place(p, "Sustituir 1,800 luminarias", 140, 98);
+                   place(p, "META", 40, 108);
+                   place(p, "de vapor de sodio.", 140, 108);
+                   place(p, "PROPÓSITO", 40, 122);
+                   place(p, "Reducir el consumo de energía.", 140, 122);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."])"
+                  R"( [c2 "NÚMERO DE ACCIÓN"] [c3 "4"])",
+                  R"(l4 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Alumbrado público"] [c2 "BENEFICIARIOS"])"
+                  R"( [c3 "M 120 H 110"])",
+                  R"(l6 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
+                  R"(l7 [c0 "PROPÓSITO"] [c1 "Reducir el consumo de energía."])"}});
+
+  out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
+                 [](std::vector<PageWords>& pages) {
+                   // Rows as tight as Calc's: META's first line is within a wrap gap of
+                   // ESTRATEGIA's value, but touches META's own line.
+                   PageWords& p = new_page(pages);
+                   place(p, "ESTRATEGIA", 40, 60);
+                   place(p, "Acercar los servicios", 140, 60);
+                   place(p, "Sustituir 1,800 luminarias", 140, 72);
+                   place(p, "META", 40, 81.6);
+                   place(p, "de vapor de sodio.", 140, 81.6);
+                   place(p, "PROPÓSITO", 40, 94);
+                   place(p, "Reducir el consumo.", 140, 94);
+                 },
+                 {R"(l1 [c0 "ESTRATEGIA"] [c1 "Acercar los servicios"])",
+                  R"(l3 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
+                  R"(l4 [c0 "PROPÓSITO"] [c1 "Reducir el consumo."])"}});
+
+  out.push_back({"form_label_wrapped_with_loose_line_spacing_stays_one_label",
+                 [](std::vector<PageWords>& pages) {
+                   // `NÚMERO DE` / `ACCIÓN` 4.8 pt apart (half a line: line spacing 1.5),
+                   // further than a value's lines may be.
+                   PageWords& p = new_page(pages);
+                   place(p, "SECRETARÍA", 40, 60);
+                   place(p, "Secretaría de Planeación.", 140, 60);
+                   place(p, "NÚMERO DE", 420, 60);
+                   place(p, "4", 520, 60);
+                   place(p, "ACCIÓN", 420, 74.4);
+                   place(p, "NOMBRE DE LA ACCIÓN", 40, 90);
+                   place(p, "Alumbrado público", 140, 90);
+                   place(p, "BENEFICIARIOS", 420, 90);
+                   place(p, "M 120 H 110", 520, 90);
+                 },
+                 {R"(l1 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."])"
+                  R"( [c2 "NÚMERO DE ACCIÓN"] [c3 "4"])",
+                  R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Alumbrado público"] [c2 "BENEFICIARIOS"])"
+                  R"( [c3 "M 120 H 110"])"}});
 
   out.push_back({"one_line_activities",
                  [](std::vector<PageWords>& pages) {
@@ -632,7 +732,7 @@ std::vector<Case> cases() {
   return out;
 }
 
-TEST(PdfLayout, Cases) {
+TEST(PdfLayoutTest, Cases) {
   for (const Case& c : cases()) {
     SCOPED_TRACE(c.name);
     std::vector<PageWords> pages;
@@ -650,7 +750,7 @@ TEST(PdfLayout, Cases) {
   }
 }
 
-TEST(PdfLayout, CellBoxesAreTheUnionOfTheirLines) {
+TEST(PdfLayoutTest, CellBoxesAreTheUnionOfTheirLines) {
   std::vector<PageWords> pages;
   PageWords& p = new_page(pages);
   table_header(p, 100);

@@ -57,7 +57,7 @@ struct ErrorCase {
   std::vector<std::string> message_parts;
 };
 
-TEST(PdfReader, RefusedInputsSayWhy) {
+TEST(PdfReaderTest, RefusedInputsSayWhy) {
   const std::string kEncrypted = "pdf_encrypted/input.pdf";
   const std::vector<ErrorCase> cases = {
       {kEncrypted, std::nullopt, DiagnosticCode::kPdfEncrypted, {"cifrado", "--password"}},
@@ -92,7 +92,7 @@ TEST(PdfReader, RefusedInputsSayWhy) {
   }
 }
 
-TEST(PdfReader, EncryptedOpensWithItsPassword) {
+TEST(PdfReaderTest, EncryptedOpensWithItsPassword) {
   const std::vector<CellRow> rows = read_all(kErrors / "pdf_encrypted" / "input.pdf", "poa");
   ASSERT_FALSE(rows.empty());
   bool found = false;
@@ -103,14 +103,14 @@ TEST(PdfReader, EncryptedOpensWithItsPassword) {
   EXPECT_TRUE(found);
 }
 
-TEST(PdfReader, ProseIsHandedOnWithoutTableRows) {
+TEST(PdfReaderTest, ProseIsHandedOnWithoutTableRows) {
   // Not the reader's error: the recogniser says NOT_A_POA.
   const std::vector<CellRow> rows = read_all(kErrors / "not_a_poa_pdf" / "input.pdf");
   EXPECT_FALSE(rows.empty());
   EXPECT_EQ(activity_rows(rows), 0);
 }
 
-TEST(PdfReader, SampleSourceInfoAndPages) {
+TEST(PdfReaderTest, SampleSourceInfoAndPages) {
   auto reader = make_pdf_reader(kSample, std::nullopt);
   int breaks = 0;
   int last_page = 1;
@@ -147,7 +147,7 @@ TEST(PdfReader, SampleSourceInfoAndPages) {
 }
 
 // Header-block labels share the column of the values written under them.
-TEST(PdfReader, SampleLabelsAndValuesShareColumns) {
+TEST(PdfReaderTest, SampleLabelsAndValuesShareColumns) {
   const std::vector<CellRow> rows = read_all(kSample);
   int checked = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -199,7 +199,7 @@ int expected_activities(const fs::path& json_path) {
 
 // One activity row per activity of every fixture PDF (wrapped cells, long tables over pages
 // with and without repeated headers, legal paper, full month names, missing labels).
-TEST(PdfReader, OneRowPerActivityInEveryFixturePdf) {
+TEST(PdfReaderTest, OneRowPerActivityInEveryFixturePdf) {
   int cases = 0;
   for (const auto& entry : fs::directory_iterator(kRoot / "fixtures" / "pdf")) {
     const fs::path pdf = entry.path() / "input.pdf";
@@ -212,11 +212,11 @@ TEST(PdfReader, OneRowPerActivityInEveryFixturePdf) {
   EXPECT_GE(cases, 1);
 }
 
-TEST(PdfReader, SampleHas49ActivityRows) {
+TEST(PdfReaderTest, SampleHas49ActivityRows) {
   EXPECT_EQ(activity_rows(read_all(kSample)), 49);
 }
 
-TEST(PdfReader, RotatedPageReadsLikeTheUprightOne) {
+TEST(PdfReaderTest, RotatedPageReadsLikeTheUprightOne) {
   const fs::path dir = kRoot / "fixtures" / "pdf" / "wrapped_cells";
   const std::vector<CellRow> a = read_all(dir / "input.pdf");
   const std::vector<CellRow> b = read_all(dir / "rotated_landscape.pdf");
@@ -231,7 +231,7 @@ TEST(PdfReader, RotatedPageReadsLikeTheUprightOne) {
   }
 }
 
-TEST(PdfReader, InspectShowsOnePageDeterministically) {
+TEST(PdfReaderTest, InspectShowsOnePageDeterministically) {
   std::ostringstream first, second;
   inspect_pdf(kSample, std::nullopt, 3, first);
   inspect_pdf(kSample, std::nullopt, 3, second);

@@ -11,7 +11,7 @@ using pnt::Field;
 
 namespace {
 
-TEST(PntModel, MatchesHeadersOfEveryKnownWording) {
+TEST(PntModelTest, MatchesHeadersOfEveryKnownWording) {
   struct Case {
     const char* header;
     const char* type;
@@ -58,14 +58,14 @@ TEST(PntModel, MatchesHeadersOfEveryKnownWording) {
   EXPECT_EQ(pnt::match_sub_header("Unidad de Medida"), Field::kSubUnidad);
 }
 
-TEST(PntModel, FoldsAccentsCaseSpacingAndDecorations) {
+TEST(PntModelTest, FoldsAccentsCaseSpacingAndDecorations) {
   EXPECT_EQ(pnt::fold_header("  Área(s)  RESPONSABLE\n"), "area(s) responsable");
   EXPECT_EQ(pnt::fold_header("Objetivo (Redactados con perspectiva de género)"), "objetivo");
   EXPECT_EQ(pnt::fold_header("Indicadores \nTabla_512813"), "indicadores");
   EXPECT_EQ(pnt::fold_header("Sentido del indicador (catálogo)"), "sentido del indicador");
 }
 
-TEST(PntModel, ParsesDatesAndComputesExcelSerials) {
+TEST(PntModelTest, ParsesDatesAndComputesExcelSerials) {
   EXPECT_EQ(pnt::parse_date("31/03/2022"), (pnt::Date{2022, 3, 31}));
   EXPECT_EQ(pnt::parse_date("2022-12-31"), (pnt::Date{2022, 12, 31}));
   EXPECT_FALSE(pnt::parse_date("31/02/2022"));
@@ -76,7 +76,7 @@ TEST(PntModel, ParsesDatesAndComputesExcelSerials) {
   EXPECT_EQ(pnt::format_date({2022, 1, 5}), "05/01/2022");
 }
 
-TEST(PntModel, InfersFrequencyOnlyFromEvenlySpacedMonths) {
+TEST(PntModelTest, InfersFrequencyOnlyFromEvenlySpacedMonths) {
   struct Case {
     std::vector<int> months;  // 0-based months with a non-zero programme
     std::optional<std::string> want;
@@ -101,7 +101,7 @@ TEST(PntModel, InfersFrequencyOnlyFromEvenlySpacedMonths) {
   }
 }
 
-TEST(PntModel, SettingsFileAndErrorsNameTheLine) {
+TEST(PntModelTest, SettingsFileAndErrorsNameTheLine) {
   const auto dir = std::filesystem::temp_directory_path() / "poa_pnt_model_test";
   std::filesystem::create_directories(dir);
   const auto good = dir / "ok.ini";
@@ -142,8 +142,8 @@ TEST(PntModel, SettingsFileAndErrorsNameTheLine) {
 
 poa::Document sample_doc() {
   poa::Document d;
-  d.fuente.path = "poa.txt";
-  d.ejercicio = 2022;
+  d.source.path = "poa.txt";
+  d.year = 2022;
   poa::Action a;
   a.secretaria = "Secretaría de Planeación.";
   a.nombre = "Acceso a la información";
@@ -156,12 +156,12 @@ poa::Document sample_doc() {
   poa::Activity y;  // no indicator: a sub-table row in IV, no record in V/VI
   y.unidad_medida = "Documento";
   y.programacion_anual = poa::Decimal::from_int(4);
-  a.actividades = {x, y};
-  d.acciones = {a, a};
+  a.activities = {x, y};
+  d.actions = {a, a};
   return d;
 }
 
-TEST(PntModel, BuildsOneRecordPerActionForIVAndPerIndicatorForVAndVI) {
+TEST(PntModelTest, BuildsOneRecordPerActionForIVAndPerIndicatorForVAndVI) {
   pnt::Settings s;
   s.sentido = "Ascendente";
   const auto iv = pnt::build_table(pnt::Fraccion::kIV, {sample_doc()}, s);

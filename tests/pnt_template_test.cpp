@@ -86,8 +86,8 @@ rapidjson::Document inspect(const fs::path& out, const fs::path& tmpl = {}) {
 // indicator looks like a formula), the second 2.
 poa::Document sample_doc(const std::string& path, int extra_activities = 0) {
   poa::Document d;
-  d.fuente.path = path;
-  d.ejercicio = 2022;
+  d.source.path = path;
+  d.year = 2022;
   auto activity = [](std::string ind, std::string unidad, int anual, std::vector<int> months) {
     poa::Activity a;
     if (!ind.empty()) a.indicador = ind;
@@ -101,18 +101,18 @@ poa::Document sample_doc(const std::string& path, int extra_activities = 0) {
   a.secretaria = "Secretaría de Planeación.";
   a.nombre = "Acceso a la información";
   a.proposito = "Proveer de la información necesaria para una administración transparente.";
-  a.actividades = {activity("Número de solicitudes atendidas", "Solicitud", 5, {0, 3, 6, 9}),
-                   activity("", "Documento", 4, {0}),
-                   activity("=HYPERLINK(\"http://x\")", "Registro", 36, {0, 3, 6, 9})};
+  a.activities = {activity("Número de solicitudes atendidas", "Solicitud", 5, {0, 3, 6, 9}),
+                  activity("", "Documento", 4, {0}),
+                  activity("=HYPERLINK(\"http://x\")", "Registro", 36, {0, 3, 6, 9})};
   poa::Action b;
   b.secretaria = "Secretaría de Planeación.";
   b.nombre = "Programas Operativos Anuales";
   b.meta = "Contar con 15 POA";  // no propósito: the objective falls back to the meta
-  b.actividades = {activity("Programa autorizado", "Punto de acuerdo", 1, {0}),
-                   activity("Formato requisitado", "Formato", 15, {8})};
+  b.activities = {activity("Programa autorizado", "Punto de acuerdo", 1, {0}),
+                  activity("Formato requisitado", "Formato", 15, {8})};
   for (int i = 0; i < extra_activities; ++i)
-    b.actividades.push_back(activity("Indicador " + std::to_string(i), "Pieza", i + 1, {1}));
-  d.acciones = {a, b};
+    b.activities.push_back(activity("Indicador " + std::to_string(i), "Pieza", i + 1, {1}));
+  d.actions = {a, b};
   return d;
 }
 
@@ -265,7 +265,7 @@ void check_filled(const fs::path& out, const fs::path& tmpl, const TemplateCase&
                   .GetBool());
 }
 
-TEST(PntTemplate, FillsEachSharedTemplateKeepingEverythingButData) {
+TEST(PntTemplateTest, FillsEachSharedTemplateKeepingEverythingButData) {
   REQUIRE_OPENPYXL();
   for (const TemplateCase& c : kCases) {
     SCOPED_TRACE(c.file);
@@ -282,7 +282,7 @@ TEST(PntTemplate, FillsEachSharedTemplateKeepingEverythingButData) {
   }
 }
 
-TEST(PntTemplate, FillsATemplateWithOtherIdsAndWording) {
+TEST(PntTemplateTest, FillsATemplateWithOtherIdsAndWording) {
   REQUIRE_OPENPYXL();
   for (const TemplateCase& c : {kCases[0], kCases[3]}) {
     SCOPED_TRACE(c.file);
@@ -316,7 +316,7 @@ TEST(PntTemplate, FillsATemplateWithOtherIdsAndWording) {
   }
 }
 
-TEST(PntTemplate, ValidationGrowsWithManyRows) {
+TEST(PntTemplateTest, ValidationGrowsWithManyRows) {
   REQUIRE_OPENPYXL();
   const fs::path dir = temp_dir("many");
   PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
@@ -328,7 +328,7 @@ TEST(PntTemplate, ValidationGrowsWithManyRows) {
   EXPECT_STREQ(r["main"]["validations"][0]["sqref"].GetString(), "O8:O261");
 }
 
-TEST(PntTemplate, BuiltinLayoutLooksLikeSipot) {
+TEST(PntTemplateTest, BuiltinLayoutLooksLikeSipot) {
   REQUIRE_OPENPYXL();
   for (const TemplateCase& c : {kCases[0], kCases[1], kCases[3]}) {
     SCOPED_TRACE(c.file);
@@ -363,7 +363,7 @@ TEST(PntTemplate, BuiltinLayoutLooksLikeSipot) {
   }
 }
 
-TEST(PntTemplate, LibreOfficeOpensTheOutput) {
+TEST(PntTemplateTest, LibreOfficeOpensTheOutput) {
   int rc = -1;
   run("command -v soffice >/dev/null 2>&1", &rc);
   if (rc != 0) GTEST_SKIP() << "LibreOffice (soffice) no está instalado: prueba omitida";
@@ -390,7 +390,7 @@ TEST(PntTemplate, LibreOfficeOpensTheOutput) {
   }
 }
 
-TEST(PntTemplate, RefusedTemplateLeavesNoOutputAndExitsTwo) {
+TEST(PntTemplateTest, RefusedTemplateLeavesNoOutputAndExitsTwo) {
   const fs::path dir = temp_dir("refused");
   const fs::path not_xlsx = dir / "plantilla.xlsx";
   std::ofstream(not_xlsx) << "no soy un zip";
@@ -416,7 +416,7 @@ TEST(PntTemplate, RefusedTemplateLeavesNoOutputAndExitsTwo) {
   }
 }
 
-TEST(PntTemplate, FilledTemplateIsRefusedAsTemplate) {
+TEST(PntTemplateTest, FilledTemplateIsRefusedAsTemplate) {
   REQUIRE_OPENPYXL();
   const fs::path dir = temp_dir("filled");
   PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
@@ -430,7 +430,7 @@ TEST(PntTemplate, FilledTemplateIsRefusedAsTemplate) {
   EXPECT_FALSE(fs::exists(job.output));
 }
 
-TEST(PntTemplate, RefusedInputIsReportedAndTheOthersGoIn) {
+TEST(PntTemplateTest, RefusedInputIsReportedAndTheOthersGoIn) {
   REQUIRE_OPENPYXL();
   const fs::path dir = temp_dir("inputs");
   PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
@@ -443,7 +443,7 @@ TEST(PntTemplate, RefusedInputIsReportedAndTheOthersGoIn) {
   EXPECT_EQ(inspect(job.output)["main"]["data"].GetArray().Size(), 8u);
 }
 
-TEST(PntTemplate, FolderRunReadsEachPoaOnceNotItsJsonBeside) {
+TEST(PntTemplateTest, FolderRunReadsEachPoaOnceNotItsJsonBeside) {
   REQUIRE_OPENPYXL();
   // `poa convert` leaves poa.json beside poa.txt; read both and every record comes twice.
   const fs::path dir = temp_dir("folder");
@@ -467,15 +467,15 @@ TEST(PntTemplate, FolderRunReadsEachPoaOnceNotItsJsonBeside) {
   EXPECT_EQ(inspect(job.output)["main"]["data"].GetArray().Size(), 8u) << err2.str();
 }
 
-TEST(PntTemplate, NoRecordWritesNothingAndFails) {
+TEST(PntTemplateTest, NoRecordWritesNothingAndFails) {
   // Fracción V takes activities with an indicator; a POA without any gives no record.
   const fs::path dir = temp_dir("norecord");
   PntJob job = job_for(pnt::Fraccion::kV, dir / "out.xlsx");
   std::ostringstream err;
   const poa::job::DocumentLoader no_indicators = [](const fs::path& p) {
     poa::Document d = sample_doc(p.string(), 0);
-    for (poa::Action& a : d.acciones) {
-      for (poa::Activity& act : a.actividades) act.indicador.reset();
+    for (poa::Action& a : d.actions) {
+      for (poa::Activity& act : a.activities) act.indicador.reset();
     }
     return d;
   };
@@ -484,7 +484,7 @@ TEST(PntTemplate, NoRecordWritesNothingAndFails) {
   EXPECT_FALSE(fs::exists(job.output));
 }
 
-TEST(PntTemplate, CsvHasBomHeaderAndDefusedFormulas) {
+TEST(PntTemplateTest, CsvHasBomHeaderAndDefusedFormulas) {
   const fs::path dir = temp_dir("csv");
   PntJob job = job_for(pnt::Fraccion::kIV, dir / "iv.csv");
   job.format = pnt::OutputFormat::kCsv;

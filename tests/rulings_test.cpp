@@ -99,7 +99,7 @@ void expect_near(const std::vector<Ruling>& actual, const std::vector<Ruling>& e
   }
 }
 
-TEST(Rulings, Cases) {
+TEST(RulingsTest, Cases) {
   for (const RulingCase& c : kCases) {
     SCOPED_TRACE(c.name);
     const Rulings r = find_rulings(c.graphics);
@@ -108,7 +108,7 @@ TEST(Rulings, Cases) {
   }
 }
 
-TEST(Rulings, ShadedBackgroundEdgesWhenAsked) {
+TEST(RulingsTest, ShadedBackgroundEdgesWhenAsked) {
   GridConfig config;
   config.fill_edges_are_rulings = true;
   const Rulings r = find_rulings(PageGraphics{{}, {{Box{10, 20, 110, 40}, 0.5}}}, config);
@@ -116,7 +116,7 @@ TEST(Rulings, ShadedBackgroundEdgesWhenAsked) {
   expect_near(r.vertical, {{10, 20, 40}, {110, 20, 40}}, "vertical");
 }
 
-TEST(Rulings, EmptyPageHasNone) {
+TEST(RulingsTest, EmptyPageHasNone) {
   EXPECT_TRUE(find_rulings(PageGraphics{}).empty());
 }
 

@@ -20,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(NumberFormat, RendersAsTheCellShows) {
+TEST(NumberFormatTest, RendersAsTheCellShows) {
   struct Case {
     const char* value;
     const char* format;
@@ -60,7 +60,7 @@ TEST(NumberFormat, RendersAsTheCellShows) {
   EXPECT_EQ(builtin_number_format(200), "");
 }
 
-TEST(CsvSniff, FindsSpreadsheetCsvs) {
+TEST(CsvSniffTest, FindsSpreadsheetCsvs) {
   const std::string row = "a;b;c;d;e\r\n";
   struct Case {
     const char* name;
@@ -84,7 +84,7 @@ TEST(CsvSniff, FindsSpreadsheetCsvs) {
 }
 
 // Every text dump fixture stays a text dump: a CSV must not take what the text reader reads.
-TEST(CsvSniff, NoTextFixtureIsTakenForCsv) {
+TEST(CsvSniffTest, NoTextFixtureIsTakenForCsv) {
   int seen = 0;
   for (const auto& e : fs::recursive_directory_iterator(fs::path(POA_SOURCE_DIR) / "fixtures")) {
     if (e.path().filename() != "input.txt") continue;
@@ -96,7 +96,7 @@ TEST(CsvSniff, NoTextFixtureIsTakenForCsv) {
   EXPECT_GT(seen, 30);
 }
 
-TEST(SheetCellName, QuotesNamesAsExcelDoes) {
+TEST(SheetCellNameTest, QuotesNamesAsExcelDoes) {
   EXPECT_EQ(sheet_cell_name("Hoja1", 2, 7), "Hoja1!C7");
   EXPECT_EQ(sheet_cell_name("Acción 21", 0, 14), "'Acción 21'!A14");
   EXPECT_EQ(sheet_cell_name("O'Brien", 27, 1), "'O''Brien'!AB1");
@@ -104,7 +104,7 @@ TEST(SheetCellName, QuotesNamesAsExcelDoes) {
 }
 
 // --sheet by name or position; a missing one is refused naming the sheets there are.
-TEST(SheetSelection, ByNameOrPositionOrRefused) {
+TEST(SheetSelectionTest, ByNameOrPositionOrRefused) {
   const fs::path book =
       fs::path(POA_SOURCE_DIR) / "fixtures/sheets/xlsx-sheet-per-action-hidden/input.xlsx";
   auto sheets_read = [&](std::optional<std::string> sheet) {

@@ -60,8 +60,8 @@ std::string expected_stderr(const fs::path& file, const Document& doc) {
     if (d.severity != Severity::kInfo) ++warnings;
     out += format_diagnostic(d) + "\n";
   }
-  for (const Action& a : doc.acciones) activities += a.actividades.size();
-  out += file.string() + ": " + std::to_string(doc.acciones.size()) + " acciones, " +
+  for (const Action& a : doc.actions) activities += a.activities.size();
+  out += file.string() + ": " + std::to_string(doc.actions.size()) + " acciones, " +
          std::to_string(activities) + " actividades, " + std::to_string(warnings) + " avisos\n";
   return out;
 }
@@ -145,7 +145,7 @@ TEST_F(StreamingTest, ActionStreamHandsOutWhatRecognizeCollects) {
 TEST_F(StreamingTest, AbortDropsTheJsonFileAndCutsTheCsvBackToWhereTheDocumentBegan) {
   const Document first = convert_file(kPdf);
   const Document refused = convert_file(kSample);
-  ASSERT_GE(refused.acciones.size(), 3u);
+  ASSERT_GE(refused.actions.size(), 3u);
   exporters::ExportOptions options;
   options.out_dir = dir_;
   auto json = exporters::make_json_exporter(options);
@@ -154,7 +154,7 @@ TEST_F(StreamingTest, AbortDropsTheJsonFileAndCutsTheCsvBackToWhereTheDocumentBe
     out->begin();
     out->write(first, "first");
     out->begin_document(refused.head(), "refused");
-    for (std::size_t i = 0; i < 3; ++i) out->write_action(refused.acciones[i]);
+    for (std::size_t i = 0; i < 3; ++i) out->write_action(refused.actions[i]);
     out->abort_document();
     out->abort_document();  // nothing open: does nothing
   }
@@ -209,7 +209,7 @@ TEST_F(StreamingTest, AbortOnStdoutPrintsNothingOfTheDocument) {
     CoutCapture capture;
     out->begin();
     out->begin_document(doc.head(), "x");
-    out->write_action(doc.acciones.at(0));
+    out->write_action(doc.actions.at(0));
     out->abort_document();
     EXPECT_EQ(capture.text(), c.after_begin);
     out->write(doc, "x");

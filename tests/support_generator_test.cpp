@@ -32,7 +32,7 @@ fs::path temp_dir(const std::string& name) {
   return dir;
 }
 
-TEST(Generator, SameSeedSameDocumentAndPdf) {
+TEST(GeneratorTest, SameSeedSameDocumentAndPdf) {
   const fs::path dir = temp_dir("determinism");
   for (std::uint64_t seed : {1ULL, 7ULL, 123456789ULL}) {
     const Document a = generate_document(seed);
@@ -46,7 +46,7 @@ TEST(Generator, SameSeedSameDocumentAndPdf) {
   fs::remove_all(dir);
 }
 
-TEST(Generator, DifferentSeedsDiffer) {
+TEST(GeneratorTest, DifferentSeedsDiffer) {
   int identical = 0;
   for (std::uint64_t seed = 1; seed <= 50; ++seed) {
     if (compare_data(generate_document(seed), generate_document(seed + 1)).empty()) ++identical;
@@ -74,22 +74,22 @@ std::size_t word_count(const std::string& s) {
 }
 
 // Every document is self-consistent, so a correct reader reports no warnings.
-TEST(Generator, SumsRangesAndPartidasHoldForManySeeds) {
+TEST(GeneratorTest, SumsRangesAndPartidasHoldForManySeeds) {
   const auto genericas = conac_genericas();
   ASSERT_GT(genericas.size(), 200u) << "CONAC catalogue not found";
   bool saw_accent = false, saw_enie = false, saw_long = false;
   for (std::uint64_t seed = 1; seed <= 320; ++seed) {
     const Document doc = generate_document(seed);
-    ASSERT_TRUE(doc.ejercicio.has_value());
-    ASSERT_GE(doc.acciones.size(), 1u);
-    ASSERT_LE(doc.acciones.size(), 6u);
-    for (const Action& action : doc.acciones) {
+    ASSERT_TRUE(doc.year.has_value());
+    ASSERT_GE(doc.actions.size(), 1u);
+    ASSERT_LE(doc.actions.size(), 6u);
+    for (const Action& action : doc.actions) {
       SCOPED_TRACE("seed " + std::to_string(seed));
-      ASSERT_GE(action.actividades.size(), 1u);
-      ASSERT_LE(action.actividades.size(), 60u);
-      if (action.actividades.size() > 20) saw_long = true;
+      ASSERT_GE(action.activities.size(), 1u);
+      ASSERT_LE(action.activities.size(), 60u);
+      if (action.activities.size() > 20) saw_long = true;
       Decimal investment = Decimal::from_cents(0);
-      for (const Activity& a : action.actividades) {
+      for (const Activity& a : action.activities) {
         Decimal months{0, 0};
         for (const auto& m : a.programacion_mensual) {
           ASSERT_TRUE(m.has_value());
@@ -122,7 +122,7 @@ TEST(Generator, SumsRangesAndPartidasHoldForManySeeds) {
   EXPECT_TRUE(saw_long) << "no long table among 320 seeds: page breaks go untested";
 }
 
-TEST(Generator, RenderOptionsCoverTheGeometry) {
+TEST(GeneratorTest, RenderOptionsCoverTheGeometry) {
   std::set<int> sizes, continuations, valigns;
   std::set<std::string> families;
   double min_font = 100, max_font = 0;
@@ -148,7 +148,7 @@ TEST(Generator, RenderOptionsCoverTheGeometry) {
 
 // The grid suite's knobs come from a stream of their own: the first suite's options (and so its
 // renderings and the benchmark's) are what they were, and only the grid knobs differ.
-TEST(Generator, GridOptionsAddToTheFirstSuitesOptions) {
+TEST(GeneratorTest, GridOptionsAddToTheFirstSuitesOptions) {
   const RenderOptions defaults;
   for (std::uint64_t seed : {1ULL, 2ULL, 320ULL, 1001ULL, 1160ULL}) {
     const RenderOptions plain = random_render_options(seed);
@@ -169,7 +169,7 @@ TEST(Generator, GridOptionsAddToTheFirstSuitesOptions) {
 
 // share_areas only copies an activity's area from the one before it, deterministically, and
 // leaves runs for the renderer to merge.
-TEST(Generator, ShareAreasCopiesAreasForwardOnly) {
+TEST(GeneratorTest, ShareAreasCopiesAreasForwardOnly) {
   int runs = 0;
   for (std::uint64_t seed = 1001; seed <= 1040; ++seed) {
     const Document original = generate_document(seed);
@@ -179,11 +179,11 @@ TEST(Generator, ShareAreasCopiesAreasForwardOnly) {
     share_areas(again, seed);
     EXPECT_TRUE(compare_data(shared, again).empty()) << "seed " << seed;
     Document restored = shared;  // with the original areas back, nothing else differs
-    for (std::size_t i = 0; i < shared.acciones.size(); ++i) {
-      const auto& acts = shared.acciones[i].actividades;
-      const auto& before = original.acciones[i].actividades;
+    for (std::size_t i = 0; i < shared.actions.size(); ++i) {
+      const auto& acts = shared.actions[i].activities;
+      const auto& before = original.actions[i].activities;
       for (std::size_t j = 0; j < acts.size(); ++j) {
-        restored.acciones[i].actividades[j].area_responsable = before[j].area_responsable;
+        restored.actions[i].activities[j].area_responsable = before[j].area_responsable;
         if (acts[j].area_responsable == before[j].area_responsable) continue;
         ASSERT_GT(j, 0u) << "seed " << seed;
         EXPECT_EQ(acts[j].area_responsable, acts[j - 1].area_responsable) << "seed " << seed;
@@ -195,7 +195,7 @@ TEST(Generator, ShareAreasCopiesAreasForwardOnly) {
   EXPECT_GT(runs, 20);
 }
 
-TEST(Generator, FormatsValuesLikeASpreadsheet) {
+TEST(GeneratorTest, FormatsValuesLikeASpreadsheet) {
   struct Case {
     std::string got, want;
   };
@@ -219,7 +219,7 @@ TEST(Generator, FormatsValuesLikeASpreadsheet) {
   for (const auto& c : cases) EXPECT_EQ(c.got, c.want);
 }
 
-TEST(Generator, CompareDataNamesActionActivityAndField) {
+TEST(GeneratorTest, CompareDataNamesActionActivityAndField) {
   const Document expected = generate_document(42);
   struct Case {
     const char* what;
@@ -227,18 +227,18 @@ TEST(Generator, CompareDataNamesActionActivityAndField) {
     const char* message_part;
   };
   const std::vector<Case> cases = {
-      {"ejercicio", [](Document& d) { d.ejercicio = *d.ejercicio + 1; }, "documento ejercicio"},
-      {"nombre", [](Document& d) { d.acciones[0].nombre = "otra"; }, "acción 1 nombre"},
+      {"ejercicio", [](Document& d) { d.year = *d.year + 1; }, "documento ejercicio"},
+      {"nombre", [](Document& d) { d.actions[0].nombre = "otra"; }, "acción 1 nombre"},
       {"month",
-       [](Document& d) { d.acciones[0].actividades[0].programacion_mensual[3] = std::nullopt; },
+       [](Document& d) { d.actions[0].activities[0].programacion_mensual[3] = std::nullopt; },
        "acción 1, actividad 1 programacion_mensual.ABR"},
       {"inversion",
-       [](Document& d) { d.acciones[0].actividades[0].inversion = Decimal::from_cents(1); },
+       [](Document& d) { d.actions[0].activities[0].inversion = Decimal::from_cents(1); },
        "acción 1, actividad 1 inversion"},
-      {"partidas", [](Document& d) { d.acciones[0].partidas_presupuestales.push_back("9999"); },
+      {"partidas", [](Document& d) { d.actions[0].partidas_presupuestales.push_back("9999"); },
        "acción 1 partidas_presupuestales"},
-      {"activity count", [](Document& d) { d.acciones[0].actividades.pop_back(); }, "actividades"},
-      {"beneficiaries", [](Document& d) { d.acciones[0].beneficiarios->total = -1; },
+      {"activity count", [](Document& d) { d.actions[0].activities.pop_back(); }, "actividades"},
+      {"beneficiaries", [](Document& d) { d.actions[0].beneficiarios->total = -1; },
        "beneficiarios.total"},
   };
   for (const auto& c : cases) {
@@ -249,8 +249,8 @@ TEST(Generator, CompareDataNamesActionActivityAndField) {
     EXPECT_NE(diffs[0].find(c.message_part), std::string::npos) << c.what << ": " << diffs[0];
   }
   Document with_noise = expected;  // avisos and origen are not data
-  with_noise.acciones[0].avisos.push_back(Diagnostic{});
-  with_noise.acciones[0].origen.page = 3;
+  with_noise.actions[0].diagnostics.push_back(Diagnostic{});
+  with_noise.actions[0].origin.page = 3;
   EXPECT_TRUE(compare_data(expected, with_noise).empty());
 }
 
@@ -266,7 +266,7 @@ std::set<std::string> tokens(const std::string& text) {
 }
 
 // The texts drawn come back out of the PDF: every word of every value, on the right page count.
-TEST(Renderer, PdftotextReadsWhatWasDrawn) {
+TEST(RendererTest, PdftotextReadsWhatWasDrawn) {
   if (!have_pdftotext()) GTEST_SKIP() << "pdftotext not installed (poppler-utils): not checked";
   const fs::path dir = temp_dir("pdftotext");
   int multi_page_tables = 0;
@@ -279,7 +279,7 @@ TEST(Renderer, PdftotextReadsWhatWasDrawn) {
     const fs::path pdf = dir / ("seed" + std::to_string(seed) + ".pdf");
     const RenderResult r = render_pdf(doc, o, pdf);
     ASSERT_TRUE(fs::exists(pdf));
-    ASSERT_GE(r.pages, static_cast<int>(doc.acciones.size()));
+    ASSERT_GE(r.pages, static_cast<int>(doc.actions.size()));
     const fs::path txt = dir / "out.txt";
     const std::string cmd = "pdftotext -enc UTF-8 '" + pdf.string() + "' '" + txt.string() + "'";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
@@ -292,8 +292,8 @@ TEST(Renderer, PdftotextReadsWhatWasDrawn) {
         EXPECT_TRUE(seen.count(w)) << field << ": «" << w << "» not in pdftotext output";
       }
     };
-    expect_words("PROGRAMA OPERATIVO ANUAL " + std::to_string(*doc.ejercicio), "title");
-    for (const Action& a : doc.acciones) {
+    expect_words("PROGRAMA OPERATIVO ANUAL " + std::to_string(*doc.year), "title");
+    for (const Action& a : doc.actions) {
       expect_words(*a.secretaria, "secretaria");
       expect_words(*a.nombre, "nombre");
       expect_words(*a.meta, "meta");
@@ -302,12 +302,12 @@ TEST(Renderer, PdftotextReadsWhatWasDrawn) {
       for (const auto& p : a.partidas_presupuestales) {
         EXPECT_NE(text.find(p), std::string::npos) << "partida " << p;
       }
-      for (const Activity& act : a.actividades) {
+      for (const Activity& act : a.activities) {
         expect_words(*act.actividad, "actividad");
         expect_words(*act.indicador, "indicador");
         expect_words(format_money(*act.inversion), "inversion");
       }
-      if (r.action_pages[&a - doc.acciones.data()].size() > 1) ++multi_page_tables;
+      if (r.action_pages[&a - doc.actions.data()].size() > 1) ++multi_page_tables;
     }
     for (const auto& pages : r.orphan_pages) {
       if (!pages.empty()) {

@@ -84,7 +84,7 @@ struct CleanCase {
   std::string expected;
 };
 
-TEST(CleanTextCell, Cases) {
+TEST(CleanTextCellTest, Cases) {
   const std::vector<CleanCase> cases = {
       {"", ""},
       {"   \t ", ""},
@@ -142,7 +142,7 @@ struct ReaderCase {
   std::vector<std::string> expected;
 };
 
-TEST(TextReader, Rows) {
+TEST(TextReaderTest, Rows) {
   const std::vector<ReaderCase> cases = {
       {"empty", "", {}},
       {"only blanks", "\n\n\t\t\n  \n\n", {}},
@@ -205,7 +205,7 @@ TEST(TextReader, Rows) {
   }
 }
 
-TEST(TextReader, InfoForUtf8Input) {
+TEST(TextReaderTest, InfoForUtf8Input) {
   const std::string text = "## PROGRAMA OPERATIVO ANUAL 2022\nSECRETARÍA\n";
   auto reader = make_text_reader(text, "carpeta/poa.txt");
   read_all(*reader);
@@ -225,7 +225,7 @@ struct FileCase {
   std::vector<std::string> expected;
 };
 
-TEST(TextReader, EncodedFiles) {
+TEST(TextReaderTest, EncodedFiles) {
   const std::vector<FileCase> cases = {
       {"windows1252.txt",
        "windows-1252",
@@ -252,7 +252,7 @@ TEST(TextReader, EncodedFiles) {
 // were taken with awk, independently of the reader: 193 lines (the last unterminated), 139
 // non-blank, 8 `## ` titles, 7 runs of 2+ blank lines between content (before lines 58, 83, 99,
 // 121, 143, 154, 190).
-TEST(TextReader, RealSample) {
+TEST(TextReaderTest, RealSample) {
   const std::string path = kDataDir + "poa-2022-secretaria-planeacion.txt";
   auto reader = make_text_reader(read_bytes(path), path);
   const std::vector<CellRow> rows = read_all(*reader);
@@ -303,7 +303,7 @@ TEST(TextReader, RealSample) {
 
 // The sample re-encoded (made with Python from the UTF-8 copy): every encoding and line-ending
 // style must give exactly the rows of the UTF-8 original, line numbers and pages included.
-TEST(TextReader, SampleInOtherEncodingsGivesTheSameRows) {
+TEST(TextReaderTest, SampleInOtherEncodingsGivesTheSameRows) {
   const auto rows_of = [](const std::string& file, std::string& encoding) {
     auto reader = make_text_reader(read_bytes(kDataDir + file), file);
     std::vector<CellRow> rows = read_all(*reader);

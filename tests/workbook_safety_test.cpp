@@ -86,7 +86,7 @@ std::vector<Part> ods(const std::string& table) {
 }
 
 // Every kind of cell of SpreadsheetML, as the sheet shows it.
-TEST(WorkbookCells, ReadAsTheSheetShowsThem) {
+TEST(WorkbookCellsTest, ReadAsTheSheetShowsThem) {
   const std::string sheet = sheet_with(
       "<cols><col min=\"3\" max=\"3\" hidden=\"1\"/></cols><sheetData>"
       "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c><c r=\"B2\" t=\"b\"><v>1</v></c>"
@@ -160,7 +160,7 @@ long max_rss_mib() {
   return usage.ru_maxrss / 1024;
 }
 
-TEST(WorkbookSafety, HostileWorkbooksAreRefusedWithinBounds) {
+TEST(WorkbookSafetyTest, HostileWorkbooksAreRefusedWithinBounds) {
   const std::vector<HostileCase> cases = {
       {"zip bomb: 80 MiB of spaces inflated from a few KiB", "bomb.xlsx",
        [] {
@@ -275,7 +275,7 @@ TEST(WorkbookSafety, HostileWorkbooksAreRefusedWithinBounds) {
 
 // The SIPOT upload templates are real workbooks from outside: read as inputs they are refused
 // for what they are, not a crash.
-TEST(WorkbookSafety, SipotTemplatesAreNotPoas) {
+TEST(WorkbookSafetyTest, SipotTemplatesAreNotPoas) {
   const fs::path templates = fs::path(POA_SOURCE_DIR) / "tests/pnt/templates";
   int seen = 0;
   for (const auto& entry : fs::directory_iterator(templates)) {

@@ -300,7 +300,7 @@ std::optional<std::string> apply_setting(Settings& s, std::string_view raw_key,
   if (key == "ejercicio") {
     const auto y = parse_int(value);
     if (!y || *y < 1990 || *y > 2200) return "ejercicio no válido: «" + value + "»";
-    s.ejercicio = *y;
+    s.year = *y;
     return std::nullopt;
   }
   if (key == "fecha_inicio" || key == "inicio") return date(s.fecha_inicio);
@@ -401,10 +401,10 @@ void put_date(Values& v, Field f, const std::optional<Date>& d) {
 // Columns every fracción shares: period, year, responsible area, dates, note.
 Values common_values(const Document& doc, const Settings& s) {
   Values v;
-  if (s.ejercicio)
-    v[Field::kEjercicio] = std::int64_t{*s.ejercicio};
-  else if (doc.ejercicio)
-    v[Field::kEjercicio] = std::int64_t{*doc.ejercicio};
+  if (s.year)
+    v[Field::kEjercicio] = std::int64_t{*s.year};
+  else if (doc.year)
+    v[Field::kEjercicio] = std::int64_t{*doc.year};
   put_date(v, Field::kFechaInicio, s.fecha_inicio);
   put_date(v, Field::kFechaTermino, s.fecha_termino);
   put_text(v, Field::kAreaResponsable, s.area_responsable);
@@ -437,7 +437,7 @@ std::optional<std::string> objetivo_of(const Action& a, ObjetivoSource src) {
 }
 
 std::string describe(const Document& doc, const Origin& o) {
-  const std::string file = !o.file.empty() ? o.file : doc.fuente.path;
+  const std::string file = !o.file.empty() ? o.file : doc.source.path;
   Origin named = o;
   named.file = file;
   return format_origin(named);
@@ -451,22 +451,22 @@ Table build_table(Fraccion fraccion, const std::vector<Document>& docs, const Se
   std::int64_t next_sub_id = 1;
   for (const Document& doc : docs) {
     const Values common = common_values(doc, s);
-    const std::optional<int> year = s.ejercicio ? s.ejercicio : doc.ejercicio;
-    for (const Action& action : doc.acciones) {
+    const std::optional<int> year = s.year ? s.year : doc.year;
+    for (const Action& action : doc.actions) {
       const auto objetivo = objetivo_of(action, s.objetivo);
       if (fraccion == Fraccion::kIV) {
         Record r;
-        r.source = doc.fuente.path;
+        r.source = doc.source.path;
         r.values = common;
         put_text(r.values, Field::kDenominacionArea, action.secretaria);
         put_text(r.values, Field::kObjetivo, objetivo);
-        for (const Activity& act : action.actividades) {
+        for (const Activity& act : action.activities) {
           Values sub;
           put_text(sub, Field::kSubIndicador, act.indicador);
           if (act.programacion_anual) sub[Field::kSubMeta] = *act.programacion_anual;
           put_text(sub, Field::kSubUnidad, act.unidad_medida);
           if (sub.empty()) {
-            table.notes.push_back(describe(doc, act.origen) +
+            table.notes.push_back(describe(doc, act.origin) +
                                   ": actividad sin indicador, meta ni unidad; no va a la tabla");
             continue;
           }
@@ -480,14 +480,14 @@ Table build_table(Fraccion fraccion, const std::vector<Document>& docs, const Se
         table.records.push_back(std::move(r));
         continue;
       }
-      for (const Activity& act : action.actividades) {
+      for (const Activity& act : action.activities) {
         if (!act.indicador || trim(*act.indicador).empty()) {
-          table.notes.push_back(describe(doc, act.origen) +
+          table.notes.push_back(describe(doc, act.origin) +
                                 ": actividad sin indicador; no genera registro");
           continue;
         }
         Record r;
-        r.source = doc.fuente.path;
+        r.source = doc.source.path;
         r.values = common;
         if (s.programa)
           put_text(r.values, Field::kPrograma, s.programa);

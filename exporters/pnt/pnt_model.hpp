@@ -72,7 +72,8 @@ enum class Field {
 const char* field_key(Field f);
 
 // Case-, accent- and spacing-insensitive form of a header: text::fold_accents (lower case,
-// accents removed, whitespace collapsed, punctuation kept), and the decorations that vary between templates dropped
+// accents removed, whitespace collapsed, punctuation kept), and the decorations that vary between
+// templates dropped
 // ("(Redactados con perspectiva de género)", "(catálogo)", "Tabla_512813").
 std::string fold_header(std::string_view text);
 
@@ -91,7 +92,7 @@ enum class ObjetivoSource { kProposito, kMeta, kAccion };
 
 // What a POA does not contain. Never invented: whatever is unset stays empty and is listed.
 struct Settings {
-  std::optional<int> ejercicio;  // overrides the POA's own year
+  std::optional<int> year;  // overrides the POA's own year
   std::optional<Date> fecha_inicio, fecha_termino, fecha_validacion, fecha_actualizacion;
   std::optional<std::string> area_responsable;  // área that generates/publishes the information
   std::optional<std::string> hipervinculo;      // URL where the POA is published

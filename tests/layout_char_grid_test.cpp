@@ -1,0 +1,134 @@
+// The character-grid rules of the layout (`pdftotext -layout` dumps): runs of words one space
+// apart cut into cells at the borders, and rows told apart where no blank line separates them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractor/layout_text_reader.hpp"
+#include "extractor/page_layouter.hpp"
+
+namespace poa::extractor::layout {
+namespace {
+
+// The cells of one dump line cut at `borders` (in columns), as `[column] text | …`.
+std::string cells_of(const std::string& line, const std::vector<double>& borders) {
+  const CharGrid grid;
+  PageWords page;
+  add_dump_line(line, 0, grid, page);
+  detail::LineData l;
+  for (std::uint32_t i = 0; i < page.words.size(); ++i) l.words.push_back(i);
+  l.size = grid.font_size;
+  std::vector<double> xs;
+  for (const double b : borders) xs.push_back(b * grid.char_width);
+  LayoutConfig config;
+  config.char_grid = true;
+  std::vector<detail::GCell> cells;
+  detail::gutter_cells(page, l, xs, config, cells);
+  std::string out;
+  for (const detail::GCell& c : cells) {
+    if (!out.empty()) out += " | ";
+    out += "[" + std::to_string(c.column) + "] " + c.text;
+  }
+  return out;
+}
+
+TEST(CharGridCells, RunsOneSpaceApartAreCutAtTheBorders) {
+  struct Case {
+    const char* name;
+    std::string line;
+    std::vector<double> borders;
+    std::string cells;
+  };
+  const std::vector<Case> cases = {
+      {"cut at the capital nearest the border",
+       "de infraestructura deportiva en Deporte",
+       {33.7},
+       "[0] de infraestructura deportiva en | [1] Deporte"},
+      {"no word may start a cell: the run stays on its first word's side",
+       "municipal infantil y juvenil de   Instituto Municipal del",
+       {29.5},
+       "[0] municipal infantil y juvenil de | [1] Instituto Municipal del"},
+      {"an amount ends its cell",
+       "Departamento de       Luminaria                 $0.00 Número de luminarias",
+       {18.5, 38.5, 52.5},
+       "[0] Departamento de | [1] Luminaria | [2] $0.00 | [3] Número de luminarias"},
+      {"numbers after a comma are one list",
+       "Reducir la flotilla eficiente 2611, 3553",
+       {33.5},
+       "[0] Reducir la flotilla eficiente | [1] 2611, 3553"},
+      {"a border just past the run takes its last word when its column is empty",
+       "cableado del alumbrado público en Benito Coordinación Operativa Poste",
+       {43.5, 69.5},
+       "[0] cableado del alumbrado público en Benito | [1] Coordinación Operativa | [2] Poste"},
+      {"... but not after a word that needs a complement",
+       "usos múltiples (pintura, tableros, Dirección de Obras",
+       {33.5, 54.5},
+       "[0] usos múltiples (pintura, tableros, | [1] Dirección de Obras"},
+      {"an amount drifted right of its empty column goes back",
+       "Documento   $0.00 Documento revisado",
+       {10.5, 11.5},
+       "[0] Documento | [1] $0.00 | [2] Documento revisado"},
+      {"two spaces are a gutter whatever the borders",
+       "Contrato  Firmado",
+       {},
+       "[0] Contrato | [0] Firmado"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(cells_of(c.line, c.borders), c.cells) << c.name;
+  }
+}
+
+// The ÁREA cell of each activity row a dump's table gives (rows holding an annual value).
+std::vector<std::string> areas_of(const std::string& dump) {
+  auto reader = make_layout_text_reader(DecodedText{dump, "UTF-8"}, "", "dump.txt");
+  std::vector<std::string> out;
+  while (auto row = reader->next()) {
+    bool activity = false;
+    std::string area;
+    for (const Cell& c : row->cells) {
+      if (c.column == 1) area = c.text;
+      activity =
+          activity || (c.column == 3 && !c.text.empty() && c.text[0] >= '0' && c.text[0] <= '9');
+    }
+    if (activity) out.push_back(area);
+  }
+  return out;
+}
+
+TEST(CharGridRows, AreToldApartWithoutBlankLines) {
+  const std::string header =
+      "  ACTIVIDAD              ÁREA                UNIDAD      ANUAL   ENE  FEB  MAR  ABR  MAY  "
+      "JUN\n";
+  struct Case {
+    const char* name;
+    std::string body;
+    std::vector<std::string> areas;
+  };
+  const std::vector<Case> cases = {
+      {"a line after `de` continues the cell above",
+       "Levantamiento de datos   Departamento de     Cuenta          3     -    1    -    1    -   "
+       " 1\n"
+       "                         Catastro\n"
+       "Digitalización           Departamento de     Expediente      4     1    -    -    1    -   "
+       " 1\n"
+       "                         Catastro\n"
+       "Entrega de reporte       Tesorería           Informe         2     -    -    1    -    -   "
+       " 1\n",
+       {"Departamento de Catastro", "Departamento de Catastro", "Tesorería"}},
+      {"a line starting in lower case continues the cell above",
+       "Gestión de brigadas      Dirección de Salud  Convenio        2     1    1    -    -    -   "
+       " -\n"
+       "con el sector salud      Municipal\n"
+       "Jornadas de consulta     Dirección de Salud  Jornada         4     -    2    2    -    -   "
+       " -\n"
+       "en colonias populares    Municipal\n",
+       {"Dirección de Salud Municipal", "Dirección de Salud Municipal"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(areas_of(header + c.body), c.areas) << c.name;
+  }
+}
+
+}  // namespace
+}  // namespace poa::extractor::layout

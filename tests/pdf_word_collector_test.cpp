@@ -1,0 +1,120 @@
+// The PDF reader's own word collector against poppler's TextOutputDev, which it reproduces: on
+// every page of every PDF of fixtures/ and of tests/data/pdf_words/word_grouping.pdf (spacing,
+// kerning, fake bold, rotations, mirrored and vertical text, ActualText, Type 3, spacing
+// accents), the same words, boxes, fonts, glyph edges and drawn graphics, to the last bit.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extractor/pdf_reader.hpp"
+#include "model/diagnostic.hpp"
+
+namespace poa::extractor {
+namespace {
+
+namespace fs = std::filesystem;
+using layout::PageWords;
+
+const fs::path kRoot = POA_SOURCE_DIR;
+
+std::vector<fs::path> pdfs() {
+  std::vector<fs::path> files{kRoot / "tests/data/pdf_words/word_grouping.pdf"};
+  for (const auto& e : fs::recursive_directory_iterator(kRoot / "fixtures")) {
+    if (e.is_regular_file() && e.path().extension() == ".pdf") files.push_back(e.path());
+  }
+  std::sort(files.begin() + 1, files.end());
+  return files;
+}
+
+bool same_box(const Box& a, const Box& b) {
+  return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
+}
+
+// Every field of the page the layout reads, compared exactly; the first difference, or "".
+std::string difference(const PageWords& a, const PageWords& b) {
+  std::ostringstream out;
+  if (a.width != b.width || a.height != b.height || a.rotation != b.rotation) return "page size";
+  if (a.fonts != b.fonts) return "font list";
+  if (a.words.size() != b.words.size()) {
+    out << "word count " << a.words.size() << " vs " << b.words.size();
+    return out.str();
+  }
+  for (std::size_t i = 0; i < a.words.size(); ++i) {
+    const layout::Word& x = a.words[i];
+    const layout::Word& y = b.words[i];
+    if (x.text != y.text || !same_box(x.box, y.box) || x.font_size != y.font_size ||
+        x.bold != y.bold || x.font != y.font || x.glyph_count != y.glyph_count) {
+      out << "word " << i << " «" << x.text << "» vs «" << y.text << "»";
+      return out.str();
+    }
+    for (std::uint32_t k = 0; k < x.glyph_count; ++k) {
+      const layout::Glyph& g = a.glyphs[x.glyph_begin + k];
+      const layout::Glyph& h = b.glyphs[y.glyph_begin + k];
+      if (g.x0 != h.x0 || g.x1 != h.x1 || g.begin != h.begin || g.end != h.end ||
+          g.font_change != h.font_change) {
+        out << "glyph " << k << " of word " << i << " «" << x.text << "»";
+        return out.str();
+      }
+    }
+  }
+  const auto& s = a.graphics.segments;
+  const auto& t = b.graphics.segments;
+  if (s.size() != t.size() || !std::equal(s.begin(), s.end(), t.begin(), [](auto& p, auto& q) {
+        return p.x0 == q.x0 && p.y0 == q.y0 && p.x1 == q.x1 && p.y1 == q.y1 && p.width == q.width;
+      })) {
+    return "stroked segments";
+  }
+  const auto& f = a.graphics.fills;
+  const auto& g = b.graphics.fills;
+  if (f.size() != g.size() || !std::equal(f.begin(), f.end(), g.begin(), [](auto& p, auto& q) {
+        return same_box(p.box, q.box) && p.luminance == q.luminance;
+      })) {
+    return "filled boxes";
+  }
+  return "";
+}
+
+TEST(PdfWordCollector, SameWordsAsPopplerOnEveryPage) {
+  int pages_compared = 0;
+  for (const fs::path& file : pdfs()) {
+    std::ostringstream ignored;
+    int pages = 0;
+    try {
+      pages = inspect_pdf(file, std::nullopt, 0, ignored);  // page 0: only the count
+    } catch (const InputError&) {
+      continue;  // damaged or encrypted: no words to compare
+    }
+    for (int page = 1; page <= pages; ++page) {
+      const PageWords own = read_pdf_page(file, page, std::nullopt, WordEngine::kCollector);
+      const PageWords poppler = read_pdf_page(file, page, std::nullopt, WordEngine::kPoppler);
+      EXPECT_EQ(difference(own, poppler), "") << file << " page " << page;
+      ++pages_compared;
+    }
+  }
+  EXPECT_GT(pages_compared, 40);
+}
+
+// The test file holds what it is meant to: words in all four directions and vertical writing
+// on page 1, spacing accents (the collector's hand-over to TextOutputDev) on page 2.
+TEST(PdfWordCollector, TestFileCoversItsCases) {
+  const fs::path file = kRoot / "tests/data/pdf_words/word_grouping.pdf";
+  const PageWords page1 = read_pdf_page(file, 1, std::nullopt);
+  const auto has = [](const PageWords& p, const std::string& text) {
+    return std::any_of(p.words.begin(), p.words.end(),
+                       [&](const layout::Word& w) { return w.text == text; });
+  };
+  for (const char* word : {"Plain", "Up", "Down", "Side", "M", "Mixed", "Big", "ger", "fi", "preAB",
+                           "abba", "Hidden", "Scaled", "Secretaría", "A"}) {
+    EXPECT_TRUE(has(page1, word)) << word;
+  }
+  EXPECT_FALSE(has(page1, "Gone"));  // off the page
+  const PageWords page2 = read_pdf_page(file, 2, std::nullopt);
+  EXPECT_TRUE(has(page2, "caf´"));
+}
+
+}  // namespace
+}  // namespace poa::extractor
