@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "cli/pnt_command.hpp"
+#include "exporters/temp_files.hpp"
+#include "extractor/input_file.hpp"
 #include "job/convert.hpp"
 #include "job/exit_code.hpp"
 #include "job/inspect.hpp"
@@ -25,7 +27,9 @@ struct ConvertArgs {
   bool csv_bom = false;
   bool csv_raw = false;
   bool quiet = false;
+  bool append = false;
   std::string password;
+  std::string max_input_size;
   std::string sheet;
 };
 
@@ -52,7 +56,17 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.csv_bom = args.csv_bom;
   job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
+  job.append = args.append;
   if (!args.password.empty()) job.password = args.password;
+  if (!args.max_input_size.empty()) {
+    const auto bytes = poa::extractor::parse_byte_size(args.max_input_size);
+    if (!bytes) {
+      std::cerr << "poa: --max-input-size: tamaño no válido «" << args.max_input_size
+                << "» (p. ej. 64M, 1G, 500K)\n";
+      return ExitCode::kUsage;
+    }
+    job.max_input_bytes = *bytes;
+  }
   if (!args.sheet.empty()) job.sheet = args.sheet;
   return poa::job::run(job, std::cerr);
 }
@@ -105,6 +119,8 @@ std::string spanish_parse_error(const CLI::ParseError& e) {
 }
 
 int main(int argc, char** argv) {
+  // SIGINT/SIGTERM remove this run's temporary files and exit 130/143 with one line.
+  poa::exporters::install_interrupt_cleanup();
   CLI::App app{"poa: Programas Operativos Anuales (PDF o texto) a JSON, CSV y tablas de la PNT"};
   app.set_version_flag("--version", std::string("poa ") + POA_VERSION);
   app.require_subcommand(1);
@@ -120,13 +136,20 @@ int main(int argc, char** argv) {
   convert_cmd->add_flag("--csv-raw", convert.csv_raw,
                         "Texto de los CSV tal cual, sin desactivar fórmulas (=, +, -, @)");
   convert_cmd->add_flag("-q,--quiet", convert.quiet, "Solo una línea de resumen por entrada");
+  convert_cmd->add_flag("--append", convert.append,
+                        "Agrega las filas de esta corrida a acciones.csv y actividades.csv (las de "
+                        "sus entradas se reemplazan; las de otras se conservan)");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
+  convert_cmd->add_option(
+      "--max-input-size", convert.max_input_size,
+      "Tamaño máximo de una entrada que no es PDF: texto, CSV o libro (omisión 64M; "
+      "K, M, G)");
   convert_cmd->add_option("--sheet", convert.sheet,
                           "Libros (xlsx, ods): solo esta hoja, por nombre o número (desde 1)");
 
   InspectArgs inspect;
-  CLI::App* inspect_cmd =
-      app.add_subcommand("inspect", "Muestra lo que el lector vio en un PDF o un libro (para reportes)");
+  CLI::App* inspect_cmd = app.add_subcommand(
+      "inspect", "Muestra lo que el lector vio en un PDF o un libro (para reportes)");
   inspect_cmd->add_option("FILE", inspect.file, "Archivo PDF, libro (xlsx, ods), CSV o texto")
       ->required();
   inspect_cmd->add_option("--page", inspect.page, "Solo esta página (desde 1)");

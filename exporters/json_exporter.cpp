@@ -280,7 +280,7 @@ class JsonExporter final : public Exporter {
   explicit JsonExporter(ExportOptions options) : options_(std::move(options)) {}
 
   void begin() override {
-    if (!options_.to_stdout) std::filesystem::create_directories(options_.out_dir);
+    if (!options_.to_stdout) create_output_folder(options_.out_dir);
   }
 
   void begin_document(const DocumentHead& head, const std::string& stem) override {
@@ -292,7 +292,7 @@ class JsonExporter final : public Exporter {
       sink = [this](std::string_view bytes) { spool_->write(bytes); };
     } else {
       const std::filesystem::path path = options_.out_dir / (stem + ".json");
-      std::filesystem::create_directories(path.parent_path());  // a stem may name subfolders
+      create_output_folder(path.parent_path());  // a stem may name subfolders
       file_.emplace(path);
       sink = [this](std::string_view bytes) { file_->write(bytes); };
     }

@@ -16,12 +16,18 @@ namespace {
 
 // A minimal DOM that, unlike rapidjson::Document with kParseNumbersAsStringsFlag, still knows
 // whether a value was a number or a string: "4" and 4 are different types in the contract.
+struct Member;
 struct Node {
   enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject };
   Kind kind = Kind::kNull;
   std::string text;  // the number's literal text, or the string
-  std::vector<std::pair<std::string, Node>> members;
+  // Not std::pair<std::string, Node>: a pair needs Node complete here, and clang refuses it.
+  std::vector<Member> members;
   std::vector<Node> items;
+};
+struct Member {
+  std::string key;
+  Node value;
 };
 
 class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
@@ -61,7 +67,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     if (open_.empty()) {
       root_ = std::move(n);
     } else if (open_.back().kind == Node::Kind::kObject) {
-      open_.back().members.emplace_back(std::move(keys_.back()), std::move(n));
+      open_.back().members.push_back(Member{std::move(keys_.back()), std::move(n)});
       keys_.pop_back();
     } else {
       open_.back().items.push_back(std::move(n));
@@ -197,7 +203,7 @@ class DocumentReader {
     // The JSON keeps no file per origin: everything in it comes from fuente.archivo.
     // `celda` was added for workbooks: absent in every other document.
     const bool has_cell = std::any_of(o.members.begin(), o.members.end(),
-                                      [](const auto& m) { return m.first == "celda"; });
+                                      [](const Member& m) { return m.key == "celda"; });
     return Origin{archivo_, opt_int(o, "pagina", here), opt_int(o, "linea", here), std::nullopt,
                   has_cell ? opt_text(o, "celda", here) : std::nullopt};
   }

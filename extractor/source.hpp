@@ -2,19 +2,24 @@
 // structure, or text), never the extension.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "extractor/input_file.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor {
 
 struct OpenOptions {
   std::optional<std::string> password;  // for encrypted PDFs
-  std::optional<std::string> sheet;     // workbooks: a sheet's name or 1-based position
+  // An input that is not a PDF (a text dump, a CSV, a workbook) larger than this is refused from
+  // its size, before it is read (input_file.hpp).
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
+  std::optional<std::string> sheet;  // workbooks: a sheet's name or 1-based position
 };
 
 // kPdf when the first 1024 bytes contain `%PDF-` (as PDF readers allow), else kText.
@@ -22,6 +27,8 @@ SourceType detect_source_type(std::string_view head);
 
 // Opens `path` and returns the reader for its type. Throws poa::InputError (FILE_UNREADABLE,
 // PDF_ENCRYPTED, PDF_DAMAGED, PDF_NO_TEXT, WORKBOOK_REFUSED) when the file cannot be read at all.
+// Only a regular file is opened (a FIFO or a device is refused at once), and an input that is not
+// a PDF over options.max_input_bytes is refused from its size.
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options = {});
 
@@ -36,8 +43,9 @@ std::optional<std::string> why_not_an_input(const std::filesystem::path& path);
 // The content of `path` when it is a JSON document, as `poa convert` writes them (its first
 // non-blank byte is `{`): such an input is read back with exporters::document_from_json, not
 // through a RowReader. nullopt for anything else, an unreadable file included (open_source then
-// says why).
-std::optional<std::string> read_json_document(const std::filesystem::path& path);
+// says why). A JSON document over `max_bytes` is refused (InputError) from its size.
+std::optional<std::string> read_json_document(const std::filesystem::path& path,
+                                              std::uint64_t max_bytes = kDefaultMaxInputBytes);
 
 // Lowercase hex SHA-256 of a byte string.
 std::string sha256_hex(std::string_view bytes);

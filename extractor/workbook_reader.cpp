@@ -40,6 +40,10 @@ WorkbookKind zip_kind(zip::Archive& archive) {
 
 }  // namespace
 
+bool has_workbook_magic(std::string_view head) {
+  return head.substr(0, kOleMagic.size()) == kOleMagic || zip::looks_like_zip(head);
+}
+
 WorkbookKind workbook_kind(const std::filesystem::path& path, std::string_view head) {
   if (head.substr(0, kOleMagic.size()) == kOleMagic) return WorkbookKind::kOle;
   if (!zip::looks_like_zip(head)) return WorkbookKind::kNone;
@@ -52,6 +56,7 @@ WorkbookKind workbook_kind(const std::filesystem::path& path, std::string_view h
 }
 
 std::unique_ptr<RowReader> open_workbook(const std::filesystem::path& path, std::string_view bytes,
+                                         std::string sha256,
                                          const std::optional<std::string>& sheet) {
   const Origin origin{path.string(), {}, {}, {}};
   auto refuse = [&](DiagnosticCode code, const std::string& why) {
@@ -88,7 +93,7 @@ std::unique_ptr<RowReader> open_workbook(const std::filesystem::path& path, std:
   }
   SourceInfo info;
   info.path = path.string();
-  info.sha256 = sha256_hex(bytes);
+  info.sha256 = std::move(sha256);
   switch (kind) {
     case WorkbookKind::kXlsx:
       info.type = SourceType::kXlsx;

@@ -1,12 +1,11 @@
 // The inspect job.
 #include "job/inspect.hpp"
 
+#include <filesystem>
+#include <ostream>
 #include <stdexcept>
 
-#include <ostream>
-
-#include <fstream>
-
+#include "extractor/input_file.hpp"
 #include "extractor/inspect_rows.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "model/diagnostic.hpp"
@@ -20,16 +19,20 @@ ExitCode run(const InspectJob& job, std::ostream& out, std::ostream& err) {
   }
   try {
     // Only a PDF has words and grids to show; any other input shows its cell rows.
-    std::ifstream in(job.file, std::ios::binary);
-    std::string head(1024, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.gcount() > 0 && extractor::detect_source_type(head) != SourceType::kPdf) {
+    // A missing file, a FIFO or a device: inspect_pdf says so (never waited on).
+    std::error_code ec;
+    const std::string head =
+        std::filesystem::is_regular_file(job.file, ec)
+            ? extractor::InputFile::open(job.file, Origin{job.file.string(), {}, {}, {}}).read(1024)
+            : std::string();
+    if (!head.empty() && extractor::detect_source_type(head) != SourceType::kPdf) {
       if (job.page || job.svg) {
         err << "error: --page y --svg son solo para PDF\n";
         return ExitCode::kUsage;
       }
-      extractor::inspect_rows(job.file, extractor::OpenOptions{job.password, job.sheet}, out);
+      extractor::inspect_rows(
+          job.file,
+          extractor::OpenOptions{job.password, extractor::kDefaultMaxInputBytes, job.sheet}, out);
       return ExitCode::kOk;
     }
     const int pages = extractor::inspect_pdf(job.file, job.password, job.page, out);

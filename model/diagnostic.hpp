@@ -37,14 +37,25 @@ enum class DiagnosticCode {
   kInferredField,          // a label was missing and the field was inferred from position/type
   kUnknownBudgetItem,      // a partida whose genérica is not in CONAC's catalogue
   kEncodingDetected,       // the input was not UTF-8 and was converted
-  kHiddenContentSkipped,   // a workbook's hidden rows, columns or sheets were not read (info)
   // Input errors: the file is refused as a whole.
   kFileUnreadable,   // cannot open or read
   kNotAPoa,          // no POA header block or activity table found
   kPdfEncrypted,     // encrypted and no (or a wrong) password
   kPdfDamaged,       // not a loadable PDF
   kPdfNoText,        // no text layer (a scan)
-  kWorkbookRefused,  // a workbook not read on purpose: macros, encryption, legacy .xls
+  // Added later (the list only grows).
+  kPageFurnitureDropped,  // info: page numbers, running headers/footers left out of the rows
+  // `poa pnt` only: the SIPOT tables checked before upload (never in a document's JSON).
+  kSipotEmptyCells,       // a template column left empty in some or all rows; the reason given
+  kSipotNotInCatalogue,   // a value not in its column's catalogue: the cell is left empty
+  kSipotSkippedActivity,  // an activity that gives no record or sub-table row
+  kSipotDateOrder,        // the settings' dates break SIPOT's order (inicio ≤ término ≤ …)
+  kSipotInvalidSetting,   // a settings file or option that cannot be taken
+  kSipotTemplateRefused,  // the template cannot be read or is not of the fracción
+  kSipotNoRecord,         // nothing to upload
+  // Workbooks (issue 14).
+  kHiddenContentSkipped,  // info: a workbook's hidden rows, columns or sheets were not read
+  kWorkbookRefused,       // error: a workbook not read on purpose: macros, encryption, .xls
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
@@ -55,7 +66,16 @@ inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
     DiagnosticCode::kEncodingDetected,   DiagnosticCode::kFileUnreadable,
     DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
     DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
-    DiagnosticCode::kHiddenContentSkipped, DiagnosticCode::kWorkbookRefused,
+    DiagnosticCode::kPageFurnitureDropped, DiagnosticCode::kHiddenContentSkipped,
+    DiagnosticCode::kWorkbookRefused,
+};
+
+// The codes only `poa pnt` reports (a test checks each is triggered by a case of its own).
+inline constexpr DiagnosticCode kSipotDiagnosticCodes[] = {
+    DiagnosticCode::kSipotEmptyCells,      DiagnosticCode::kSipotNotInCatalogue,
+    DiagnosticCode::kSipotSkippedActivity, DiagnosticCode::kSipotDateOrder,
+    DiagnosticCode::kSipotInvalidSetting,  DiagnosticCode::kSipotTemplateRefused,
+    DiagnosticCode::kSipotNoRecord,
 };
 
 // "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.

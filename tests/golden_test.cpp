@@ -467,7 +467,8 @@ std::vector<GoldenCase> cases_with_expected_csv() {
   std::vector<GoldenCase> out;
   for (const GoldenCase& c : discover_cases()) {
     if (fs::exists(c.dir / "expected.acciones.csv") ||
-        fs::exists(c.dir / "expected.actividades.csv")) {
+        fs::exists(c.dir / "expected.actividades.csv") ||
+        fs::exists(c.dir / "expected.partidas.csv")) {
       out.push_back(c);
     }
   }
@@ -477,11 +478,13 @@ std::vector<GoldenCase> cases_with_expected_csv() {
 TEST_P(GoldenCsvTest, CsvMatchesExpected) {
   const fs::path acciones = GetParam().dir / "expected.acciones.csv";
   const fs::path actividades = GetParam().dir / "expected.actividades.csv";
+  const fs::path partidas = GetParam().dir / "expected.partidas.csv";
   const std::optional<Document> doc = convert();
   if (!doc) return;
   const std::pair<fs::path, std::string> tables[] = {
       {acciones, exporters::acciones_csv(*doc)},
       {actividades, exporters::actividades_csv(*doc)},
+      {partidas, exporters::partidas_csv(*doc)},
   };
   for (const auto& [path, actual] : tables) {
     if (!fs::exists(path)) continue;
@@ -499,7 +502,8 @@ TEST_P(GoldenCsvTest, CsvMatchesExpected) {
 // The same POA as PDF and as workbook: each PDF fixture made from a workbook (source.xlsx beside
 // input.pdf) converts from that workbook to the PDF's expected data. What only a printed page
 // has is left out: `fuente`, origins (pages vs cells), ORPHAN_ROWS (page overflow, which a sheet
-// does not have) and the repeats of a letterhead printed on every page.
+// does not have), PAGE_FURNITURE_DROPPED (page numbers and running footers the print adds) and
+// the repeats of a letterhead printed on every page.
 
 bool same_json(const Json& a, const Json& b) {
   std::vector<std::string> out;
@@ -516,14 +520,15 @@ Json for_parity(const Json& v, const std::string& key = "") {
   }
   for (const Json& item : v.items) {
     Json kept = for_parity(item);
-    const bool orphan = std::any_of(kept.members.begin(), kept.members.end(), [](const auto& m) {
-      return m.first == "codigo" && m.second.text == "ORPHAN_ROWS";
-    });
-    const bool repeat =
-        (key == "avisos" || key == "no_reconocido") &&
-        std::any_of(out.items.begin(), out.items.end(),
-                    [&](const Json& seen) { return same_json(seen, kept); });
-    if (!orphan && !repeat) out.items.push_back(std::move(kept));
+    const bool printed_only =
+        std::any_of(kept.members.begin(), kept.members.end(), [](const auto& m) {
+          return m.first == "codigo" &&
+                 (m.second.text == "ORPHAN_ROWS" || m.second.text == "PAGE_FURNITURE_DROPPED");
+        });
+    const bool repeat = (key == "avisos" || key == "no_reconocido") &&
+                        std::any_of(out.items.begin(), out.items.end(),
+                                    [&](const Json& seen) { return same_json(seen, kept); });
+    if (!printed_only && !repeat) out.items.push_back(std::move(kept));
   }
   return out;
 }

@@ -109,7 +109,7 @@ TEST(SheetSelectionTest, ByNameOrPositionOrRefused) {
       fs::path(POA_SOURCE_DIR) / "fixtures/sheets/xlsx-sheet-per-action-hidden/input.xlsx";
   auto sheets_read = [&](std::optional<std::string> sheet) {
     std::vector<std::string> out;
-    const auto reader = open_source(book, OpenOptions{std::nullopt, std::move(sheet)});
+    const auto reader = open_source(book, OpenOptions{.sheet = std::move(sheet)});
     while (const auto row = reader->next()) {
       if (out.empty() || out.back() != row->sheet) out.push_back(row->sheet);
     }

@@ -43,10 +43,10 @@ struct Archive::Impl {
       const auto n = static_cast<std::uint64_t>(got);
       if (data.size() + n > limits.max_entry_bytes || total + n > limits.max_total_bytes) {
         unzCloseCurrentFile(file);
-        throw ArchiveError(
-            "parte demasiado grande al descomprimir (más de " +
-            std::to_string(std::min(limits.max_entry_bytes, limits.max_total_bytes) >> 20) +
-            " MiB): " + std::string(name));
+        throw ArchiveError("demasiado grande al descomprimirlo (" + std::string(name) +
+                           "; máximo " + std::to_string(limits.max_entry_bytes >> 20) +
+                           " MiB por parte y " + std::to_string(limits.max_total_bytes >> 20) +
+                           " MiB en total)");
       }
       total += n;
       data.append(chunk.data(), static_cast<std::size_t>(got));
@@ -69,9 +69,10 @@ Archive Archive::open(const std::filesystem::path& path, Limits limits) {
   impl->limits = limits;
   impl->file = unzOpen64(path.string().c_str());
   if (impl->file == nullptr) throw ArchiveError("no es un zip legible (dañado o truncado)");
+  std::size_t seen = 0;
   int rc = unzGoToFirstFile(impl->file);
-  while (rc == UNZ_OK) {
-    if (impl->names.size() >= limits.max_entries) {
+  for (; rc == UNZ_OK; rc = unzGoToNextFile(impl->file)) {
+    if (++seen > limits.max_entries) {
       throw ArchiveError("demasiadas partes en el zip (más de " +
                          std::to_string(limits.max_entries) + ")");
     }
@@ -84,16 +85,17 @@ Archive Archive::open(const std::filesystem::path& path, Limits limits) {
     unz64_file_pos pos{};
     unzGetFilePos64(impl->file, &pos);
     std::string entry(name.data());
+    // Dropped: a name that climbs out (`../…`, `/…`), and a folder entry (it holds nothing).
+    if (!is_safe_entry_name(entry) || entry.ends_with('/')) continue;
+    if (!impl->positions.emplace(entry, pos).second) {
+      if (limits.keep_first_of_repeated_names) continue;
+      throw ArchiveError("nombre repetido en el zip: " + entry);
+    }
     const tm_unz& d = info.tmu_date;
     impl->times[entry] = Timestamp{static_cast<int>(d.tm_year), static_cast<int>(d.tm_mon) + 1,
                                    static_cast<int>(d.tm_mday), static_cast<int>(d.tm_hour),
                                    static_cast<int>(d.tm_min),  static_cast<int>(d.tm_sec)};
-    // Two entries of one name: which one a reader takes is up to it, so none is taken.
-    if (!impl->positions.emplace(entry, pos).second) {
-      throw ArchiveError("nombre repetido en el zip: " + entry);
-    }
     impl->names.push_back(std::move(entry));
-    rc = unzGoToNextFile(impl->file);
   }
   if (rc != UNZ_END_OF_LIST_OF_FILE) throw ArchiveError("zip dañado");
   return Archive(std::move(impl));
@@ -125,6 +127,20 @@ std::vector<Entry> Archive::read_all() {
     out.push_back(Entry{name, std::move(*data), impl_->times.at(name)});
   }
   return out;
+}
+
+bool is_safe_entry_name(std::string_view name) {
+  if (name.empty() || name.front() == '/' || name.find('\\') != std::string_view::npos ||
+      name.find(':') != std::string_view::npos) {
+    return false;
+  }
+  for (std::size_t start = 0; start <= name.size();) {
+    std::size_t end = name.find('/', start);
+    if (end == std::string_view::npos) end = name.size();
+    if (name.substr(start, end - start) == "..") return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 bool looks_like_zip(std::string_view head) {

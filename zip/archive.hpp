@@ -1,5 +1,6 @@
 // Reading a zip package (xlsx, ods, a SIPOT template) as untrusted input: the number of entries,
-// each entry's inflated size and the total inflated are capped, whatever the headers claim.
+// each entry's inflated size and the total inflated are capped, whatever the headers claim, and
+// an entry whose name is not a plain relative path (`../x`, `/etc/x`) is never listed.
 #pragma once
 
 #include <cstdint>
@@ -14,11 +15,15 @@
 namespace poa::zip {
 
 // The caps. Inflating stops at the cap (a zip bomb costs at most the cap in memory and time);
-// the header's declared size is never trusted.
+// the header's declared size is never trusted. The defaults are the workbook inputs'; the SIPOT
+// template reader passes its own, smaller ones.
 struct Limits {
-  std::size_t max_entries = 10'000;
+  std::size_t max_entries = 10'000;  // every entry of the zip's directory, dropped ones included
   std::uint64_t max_entry_bytes = std::uint64_t{64} << 20;
   std::uint64_t max_total_bytes = std::uint64_t{256} << 20;  // over every read() of an Archive
+  // Two entries of one name: refused (which one a reader takes is up to it), or the first kept
+  // and the others dropped (a package we copy, where only the first is ever written back).
+  bool keep_first_of_repeated_names = false;
 };
 
 // The package cannot be read: not a zip, damaged, an encrypted entry, or over a cap. The message
@@ -41,7 +46,8 @@ struct Entry {
 
 class Archive {
  public:
-  // Opens `path` and lists its entries. Throws ArchiveError.
+  // Opens `path` and lists its entries, less folder entries and names that are not a plain
+  // relative path (dropped: nothing a package needs, and nothing to copy out). Throws ArchiveError.
   static Archive open(const std::filesystem::path& path, Limits limits = {});
   ~Archive();
   Archive(Archive&&) noexcept;
@@ -64,5 +70,9 @@ class Archive {
 
 // True when `head` starts like a zip file (a local file header, or an empty archive's end record).
 bool looks_like_zip(std::string_view head);
+
+// False for an entry name that is not a plain relative path: empty, absolute (`/x`), with a
+// backslash or a drive (`a\\b`, `C:x`), or with a `..` component.
+bool is_safe_entry_name(std::string_view name);
 
 }  // namespace poa::zip

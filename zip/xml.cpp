@@ -70,6 +70,32 @@ void load(pugi::xml_document& doc, std::string_view data, std::string_view part)
   }
 }
 
+bool strip_doctype(std::string& xml) {
+  constexpr std::string_view kDoctype = "<!DOCTYPE";
+  for (std::size_t at = xml.find(kDoctype); at != std::string::npos; at = xml.find(kDoctype, at)) {
+    int depth = 0;
+    char quote = 0;
+    std::size_t i = at + kDoctype.size();
+    for (; i < xml.size(); ++i) {
+      const char c = xml[i];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        ++depth;
+      } else if (c == ']') {
+        --depth;
+      } else if (c == '>' && depth <= 0) {
+        break;
+      }
+    }
+    if (i >= xml.size()) return false;
+    xml.erase(at, i + 1 - at);
+  }
+  return true;
+}
+
 std::string_view local_name(std::string_view qualified) {
   const auto colon = qualified.find(':');
   return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);

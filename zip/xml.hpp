@@ -27,6 +27,11 @@ class XmlError : public std::runtime_error {
 // package part has a reason to carry one. Throws XmlError.
 void load(pugi::xml_document& doc, std::string_view data, std::string_view part);
 
+// Removes every `<!DOCTYPE …>` (with its internal subset `[…]`) from an XML part, for a package
+// that is copied rather than refused (the SIPOT template: its DTD must not reach our output).
+// False when a DOCTYPE is there but never closed.
+bool strip_doctype(std::string& xml);
+
 // The local part of an element or attribute name ("x:row" -> "row"): writers differ in prefixes.
 std::string_view local_name(std::string_view qualified);
 std::string_view local_name(const pugi::xml_node& node);

@@ -1,21 +1,24 @@
 // SIPOT template I/O: minizip for the package, pugixml for the parts we read or fill.
 #include "exporters/pnt/xlsx_template.hpp"
 
+#include "exporters/atomic_file.hpp"
 #include "exporters/formula_guard.hpp"
 
 #include <minizip/zip.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
 
 #include "exporters/pnt/pnt_model.hpp"
+#include "model/os_error.hpp"
 #include "zip/archive.hpp"
 #include "zip/xml.hpp"
 
@@ -45,19 +48,40 @@ bool parse_ref(std::string_view ref, int& row, int& col) {
   return true;
 }
 
+// What a template may hold once inflated. SIPOT's templates are tens of KiB; these bounds keep a
+// hostile one (a zip bomb, a 60 MiB sharedStrings) to a few hundred MiB of work at most. A
+// second entry of one name is dropped (only the first is copied into our output).
+constexpr zip::Limits kTemplateLimits{.max_entries = 4096,
+                                      .max_entry_bytes = std::uint64_t{8} << 20,
+                                      .max_total_bytes = std::uint64_t{32} << 20,
+                                      .keep_first_of_repeated_names = true};
+
+bool is_xml_part(std::string_view name) {
+  return name.ends_with(".xml") || name.ends_with(".rels") || name.ends_with(".vml");
+}
+
 std::vector<ZipEntry> read_zip(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  std::vector<ZipEntry> entries;
   try {
-    return zip::Archive::open(path).read_all();
+    entries = zip::Archive::open(path, kTemplateLimits).read_all();
   } catch (const zip::ArchiveError& e) {
-    throw TemplateError(path.string() + ": no es un archivo .xlsx legible: " + e.what());
+    throw TemplateError(file + ": no es un archivo .xlsx legible: " + e.what() +
+                        "; no parece un formato de SIPOT");
   }
+  // A DOCTYPE (entity declarations) is no part of SpreadsheetML: removed, so it is neither
+  // parsed nor copied into our output.
+  for (ZipEntry& e : entries) {
+    if (is_xml_part(e.name) && !xml::strip_doctype(e.data))
+      throw TemplateError(file + ": XML no válido en " + e.name + " (DOCTYPE sin cerrar)");
+  }
+  return entries;
 }
 
 // A parsed worksheet's cells as text (shared strings resolved), for the rows we analyse.
 using CellText = std::map<std::pair<int, int>, std::string>;
 
 }  // namespace
-
 
 struct XlsxTemplate::Impl {
   std::filesystem::path path;
@@ -246,11 +270,10 @@ void XlsxTemplate::Impl::analyse() {
     pugi::xml_document doc;
     load_xml(*part, doc);
     const CellText values = read_cells(doc);
+    // The cells the sheet holds, not every row the range names ($A$1:$A$1048576 is common).
     std::vector<std::string> out;
-    for (int r = r0; r <= r1; ++r) {
-      const std::string v = at(values, r, c0);
-      if (!v.empty()) out.push_back(v);
-    }
+    for (auto it = values.lower_bound({r0, c0}); it != values.end() && it->first.first <= r1; ++it)
+      if (it->first.second == c0) out.push_back(it->second);
     return out;
   };
   // Catalogue columns: the list validation over the column, else the name Hidden_<N><col>.
@@ -430,9 +453,10 @@ std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
   std::map<int, int> col_style;
   for (pugi::xml_node c : children(child(root, "cols"), "col")) {
     if (!c.attribute("style")) continue;
-    for (int i = c.attribute("min").as_int(1); i <= std::min(c.attribute("max").as_int(0), 16384);
-         ++i)
-      col_style[i - 1] = c.attribute("style").as_int();
+    // Clamped to Excel's columns: `min="-2147483648"` must cost nothing (nor overflow).
+    const int first = std::max(c.attribute("min").as_int(1), 1);
+    const int last = std::min(c.attribute("max").as_int(0), xml::kMaxColumns);
+    for (int i = first; i <= last; ++i) col_style[i - 1] = c.attribute("style").as_int();
   }
   for (pugi::xml_node row : children(data, "row"))
     if (row.attribute("r").as_int() >= sheet.first_data_row) data.remove_child(row);
@@ -504,9 +528,12 @@ std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
   return save_xml(doc);
 }
 
-void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& entries) {
+// Writes the package to `path` (the temporary file of `target`, which errors name).
+void write_zip(const std::filesystem::path& path, const std::filesystem::path& target,
+               const std::vector<ZipEntry>& entries) {
+  errno = 0;
   zipFile zf = zipOpen64(path.string().c_str(), APPEND_STATUS_CREATE);
-  if (!zf) throw std::runtime_error(path.string() + ": no se puede crear el archivo");
+  if (!zf) throw OutputError(target, "no se pudo crear", errno != 0 ? errno : EIO);
   for (const ZipEntry& e : entries) {
     zip_fileinfo zi{};
     zi.tmz_date.tm_sec = static_cast<unsigned>(e.time.second);
@@ -515,18 +542,21 @@ void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& e
     zi.tmz_date.tm_mday = static_cast<unsigned>(e.time.day);
     zi.tmz_date.tm_mon = static_cast<unsigned>(e.time.month - 1);
     zi.tmz_date.tm_year = static_cast<unsigned>(e.time.year);
+    errno = 0;
     bool ok = zipOpenNewFileInZip64(zf, e.name.c_str(), &zi, nullptr, 0, nullptr, 0, nullptr,
                                     Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) == ZIP_OK;
     ok = ok &&
          zipWriteInFileInZip(zf, e.data.data(), static_cast<unsigned>(e.data.size())) == ZIP_OK;
     ok = zipCloseFileInZip(zf) == ZIP_OK && ok;
     if (!ok) {
+      const int err = errno != 0 ? errno : EIO;
       zipClose(zf, nullptr);
-      throw std::runtime_error(path.string() + ": error al escribir " + e.name);
+      throw OutputError(target, "no se pudo escribir", err);
     }
   }
+  errno = 0;
   if (zipClose(zf, nullptr) != ZIP_OK)
-    throw std::runtime_error(path.string() + ": error al cerrar el archivo");
+    throw OutputError(target, "no se pudo escribir", errno != 0 ? errno : EIO);
 }
 
 }  // namespace
@@ -555,17 +585,9 @@ void XlsxTemplate::write_filled(const std::filesystem::path& out,
   }
 
   // Temporary name in the same folder, renamed over `out` only once complete.
-  const std::filesystem::path dir = out.parent_path().empty() ? "." : out.parent_path();
-  const std::filesystem::path tmp =
-      dir / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  try {
-    write_zip(tmp, entries);
-    std::filesystem::rename(tmp, out);
-  } catch (...) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw;
-  }
+  AtomicFile file(out);
+  write_zip(file.temp_path(), out, entries);
+  file.commit();
 }
 
 }  // namespace poa::exporters::pnt
