@@ -10,6 +10,8 @@
 #include <string_view>
 
 #include "cli/pnt_command.hpp"
+#include "exporters/temp_files.hpp"
+#include "extractor/input_file.hpp"
 #include "job/convert.hpp"
 #include "job/exit_code.hpp"
 #include "job/inspect.hpp"
@@ -26,7 +28,10 @@ struct ConvertArgs {
   bool csv_bom = false;
   bool csv_raw = false;
   bool quiet = false;
+  bool append = false;
   std::string password;
+  std::string max_input_size;
+  std::string sheet;
   std::string ocr = "auto";
   std::string ocr_lang = "spa";
   int dpi = 300;
@@ -56,7 +61,18 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.csv_bom = args.csv_bom;
   job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
+  job.append = args.append;
   if (!args.password.empty()) job.password = args.password;
+  if (!args.max_input_size.empty()) {
+    const auto bytes = poa::extractor::parse_byte_size(args.max_input_size);
+    if (!bytes) {
+      std::cerr << "poa: --max-input-size: tamaño no válido «" << args.max_input_size
+                << "» (p. ej. 64M, 1G, 500K)\n";
+      return ExitCode::kUsage;
+    }
+    job.max_input_bytes = *bytes;
+  }
+  if (!args.sheet.empty()) job.sheet = args.sheet;
   using poa::extractor::OcrMode;
   job.ocr.mode = args.ocr == "always"  ? OcrMode::kAlways
                  : args.ocr == "never" ? OcrMode::kNever
@@ -73,6 +89,7 @@ struct InspectArgs {
   int page = 0;
   std::string password;
   std::string svg;
+  std::string sheet;
 };
 
 ExitCode run_inspect_command(const InspectArgs& args) {
@@ -81,6 +98,7 @@ ExitCode run_inspect_command(const InspectArgs& args) {
   if (args.page > 0) job.page = args.page;
   if (!args.password.empty()) job.password = args.password;
   if (!args.svg.empty()) job.svg = args.svg;
+  if (!args.sheet.empty()) job.sheet = args.sheet;
   return poa::job::run(job, std::cout, std::cerr);
 }
 
@@ -114,6 +132,8 @@ std::string spanish_parse_error(const CLI::ParseError& e) {
 }
 
 int main(int argc, char** argv) {
+  // SIGINT/SIGTERM remove this run's temporary files and exit 130/143 with one line.
+  poa::exporters::install_interrupt_cleanup();
   CLI::App app{"poa: Programas Operativos Anuales (PDF o texto) a JSON, CSV y tablas de la PNT"};
   app.set_version_flag("--version", std::string("poa ") + POA_VERSION);
   app.require_subcommand(1);
@@ -129,7 +149,16 @@ int main(int argc, char** argv) {
   convert_cmd->add_flag("--csv-raw", convert.csv_raw,
                         "Texto de los CSV tal cual, sin desactivar fórmulas (=, +, -, @)");
   convert_cmd->add_flag("-q,--quiet", convert.quiet, "Solo una línea de resumen por entrada");
+  convert_cmd->add_flag("--append", convert.append,
+                        "Agrega las filas de esta corrida a acciones.csv y actividades.csv (las de "
+                        "sus entradas se reemplazan; las de otras se conservan)");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
+  convert_cmd->add_option(
+      "--max-input-size", convert.max_input_size,
+      "Tamaño máximo de una entrada que no es PDF: texto, CSV o libro (omisión 64M; "
+      "K, M, G)");
+  convert_cmd->add_option("--sheet", convert.sheet,
+                          "Libros (xlsx, ods): solo esta hoja, por nombre o número (desde 1)");
   convert_cmd
       ->add_option("--ocr", convert.ocr,
                    "OCR de páginas sin texto (escaneos): auto (solo esas), always, never")
@@ -145,12 +174,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
 
   InspectArgs inspect;
-  CLI::App* inspect_cmd =
-      app.add_subcommand("inspect", "Muestra lo que el lector vio en un PDF (para reportes)");
-  inspect_cmd->add_option("FILE", inspect.file, "Archivo PDF")->required();
+  CLI::App* inspect_cmd = app.add_subcommand(
+      "inspect", "Muestra lo que el lector vio en un PDF o un libro (para reportes)");
+  inspect_cmd->add_option("FILE", inspect.file, "Archivo PDF, libro (xlsx, ods), CSV o texto")
+      ->required();
   inspect_cmd->add_option("--page", inspect.page, "Solo esta página (desde 1)");
   inspect_cmd->add_option("--svg", inspect.svg, "Dibuja la página en este SVG (requiere --page)");
   inspect_cmd->add_option("--password", inspect.password, "Contraseña de PDF cifrados");
+  inspect_cmd->add_option("--sheet", inspect.sheet, "Libros: solo esta hoja (nombre o número)");
 
   poa::cli::PntArgs pnt;
   CLI::App* pnt_cmd = poa::cli::add_pnt_command(app, pnt);

@@ -22,6 +22,12 @@ CLI::App* add_pnt_command(CLI::App& app, PntArgs& args) {
       ->check(CLI::IsMember({"xlsx", "csv"}));
   sub->add_option("-o,--output", args.job.output, "Archivo de salida")->required();
   sub->add_option("--password", args.password, "Contraseña de PDFs cifrados");
+  sub->add_option("--max-input-size", args.max_input_size,
+                  "Tamaño máximo de un volcado de texto o JSON de entrada (omisión 64M)");
+  sub->add_flag("--strict", args.job.strict,
+                "Sale con 3 y no escribe nada si hay avisos (celdas vacías, valores fuera de "
+                "catálogo, avisos de la conversión)");
+  sub->add_flag("-q,--quiet", args.job.quiet, "Solo los errores y la línea de resumen");
   for (const pnt::SettingKey& k : pnt::setting_keys()) {
     std::string name = k.key;
     std::replace(name.begin(), name.end(), '_', '-');
@@ -44,6 +50,15 @@ job::ExitCode run_pnt_command(PntArgs& args) {
   if (!args.template_path.empty()) args.job.template_path = args.template_path;
   if (!args.settings_path.empty()) args.job.settings_file = args.settings_path;
   if (!args.password.empty()) args.job.password = args.password;
+  if (!args.max_input_size.empty()) {
+    const auto bytes = extractor::parse_byte_size(args.max_input_size);
+    if (!bytes) {
+      std::cerr << "poa pnt: --max-input-size: tamaño no válido «" << args.max_input_size
+                << "» (p. ej. 64M, 1G, 500K)\n";
+      return job::ExitCode::kUsage;
+    }
+    args.job.max_input_bytes = *bytes;
+  }
   return job::run(args.job, std::cerr);
 }
 

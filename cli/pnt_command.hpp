@@ -18,6 +18,7 @@ struct PntArgs {
   std::string template_path;
   std::string settings_path;
   std::string password;
+  std::string max_input_size;  // "64M", parsed by run_pnt_command
 };
 
 // Registers `pnt` and its flags (one per SIPOT setting) on `app`, binding them to `args`.

@@ -1,6 +1,8 @@
 // Temporary-name-then-rename output files, so no reader ever sees half an output.
 #include "exporters/atomic_file.hpp"
 
+#include "model/os_error.hpp"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -15,9 +17,12 @@
 namespace poa::exporters {
 namespace {
 
-std::runtime_error write_error(const std::filesystem::path& path, int err) {
-  return std::runtime_error("no se pudo escribir «" + path.string() + "»: " + std::strerror(err));
+OutputError write_error(const std::filesystem::path& path, int err) {
+  return OutputError(path, "no se pudo escribir", err);
 }
+
+const std::filesystem::path kTempLabel = "(archivo temporal)";
+const std::filesystem::path kStdoutLabel = "(salida estándar)";
 
 }  // namespace
 
@@ -25,15 +30,18 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
   // A unique hidden name: the pid separates concurrent processes, the counter the files of one
   // process. "x" (O_EXCL) refuses to reuse a name left behind by a crashed run.
   static std::atomic<unsigned> counter{0};
-  const std::filesystem::path folder =
-      target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
   for (int attempt = 0; attempt < 100 && file_ == nullptr; ++attempt) {
-    temp_ = folder / ("." + target_.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                      "-" + std::to_string(counter++));
+    temp_ = temp_path_for(target_, counter++);
+    // Registered before it exists, so no moment is left where a signal would orphan it.
+    registration_.emplace(temp_);
     file_ = std::fopen(temp_.c_str(), "wbx");
     if (file_ == nullptr && errno != EEXIST) break;
   }
-  if (file_ == nullptr) throw write_error(target_, errno);
+  if (file_ == nullptr) {
+    const int err = errno;
+    registration_.reset();
+    throw OutputError(target_, "no se pudo crear", err);
+  }
 }
 
 AtomicFile::~AtomicFile() {
@@ -69,8 +77,9 @@ std::filesystem::path AtomicFile::commit() {
   if (closed != 0) throw write_error(target_, errno);
   std::error_code ec;
   std::filesystem::rename(temp_, target_, ec);
-  if (ec) throw write_error(target_, ec.value());
+  if (ec) throw OutputError(target_, "no se pudo poner en su lugar", ec.value());
   committed_ = true;
+  registration_.reset();
   return target_;
 }
 
@@ -81,13 +90,20 @@ void AtomicFile::discard() noexcept {
   }
   std::error_code ignored;
   std::filesystem::remove(temp_, ignored);
+  registration_.reset();
+}
+
+void create_output_folder(const std::filesystem::path& folder) {
+  if (folder.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) throw OutputError(folder, "no se pudo crear la carpeta", ec.value());
+  if (!std::filesystem::is_directory(folder, ec))
+    throw OutputError(folder, "no se pudo crear la carpeta", "existe y no es una carpeta");
 }
 
 SpoolFile::SpoolFile() : file_(std::tmpfile()) {
-  if (file_ == nullptr) {
-    throw std::runtime_error(std::string("no se pudo crear un archivo temporal: ") +
-                             std::strerror(errno));
-  }
+  if (file_ == nullptr) throw OutputError(kTempLabel, "no se pudo crear", errno);
 }
 
 SpoolFile::~SpoolFile() {
@@ -97,8 +113,7 @@ SpoolFile::~SpoolFile() {
 void SpoolFile::write(std::string_view bytes) {
   if (bytes.empty()) return;
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    throw std::runtime_error(std::string("no se pudo escribir un archivo temporal: ") +
-                             std::strerror(errno));
+    throw write_error(kTempLabel, errno);
   }
 }
 
@@ -106,10 +121,13 @@ void SpoolFile::copy_to(std::ostream& out) {
   std::rewind(file_);
   char buffer[1 << 16];
   std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file_)) > 0) {
+  errno = 0;
+  while (out && (n = std::fread(buffer, 1, sizeof buffer, file_)) > 0) {
     out.write(buffer, static_cast<std::streamsize>(n));
   }
   out.flush();
+  // A stdout on a full disk (or /dev/full) fails only here: say so rather than exit 0.
+  if (!out) throw write_error(kStdoutLabel, errno != 0 ? errno : EIO);
   std::fseek(file_, 0, SEEK_END);
 }
 

@@ -5,7 +5,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 #include <string_view>
+
+#include "exporters/temp_files.hpp"
+#include "model/os_error.hpp"
 
 namespace poa::exporters {
 
@@ -14,7 +18,11 @@ namespace poa::exporters {
 // it and renames it over `target`. If the object is destroyed without commit() (an exception, an
 // abandoned batch), the temporary file is removed and `target` is left as it was. There is no
 // fsync: the guarantee is against half-written files seen by readers, not against power loss.
-// Every failure throws std::runtime_error with a Spanish message naming the file.
+// The temporary name is `.NAME.tmp-PID-N` (temp_files.hpp): removed on SIGINT/SIGTERM, and by a
+// later run when this process died without removing it. A writer that needs a path (a zip
+// library) may write temp_path() itself instead of calling write().
+// Every failure throws poa::OutputError (model/os_error.hpp): one Spanish line naming the target,
+// what failed and the system's reason.
 class AtomicFile {
  public:
   explicit AtomicFile(std::filesystem::path target);
@@ -43,11 +51,16 @@ class AtomicFile {
   std::FILE* file_ = nullptr;
   std::uint64_t size_ = 0;
   bool committed_ = false;
+  std::optional<TempRegistration> registration_;
 };
+
+// Creates `folder` and its parents for outputs; throws poa::OutputError when it cannot.
+void create_output_folder(const std::filesystem::path& folder);
 
 // Output for stdout held in an anonymous temporary file until it is complete, so a refused input
 // prints nothing and a long document does not have to sit in memory. The file is removed by the
-// system when the object goes (or the process ends). Failures throw std::runtime_error.
+// system when the object goes (or the process ends). Failures throw poa::OutputError (a stdout
+// that cannot be written, e.g. /dev/full, included).
 class SpoolFile {
  public:
   SpoolFile();

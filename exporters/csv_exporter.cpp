@@ -1,5 +1,5 @@
-// acciones.csv and actividades.csv (RFC 4180, UTF-8, CRLF) for a whole batch, written one action
-// at a time.
+// acciones.csv, actividades.csv and partidas.csv (RFC 4180, UTF-8, CRLF) for a whole batch,
+// written one action at a time.
 //
 // Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR: OWASP's
 // CSV injection; a file name in `archivo` too) get a leading apostrophe, as the PNT exporter's
@@ -7,8 +7,12 @@
 // text exactly as read, for pipelines that want the bytes.
 #include "exporters/csv_exporter.hpp"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
@@ -16,7 +20,10 @@
 #include <vector>
 
 #include "exporters/atomic_file.hpp"
+#include "exporters/csv_records.hpp"
 #include "exporters/formula_guard.hpp"
+#include "model/os_error.hpp"
+#include "normalizer/budget_catalogue.hpp"
 
 namespace poa::exporters {
 namespace {
@@ -44,6 +51,7 @@ constexpr std::string_view kAccionesColumns[] = {
     "partidas_presupuestales",
     "num_actividades",
     "num_avisos",
+    "accion_clave",  // added after the first release: new columns go at the end
 };
 
 constexpr std::string_view kActividadesColumns[] = {
@@ -59,6 +67,14 @@ constexpr std::string_view kActividadesColumns[] = {
     "sep",           "oct",
     "nov",           "dic",
     "pagina",        "linea",
+    "secretaria",    "accion_clave",
+};
+
+// One row per partida of an action, with its CONAC genérica name (empty when not in CONAC's
+// catalogue: the JSON has an UNKNOWN_BUDGET_ITEM warning for it).
+constexpr std::string_view kPartidasColumns[] = {
+    "archivo",  "accion_clave",    "accion_numero", "partida",
+    "generica", "generica_nombre", "concepto",      "capitulo",
 };
 
 // One record under construction; fields are quoted only when RFC 4180 requires it.
@@ -114,8 +130,15 @@ void header(std::string& out, const std::string_view (&columns)[N]) {
   for (std::string_view c : columns) r.field(c);
 }
 
-// The acciones.csv row of one action of the document `head` opens.
-void acciones_row(std::string& out, const DocumentHead& head, const Action& a, bool raw) {
+// The stable key of an action: its input and its ordinal in it (1, 2, …), so joins never rely
+// on the action's printed number, which may be missing or repeated.
+std::string action_key(const DocumentHead& head, std::size_t ordinal) {
+  return head.source.path + "#" + std::to_string(ordinal);
+}
+
+// The acciones.csv row of one action (the `ordinal`-th) of the document `head` opens.
+void acciones_row(std::string& out, const DocumentHead& head, const Action& a, std::size_t ordinal,
+                  bool raw) {
   Record r(out, raw);
   r.text(head.source.path);
   r.integer(head.year);
@@ -144,10 +167,29 @@ void acciones_row(std::string& out, const DocumentHead& head, const Action& a, b
   r.text(partidas);
   r.field(std::to_string(a.activities.size()));
   r.field(std::to_string(a.diagnostics.size()));
+  r.text(action_key(head, ordinal));
+}
+
+// The partidas.csv rows of one action.
+void partidas_rows(std::string& out, const DocumentHead& head, const Action& a, std::size_t ordinal,
+                   bool raw) {
+  for (const std::string& p : a.partidas_presupuestales) {
+    Record r(out, raw);
+    r.text(head.source.path);
+    r.text(action_key(head, ordinal));
+    r.integer(a.numero);
+    r.text(p);
+    const auto item = normalizer::find_budget_item(p);
+    r.text(item ? item->generica : std::string());
+    r.text(item ? item->generica_nombre : std::string());
+    r.text(item ? item->concepto : std::string());
+    r.text(item ? item->capitulo : std::string());
+  }
 }
 
 // The actividades.csv rows of one action of the document `head` opens.
-void actividades_rows(std::string& out, const DocumentHead& head, const Action& a, bool raw) {
+void actividades_rows(std::string& out, const DocumentHead& head, const Action& a,
+                      std::size_t ordinal, bool raw) {
   for (const Activity& act : a.activities) {
     Record r(out, raw);
     r.text(head.source.path);
@@ -163,6 +205,8 @@ void actividades_rows(std::string& out, const DocumentHead& head, const Action& 
     for (const std::optional<Decimal>& m : act.programacion_mensual) r.quantity(m);
     r.integer(act.origin.page);
     r.integer(act.origin.line);
+    r.text(a.secretaria);
+    r.text(action_key(head, ordinal));
   }
 }
 
@@ -177,13 +221,22 @@ class CsvExporter final : public Exporter {
       std::cout << actividades_head;
       return;
     }
-    std::filesystem::create_directories(options_.out_dir);
+    create_output_folder(options_.out_dir);
     std::string acciones_head(options_.csv_bom ? kBom : "");
     header(acciones_head, kAccionesColumns);
     acciones_.emplace(options_.out_dir / "acciones.csv");
     acciones_->write(acciones_head);
     actividades_.emplace(options_.out_dir / "actividades.csv");
     actividades_->write(actividades_head);
+    std::string partidas_head(options_.csv_bom ? kBom : "");
+    header(partidas_head, kPartidasColumns);
+    partidas_.emplace(options_.out_dir / "partidas.csv");
+    partidas_->write(partidas_head);
+    if (options_.csv_append) {
+      keep_rows(*acciones_, acciones_head);
+      keep_rows(*actividades_, actividades_head);
+      keep_rows(*partidas_, partidas_head);
+    }
   }
 
   void begin_document(const DocumentHead& head, const std::string& /*stem*/) override {
@@ -192,26 +245,32 @@ class CsvExporter final : public Exporter {
       // Spooled, so a document refused part-way prints nothing.
       spool_.emplace();
     } else {
-      if (!acciones_ || !actividades_) throw std::logic_error("CsvExporter::write before begin");
+      if (!acciones_ || !actividades_) refuse_when_broken("CsvExporter::write before begin");
       // Where this document's rows begin, to cut them off again if it is refused.
       acciones_mark_ = acciones_->size();
       actividades_mark_ = actividades_->size();
+      partidas_mark_ = partidas_->size();
     }
     head_ = head;
+    ordinal_ = 0;
   }
 
   void write_action(const Action& a) override {
     if (!head_) throw std::logic_error("CsvExporter::write_action with no document open");
     rows_.clear();
-    actividades_rows(rows_, *head_, a, options_.csv_raw);
+    ++ordinal_;
+    actividades_rows(rows_, *head_, a, ordinal_, options_.csv_raw);
     if (options_.to_stdout) {
       spool_->write(rows_);
       return;
     }
     actividades_->write(rows_);
     rows_.clear();
-    acciones_row(rows_, *head_, a, options_.csv_raw);
+    acciones_row(rows_, *head_, a, ordinal_, options_.csv_raw);
     acciones_->write(rows_);
+    rows_.clear();
+    partidas_rows(rows_, *head_, a, ordinal_, options_.csv_raw);
+    partidas_->write(rows_);
   }
 
   void end_document(const DocumentTail& /*tail*/) override {
@@ -230,30 +289,73 @@ class CsvExporter final : public Exporter {
     try {
       if (acciones_) acciones_->truncate(acciones_mark_);
       if (actividades_) actividades_->truncate(actividades_mark_);
-    } catch (const std::exception&) {
+      if (partidas_) partidas_->truncate(partidas_mark_);
+    } catch (const std::exception& e) {
       // The files cannot be cut back: drop them, so finish() fails rather than commit the
       // refused input's rows.
       acciones_.reset();
       actividades_.reset();
+      partidas_.reset();
+      broken_ = e.what();
+    }
+  }
+
+  // `--append`: the rows the file already holds, but those of the inputs this run replaces.
+  void keep_rows(AtomicFile& file, std::string_view head) const {
+    if (!std::filesystem::exists(file.target())) return;
+    std::ifstream in(file.target(), std::ios::binary);
+    const std::string old((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) throw std::runtime_error(file.target().string() + ": no se pudo leer");
+    const std::vector<std::string_view> records = csv_records(old);
+    if (head.starts_with(kBom)) head.remove_prefix(kBom.size());
+    if (records.empty() || records.front() != head) {
+      throw std::runtime_error(file.target().string() +
+                               ": sus columnas no son las de esta versión; no se le pueden agregar "
+                               "filas (convierta sin --append o use otra carpeta)");
+    }
+    std::vector<std::string> replaced;
+    for (const std::string& path : options_.csv_replaced) {
+      std::string record;
+      Record(record, options_.csv_raw).text(path);
+      replaced.emplace_back(csv_first_field(record));
+    }
+    for (std::size_t i = 1; i < records.size(); ++i) {
+      const std::string_view archivo = csv_first_field(records[i]);
+      if (std::find(replaced.begin(), replaced.end(), archivo) != replaced.end()) continue;
+      file.write(records[i]);
+      if (!records[i].ends_with('\n')) file.write(kNewline);  // a file edited by hand
     }
   }
 
   std::vector<std::filesystem::path> finish() override {
     if (options_.to_stdout) {
       std::cout.flush();
+      if (!std::cout) throw OutputError("(salida estándar)", "no se pudo escribir", EIO);
       return {};
     }
-    if (!acciones_ || !actividades_) throw std::logic_error("CsvExporter::finish before begin");
-    return {acciones_->commit(), actividades_->commit()};
+    if (!acciones_ || !actividades_ || !partidas_)
+      refuse_when_broken("CsvExporter::finish before begin");
+    return {acciones_->commit(), actividades_->commit(), partidas_->commit()};
   }
 
  private:
+  // The batch files were dropped (abort_document could not cut them back): an OutputError that
+  // says why; otherwise a call out of order.
+  [[noreturn]] void refuse_when_broken(const char* misuse) const {
+    if (broken_.empty()) throw std::logic_error(misuse);
+    throw OutputError(options_.out_dir / "acciones.csv", "no se pudo escribir", broken_);
+  }
+
   ExportOptions options_;
+  std::string broken_;  // why the batch files were dropped, if they were
   std::optional<AtomicFile> acciones_;
   std::optional<AtomicFile> actividades_;
+  std::optional<AtomicFile> partidas_;
   std::optional<DocumentHead> head_;  // the open document
   std::uint64_t acciones_mark_ = 0;
   std::uint64_t actividades_mark_ = 0;
+  std::uint64_t partidas_mark_ = 0;
+  std::size_t ordinal_ = 0;         // of the open document's last action
   std::optional<SpoolFile> spool_;  // stdout: the open document's rows
   std::string rows_;                // reused for each action's rows
 };
@@ -264,7 +366,8 @@ std::string acciones_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kAccionesColumns);
   const DocumentHead head{doc.source, doc.year};
-  for (const Action& a : doc.actions) acciones_row(out, head, a, raw);
+  std::size_t ordinal = 0;
+  for (const Action& a : doc.actions) acciones_row(out, head, a, ++ordinal, raw);
   return out;
 }
 
@@ -272,7 +375,17 @@ std::string actividades_csv(const Document& doc, bool with_header, bool raw) {
   std::string out;
   if (with_header) header(out, kActividadesColumns);
   const DocumentHead head{doc.source, doc.year};
-  for (const Action& a : doc.actions) actividades_rows(out, head, a, raw);
+  std::size_t ordinal = 0;
+  for (const Action& a : doc.actions) actividades_rows(out, head, a, ++ordinal, raw);
+  return out;
+}
+
+std::string partidas_csv(const Document& doc, bool with_header, bool raw) {
+  std::string out;
+  if (with_header) header(out, kPartidasColumns);
+  const DocumentHead head{doc.source, doc.year};
+  std::size_t ordinal = 0;
+  for (const Action& a : doc.actions) partidas_rows(out, head, a, ++ordinal, raw);
   return out;
 }
 

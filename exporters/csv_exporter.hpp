@@ -1,4 +1,4 @@
-// CSV output: acciones.csv and actividades.csv for the whole batch (RFC 4180, UTF-8).
+// CSV output: acciones.csv, actividades.csv and partidas.csv for the whole batch (RFC 4180, UTF-8).
 #pragma once
 
 #include <memory>
@@ -13,9 +13,12 @@ namespace poa::exporters {
 // (`raw`: text exactly as read; otherwise text a spreadsheet would run as a formula is defused.)
 std::string acciones_csv(const Document& doc, bool with_header = true, bool raw = false);
 std::string actividades_csv(const Document& doc, bool with_header = true, bool raw = false);
+// One row per partida presupuestal of each action, with its CONAC genérica name.
+std::string partidas_csv(const Document& doc, bool with_header = true, bool raw = false);
 
-// begin() opens temporary acciones.csv and actividades.csv in options.out_dir, write() appends a
-// document's rows, finish() renames both into place. With to_stdout, actividades only.
+// begin() opens temporary acciones.csv, actividades.csv and partidas.csv in options.out_dir,
+// write() appends a document's rows, finish() renames both into place. With to_stdout, actividades
+// only.
 std::unique_ptr<Exporter> make_csv_exporter(const ExportOptions& options);
 
 }  // namespace poa::exporters

@@ -27,6 +27,11 @@ struct ExportOptions {
   // CSV text cells exactly as read, even when a spreadsheet would run them as a formula (for
   // pipelines); by default such a cell gets a leading apostrophe (formula_guard.hpp).
   bool csv_raw = false;
+  // `--append`: acciones.csv and actividades.csv keep the rows they hold, except the rows of
+  // the inputs in `csv_replaced` (files as named; this run's result replaces them), and this
+  // run's rows follow. A file whose header is not this version's is refused (runtime_error).
+  bool csv_append = false;
+  std::vector<std::string> csv_replaced;
 };
 
 class Exporter {

@@ -91,7 +91,8 @@ void integer(Writer& w, const std::optional<int>& v) {
   }
 }
 
-// Only page and line: the file is `fuente.archivo`, and columns are the reader's business.
+// Page and line, and a workbook's cell: the file is `fuente.archivo`, and columns are the
+// reader's business. `celda` is written only when known, so other inputs' JSON is unchanged;
 // `confianza` (values read by OCR only) with two decimals, spelled the same on every locale.
 void origin(Writer& w, const Origin& o) {
   w.StartObject();
@@ -99,6 +100,10 @@ void origin(Writer& w, const Origin& o) {
   integer(w, o.page);
   key(w, "linea");
   integer(w, o.line);
+  if (o.cell) {
+    key(w, "celda");
+    string(w, *o.cell);
+  }
   if (o.confidence) {
     key(w, "confianza");
     const Decimal c = Decimal::from_cents(std::lround(std::clamp(*o.confidence, 0.0, 1.0) * 100));
@@ -218,7 +223,7 @@ void source(Writer& w, const SourceInfo& s) {
   key(w, "archivo");
   string(w, s.path);
   key(w, "tipo");
-  string(w, s.type == SourceType::kPdf ? "pdf" : "texto");
+  string(w, source_type_name(s.type));
   key(w, "sha256");
   string(w, s.sha256);
   key(w, "paginas");
@@ -290,7 +295,7 @@ class JsonExporter final : public Exporter {
   explicit JsonExporter(ExportOptions options) : options_(std::move(options)) {}
 
   void begin() override {
-    if (!options_.to_stdout) std::filesystem::create_directories(options_.out_dir);
+    if (!options_.to_stdout) create_output_folder(options_.out_dir);
   }
 
   void begin_document(const DocumentHead& head, const std::string& stem) override {
@@ -302,7 +307,7 @@ class JsonExporter final : public Exporter {
       sink = [this](std::string_view bytes) { spool_->write(bytes); };
     } else {
       const std::filesystem::path path = options_.out_dir / (stem + ".json");
-      std::filesystem::create_directories(path.parent_path());  // a stem may name subfolders
+      create_output_folder(path.parent_path());  // a stem may name subfolders
       file_.emplace(path);
       sink = [this](std::string_view bytes) { file_->write(bytes); };
     }

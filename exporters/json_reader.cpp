@@ -16,12 +16,18 @@ namespace {
 
 // A minimal DOM that, unlike rapidjson::Document with kParseNumbersAsStringsFlag, still knows
 // whether a value was a number or a string: "4" and 4 are different types in the contract.
+struct Member;
 struct Node {
   enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject };
   Kind kind = Kind::kNull;
   std::string text;  // the number's literal text, or the string
-  std::vector<std::pair<std::string, Node>> members;
+  // Not std::pair<std::string, Node>: a pair needs Node complete here, and clang refuses it.
+  std::vector<Member> members;
   std::vector<Node> items;
+};
+struct Member {
+  std::string key;
+  Node value;
 };
 
 class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
@@ -61,7 +67,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     if (open_.empty()) {
       root_ = std::move(n);
     } else if (open_.back().kind == Node::Kind::kObject) {
-      open_.back().members.emplace_back(std::move(keys_.back()), std::move(n));
+      open_.back().members.push_back(Member{std::move(keys_.back()), std::move(n)});
       keys_.pop_back();
     } else {
       open_.back().items.push_back(std::move(n));
@@ -204,6 +210,8 @@ class DocumentReader {
     const std::string here = join(at, "origen");
     // The JSON keeps no file per origin: everything in it comes from fuente.archivo.
     Origin out{archivo_, opt_int(o, "pagina", here), opt_int(o, "linea", here), std::nullopt};
+    // `celda` (workbooks) and `confianza` (OCR) were added later: absent in other documents.
+    if (optional_member(o, "celda") != nullptr) out.cell = opt_text(o, "celda", here);
     if (const Node* c = optional_member(o, "confianza")) {
       const std::optional<Decimal> d = opt_decimal(*c, join(here, "confianza"));
       if (d) out.confidence = static_cast<double>(d->rescaled(2).mantissa) / 100;
@@ -323,13 +331,13 @@ class DocumentReader {
     doc.source.path = text(f, "archivo", "fuente");
     archivo_ = doc.source.path;
     const std::string tipo = text(f, "tipo", "fuente");
-    if (tipo == "pdf") {
-      doc.source.type = SourceType::kPdf;
-    } else if (tipo == "texto") {
-      doc.source.type = SourceType::kText;
-    } else {
-      fail("fuente.tipo", "se esperaba «pdf» o «texto» y se encontró «" + tipo + "»");
+    const auto* type = std::find_if(std::begin(kAllSourceTypes), std::end(kAllSourceTypes),
+                                    [&](SourceType t) { return source_type_name(t) == tipo; });
+    if (type == std::end(kAllSourceTypes)) {
+      fail("fuente.tipo",
+           "se esperaba «pdf», «texto», «xlsx», «ods» o «csv» y se encontró «" + tipo + "»");
     }
+    doc.source.type = *type;
     doc.source.sha256 = text(f, "sha256", "fuente");
     doc.source.pages = opt_int(f, "paginas", "fuente");
     doc.source.encoding = opt_text(f, "codificacion", "fuente").value_or("");

@@ -232,13 +232,15 @@ const std::vector<std::string_view>& column_first_words() {
 bool could_be_column_label(std::string_view token) {
   return !token.empty() && contains(column_first_words(), token);
 }
-}  // namespace
 
-std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
-  const std::string token = first_folded_token(cell_text);
+// The header label of a cell whose first folded word is `token` and whose whole key is
+// `folded()` (computed once, on demand, and shared with the other parts of the class).
+template <typename Folded>
+std::optional<LabelMatch> header_label(std::string_view cell_text, const std::string& token,
+                                       Folded&& folded_key) {
   const bool intact = could_be_header_label(token);
   if (!intact && !begins_a_first_word(header_first_words(), token)) return std::nullopt;
-  const std::string folded = fold_for_match(cell_text);
+  const std::string& folded = folded_key();
   if (folded.empty()) return std::nullopt;
   for (const HeaderLabelKey& key : kHeaderLabels) {
     if (folded == key.folded) return LabelMatch{key.field, {}};
@@ -274,12 +276,12 @@ std::optional<LabelMatch> match_header_label(std::string_view cell_text) {
   return std::nullopt;
 }
 
-std::optional<ColumnRole> match_column_label(std::string_view cell_text) {
-  const std::string token = first_folded_token(cell_text);
+template <typename Folded>
+std::optional<ColumnRole> column_label(const std::string& token, Folded&& folded_key) {
   if (!could_be_column_label(token) && !begins_a_first_word(column_first_words(), token)) {
     return std::nullopt;
   }
-  const std::string folded = fold_for_match(cell_text);
+  const std::string& folded = folded_key();
   if (folded.empty() || folded.size() > 60) return std::nullopt;
   for (const ColumnLabelKey& key : kColumnLabels) {
     if (folded == key.folded) return key.role;
@@ -289,26 +291,7 @@ std::optional<ColumnRole> match_column_label(std::string_view cell_text) {
   return std::nullopt;
 }
 
-std::vector<const Cell*> month_initials(const CellRow& row) {
-  static constexpr std::string_view kInitials = "efmamjjasond";
-  std::vector<const Cell*> run;
-  for (const Cell& c : row.cells) {
-    const std::string folded = fold_for_match(c.text);
-    if (folded.size() == 1 && run.size() < kInitials.size() && folded[0] == kInitials[run.size()]) {
-      run.push_back(&c);
-    } else if (run.size() == kInitials.size()) {
-      break;
-    } else {
-      run.clear();
-      if (folded == "e") run.push_back(&c);
-    }
-  }
-  if (run.size() != kInitials.size()) run.clear();
-  return run;
-}
-
-bool is_page_number(std::string_view cell_text) {
-  const std::string folded = fold_for_match(cell_text);
+bool is_named_page_number(const std::string& folded) {
   const std::vector<std::string_view> words = split_words(folded);
   if (words.empty()) return false;
   auto is_number = [](std::string_view w) {
@@ -327,10 +310,85 @@ bool is_page_number(std::string_view cell_text) {
   return i + 2 == words.size() && words[i] == "de" && is_number(words[i + 1]);
 }
 
-bool is_poa_title(std::string_view cell_text) {
-  const std::string folded = fold_for_match(cell_text);
+bool is_poa_title(const std::string& folded) {
   return folded.find("programa operativo anual") != std::string::npos ||
          folded.rfind("poa ", 0) == 0 || folded == "poa";
+}
+
+// The lower-case letter a month initial cell holds (`E`, `e`, `É`, `E.`), 0 for anything else.
+char initial_of(std::string_view text) {
+  if (text.size() == 1) {
+    const char c = text[0];
+    if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+    return c >= 'a' && c <= 'z' ? c : 0;
+  }
+  if (text.empty() || text.size() > 8) return 0;  // longer text folds to more than a letter
+  const std::string folded = fold_for_match(text);
+  return folded.size() == 1 ? folded[0] : 0;
+}
+
+}  // namespace
+
+CellClass classify_cell(std::string_view cell_text, CellLook look) {
+  CellClass out;
+  std::string folded;
+  bool have_folded = false;
+  auto folded_key = [&]() -> const std::string& {
+    if (!have_folded) folded = fold_for_match(cell_text);
+    have_folded = true;
+    return folded;
+  };
+  if (look.header || look.column) {
+    const std::string token = first_folded_token(cell_text);
+    if (look.header) out.header = header_label(cell_text, token, folded_key);
+    if (look.column) out.column = column_label(token, folded_key);
+  }
+  if (look.title) out.title = is_poa_title(folded_key());
+  if (look.page_number) out.page_number = is_named_page_number(folded_key());
+  return out;
+}
+
+std::optional<std::size_t> month_initials_at(const std::vector<std::string_view>& texts) {
+  static constexpr std::string_view kInitials = "efmamjjasond";
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const char c = initial_of(texts[i]);
+    if (c != 0 && c == kInitials[run]) {
+      if (++run == kInitials.size()) return i + 1 - run;
+    } else {
+      run = c == kInitials[0] ? 1 : 0;
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_bare_page_number(std::string_view text, int max_digits, int max_groups) {
+  int digits = 0;
+  int groups = 0;
+  bool in_digits = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+      if (!in_digits) ++groups;
+      in_digits = true;
+      continue;
+    }
+    in_digits = false;
+    if (c == ' ' || c == '-' || c == '/' || c == 'd' || c == 'e' || c == '|') continue;
+    return false;
+  }
+  return digits > 0 && digits <= max_digits && groups <= max_groups;
+}
+
+std::vector<const Cell*> month_initials(const CellRow& row) {
+  std::vector<std::string_view> texts;
+  texts.reserve(row.cells.size());
+  for (const Cell& c : row.cells) texts.emplace_back(c.text);
+  const std::optional<std::size_t> at = month_initials_at(texts);
+  std::vector<const Cell*> run;
+  if (!at) return run;
+  for (std::size_t m = 0; m < 12; ++m) run.push_back(&row.cells[*at + m]);
+  return run;
 }
 
 }  // namespace poa::extractor

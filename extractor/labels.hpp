@@ -20,11 +20,6 @@ struct LabelMatch {
   std::string value;
 };
 
-// Matches a cell against the header labels, accent-, case- and punctuation-insensitively.
-// Single-word labels (META, ESTRATEGIA…) match only the whole cell or `LABEL:` followed by a
-// value, so that a value starting with the same word is not taken for a label.
-std::optional<LabelMatch> match_header_label(std::string_view cell_text);
-
 // The roles of the activity table's columns.
 enum class ColumnRole {
   kActividad,
@@ -46,18 +41,43 @@ inline std::optional<int> month_of(ColumnRole role) {
   return m >= 0 && m < 12 ? std::optional<int>(m) : std::nullopt;
 }
 
-// Matches a cell against the activity-table column labels and month names (ENE…DIC,
-// ENERO…DICIEMBRE, SEPT/SETIEMBRE/SET (text/months.hpp); any case, accents optional).
-std::optional<ColumnRole> match_column_label(std::string_view cell_text);
+// What a cell's text is in a POA's vocabulary, geometry aside. Every reader, the layout and the
+// recogniser ask this one classifier.
+struct CellClass {
+  // A header-block label, accent-, case- and punctuation-insensitively. Single-word labels
+  // (META, ESTRATEGIA…) match only the whole cell or `LABEL:` followed by a value, so that a
+  // value starting with the same word is not taken for a label.
+  std::optional<LabelMatch> header;
+  // An activity-table column label or month name (ENE…DIC, ENERO…DICIEMBRE, SEPT/SETIEMBRE/SET
+  // (text/months.hpp); any case, accents optional).
+  std::optional<ColumnRole> column;
+  bool title = false;        // names the plan (`PROGRAMA OPERATIVO ANUAL 2022`, `POA 2022`)
+  bool page_number = false;  // `Página 3 de 10`, `Pág. 3`, `Hoja 2 de 5`: page furniture
+};
+
+// Which parts of CellClass to look for; the others stay empty. The labels cost one folded word
+// for most cells (a pre-filter on the first word); a title or a page number needs the whole
+// text folded, so callers ask for them on whole lines and one-cell rows.
+struct CellLook {
+  bool header = true;
+  bool column = true;
+  bool title = false;
+  bool page_number = false;
+};
+
+CellClass classify_cell(std::string_view cell_text, CellLook look = {});
 
 // The cells of a row that name the twelve months by their initials, `E F M A M J J A S O N D`
 // (in order, one letter each), as some templates head their month columns; empty otherwise.
 std::vector<const Cell*> month_initials(const CellRow& row);
 
-// True for `Página 3 de 10`, `Pág. 3`, `Hoja 2 de 5`: page furniture that carries no data.
-bool is_page_number(std::string_view cell_text);
+// Where the twelve month initials `E F M A M J J A S O N D` run in order through `texts` (one
+// letter each, any case): the index of `E`, or nullopt.
+std::optional<std::size_t> month_initials_at(const std::vector<std::string_view>& texts);
 
-// True for a title naming the plan (`PROGRAMA OPERATIVO ANUAL 2022`, `POA 2022`).
-bool is_poa_title(std::string_view cell_text);
+// Numbering with no word (`3`, `3/10`, `- 3 -`, `3 de 10`): at most `max_digits` digits in at
+// most `max_groups` numbers. A page number only where it stands (a page's margin); elsewhere a
+// bare number is a value. (Named numbering is CellClass::page_number.)
+bool is_bare_page_number(std::string_view text, int max_digits, int max_groups);
 
 }  // namespace poa::extractor

@@ -298,8 +298,8 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
     if (grid[c].month >= 0) last = static_cast<int>(c);
   }
   if (anual < 1 || last <= anual) return;
-  const auto numeric = static_cast<std::size_t>(last - anual + 1);
   const auto text_columns = static_cast<std::size_t>(anual);
+  const std::size_t numeric = static_cast<std::size_t>(last) - text_columns + 1;
   std::vector<double> lo(grid.size(), kInf);
   struct Piece {
     double x0;

@@ -143,12 +143,11 @@ void PageLayouter::build_table_grid(const TableZone& z) {
     for (std::size_t wp = 0; wp < words.size(); ++wp) {
       const Word& w = page_.words[words[wp]];
       tokens.clear();
-      FoldedWord f;
       if (k == z.month_line && letters >= 0) {
         const int m = static_cast<int>(wp) - letters;
         if (m >= 0 && m < 12) tokens.push_back(Token{0, w.glyph_count, m});
-      } else if (k == z.month_line && fold_word(page_, w, f)) {
-        find_months(f, tokens);
+      } else if (k == z.month_line) {
+        find_months(page_, w, month_scratch_, tokens);
       }
       std::uint32_t at = 0;
       for (const Token& t : tokens) {
@@ -198,8 +197,10 @@ void PageLayouter::build_table_grid(const TableZone& z) {
     // over the gap between two of them: its name and place say what it is.
     if (config_.char_grid && !months.empty() && !labels[i].spanning) {
       const double c = (labels[i].x0 + labels[i].x1) / 2;
-      labels[i].spanning = c > months.front().x0 && c < months.back().x1 &&
-                           match_column_label(labels[i].text) == ColumnRole::kMensual;
+      const std::optional<ColumnRole> role =
+          classify_cell(labels[i].text, {.header = false}).column;
+      labels[i].spanning =
+          c > months.front().x0 && c < months.back().x1 && role == ColumnRole::kMensual;
     }
   }
   std::vector<Label> cols;

@@ -1,14 +1,11 @@
-// Pass 1, glyphs: fake-bold clean-up, month names inside words, and the pieces of words glued
-// across a cell border.
+// Pass 1, glyphs: fake-bold clean-up, month names inside words (as glyphs), and the pieces of words
+// glued across a cell border.
 #include "extractor/page_layouter.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <string_view>
-
-#include "extractor/labels.hpp"
-#include "text/months.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -48,65 +45,19 @@ void drop_doubled_glyphs(PageWords& page, Word& w, const LayoutConfig& config) {
   w.text = std::move(out);
 }
 
-bool fold_word(const PageWords& page, const Word& w, FoldedWord& f) {
-  if (w.glyph_count == 0 || w.glyph_count > f.c.size()) return false;
-  f.n = w.glyph_count;
+void find_months(const PageWords& page, const Word& w, MonthScratch& scratch,
+                 std::vector<Token>& out) {
+  if (w.glyph_count == 0 || w.glyph_count > kMonthWordGlyphs) return;
+  scratch.spans.clear();
+  text::find_month_names(w.text, scratch.key, scratch.spans);
   const Glyph* g = page.glyphs.data() + w.glyph_begin;
-  for (std::uint32_t i = 0; i < f.n; ++i) {
-    const std::string_view s = std::string_view(w.text).substr(g[i].begin, g[i].end - g[i].begin);
-    char ch = '?';
-    bool up = false;
-    if (s.size() == 1) {
-      ch = s[0];
-      if (ch >= 'A' && ch <= 'Z') {
-        up = true;
-        ch = static_cast<char>(ch - 'A' + 'a');
-      }
-    } else if (s.size() == 2 && static_cast<unsigned char>(s[0]) == 0xC3) {
-      // Latin-1 letters with accents: U+00C0..U+00FF.
-      static constexpr char kBase[] = "aaaaaaeceeeeiiiidnooooo*ouuuuyts";
-      const unsigned v = static_cast<unsigned char>(s[1]) & 0x3F;
-      const unsigned idx = v & 0x1F;
-      ch = kBase[idx];
-      up = v < 0x20;
-    }
-    f.c[i] = ch;
-    f.upper[i] = up;
-  }
-  return true;
-}
-
-namespace {
-
-bool is_alpha(char c) {
-  return c >= 'a' && c <= 'z';
-}
-
-}  // namespace
-
-void find_months(const FoldedWord& f, std::vector<Token>& out) {
-  const std::string_view s(f.c.data(), f.n);
-  auto starts = [&](std::uint32_t p) {
-    if (p == 0) return true;
-    if (!is_alpha(s[p - 1])) return is_alpha(s[p]);
-    return f.upper[p] && !f.upper[p - 1];
-  };
-  auto ends = [&](std::uint32_t p) {
-    if (p == f.n) return true;
-    if (!is_alpha(s[p])) return true;
-    return f.upper[p] && !f.upper[p - 1];
-  };
-  for (std::uint32_t p = 0; p < f.n; ++p) {
-    if (!is_alpha(s[p]) || !starts(p)) continue;
-    // The one month table (text/months.hpp), longest spelling first.
-    for (const text::MonthName& month : text::month_names()) {
-      const std::string_view name = month.folded;
-      if (s.substr(p, name.size()) == name && ends(p + static_cast<std::uint32_t>(name.size()))) {
-        out.push_back(Token{p, p + static_cast<std::uint32_t>(name.size()), month.month});
-        p += static_cast<std::uint32_t>(name.size()) - 1;
-        break;
-      }
-    }
+  // Glyphs cover the word's bytes in order: the spans' byte offsets become glyph indexes.
+  std::uint32_t i = 0;
+  for (const text::MonthSpan& span : scratch.spans) {
+    while (i < w.glyph_count && g[i].end <= span.begin) ++i;
+    const std::uint32_t g0 = i;
+    while (i < w.glyph_count && g[i].begin < span.end) ++i;
+    if (i > g0) out.push_back(Token{g0, i, span.month});
   }
 }
 

@@ -1,4 +1,5 @@
-// Pass 3, line kinds: titles, header labels, month headers and page furniture.
+// Pass 3, line kinds: titles, header labels, month headers and page furniture, each text told by
+// the one classifier (labels.hpp); what is decided here is where the text sits.
 #include "extractor/page_layouter.hpp"
 
 #include <algorithm>
@@ -9,26 +10,6 @@
 #include "extractor/labels.hpp"
 
 namespace poa::extractor::layout::detail {
-
-bool is_page_number_text(std::string_view s, const LayoutConfig& config) {
-  if (is_page_number(s)) return true;
-  int digits = 0;
-  int groups = 0;
-  bool in_digits = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      ++digits;
-      if (!in_digits) ++groups;
-      in_digits = true;
-      continue;
-    }
-    in_digits = false;
-    if (c == ' ' || c == '-' || c == '/' || c == 'd' || c == 'e' || c == '|') continue;
-    return false;
-  }
-  return digits > 0 && digits <= config.page_number_max_digits &&
-         groups <= config.page_number_max_groups;
-}
 
 std::string margin_signature(const Box& b, std::string_view text, const LayoutConfig& config) {
   std::string sig =
@@ -67,14 +48,14 @@ void PageLayouter::classify_lines() {
     const std::string& text = out_.lines[i].text;
     // A title names the plan and stands out; the same words wrapped inside a table cell
     // (`… del Programa Operativo Anual 2023`) are not a title.
-    if (text.size() < config_.max_title_length && is_poa_title(text) && stands_out(l))
+    if (text.size() < config_.max_title_length &&
+        classify_cell(text, {.header = false, .column = false, .title = true}).title &&
+        stands_out(l)) {
       inf.title = true;
+    }
     // Month names: six or more on one line make the table's month header.
     tokens.clear();
-    FoldedWord f;
-    for (std::uint32_t wi : l.words) {
-      if (fold_word(page_, page_.words[wi], f)) find_months(f, tokens);
-    }
+    for (std::uint32_t wi : l.words) find_months(page_, page_.words[wi], month_scratch_, tokens);
     if (tokens.size() >= config_.min_month_names) {
       std::array<bool, 12> seen{};
       std::size_t distinct = 0;
@@ -95,12 +76,12 @@ void PageLayouter::classify_lines() {
       after_label = false;
       std::optional<LabelMatch> match;
       const unsigned char first = static_cast<unsigned char>(c.text[0]);
+      // A label cell is short and starts with a letter (not `- META`, `(1) Estrategia`).
       if (c.text.size() <= config_.max_label_length &&
           ((first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first >= 0xC0)) {
-        if (auto role = match_column_label(c.text); role && *role == ColumnRole::kActividad) {
-          inf.actividad = true;
-        }
-        match = match_header_label(c.text);
+        CellClass cls = classify_cell(c.text);
+        inf.actividad = inf.actividad || cls.column == ColumnRole::kActividad;
+        match = std::move(cls.header);
       }
       if (match) {
         inf.label = true;
@@ -124,7 +105,8 @@ void PageLayouter::classify_lines() {
     if (page_.height <= 0 || !(top || bottom) || inf.title || inf.months || inf.labels > 0) {
       continue;
     }
-    if (is_page_number(text)) {  // `Página 3 de 4`: furniture wherever it sits in a margin
+    // `Página 3 de 4`: furniture wherever it sits in a margin.
+    if (classify_cell(text, {.header = false, .column = false, .page_number = true}).page_number) {
       inf.region = Region::kDropped;
       continue;
     }
@@ -134,7 +116,7 @@ void PageLayouter::classify_lines() {
     if (i + 1 < lines_.size()) gap = lines_[i + 1].box.y0 - l.box.y1;
     if (i > 0) gap = std::min(gap, l.box.y0 - lines_[i - 1].box.y1);
     if (gap < config_.furniture_gap * height(l.box)) continue;
-    if (is_page_number_text(text, config_)) {
+    if (is_bare_page_number(text, config_.page_number_max_digits, config_.page_number_max_groups)) {
       inf.region = Region::kDropped;
       continue;
     }
@@ -149,17 +131,11 @@ void PageLayouter::classify_lines() {
 }
 
 int PageLayouter::letter_month_run(const LineData& l) const {
-  static constexpr std::string_view kInitials = "EFMAMJJASOND";
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < l.words.size(); ++i) {
-    const std::string& t = page_.words[l.words[i]].text;
-    if (t.size() == 1 && t[0] == kInitials[run]) {
-      if (++run == kInitials.size()) return static_cast<int>(i + 1 - run);
-    } else {
-      run = t.size() == 1 && t[0] == kInitials[0] ? 1 : 0;
-    }
-  }
-  return -1;
+  std::vector<std::string_view> words;
+  words.reserve(l.words.size());
+  for (std::uint32_t wi : l.words) words.emplace_back(page_.words[wi].text);
+  const std::optional<std::size_t> at = month_initials_at(words);
+  return at ? static_cast<int>(*at) : -1;
 }
 
 }  // namespace poa::extractor::layout::detail

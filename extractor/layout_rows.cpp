@@ -182,8 +182,8 @@ void PageLayouter::emit_text_block(int first, int last) {
     gutter_cells(page_, lines_[static_cast<std::size_t>(k)], header_borders_, config_, cells);
     const bool has_labels = info_[static_cast<std::size_t>(k)].labels > 0;
     for (GCell& c : cells) {
-      const bool label =
-          has_labels && c.text.size() < config_.max_label_length && match_header_label(c.text);
+      const bool label = has_labels && c.text.size() < config_.max_label_length &&
+                         classify_cell(c.text, {.column = false}).header;
       lines[static_cast<std::size_t>(k - first)].push_back(BlockCell{std::move(c), label, -1});
     }
   }
@@ -204,7 +204,7 @@ void PageLayouter::emit_text_block(int first, int last) {
           next->cell.box.y0 - bc.cell.box.y1 <= config_.label_line_gap * height(next->cell.box) &&
           bc.cell.text.size() + next->cell.text.size() < config_.max_label_length) {
         const std::optional<LabelMatch> m =
-            match_header_label(bc.cell.text + ' ' + next->cell.text);
+            classify_cell(bc.cell.text + ' ' + next->cell.text, {.column = false}).header;
         bc.starts_label = m && m->value.empty();
       }
     }
@@ -307,7 +307,9 @@ void PageLayouter::emit_text_block(int first, int last) {
         if (label_chain || chain.size() == 1) {
           std::string joined = label_text + ' ' + next->cell.text;
           std::optional<LabelMatch> m;
-          if (joined.size() <= config_.max_label_length) m = match_header_label(joined);
+          if (joined.size() <= config_.max_label_length) {
+            m = classify_cell(joined, {.column = false}).header;
+          }
           const bool joins = m && m->value.empty();  // a label and its value stay apart
           if ((label_chain || loose) && !joins) break;
           if (joins) {
@@ -487,7 +489,7 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
   auto emit_group = [&](std::size_t from, const std::vector<std::size_t>& members,
                         bool continues = false) {
     CellRow row;
-    row.continues_previous_row = continues;
+    row.layout = RowLayout{continues};
     row.page = page_.number;
     row.page_is_physical = true;
     row.line = lines_[static_cast<std::size_t>(body[from])].index;
@@ -622,7 +624,7 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
     row.line = bands[r].front().index;
     const bool numbers = std::find(anchor_bands.begin(), anchor_bands.end(), static_cast<int>(r)) !=
                          anchor_bands.end();
-    row.continues_previous_row = continued && first_band && !numbers;
+    row.layout = RowLayout{continued && first_band && !numbers};
     first_band = false;
     for (const LineData& l : bands[r]) {
       gutter_cells(page_, l, borders, config_, cells);
@@ -724,6 +726,12 @@ void PageLayouter::emit() {
     out_.rows.push_back(std::move(br));
   }
   const int n = static_cast<int>(lines_.size());
+  // Page furniture is left out of the rows (also inside a table zone), but reported.
+  for (int i = 0; i < n; ++i) {
+    if (info_[static_cast<std::size_t>(i)].region == Region::kDropped) {
+      out_.dropped.push_back(out_.lines[static_cast<std::size_t>(i)]);
+    }
+  }
   const std::vector<GridColumn> carried = state_.table_grid;
   const int carried_anual = state_.anual_column;
   std::vector<GridColumn> last_grid;

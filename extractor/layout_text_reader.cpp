@@ -216,6 +216,7 @@ class LayoutTextReader final : public RowReader {
     words_.width = longest * grid_.char_width;
     words_.height = static_cast<double>(page_lines_.size()) * grid_.line_height;
     layout::PageLayout lay = layout::layout_page(words_, state_, config_);
+    layout::count_dropped(lay, words_.number, info_.furniture);
     // The layout numbers lines within the page; the dump's origins are its physical lines.
     std::vector<int> physical(lay.lines.size() + 1, page_lines_.empty() ? 0 : page_lines_[0]);
     for (const layout::Line& l : lay.lines) {

@@ -14,6 +14,7 @@
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
 #include "extractor/rulings.hpp"
+#include "text/months.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -39,25 +40,24 @@ inline double size_of(const Word& w) {
 void drop_doubled_glyphs(PageWords& page, Word& w, const LayoutConfig& config);
 
 // Glyphs of a word looked at for month names: a longer word is no month name, nor glued ones.
-inline constexpr std::size_t kFoldedGlyphs = 48;
+inline constexpr std::size_t kMonthWordGlyphs = 48;
 
-// Per-glyph lower-case ASCII letters (accents dropped) for spotting month names in words.
-struct FoldedWord {
-  std::array<char, kFoldedGlyphs> c{};
-  std::array<bool, kFoldedGlyphs> upper{};
-  std::uint32_t n = 0;
-};
-
-bool fold_word(const PageWords& page, const Word& w, FoldedWord& f);
-
+// A month name inside a word: glyphs [g0, g1).
 struct Token {
   std::uint32_t g0 = 0, g1 = 0;
   int month = 0;
 };
 
-// Month names inside a word, also when glued to a neighbour cell (`anualEne`): a name must start
-// at the word's start, after a non-letter or at a lower->upper case change, and end likewise.
-void find_months(const FoldedWord& f, std::vector<Token>& out);
+// Scratch space for find_months, reused from word to word.
+struct MonthScratch {
+  text::MappedKey key;
+  std::vector<text::MonthSpan> spans;
+};
+
+// Month names inside a word (text::find_month_names), also when glued to a neighbour cell
+// (`anualEne`), as ranges of the word's glyphs. Appends to `out`.
+void find_months(const PageWords& page, const Word& w, MonthScratch& scratch,
+                 std::vector<Token>& out);
 
 // A run of a word's glyphs: a whole word, or the part of a glued word on one side of a border.
 struct Piece {
@@ -157,9 +157,6 @@ struct GCell {
 void gutter_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
                   const LayoutConfig& config, std::vector<GCell>& out);
 
-// Page numbers: `3`, `3/10`, `- 3 -`, `3 de 10`, `Página 3 de 10`.
-bool is_page_number_text(std::string_view s, const LayoutConfig& config);
-
 std::string margin_signature(const Box& b, std::string_view text, const LayoutConfig& config);
 
 // The vertical gap between anchors k and k+1 where one activity ends and the next begins: the
@@ -229,8 +226,8 @@ class PageLayouter {
   bool char_grid_stands_out(const LineData& l) const;
   void classify_lines();
   // Months written as their initials, `E F M A M J J A S O N D`: twelve one-letter words in
-  // this order on one line (a wrapped column label may come before them). Returns the
-  // position of `E` in the line's words, -1 when there is no such run.
+  // this order on one line (a wrapped column label may come before them; labels.hpp's
+  // month_initials_at tells). Returns the position of `E` in the line's words, -1 for none.
   int letter_month_run(const LineData& l) const;
 
   // ---- Pass 4, zones (layout_zones.cpp)
@@ -376,6 +373,7 @@ class PageLayouter {
   std::vector<CellGrid> grids_;  // the tables the page draws
   std::vector<int> line_grid_;   // per line: the grid it lies in, -1 for none
   double median_size_ = 0;
+  MonthScratch month_scratch_;
   bool continues_table_ = false;  // the previous page ended inside an activity table
 };
 

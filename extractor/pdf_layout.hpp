@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "extractor/layout_config.hpp"
 #include "extractor/cell_grid.hpp"
+#include "extractor/layout_config.hpp"
 #include "extractor/page_graphics.hpp"
 #include "extractor/rulings.hpp"
 #include "model/cell_row.hpp"
@@ -76,13 +76,17 @@ struct PageLayout {
   std::vector<GridColumn> table_grid;  // from the activity table's header (or carried over)
   bool table_grid_carried = false;     // the table continued from the previous page
   std::vector<CellRow> rows;           // in reading order; a kPageBreak first after page 1
+  std::vector<Line> dropped;           // page furniture left out of the rows
   // What the page draws, as the layout read it (for `poa inspect`).
   Rulings rulings;
   std::vector<CellGrid> grids;
 };
 
 // What carries from one page to the next: the open activity table's columns, and the page's
-// margin lines so running headers and footers repeated on every page can be dropped.
+// margin lines so running headers and footers repeated on every page can be dropped. The open
+// table stays here for geometry only: a body with no header of its own is cut into the previous
+// page's columns, and lines a row's gap above its first numbers are set apart as a row cut open
+// at the top (RowLayout). Whether such a row continues an activity is the recogniser's call.
 struct LayoutState {
   std::vector<GridColumn> table_grid;
   int anual_column = -1;    // first numeric column of the table (annual, then months)
@@ -92,6 +96,9 @@ struct LayoutState {
   // page alone leaves two places open, the one used before wins. Bounded in size.
   std::vector<double> known_borders;
 };
+
+// Adds the page's dropped lines to what the reader reports (SourceInfo::furniture).
+void count_dropped(const PageLayout& page, int page_number, DroppedLines& into);
 
 // Lays out one page. Words are cleaned in place (fake-bold duplicates removed). `config` holds
 // the passes' thresholds; the defaults are the tuned ones.

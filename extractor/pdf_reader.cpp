@@ -68,17 +68,17 @@ std::string file_sha256(const std::filesystem::path& path) {
 // (access is not checked in an explicit instantiation's arguments): the Gfx's resource stack and
 // a resource level's parent. They let a page's interpreter look its fonts up in a level shared
 // by every page instead of parsing them again (see FontCache).
-template <typename Tag, typename Tag::type Member>
+template <typename Tag, typename Tag::Type Member>
 struct Expose {
-  friend typename Tag::type member(Tag) { return Member; }
+  friend typename Tag::Type member(Tag) { return Member; }
 };
 struct GfxResourceStack {
-  using type = GfxResources* Gfx::*;
-  friend type member(GfxResourceStack);
+  using Type = GfxResources* Gfx::*;
+  friend Type member(GfxResourceStack);
 };
 struct ResourceParent {
-  using type = GfxResources* GfxResources::*;
-  friend type member(ResourceParent);
+  using Type = GfxResources* GfxResources::*;
+  friend Type member(ResourceParent);
 };
 template struct Expose<GfxResourceStack, &Gfx::res>;
 template struct Expose<ResourceParent, &GfxResources::next>;
@@ -544,9 +544,11 @@ void add_word(layout::PageWords& out, LastFont& last, std::size_t length,
 // except for raw order, see below): text_list(text_list_include_font) re-scans every font of the
 // page for each call and converts every word UTF-8 -> UTF-16 through iconv, together about a fifth
 // of the reader's time; the font name and size are on the TextWord already.
-void load_page(OpenPdf& pdf, int index, layout::PageWords& out,
+// `fonts` keeps the document's fonts from page to page (nullptr: parsed for this page only).
+void load_page(PDFDoc& doc, int index, layout::PageWords& out, FontCache* fonts = nullptr,
                WordEngine engine = WordEngine::kCollector) {
-  PDFDoc& doc = *pdf.core;
+  FontCache page_fonts;
+  FontCache& font_cache = fonts ? *fonts : page_fonts;
   out.clear();
   out.number = index + 1;
   Page* page = index >= 0 && index < doc.getNumPages() ? doc.getPage(index + 1) : nullptr;
@@ -577,7 +579,7 @@ void load_page(OpenPdf& pdf, int index, layout::PageWords& out,
   // itself. The rare page the collector cannot reproduce exactly goes through TextOutputDev.
   if (engine == WordEngine::kCollector) {
     WordsAndGraphicsDev<pdf::WordCollector> dev(out.graphics);
-    display_page(doc, index + 1, dev, *pdf.fonts);
+    display_page(doc, index + 1, dev, font_cache);
     if (!dev.needs_reference()) {
       const std::vector<Unicode>& text = dev.text();
       const std::vector<double>& edges = dev.edges();
@@ -620,7 +622,7 @@ void load_page(OpenPdf& pdf, int index, layout::PageWords& out,
     doc.displayPageSlice(&dev, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr,
                          nullptr, nullptr, nullptr, true);
   } else {
-    display_page(doc, index + 1, dev, *pdf.fonts);
+    display_page(doc, index + 1, dev, font_cache);
   }
   const std::unique_ptr<TextWordList> list = dev.makeWordList();
   if (!list) return;
@@ -661,22 +663,24 @@ class PdfReader : public RowReader {
   std::optional<CellRow> next() override {
     while (pos_ == rows_.size()) {
       if (next_page_ >= page_count_) return std::nullopt;
+      layout::PageLayout page;
       if (ocr_->reads(next_page_)) {  // a scanned page: words and rulings from its image
-        rows_ = ocr_->layout(next_page_, state_).rows;
-        pos_ = 0;
-        ++next_page_;
-        continue;
+        page = ocr_->layout(next_page_, state_);
+      } else {
+        layout::PageWords* words = &words_;
+        if (next_page_ < first_text_page_) {
+          // Pages before the first one with text were already seen empty.
+          blank_.clear();
+          blank_.number = next_page_ + 1;
+          words = &blank_;
+        } else if (next_page_ > first_text_page_) {
+          load_page(*pdf_.core, next_page_, words_, pdf_.fonts.get());
+        }
+        page = layout::layout_page(*words, state_);
       }
-      layout::PageWords* words = &words_;
-      if (next_page_ < first_text_page_) {
-        // Pages before the first one with text were already seen empty.
-        blank_.clear();
-        blank_.number = next_page_ + 1;
-        words = &blank_;
-      } else if (next_page_ > first_text_page_) {
-        load_page(pdf_, next_page_, words_);
-      }
-      rows_ = layout::layout_page(*words, state_).rows;
+      // Scanned pages too: their page numbers and running footers are left out, and said.
+      layout::count_dropped(page, next_page_ + 1, info_.furniture);
+      rows_ = std::move(page.rows);
       pos_ = 0;
       ++next_page_;
     }
@@ -700,11 +704,11 @@ class PdfReader : public RowReader {
 };
 
 // Finds the first page with text (so a scan is refused before any row is handed out).
-int first_page_with_text(OpenPdf& pdf, const std::filesystem::path& path,
-                         layout::PageWords& words, OcrMode mode) {
-  const int n = pdf.core->getNumPages();
+int first_page_with_text(PDFDoc& doc, const std::filesystem::path& path, layout::PageWords& words,
+                         OcrMode mode) {
+  const int n = doc.getNumPages();
   for (int i = 0; i < n; ++i) {
-    load_page(pdf, i, words);
+    load_page(doc, i, words);
     if (!words.words.empty()) return i;
   }
   throw InputError(diag::input_error(
@@ -794,7 +798,7 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
                                 const std::optional<std::string>& password, WordEngine engine) {
   auto doc = open_document(path, password);
   layout::PageWords words;
-  load_page(doc, page - 1, words, engine);
+  load_page(*doc.core, page - 1, words, nullptr, engine);
   return words;
 }
 
@@ -806,9 +810,9 @@ std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
   layout::PageWords first;
   int first_text = 0;
   if (scans->pages().empty()) {
-    first_text = first_page_with_text(doc, path, first, ocr_options.mode);
+    first_text = first_page_with_text(*doc.core, path, first, ocr_options.mode);
   } else if (!scans->reads(0)) {
-    load_page(doc, 0, first);
+    load_page(*doc.core, 0, first);
   }
   SourceInfo info;
   info.ocr_pages = scans->pages();
@@ -841,7 +845,7 @@ int inspect_pdf(const std::filesystem::path& path, const std::optional<std::stri
     if (scans->reads(i)) {
       words = scans->words(i);  // a scanned page: what the OCR read
     } else {
-      load_page(doc, i, words);
+      load_page(*doc.core, i, words);
     }
     const bool show = !page || *page == i + 1;
     if (!show) {

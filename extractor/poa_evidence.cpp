@@ -206,7 +206,7 @@ std::uint16_t months_named(const CellRow& row) {
   if (!month_initials(row).empty()) return kWholeYear;
   std::uint16_t mask = 0;
   for (const Cell& c : row.cells) {
-    if (const std::optional<ColumnRole> role = match_column_label(c.text)) {
+    if (const std::optional<ColumnRole> role = classify_cell(c.text, {.header = false}).column) {
       if (const std::optional<int> m = month_of(*role))
         mask |= static_cast<std::uint16_t>(1u << *m);
     }
@@ -254,7 +254,9 @@ void PoaEvidence::observe_row(const CellRow& row) {
   const std::string text = row_text(row);
   if (row.kind == RowKind::kTitle) {
     // A heading other than the plan's title (`# poa`, `## Using it`, a `# comment` in a script).
-    if (!is_poa_title(text)) ++markdown_lines_;
+    if (!classify_cell(text, {.header = false, .column = false, .title = true}).title) {
+      ++markdown_lines_;
+    }
     return;
   }
   const bool member = is_json_member(text);

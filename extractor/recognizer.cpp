@@ -16,6 +16,7 @@
 
 #include "extractor/labels.hpp"
 #include "extractor/poa_evidence.hpp"
+#include "extractor/sheet_reader.hpp"
 #include "text/unicode.hpp"
 #include "text/values.hpp"
 
@@ -35,6 +36,14 @@ constexpr int kCanonicalGroup[kHeaderFieldCount] = {
     2, 2,     // LÍNEA ESTRATÉGICA, INVERSIÓN APROXIMADA
     3, 3, 3,  // ESTRATEGIA, PROPÓSITO, PARTIDA PRESUPUESTAL
 };
+
+// The parts of the one classifier (labels.hpp) that the recogniser asks for one at a time.
+std::optional<LabelMatch> header_label(std::string_view text) {
+  return classify_cell(text, {.column = false}).header;
+}
+std::optional<ColumnRole> column_label(std::string_view text) {
+  return classify_cell(text, {.header = false}).column;
+}
 
 int group_of(HeaderField f) {
   return kCanonicalGroup[static_cast<int>(f)];
@@ -302,6 +311,7 @@ class Recognizer {
     }
     finished_ = true;
     if (std::optional<std::string> reason = evidence_.refusal()) refuse(*reason);
+    for (Diagnostic& d : reader_.reader_diagnostics()) tail_.diagnostics.push_back(std::move(d));
     return std::move(tail_);
   }
 
@@ -319,6 +329,11 @@ class Recognizer {
     if (cell != nullptr) {
       o.column = cell->column + 1;
       o.confidence = cell->confidence;
+    }
+    // A workbook's row is named by its first cell, a cell by its own address.
+    if (!row.sheet.empty() && (cell != nullptr || !row.cells.empty())) {
+      o.cell = sheet_cell_name(row.sheet, cell != nullptr ? cell->column : row.cells[0].column,
+                               row.line);
     }
     return o;
   }
@@ -345,7 +360,7 @@ class Recognizer {
     // A lone label outside a header block may be the first line of a wrapped table header
     // (`INVERSIÓN` over `APROX. POR ACTIVIDAD`) or the start of a new block: the next row tells.
     if (state_ != State::kBlock && row.cells.size() == 1) {
-      const std::optional<LabelMatch> label = match_header_label(row.cells[0].text);
+      const std::optional<LabelMatch> label = header_label(row.cells[0].text);
       if (label && label->value.empty()) {
         held_ = row;
         return;
@@ -368,7 +383,7 @@ class Recognizer {
       // Join only where that makes (or keeps) a column label; a reader that put the line in
       // the wrong column must not spoil a label that reads right on its own.
       std::string joined = part.text + " " + below->text;
-      if (match_column_label(joined) || !match_column_label(below->text)) {
+      if (column_label(joined) || !column_label(below->text)) {
         below->text = std::move(joined);
       }
     }
@@ -380,10 +395,15 @@ class Recognizer {
 
   void handle_cells(const CellRow& row) {
     if (row.cells.empty()) return;
-    if (row.cells.size() == 1 && is_page_number(row.cells[0].text)) return;
-    if (row.cells.size() == 1 && is_poa_title(row.cells[0].text)) {
-      handle_title(row);
-      return;
+    if (row.cells.size() == 1) {
+      const CellClass cls =
+          classify_cell(row.cells[0].text,
+                        {.header = false, .column = false, .title = true, .page_number = true});
+      if (cls.page_number) return;
+      if (cls.title) {
+        handle_title(row);
+        return;
+      }
     }
     if (is_table_header(row)) {
       handle_table_header(row);
@@ -401,8 +421,11 @@ class Recognizer {
     }
     // The rest of a row cut by the page break does not end the break: the rows after it are
     // still the ones that follow the break.
-    if (!row.continues_previous_row) after_break_ = false;
+    if (!cut_open_at_top(row)) after_break_ = false;
   }
+
+  // A reader's geometry: the page break cut the row's cells open at the top.
+  static bool cut_open_at_top(const CellRow& row) { return row.layout && row.layout->open_at_top; }
 
   void handle_title(const CellRow& row) {
     std::string text;
@@ -414,7 +437,7 @@ class Recognizer {
     state_ = State::kIdle;
     orphan_run_ = false;
     after_break_ = false;
-    if (is_poa_title(text)) {
+    if (classify_cell(text, {.header = false, .column = false, .title = true}).title) {
       if (!tail_.year && text::parse_year(text)) tail_.year = RawField{text, origin_of(row), false};
       return;
     }
@@ -427,7 +450,7 @@ class Recognizer {
     int months = 0;
     bool actividad = false;
     for (const Cell& c : row.cells) {
-      const std::optional<ColumnRole> role = match_column_label(c.text);
+      const std::optional<ColumnRole> role = column_label(c.text);
       if (!role) continue;
       if (month_of(*role)) {
         ++months;
@@ -441,13 +464,13 @@ class Recognizer {
 
   static bool has_header_label(const CellRow& row) {
     return std::any_of(row.cells.begin(), row.cells.end(),
-                       [](const Cell& c) { return match_header_label(c.text).has_value(); });
+                       [](const Cell& c) { return header_label(c.text).has_value(); });
   }
 
   BlockRow to_block_row(const CellRow& row) const {
     BlockRow br;
     for (const Cell& c : row.cells) {
-      BlockCell bc{c, origin_of(row, &c), match_header_label(c.text)};
+      BlockCell bc{c, origin_of(row, &c), header_label(c.text)};
       br.has_label = br.has_label || bc.label.has_value();
       br.cells.push_back(std::move(bc));
     }
@@ -543,7 +566,7 @@ class Recognizer {
     }
     if (!initials.empty()) return;
     for (const Cell& c : row.cells) {
-      const std::optional<ColumnRole> role = match_column_label(c.text);
+      const std::optional<ColumnRole> role = column_label(c.text);
       if (role == ColumnRole::kMensual) continue;  // the month row names those columns
       if (role) {
         columns_[c.column] = *role;
@@ -608,7 +631,8 @@ class Recognizer {
         ++text_cells;
       }
     }
-    if (row.continues_previous_row && !action_->activities.empty()) {
+    // The rest of the previous page's last activity, which the page break cut.
+    if (cut_open_at_top(row) && !action_->activities.empty()) {
       append_wrapped_text(action_->activities.back(), row);
       return;
     }

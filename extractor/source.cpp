@@ -4,14 +4,14 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 
+#include "extractor/csv_reader.hpp"
 #include "extractor/encoding.hpp"
+#include "extractor/input_file.hpp"
 #include "extractor/layout_text_reader.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "extractor/text_reader.hpp"
+#include "extractor/workbook_reader.hpp"
 #include "model/diagnostic.hpp"
 
 namespace poa::extractor {
@@ -21,14 +21,18 @@ SourceType detect_source_type(std::string_view head) {
   return window.find("%PDF-") != std::string_view::npos ? SourceType::kPdf : SourceType::kText;
 }
 
-std::optional<std::string> read_json_document(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  char c = 0;
-  while (in.get(c) && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+std::optional<std::string> read_json_document(const std::filesystem::path& path,
+                                              std::uint64_t max_bytes) {
+  std::optional<InputFile> in;
+  try {
+    in.emplace(InputFile::open(path, Origin{path.string(), {}, {}, {}}));
+  } catch (const InputError&) {
+    return std::nullopt;  // open_source says why
   }
-  if (!in || c != '{') return std::nullopt;
-  in.seekg(0);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::string head = in->read(4096);
+  const std::size_t first = head.find_first_not_of(" \n\r\t");
+  if (first == std::string::npos || head[first] != '{') return std::nullopt;
+  return in->read_all(max_bytes);
 }
 
 std::string sha256_hex(std::string_view bytes) {
@@ -37,7 +41,7 @@ std::string sha256_hex(std::string_view bytes) {
   EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
+  out.reserve(std::size_t{length} * 2);
   for (unsigned int i = 0; i < length; ++i) {
     out += kHex[digest[i] >> 4];
     out += kHex[digest[i] & 0xF];
@@ -59,7 +63,7 @@ Content content_of(std::string_view bytes) {
   return Content::kText;
 }
 
-// An empty file or a binary one (an image, a .docx or .xlsx zip) gets a reason of its own rather
+// An empty file or a binary one (an image, a .docx zip) gets a reason of its own rather
 // than the recogniser's general "not a POA".
 void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
   switch (content_of(bytes)) {
@@ -69,8 +73,8 @@ void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
     case Content::kBinary:
       throw InputError(diag::input_error(
           DiagnosticCode::kNotAPoa,
-          "no es un PDF ni un archivo de texto (contenido binario: ¿una imagen, un .docx o un "
-          ".xlsx?); exporte el POA a PDF",
+          "no es un PDF, un libro de cálculo (.xlsx, .ods) ni un archivo de texto (contenido "
+          "binario: ¿una imagen o un .docx?); exporte el POA a PDF",
           origin));
     case Content::kText:
       return;
@@ -92,12 +96,15 @@ constexpr int kMinTableLines = 3;
 }  // namespace
 
 std::optional<std::string> why_not_an_input(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "no se puede abrir";
-  std::string bytes(kSniffBytes, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  std::string bytes;
+  try {
+    bytes = InputFile::open(path, Origin{path.string(), {}, {}, {}}).read(kSniffBytes);
+  } catch (const InputError&) {
+    return "no se puede abrir";
+  }
   if (detect_source_type(bytes) == SourceType::kPdf) return std::nullopt;
+  const WorkbookKind workbook = workbook_kind(path, bytes);
+  if (workbook == WorkbookKind::kXlsx || workbook == WorkbookKind::kOds) return std::nullopt;
   switch (content_of(bytes)) {
     case Content::kEmpty:
       return "vacío";
@@ -121,32 +128,29 @@ std::optional<std::string> why_not_an_input(const std::filesystem::path& path) {
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options) {
   const Origin origin{path.string(), {}, {}, {}};
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw InputError(diag::input_error(DiagnosticCode::kFileUnreadable,
-                                       "es una carpeta, no un archivo", origin));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw InputError(
-        diag::input_error(DiagnosticCode::kFileUnreadable, "no se puede abrir el archivo", origin));
-  }
-  char head[1024];
-  in.read(head, sizeof head);
-  const std::string_view head_view(head, static_cast<std::size_t>(in.gcount()));
-  if (detect_source_type(head_view) == SourceType::kPdf) {
-    in.close();
+  // A folder, a FIFO or a device is refused here, without blocking.
+  InputFile in = InputFile::open(path, origin);
+  const std::string head = in.read(1024);
+  if (detect_source_type(head) == SourceType::kPdf) {
     return make_pdf_reader(path, options.password, options.ocr);
   }
-  std::string bytes(head_view);
-  bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    throw InputError(
-        diag::input_error(DiagnosticCode::kFileUnreadable, "error al leer el archivo", origin));
+  // A workbook (a zip, or an OLE file that is refused with its reason) is binary: looked at
+  // before binary content is refused from the first bytes.
+  const bool maybe_workbook = has_workbook_magic(head);
+  // Binary from its first bytes (a sparse file of zeros, an image): refused before the rest is
+  // read, whatever its size.
+  if (!maybe_workbook && content_of(head) == Content::kBinary) refuse_if_not_text(head, origin);
+  std::string sha256;
+  const std::string bytes = in.read_all(options.max_input_bytes, &sha256);
+  if (maybe_workbook) {
+    if (std::unique_ptr<RowReader> workbook = open_workbook(path, bytes, sha256, options.sheet))
+      return workbook;
   }
   refuse_if_not_text(bytes, origin);
-  std::string sha256 = sha256_hex(bytes);
   DecodedText text = decode_to_utf8(bytes);
+  if (const std::optional<CsvDialect> csv = sniff_csv(text.utf8)) {
+    return make_csv_reader(std::move(text), std::move(sha256), path.string(), *csv);
+  }
   // A `pdftotext -layout` dump has its columns in spaces, not tabs: the PDF layout reads it.
   if (is_layout_dump(text.utf8)) {
     return make_layout_text_reader(std::move(text), std::move(sha256), path.string());

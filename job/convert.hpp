@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "exporters/exporter.hpp"
+#include "extractor/input_file.hpp"
 #include "extractor/ocr_options.hpp"
 #include "job/exit_code.hpp"
 #include "model/cell_row.hpp"
@@ -21,13 +23,21 @@ namespace poa::job {
 
 struct ConvertOptions {
   std::optional<std::string> password;  // for encrypted PDFs
-  extractor::OcrOptions ocr;            // PDF pages without a text layer (--ocr, --ocr-lang, --dpi)
+  // An input that is not a PDF over this is refused from its size (`--max-input-size`).
+  std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;
+  std::optional<std::string> sheet;  // workbooks: one sheet by name or 1-based position
+  extractor::OcrOptions ocr;         // PDF pages without a text layer (--ocr, --ocr-lang, --dpi)
   // Values read by OCR less sure than this get LOW_CONFIDENCE (--ocr-min-confidence).
   double min_confidence = normalizer::kDefaultMinConfidence;
 };
 
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options = {});
+
+// The name of a file's outputs (no extension): its place under the first of `folders` it was
+// found in (`in/mun001/poa.pdf` from `in` -> `mun001/poa`), else its own stem.
+std::string output_base(const std::filesystem::path& file,
+                        const std::vector<std::filesystem::path>& folders);
 
 // Opens one input for reading; throws InputError when it is refused outright.
 using SourceOpener =
@@ -45,10 +55,23 @@ struct BatchOptions {
   std::vector<std::filesystem::path> input_folders;
 };
 
+// What became of one input of a batch (a manifest.csv row).
+struct InputOutcome {
+  std::filesystem::path file;
+  std::string sha256;                     // of its bytes; empty when it could not be read
+  std::optional<DiagnosticCode> refused;  // why it was refused; nullopt when converted
+  std::size_t actions = 0;
+  std::size_t activities = 0;
+  std::size_t warnings = 0;
+  std::string stem;  // its outputs' name (converted inputs): `mun001/poa` -> OUT/mun001/poa.json
+};
+
 struct BatchResult {
+  std::vector<InputOutcome> inputs;  // every file, in order
   std::size_t converted = 0;
   std::size_t failed = 0;
-  std::size_t warnings = 0;  // advertencias and errores of converted inputs (not info)
+  std::size_t warnings = 0;    // advertencias and errores of converted inputs (not info)
+  bool output_failed = false;  // a batch output (CSV, stdout) could not be written
   std::vector<std::filesystem::path> written;
 };
 
@@ -57,7 +80,10 @@ struct BatchResult {
 // after some of its actions were written, leaves nothing in any output and gets one line on `err`
 // naming the file and the reason, and the batch goes on; each converted input gets its
 // diagnostics (document-level first, then each action's) and a summary line. Exporters write
-// under temporary names and rename into place, so nothing is half-written.
+// under temporary names and rename into place, so nothing is half-written. An output that cannot
+// be written (a full disk, a read-only folder) gets one line on `err` (poa::OutputError's) and
+// leaves the file as it was: for one input's file that input fails and the batch goes on; for a
+// batch file (acciones.csv…) output_failed is set.
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
                         const BatchOptions& options, std::ostream& err);
 
@@ -70,14 +96,24 @@ struct ConvertJob {
   bool csv_bom = false;  // UTF-8 BOM on CSV files
   bool csv_raw = false;  // CSV text as read, formulas not defused
   bool quiet = false;    // only the summary line per input
+  // acciones.csv/actividades.csv keep the rows of inputs this run does not name, and get this
+  // run's (exporters::ExportOptions::csv_append).
+  bool append = false;
   std::optional<std::string> password;
+  std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
+  std::optional<std::string> sheet;  // workbooks: one sheet (default: every visible one)
   extractor::OcrOptions ocr;
   double min_confidence = normalizer::kDefaultMinConfidence;
 };
 
-// Expands the inputs, checks `-o -` (one input, one format), creates the output folder and runs
-// the batch, printing to `err`. kUsage for `-o -` misused or no format, kInputFailed when an input
-// (or the output folder) failed, kStrictWarnings with `strict` and a warning, else kOk.
+// Expands the inputs, checks `-o -` (one input, one format), creates the output folder, checks
+// that the run replaces no file in it that earlier runs of other inputs produced (job/outputs.hpp)
+// and runs the batch, printing to `err`; when an input was converted, OUTDIR/manifest.csv lists
+// every input of the folder's runs (this run's replacing earlier rows of the same inputs).
+// kUsage for `-o -` misused, no format or a file the run may not replace (nothing written),
+// kInputFailed when an input (or an output, or the output folder, or another run holds
+// it) failed, kStrictWarnings with `strict` and a
+// warning, else kOk.
 ExitCode run(const ConvertJob& job, std::ostream& err);
 
 }  // namespace poa::job

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "extractor/source.hpp"
+#include "model/os_error.hpp"
 
 namespace poa::job {
 namespace {
@@ -87,7 +88,7 @@ std::string skipped_line(const std::vector<SkippedInput>& skipped) {
   for (const SkippedInput& s : skipped) {
     std::string& names = by_reason[s.reason];
     if (!names.empty()) names += ", ";
-    names += s.path.string();
+    names += printable_name(s.path.string());
   }
   std::string line = "poa: omitidos " + std::to_string(skipped.size()) +
                      (skipped.size() == 1 ? " archivo" : " archivos") +

@@ -4,7 +4,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "model/diagnostic.hpp"
 
 namespace poa {
 
@@ -40,6 +43,17 @@ enum class RowKind {
   kPageBreak,  // the start of a new page (emitted before the page's first row, not before page 1)
 };
 
+// Geometry a reader that lays out pages may report about a row (facts only: what they mean is
+// the recogniser's call). Readers that do not lay out pages leave CellRow::layout empty.
+struct RowLayout {
+  // The page break cut the row's cells open at the top: it is the first row of a table body
+  // carried over from the previous page and holds no numbers (text lines a row's gap above the
+  // page's first row of numbers, or the first band of the drawn table).
+  bool open_at_top = false;
+
+  friend bool operator==(const RowLayout&, const RowLayout&) = default;
+};
+
 // A row in reading order. `line` is the 1-based line number in a text dump, or the 1-based line
 // index within the page for a PDF. `page` is the 1-based page for a PDF, and the page counted
 // from page breaks for a text dump (`page_is_physical` tells which). Cells are sorted by column
@@ -50,35 +64,62 @@ struct CellRow {
   int page = 1;
   int line = 0;
   bool page_is_physical = false;
-  std::optional<Box> box;  // laid-out pages only: the union of the row's cell boxes
-  // PDF only: the rest of the row above, cut by a page break (text lines at the top of a
-  // continuation page, a row's gap above the page's first row). The recogniser appends its
-  // cells to the previous activity instead of starting a new one.
-  bool continues_previous_row = false;
+  std::optional<Box> box;           // laid-out pages only: the union of the row's cell boxes
+  std::optional<RowLayout> layout;  // laid-out table rows only
+  // Workbooks only: the sheet's name. `line` is then the sheet's row (1-based) and each cell's
+  // `column` the sheet's column (A = 0), so a cell is named "Hoja1!C7".
+  std::string sheet;
 
   friend bool operator==(const CellRow&, const CellRow&) = default;
 };
 
-enum class SourceType { kPdf, kText };
+enum class SourceType { kPdf, kText, kXlsx, kOds, kCsv };
+
+// The spelling of `fuente.tipo`: "pdf", "texto", "xlsx", "ods", "csv".
+constexpr std::string_view source_type_name(SourceType type) {
+  switch (type) {
+    case SourceType::kPdf: return "pdf";
+    case SourceType::kText: return "texto";
+    case SourceType::kXlsx: return "xlsx";
+    case SourceType::kOds: return "ods";
+    case SourceType::kCsv: return "csv";
+  }
+  return "texto";
+}
+inline constexpr SourceType kAllSourceTypes[] = {SourceType::kPdf, SourceType::kText,
+                                                 SourceType::kXlsx, SourceType::kOds,
+                                                 SourceType::kCsv};
+
+// Lines a reader that lays out pages left out as page furniture (page numbers, running headers
+// and footers repeated on every page): counted, so that nothing goes silently.
+struct DroppedLines {
+  int count = 0;
+  std::vector<int> pages;  // ascending, each once (physical pages; a dump's counted pages)
+  std::string first;       // the first one's text
+};
 
 // What a reader learned about its input, reported in the JSON's `fuente`.
 struct SourceInfo {
   std::string path;  // as given by the user
   SourceType type = SourceType::kText;
-  std::string sha256;          // lowercase hex of the file's bytes
-  std::optional<int> pages;    // PDFs only
-  std::string encoding;        // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs
+  std::string sha256;        // lowercase hex of the file's bytes
+  std::optional<int> pages;  // PDFs only
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs and workbooks
+  DroppedLines furniture;      // readers that lay out pages only
   std::vector<int> ocr_pages;  // PDFs only: the 1-based pages read by OCR (no text layer)
 };
 
 // Readers are pulled: call next() until it returns nullopt. A reader holds at most one page of
-// the source in memory beyond what it has already returned.
+// the source in memory beyond what it has already returned (a workbook: one sheet).
 class RowReader {
  public:
   virtual ~RowReader() = default;
   virtual std::optional<CellRow> next() = 0;
   // Complete once next() has returned nullopt (page counts may only be known then).
   virtual const SourceInfo& info() const = 0;
+  // What the reader itself has to say about the input (a workbook's hidden rows it skipped),
+  // complete once next() has returned nullopt. The recogniser adds them to the document's.
+  virtual std::vector<Diagnostic> reader_diagnostics() const { return {}; }
 };
 
 }  // namespace poa

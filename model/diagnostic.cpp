@@ -1,6 +1,8 @@
 // Names and formatting of diagnostics.
 #include "model/diagnostic.hpp"
 
+#include "model/os_error.hpp"
+
 #include <cmath>
 #include <utility>
 
@@ -22,6 +24,16 @@ std::string_view code_name(DiagnosticCode code) {
     case DiagnosticCode::kPdfEncrypted: return "PDF_ENCRYPTED";
     case DiagnosticCode::kPdfDamaged: return "PDF_DAMAGED";
     case DiagnosticCode::kPdfNoText: return "PDF_NO_TEXT";
+    case DiagnosticCode::kPageFurnitureDropped: return "PAGE_FURNITURE_DROPPED";
+    case DiagnosticCode::kSipotEmptyCells: return "SIPOT_EMPTY_CELLS";
+    case DiagnosticCode::kSipotNotInCatalogue: return "SIPOT_NOT_IN_CATALOGUE";
+    case DiagnosticCode::kSipotSkippedActivity: return "SIPOT_SKIPPED_ACTIVITY";
+    case DiagnosticCode::kSipotDateOrder: return "SIPOT_DATE_ORDER";
+    case DiagnosticCode::kSipotInvalidSetting: return "SIPOT_INVALID_SETTING";
+    case DiagnosticCode::kSipotTemplateRefused: return "SIPOT_TEMPLATE_REFUSED";
+    case DiagnosticCode::kSipotNoRecord: return "SIPOT_NO_RECORD";
+    case DiagnosticCode::kHiddenContentSkipped: return "HIDDEN_CONTENT_SKIPPED";
+    case DiagnosticCode::kWorkbookRefused: return "WORKBOOK_REFUSED";
     case DiagnosticCode::kLowConfidence: return "LOW_CONFIDENCE";
   }
   return "UNKNOWN";
@@ -37,8 +49,11 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::string format_origin(const Origin& o) {
-  std::string out = o.file.empty() ? std::string("<entrada>") : o.file;
-  if (o.page) {
+  // A newline in a file name (or a workbook's sheet name) must not forge a second diagnostic line.
+  std::string out = o.file.empty() ? std::string("<entrada>") : printable_name(o.file);
+  if (o.cell) {
+    out += ":" + printable_name(*o.cell);
+  } else if (o.page) {
     out += ":p" + std::to_string(*o.page);
     if (o.line) out += ":l" + std::to_string(*o.line);
   } else if (o.line) {

@@ -10,12 +10,14 @@
 namespace poa {
 
 // Where something came from. Text dumps have no pages (page is empty); PDFs have both a page
-// and a line counted within that page. Columns are 1-based cell indexes when known.
+// and a line counted within that page. Columns are 1-based cell indexes when known. Workbooks
+// name the cell too: `cell` is "Hoja1!C7" (line is then the sheet's row, 7).
 struct Origin {
   std::string file;
   std::optional<int> page;
   std::optional<int> line;
   std::optional<int> column;
+  std::optional<std::string> cell;
   // Values read by OCR only: how sure the OCR was, 0..1 (the least sure of the words read).
   std::optional<double> confidence;
 
@@ -38,31 +40,46 @@ enum class DiagnosticCode {
   kUnknownBudgetItem,      // a partida whose genérica is not in CONAC's catalogue
   kEncodingDetected,       // the input was not UTF-8 and was converted
   // Input errors: the file is refused as a whole.
-  kFileUnreadable,  // cannot open or read
-  kNotAPoa,         // no POA header block or activity table found
-  kPdfEncrypted,    // encrypted and no (or a wrong) password
-  kPdfDamaged,      // not a loadable PDF
-  kPdfNoText,       // no text layer (a scan) that OCR could read
-  // Content warnings added later (the list only grows at its end).
+  kFileUnreadable,   // cannot open or read
+  kNotAPoa,          // no POA header block or activity table found
+  kPdfEncrypted,     // encrypted and no (or a wrong) password
+  kPdfDamaged,       // not a loadable PDF
+  kPdfNoText,        // no text layer (a scan) that OCR could read
+  // Added later (the list only grows).
+  kPageFurnitureDropped,  // info: page numbers, running headers/footers left out of the rows
+  // `poa pnt` only: the SIPOT tables checked before upload (never in a document's JSON).
+  kSipotEmptyCells,       // a template column left empty in some or all rows; the reason given
+  kSipotNotInCatalogue,   // a value not in its column's catalogue: the cell is left empty
+  kSipotSkippedActivity,  // an activity that gives no record or sub-table row
+  kSipotDateOrder,        // the settings' dates break SIPOT's order (inicio ≤ término ≤ …)
+  kSipotInvalidSetting,   // a settings file or option that cannot be taken
+  kSipotTemplateRefused,  // the template cannot be read or is not of the fracción
+  kSipotNoRecord,         // nothing to upload
+  // Workbooks (issue 14).
+  kHiddenContentSkipped,  // info: a workbook's hidden rows, columns or sheets were not read
+  kWorkbookRefused,       // error: a workbook not read on purpose: macros, encryption, .xls
+  // OCR (issue 8).
   kLowConfidence,  // a value read by OCR with a confidence under the threshold
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
-    DiagnosticCode::kMonthlySumMismatch,
-    DiagnosticCode::kInvestmentSumMismatch,
-    DiagnosticCode::kMissingField,
-    DiagnosticCode::kInvalidValue,
-    DiagnosticCode::kOrphanRows,
-    DiagnosticCode::kUnrecognizedText,
-    DiagnosticCode::kInferredField,
-    DiagnosticCode::kUnknownBudgetItem,
-    DiagnosticCode::kEncodingDetected,
-    DiagnosticCode::kFileUnreadable,
-    DiagnosticCode::kNotAPoa,
-    DiagnosticCode::kPdfEncrypted,
-    DiagnosticCode::kPdfDamaged,
-    DiagnosticCode::kPdfNoText,
-    DiagnosticCode::kLowConfidence,
+    DiagnosticCode::kMonthlySumMismatch, DiagnosticCode::kInvestmentSumMismatch,
+    DiagnosticCode::kMissingField,       DiagnosticCode::kInvalidValue,
+    DiagnosticCode::kOrphanRows,         DiagnosticCode::kUnrecognizedText,
+    DiagnosticCode::kInferredField,      DiagnosticCode::kUnknownBudgetItem,
+    DiagnosticCode::kEncodingDetected,   DiagnosticCode::kFileUnreadable,
+    DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
+    DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
+    DiagnosticCode::kPageFurnitureDropped, DiagnosticCode::kHiddenContentSkipped,
+    DiagnosticCode::kWorkbookRefused,      DiagnosticCode::kLowConfidence,
+};
+
+// The codes only `poa pnt` reports (a test checks each is triggered by a case of its own).
+inline constexpr DiagnosticCode kSipotDiagnosticCodes[] = {
+    DiagnosticCode::kSipotEmptyCells,      DiagnosticCode::kSipotNotInCatalogue,
+    DiagnosticCode::kSipotSkippedActivity, DiagnosticCode::kSipotDateOrder,
+    DiagnosticCode::kSipotInvalidSetting,  DiagnosticCode::kSipotTemplateRefused,
+    DiagnosticCode::kSipotNoRecord,
 };
 
 // "MONTHLY_SUM_MISMATCH", … : the spelling used in JSON and on stderr.
@@ -81,10 +98,10 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-// One line for stderr, e.g. `sample.txt:58: advertencia: … [MONTHLY_SUM_MISMATCH]` or
-// `poa.pdf:p3:l12: error: …`.
+// One line for stderr, e.g. `sample.txt:58: advertencia: … [MONTHLY_SUM_MISMATCH]`,
+// `poa.pdf:p3:l12: error: …` or `poa.xlsx:Hoja1!C7: …`.
 std::string format_diagnostic(const Diagnostic& d);
-// `sample.txt:58` / `poa.pdf:p3:l12` / `poa.pdf`.
+// `sample.txt:58` / `poa.pdf:p3:l12` / `poa.xlsx:Hoja1!C7` / `poa.pdf`.
 std::string format_origin(const Origin& o);
 
 // Thrown when a whole input must be refused (cannot open, not a POA, encrypted…). Stages

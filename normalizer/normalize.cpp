@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "normalizer/budget_catalogue.hpp"
 #include "text/unicode.hpp"
@@ -24,6 +25,23 @@ constexpr std::string_view kExpectBeneficiaries =
     "mujeres y hombres, p. ej. «M 74,535 H 71,612», o un total";
 constexpr std::string_view kExpectPartidas =
     "claves de partida de 3 a 5 dígitos, p. ej. «2111, 2611»";
+
+// `1-3, 5, 7-9`.
+std::string page_ranges(const std::vector<int>& pages) {
+  std::string out;
+  for (std::size_t i = 0; i < pages.size();) {
+    std::size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(pages[i]);
+    if (j > i) {
+      out += '-';
+      out += std::to_string(pages[j]);
+    }
+    i = j + 1;
+  }
+  return out;
+}
 
 Diagnostic inferred_field(std::string_view label, const RawField& field, std::string_view cleaned) {
   std::string msg = "no hay etiqueta «";
@@ -230,6 +248,22 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
         DiagnosticCode::kEncodingDetected, Severity::kInfo,
         "el archivo no estaba en UTF-8: se leyó como " + source.encoding + " y se convirtió",
         file_origin, source.encoding));
+  }
+  if (const DroppedLines& dropped = source.furniture; dropped.count > 0) {
+    std::string message = dropped.count == 1 ? "se omitió 1 línea" : "se omitieron ";
+    if (dropped.count > 1) {
+      message += std::to_string(dropped.count);
+      message += " líneas";
+    }
+    message += " de numeración de página o encabezados y pies repetidos (";
+    message += dropped.pages.size() == 1 ? "página " : "páginas ";
+    message += page_ranges(dropped.pages);
+    message += "), la primera: «";
+    message += text::normalize_text(dropped.first);
+    message += "»";
+    doc.diagnostics.push_back(diag::make(DiagnosticCode::kPageFurnitureDropped, Severity::kInfo,
+                                         std::move(message), file_origin,
+                                         text::normalize_text(dropped.first)));
   }
 
   if (raw.year) {

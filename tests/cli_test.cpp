@@ -38,13 +38,7 @@ std::string quote(const std::string& s) {
 
 class CliTest : public testing::Test {
  protected:
-  void SetUp() override {
-    dir_ =
-        fs::temp_directory_path() / ("poa_cli_" + std::to_string(::getpid()) + "_" +
-                                     testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = poa::test::fresh_test_dir("poa_cli"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   PoaRun poa(const std::vector<std::string>& args) {
@@ -77,22 +71,7 @@ class CliTest : public testing::Test {
   fs::path dir_;
 };
 
-// A small POA whose numbers all add up: it converts with no warning at all.
-const char* kCleanPoa =
-    "## PROGRAMA OPERATIVO ANUAL 2023\n\n"
-    "SECRETARÍA\t\tNOMBRE DE LA ACCIÓN\t\tBENEFICIARIOS\n"
-    "Secretaría de Obras\t\tBacheo\t\tM 10 H 12\n"
-    "PRINCIPIO RECTOR\t\tNÚMERO DE ACCIÓN\t\tMETA\n"
-    "Ciudad ordenada\t\t3\t\tBachear 100 calles\n"
-    "LINEA ESTRATEGICA\t\tINVERSIÓN APROXIMADA\n"
-    "2.1 Infraestructura\t\t$1,500.00\n"
-    "ESTRATEGIA\t\tPROPÓSITO\t\tPARTIDA PRESUPUESTAL\n"
-    "2.1.1 Mantener vialidades\t\tCalles transitables\t\t2111\n"
-    "ACTIVIDAD\tÁREA RESPONSABLE\tUNIDAD DE MEDIDA\tINVERSIÓN APROX. POR ACTIVIDAD\tINDICADOR\t"
-    "PROGRAMACIÓN ANUAL\tPROGRAMACIÓN MENSUAL\n"
-    "\t\t\t\t\t\tENE\tFEB\tMAR\tABR\tMAY\tJUN\tJUL\tAGO\tSEP\tOCT\tNOV\tDIC\n"
-    "Bacheo de calles\tObras\tCalle\t$1,500.00\tCalles bacheadas\t100\t50\t50\t-\t-\t-\t-\t-\t-"
-    "\t-\t-\t-\t-\n";
+using poa::test::kCleanPoa;
 
 TEST_F(CliTest, ConvertsCleanInputWithExitZero) {
   const fs::path in = write("clean.txt", kCleanPoa);
@@ -100,7 +79,8 @@ TEST_F(CliTest, ConvertsCleanInputWithExitZero) {
       {"convert", in.string(), "-o", (dir_ / "out").string(), "--format", "json,csv", "--strict"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(files_in(dir_ / "out"),
-            (std::vector<std::string>{"acciones.csv", "actividades.csv", "clean.json"}));
+            (std::vector<std::string>{"acciones.csv", "actividades.csv", "clean.json",
+                                      "manifest.csv", "partidas.csv"}));
   EXPECT_NE(r.err.find("clean.txt: 1 acciones, 1 actividades, 0 avisos"), std::string::npos)
       << r.err;
   rapidjson::Document json;
@@ -139,7 +119,8 @@ TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
   EXPECT_NE(r.err.find("[NOT_A_POA]"), std::string::npos);
   // The good input is written; nothing at all for the refused one, and no temporary files.
   EXPECT_EQ(files_in(dir_ / "out"),
-            (std::vector<std::string>{"a_good.json", "acciones.csv", "actividades.csv"}));
+            (std::vector<std::string>{"a_good.json", "acciones.csv", "actividades.csv",
+                                      "manifest.csv", "partidas.csv"}));
   const std::string csv = read_file(dir_ / "out" / "actividades.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2) << csv;  // header + one activity
 }
@@ -150,10 +131,12 @@ TEST_F(CliTest, BatchWithEveryInputRefusedLeavesTheBatchCsvsAsTheyWere) {
   ASSERT_EQ(poa({"convert", good.string(), "-o", out, "--format", "csv"}).exit_code, 0);
   const std::string before = read_file(dir_ / "out" / "actividades.csv");
   const fs::path bad = write("bad.txt", "no es un POA\n");
-  const PoaRun r = poa({"convert", bad.string(), "-o", out, "--format", "csv"});
-  EXPECT_EQ(r.exit_code, 1);
+  // With --append the CSVs may take this run's rows: none, as its only input is refused.
+  const PoaRun r = poa({"convert", bad.string(), "-o", out, "--format", "csv", "--append"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(read_file(dir_ / "out" / "actividades.csv"), before);  // not a header-only file
-  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"acciones.csv", "actividades.csv"}));
+  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"acciones.csv", "actividades.csv",
+                                                              "manifest.csv", "partidas.csv"}));
 }
 
 TEST_F(CliTest, InspectAndPntRefuseWhatTheyCannotDo) {
@@ -196,13 +179,13 @@ TEST_F(CliTest, OutputsMirrorTheInputTreeSoSameNamesNeverCollide) {
   const fs::path out = dir_ / "out";
   const PoaRun r = poa({"convert", (dir_ / "in").string(), "-o", out.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(files_in(out), (std::vector<std::string>{"mun001", "mun002"}));
+  EXPECT_EQ(files_in(out), (std::vector<std::string>{"manifest.csv", "mun001", "mun002"}));
   EXPECT_EQ(files_in(out / "mun001"), (std::vector<std::string>{"poa.json"}));
   EXPECT_EQ(files_in(out / "mun002"), (std::vector<std::string>{"poa.json"}));
   // A file named directly is named by its own name.
   const PoaRun named = poa({"convert", single.string(), "-o", (dir_ / "out2").string()});
   EXPECT_EQ(named.exit_code, 0) << named.err;
-  EXPECT_EQ(files_in(dir_ / "out2"), (std::vector<std::string>{"poa.json"}));
+  EXPECT_EQ(files_in(dir_ / "out2"), (std::vector<std::string>{"manifest.csv", "poa.json"}));
 }
 
 TEST_F(CliTest, FolderRunPicksInputsByContentAndListsWhatItSkipped) {
@@ -214,7 +197,7 @@ TEST_F(CliTest, FolderRunPicksInputsByContentAndListsWhatItSkipped) {
   write("in/logo.png", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
   const PoaRun r = poa({"convert", (dir_ / "in").string(), "-o", (dir_ / "out").string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;  // skipped files are not failures
-  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"a_poa.json"}));
+  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"a_poa.json", "manifest.csv"}));
   const std::string in = (dir_ / "in").string();
   const std::string last_line =
       "poa: omitidos 3 archivos (no son PDF ni texto con tabla): binario: " + in +
@@ -232,7 +215,7 @@ TEST_F(CliTest, MissingFileIsAFailedInput) {
   const PoaRun r = poa({"convert", missing, in.string(), "-o", (dir_ / "out").string()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(missing + ": error: no existe"), std::string::npos) << r.err;
-  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"clean.json"}));
+  EXPECT_EQ(files_in(dir_ / "out"), (std::vector<std::string>{"clean.json", "manifest.csv"}));
 }
 
 TEST_F(CliTest, StdoutTakesOneInputAndOneFormat) {
@@ -302,6 +285,34 @@ TEST_F(CliTest, InspectSvgDrawsOnePage) {
   EXPECT_EQ(poa::test::listing(dir_), (std::vector<std::string>{"p1.svg", "stderr", "stdout"}));
 }
 
+// A workbook through the binary: inspect lists cells by address, --sheet picks one sheet, and
+// diagnostics name their cell.
+TEST_F(CliTest, WorkbooksAreReadByCellAndSheet) {
+  const std::string book = "fixtures/sheets/xlsx-sheet-per-action-hidden/input.xlsx";
+  const PoaRun shown = poa({"inspect", book, "--sheet", "Acción 34"});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("tipo: xlsx"), std::string::npos);
+  EXPECT_NE(shown.out.find("'Acción 34'!A4 [A4+3 \"Secretaría de Servicios Públicos\"]"),
+            std::string::npos)
+      << shown.out;
+  EXPECT_EQ(shown.out.find("Acción 21"), std::string::npos);  // only the sheet asked for
+
+  const PoaRun one = poa({"convert", book, "-o", "-", "--sheet", "2"});
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.out.find("\"celda\": \"'Acción 21'!A3\""), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("\"numero\": 34"), std::string::npos);
+
+  const PoaRun missing = poa({"convert", book, "-o", "-", "--sheet", "Resumen"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no hay hoja «Resumen»"), std::string::npos) << missing.err;
+
+  const PoaRun warned =
+      poa({"convert", "fixtures/sheets/xlsx-one-sheet-merged-breaks/input.xlsx", "-o", "-"});
+  EXPECT_NE(warned.err.find("input.xlsx:POA!A52: advertencia: falta la programación anual"),
+            std::string::npos)
+      << warned.err;
+}
+
 TEST_F(CliTest, CsvBomFlagPutsABomOnEachCsv) {
   const fs::path in = write("clean.txt", kCleanPoa);
   ASSERT_EQ(
@@ -315,6 +326,155 @@ TEST_F(CliTest, CsvBomFlagPutsABomOnEachCsv) {
                          0),
               0u)
         << name;
+  }
+}
+
+// Runs into one output folder, one after another: a run never replaces what earlier runs of
+// other inputs wrote there (exit 2, nothing changed), `--append` adds to the batch CSVs without
+// duplicating, and manifest.csv lists every input with its status and outputs. "@x" is a path
+// under the case's folder.
+struct OutputStep {
+  std::vector<std::string> args;
+  int exit;
+  std::string said;  // on stderr, when not empty
+};
+struct OutputCase {
+  const char* name;
+  std::vector<std::pair<std::string, std::string>> files;  // written before the first step
+  std::vector<OutputStep> steps;
+  long activity_lines;                         // lines of out/actividades.csv at the end (-1: none)
+  std::vector<std::string> manifest_has;       // in out/manifest.csv at the end
+  std::pair<std::string, std::string> kept{};  // a file whose content must still be this
+};
+
+const char* kNotAPoaTable =
+    "Estimado ciudadano:\tLe informamos\tque…\nFecha\tLugar\tHora\n1 de marzo\tPlaza\t10:00\n";
+
+const std::vector<OutputCase> kOutputCases = {
+    {"folder_b_into_a_outdir_is_refused",
+     {{"A/x.txt", kCleanPoa}, {"B/y.txt", kCleanPoa}},
+     {{{"convert", "@A", "-o", "@out", "--format", "json,csv"}, 0, ""},
+      {{"convert", "@B", "-o", "@out", "--format", "json,csv"},
+       2,
+       "/out/acciones.csv tiene filas de entradas que esta corrida no convierte (@A/x.txt); no se "
+       "reemplaza: use --append"}},
+     2,
+     {"@A/x.txt,"},
+     {}},
+    {"append_adds_another_folders_rows",
+     {{"A/x.txt", kCleanPoa}, {"B/y.txt", kCleanPoa}},
+     {{{"convert", "@A", "-o", "@out", "--format", "json,csv"}, 0, ""},
+      {{"convert", "@B", "-o", "@out", "--format", "json,csv", "--append"}, 0, ""}},
+     3,
+     {"@A/x.txt,", "@B/y.txt,",
+      ",convertido,,1,1,0,y.json; acciones.csv; actividades.csv; partidas.csv\r\n"},
+     {}},
+    {"append_of_the_same_input_replaces_its_rows",
+     {{"A/x.txt", kCleanPoa}},
+     {{{"convert", "@A", "-o", "@out", "--format", "csv"}, 0, ""},
+      {{"convert", "@A", "-o", "@out", "--format", "csv", "--append"}, 0, ""}},
+     2,
+     {},
+     {}},
+    {"rerun_of_a_subset_is_refused",
+     {{"A/x.txt", kCleanPoa}, {"A/z.txt", kCleanPoa}},
+     {{{"convert", "@A", "-o", "@out", "--format", "csv"}, 0, ""},
+      {{"convert", "@A/x.txt", "-o", "@out", "--format", "csv"}, 2, "(@A/z.txt)"}},
+     3,
+     {},
+     {}},
+    {"rerun_of_the_same_inputs_replaces",
+     {{"A/x.txt", kCleanPoa}},
+     {{{"convert", "@A", "-o", "@out", "--format", "json,csv"}, 0, ""},
+      {{"convert", "@A", "-o", "@out", "--format", "json,csv"}, 0, ""}},
+     2,
+     {},
+     {}},
+    {"a_json_no_run_wrote_is_never_touched",
+     {{"A/x.txt", kCleanPoa}, {"out/x.json", "mío"}},
+     {{{"convert", "@A/x.txt", "-o", "@out"},
+       2,
+       "/out/x.json ya existe y ninguna conversión registrada en manifest.csv lo produjo; no se "
+       "toca"}},
+     -1,
+     {},
+     {"out/x.json", "mío"}},
+    {"csv_with_other_columns_is_not_appended_to",
+     {{"A/x.txt", kCleanPoa}, {"out/actividades.csv", "a,b\r\n1,2\r\n"}},
+     {{{"convert", "@A", "-o", "@out", "--format", "csv", "--append"}, 2, "otras columnas"}},
+     2,
+     {},
+     {"out/actividades.csv", "a,b\r\n1,2\r\n"}},
+    {"manifest_lists_refused_inputs_with_their_code",
+     {{"A/x.txt", kCleanPoa}, {"A/bad.txt", kNotAPoaTable}},
+     {{{"convert", "@A", "-o", "@out", "--format", "json,csv"}, 1, "[NOT_A_POA]"}},
+     2,
+     {"archivo,sha256,estado,codigo,acciones,actividades,avisos,salidas\r\n", "@A/bad.txt,",
+      ",rechazado,NOT_A_POA,0,0,0,\r\n",
+      ",convertido,,1,1,0,x.json; acciones.csv; actividades.csv; partidas.csv\r\n"},
+     {}},
+};
+
+TEST_F(CliTest, OutputFolderHoldsOnlyWhatItsRunsProduced) {
+  for (const OutputCase& c : kOutputCases) {
+    SCOPED_TRACE(c.name);
+    const fs::path root = dir_ / c.name;
+    auto at = [&](std::string s) {
+      for (std::size_t p; (p = s.find('@')) != std::string::npos;)
+        s.replace(p, 1, root.string() + "/");
+      return s;
+    };
+    for (const auto& [name, text] : c.files) write(std::string(c.name) + "/" + name, text);
+    for (const OutputStep& step : c.steps) {
+      std::vector<std::string> args;
+      for (const std::string& a : step.args) args.push_back(at(a));
+      const PoaRun r = poa(args);
+      EXPECT_EQ(r.exit_code, step.exit) << r.err;
+      if (!step.said.empty()) {
+        EXPECT_NE(r.err.find(at(step.said)), std::string::npos) << r.err;
+      }
+    }
+    const std::string activities = read_file(root / "out" / "actividades.csv");
+    if (c.activity_lines >= 0) {
+      EXPECT_EQ(std::count(activities.begin(), activities.end(), '\n'), c.activity_lines)
+          << activities;
+    }
+    const std::string manifest = read_file(root / "out" / "manifest.csv");
+    for (const std::string& m : c.manifest_has)
+      EXPECT_NE(manifest.find(at(m)), std::string::npos) << at(m) << "\n" << manifest;
+    if (!c.kept.first.empty()) {
+      EXPECT_EQ(read_file(root / c.kept.first), c.kept.second);
+    }
+    for (const std::string& f : poa::test::listing(root / "out"))
+      EXPECT_EQ(f.find(".tmp-"), std::string::npos) << f;  // no temporary file left
+  }
+}
+
+// The bash completion and the man page are written by hand from the help: every option the help
+// of each command lists must be in both (so a new flag cannot be forgotten there).
+TEST_F(CliTest, CompletionAndManPageNameEveryOptionOfTheHelp) {
+  const std::string completion = read_file(fs::path(POA_SOURCE_DIR) / "cli/share/poa.bash");
+  std::string man = read_file(fs::path(POA_SOURCE_DIR) / "cli/share/poa.1");
+  for (std::size_t p; (p = man.find("\\-")) != std::string::npos;) man.replace(p, 2, "-");
+  ASSERT_FALSE(completion.empty());
+  ASSERT_FALSE(man.empty());
+  for (const char* command : {"convert", "inspect", "pnt"}) {
+    const PoaRun r = poa({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::size_t options = 0;
+    for (std::size_t at = r.out.find("--"); at != std::string::npos; at = r.out.find("--", at)) {
+      std::size_t end = at + 2;
+      while (end < r.out.size() &&
+             (std::isalnum(static_cast<unsigned char>(r.out[end])) || r.out[end] == '-'))
+        ++end;
+      const std::string option = r.out.substr(at, end - at);
+      at = end;
+      if (option == "--help" || option.size() < 4) continue;
+      ++options;
+      EXPECT_NE(completion.find(option), std::string::npos) << command << " " << option;
+      EXPECT_NE(man.find(option), std::string::npos) << command << " " << option;
+    }
+    EXPECT_GT(options, 2u) << r.out;
   }
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "exporters/csv_exporter.hpp"
+#include "exporters/csv_records.hpp"
 #include "exporters/exporter.hpp"
 
 namespace poa::exporters {
@@ -23,11 +24,13 @@ constexpr const char* kAccionesHeader =
     "archivo,ejercicio,numero,nombre,secretaria,principio_rector,linea_estrategica_codigo,"
     "linea_estrategica_nombre,estrategia_codigo,estrategia_nombre,meta,proposito,"
     "beneficiarios_mujeres,beneficiarios_hombres,beneficiarios_total,inversion_aproximada,"
-    "partidas_presupuestales,num_actividades,num_avisos\r\n";
+    "partidas_presupuestales,num_actividades,num_avisos,accion_clave\r\n";
 constexpr const char* kActividadesHeader =
     "archivo,ejercicio,accion_numero,accion_nombre,actividad,area_responsable,unidad_medida,"
     "inversion,indicador,programacion_anual,ene,feb,mar,abr,may,jun,jul,ago,sep,oct,nov,dic,"
-    "pagina,linea\r\n";
+    "pagina,linea,secretaria,accion_clave\r\n";
+constexpr const char* kPartidasHeader =
+    "archivo,accion_clave,accion_numero,partida,generica,generica_nombre,concepto,capitulo\r\n";
 
 Document sample() {
   Document doc;
@@ -70,18 +73,29 @@ Document sample() {
 const std::string kAccionesRows =
     "dir/poa.txt,2022,4,Acceso a la información,Secretaría de Planeación.,Capital de la Nueva "
     "Gobernanza,3.5,\"Rendición de cuentas, y acceso\",,Informar,\"Subir las \"\"9 tablas\"\"\","
-    "\"Primera línea\nsegunda\",74535,71612,146147,10000.00,2111; 2611,2,1\r\n"
-    "dir/poa.txt,2022,,,,,,,,,,,,,,,,0,0\r\n";
+    "\"Primera línea\nsegunda\",74535,71612,146147,10000.00,2111; 2611,2,1,dir/poa.txt#1\r\n"
+    "dir/poa.txt,2022,,,,,,,,,,,,,,,,0,0,dir/poa.txt#2\r\n";
 const std::string kActividadesRows =
     "dir/poa.txt,2022,4,Acceso a la información,'=SUMA(A1),Dpto. Seguimiento,Solicitud,1234.50,"
-    "Número de solicitudes,2.5,0,,2.5,,,,,,,,,,,26\r\n"
-    "dir/poa.txt,2022,4,Acceso a la información,,,,,,,,,,,,,,,,,,,3,9\r\n";
+    "Número de solicitudes,2.5,0,,2.5,,,,,,,,,,,26,Secretaría de Planeación.,dir/poa.txt#1\r\n"
+    "dir/poa.txt,2022,4,Acceso a la información,,,,,,,,,,,,,,,,,,,3,9,Secretaría de Planeación.,"
+    "dir/poa.txt#1\r\n";
+// The CONAC genérica names checked against the Clasificador por Objeto del Gasto.
+const std::string kPartidasRows =
+    "dir/poa.txt,dir/poa.txt#1,4,2111,211,\"Materiales, útiles y equipos menores de oficina\","
+    "2100,2000\r\n"
+    "dir/poa.txt,dir/poa.txt#1,4,2611,261,\"Combustibles, lubricantes y aditivos\",2600,2000\r\n";
 
 TEST(CsvExporterTest, TablesMatchTheContract) {
   EXPECT_EQ(acciones_csv(sample()), kAccionesHeader + kAccionesRows);
   EXPECT_EQ(actividades_csv(sample()), kActividadesHeader + kActividadesRows);
   EXPECT_EQ(acciones_csv(sample(), false), kAccionesRows);
   EXPECT_EQ(actividades_csv(sample(), false), kActividadesRows);
+  EXPECT_EQ(partidas_csv(sample()), kPartidasHeader + kPartidasRows);
+  Document unknown;
+  unknown.actions.emplace_back();
+  unknown.actions[0].partidas_presupuestales = {"9999"};  // not a CONAC genérica: names empty
+  EXPECT_EQ(partidas_csv(unknown, false), ",#1,,9999,,,,\r\n");
 }
 
 TEST(CsvExporterTest, QuotesOnlyWhatRfc4180Requires) {
@@ -112,7 +126,7 @@ TEST(CsvExporterTest, QuotesOnlyWhatRfc4180Requires) {
     doc.actions.emplace_back();
     doc.actions[0].nombre = c.value;
     // nombre is the 4th column: archivo and ejercicio are empty, numero is null.
-    EXPECT_EQ(acciones_csv(doc, false), ",,," + c.field + ",,,,,,,,,,,,,,0,0\r\n") << c.value;
+    EXPECT_EQ(acciones_csv(doc, false), ",,," + c.field + ",,,,,,,,,,,,,,0,0,#1\r\n") << c.value;
     // --csv-raw: the text exactly as read (quoted only as RFC 4180 requires).
     const std::string raw = acciones_csv(doc, false, true);
     EXPECT_EQ(raw.find(",,,'"), std::string::npos) << raw;
@@ -141,7 +155,7 @@ TEST(CsvExporterTest, MoneyHasCentsQuantitiesAreMinimal) {
     act.programacion_anual = c.value;
     act.programacion_mensual[11] = c.value;
     EXPECT_EQ(actividades_csv(doc, false), std::string(",,,,,,,") + c.money + ",," + c.quantity +
-                                               ",,,,,,,,,,,," + c.quantity + ",,\r\n")
+                                               ",,,,,,,,,,,," + c.quantity + ",,,,#1\r\n")
         << c.money;
   }
 }
@@ -167,8 +181,10 @@ TEST(CsvExporterTest, BatchWritesHeaderOnceAndAppearsOnlyOnFinish) {
     EXPECT_FALSE(fs::exists(dir / "acciones.csv"));
     EXPECT_FALSE(fs::exists(dir / "actividades.csv"));
     const std::vector<fs::path> written = exporter->finish();
-    EXPECT_EQ(written, (std::vector<fs::path>{dir / "acciones.csv", dir / "actividades.csv"}));
-    EXPECT_EQ(listing(dir), (std::vector<std::string>{"acciones.csv", "actividades.csv"}));
+    EXPECT_EQ(written, (std::vector<fs::path>{dir / "acciones.csv", dir / "actividades.csv",
+                                              dir / "partidas.csv"}));
+    EXPECT_EQ(listing(dir),
+              (std::vector<std::string>{"acciones.csv", "actividades.csv", "partidas.csv"}));
     const std::string prefix = bom ? "\xEF\xBB\xBF" : "";
     EXPECT_EQ(slurp(dir / "acciones.csv"),
               prefix + kAccionesHeader + kAccionesRows + acciones_csv(second, false));
@@ -185,6 +201,7 @@ TEST(CsvExporterTest, EmptyBatchStillHasHeaders) {
   exporter->finish();
   EXPECT_EQ(slurp(dir / "acciones.csv"), kAccionesHeader);
   EXPECT_EQ(slurp(dir / "actividades.csv"), kActividadesHeader);
+  EXPECT_EQ(slurp(dir / "partidas.csv"), kPartidasHeader);
   fs::remove_all(dir);
 }
 
@@ -217,6 +234,35 @@ TEST(CsvExporterTest, StdoutGetsActividadesOnly) {
     EXPECT_TRUE(written.empty());
   }
   EXPECT_FALSE(fs::exists("/nonexistent/never"));
+}
+
+// Reading back what the writer wrote (for --append and the manifest): records may hold quoted
+// line breaks, fields are unquoted, the first field stays as written.
+TEST(CsvRecords, SplitsRecordsAndFields) {
+  struct Case {
+    std::string text;
+    std::vector<std::vector<std::string>> fields;
+    std::vector<std::string> first;
+  };
+  const std::vector<Case> cases = {
+      {"a,b\r\n1,2\r\n", {{"a", "b"}, {"1", "2"}}, {"a", "1"}},
+      {"\xEF\xBB\xBF"
+       "a\r\n",
+       {{"a"}},
+       {"a"}},
+      {"\"x\ny\",2\r\n", {{"x\ny", "2"}}, {"\"x\ny\""}},
+      {"\"di \"\"hola\"\"\",\r\n", {{"di \"hola\"", ""}}, {"\"di \"\"hola\"\"\""}},
+      {"sin,fin", {{"sin", "fin"}}, {"sin"}},
+      {"", {}, {}},
+  };
+  for (const Case& c : cases) {
+    const auto records = csv_records(c.text);
+    ASSERT_EQ(records.size(), c.fields.size()) << c.text;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      EXPECT_EQ(csv_fields(records[i]), c.fields[i]) << c.text;
+      EXPECT_EQ(csv_first_field(records[i]), c.first[i]) << c.text;
+    }
+  }
 }
 
 }  // namespace

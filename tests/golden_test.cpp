@@ -448,6 +448,11 @@ std::vector<GoldenCase> discover_cases() {
 
 TEST(GoldenDiscoveryTest, FindsTextAndPdfFixtures) {
   const std::vector<GoldenCase> cases = discover_cases();
+  for (const char* extension : {".xlsx", ".ods", ".csv"}) {
+    EXPECT_TRUE(std::any_of(cases.begin(), cases.end(), [&](const GoldenCase& c) {
+      return c.input.extension() == extension;
+    })) << "no golden case with an input" << extension;
+  }
   EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
                           [](const GoldenCase& c) { return c.input.extension() == ".txt"; }));
   EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
@@ -552,7 +557,8 @@ std::vector<GoldenCase> cases_with_expected_csv() {
   std::vector<GoldenCase> out;
   for (const GoldenCase& c : discover_cases()) {
     if (fs::exists(c.dir / "expected.acciones.csv") ||
-        fs::exists(c.dir / "expected.actividades.csv")) {
+        fs::exists(c.dir / "expected.actividades.csv") ||
+        fs::exists(c.dir / "expected.partidas.csv")) {
       out.push_back(c);
     }
   }
@@ -562,11 +568,13 @@ std::vector<GoldenCase> cases_with_expected_csv() {
 TEST_P(GoldenCsvTest, CsvMatchesExpected) {
   const fs::path acciones = GetParam().dir / "expected.acciones.csv";
   const fs::path actividades = GetParam().dir / "expected.actividades.csv";
+  const fs::path partidas = GetParam().dir / "expected.partidas.csv";
   const std::optional<Document> doc = convert();
   if (!doc) return;
   const std::pair<fs::path, std::string> tables[] = {
       {acciones, exporters::acciones_csv(*doc)},
       {actividades, exporters::actividades_csv(*doc)},
+      {partidas, exporters::partidas_csv(*doc)},
   };
   for (const auto& [path, actual] : tables) {
     if (!fs::exists(path)) continue;
@@ -579,6 +587,76 @@ TEST_P(GoldenCsvTest, CsvMatchesExpected) {
     EXPECT_TRUE(differences.empty()) << path.generic_string() << ": " << report(differences);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same POA as PDF and as workbook: each PDF fixture made from a workbook (source.xlsx beside
+// input.pdf) converts from that workbook to the PDF's expected data. What only a printed page
+// has is left out: `fuente`, origins (pages vs cells), ORPHAN_ROWS (page overflow, which a sheet
+// does not have), PAGE_FURNITURE_DROPPED (page numbers and running footers the print adds) and
+// the repeats of a letterhead printed on every page.
+
+bool same_json(const Json& a, const Json& b) {
+  std::vector<std::string> out;
+  diff(a, b, "", {}, out);
+  return out.empty();
+}
+
+Json for_parity(const Json& v, const std::string& key = "") {
+  Json out = v;
+  out.members.clear();
+  out.items.clear();
+  for (const auto& [k, member] : v.members) {
+    if (k != "fuente" && k != "origen") out.members.emplace_back(k, for_parity(member, k));
+  }
+  for (const Json& item : v.items) {
+    Json kept = for_parity(item);
+    const bool printed_only =
+        std::any_of(kept.members.begin(), kept.members.end(), [](const auto& m) {
+          return m.first == "codigo" &&
+                 (m.second.text == "ORPHAN_ROWS" || m.second.text == "PAGE_FURNITURE_DROPPED");
+        });
+    const bool repeat = (key == "avisos" || key == "no_reconocido") &&
+                        std::any_of(out.items.begin(), out.items.end(),
+                                    [&](const Json& seen) { return same_json(seen, kept); });
+    if (!printed_only && !repeat) out.items.push_back(std::move(kept));
+  }
+  return out;
+}
+
+std::vector<GoldenCase> pdf_cases_with_workbook() {
+  std::vector<GoldenCase> out;
+  for (GoldenCase c : discover_cases()) {
+    if (c.input.extension() != ".pdf" || !fs::exists(c.dir / "source.xlsx")) continue;
+    c.input = c.dir / "source.xlsx";
+    out.push_back(c);
+  }
+  return out;
+}
+
+class SheetParityTest : public GoldenTest {};
+
+TEST_P(SheetParityTest, WorkbookGivesThePdfsData) {
+  const std::optional<Document> doc = convert();
+  if (!doc) return;
+  EXPECT_EQ(doc->source.type, SourceType::kXlsx);
+  std::string error;
+  const std::optional<Json> expected = parse_json(slurp(GetParam().dir / "expected.json"), error);
+  const std::optional<Json> actual = parse_json(exporters::to_json(*doc), error);
+  ASSERT_TRUE(expected && actual) << error;
+  std::vector<std::string> differences;
+  diff(for_parity(*expected), for_parity(*actual), "", {}, differences);
+  EXPECT_TRUE(differences.empty()) << GetParam().input.generic_string() << ": "
+                                   << report(differences);
+}
+
+TEST(SheetParityDiscoveryTest, FindsTheWorkbooksOfPdfFixtures) {
+  EXPECT_GE(pdf_cases_with_workbook().size(), 15U);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, SheetParityTest, ::testing::ValuesIn(pdf_cases_with_workbook()),
+                         [](const ::testing::TestParamInfo<GoldenCase>& info) {
+                           return info.param.name;
+                         });
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenTest, ::testing::ValuesIn(discover_cases()),
                          [](const ::testing::TestParamInfo<GoldenCase>& info) {

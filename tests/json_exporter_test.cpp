@@ -498,10 +498,10 @@ TEST(AtomicFileTest, UnwritableFolderThrowsInSpanish) {
   try {
     AtomicFile f("/nonexistent-poa-dir/out.json");
     FAIL() << "no exception";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("no se pudo escribir «/nonexistent-poa-dir/out.json»"),
-              std::string::npos)
-        << e.what();
+  } catch (const OutputError& e) {
+    // One line: the file, what failed, the system's reason in Spanish.
+    EXPECT_EQ(std::string(e.what()),
+              "/nonexistent-poa-dir/out.json: no se pudo crear: no existe el archivo o la carpeta");
   }
 }
 

@@ -38,7 +38,7 @@ TEST(LabelsTest, HeaderLabels) {
       {"$10,000.00", std::nullopt, ""},
   };
   for (const HeaderCase& c : cases) {
-    const std::optional<LabelMatch> m = match_header_label(c.text);
+    const std::optional<LabelMatch> m = classify_cell(c.text).header;
     ASSERT_EQ(m.has_value(), c.field.has_value()) << c.text;
     if (!m) continue;
     EXPECT_EQ(m->field, *c.field) << c.text;
@@ -76,7 +76,7 @@ TEST(LabelsTest, ColumnLabelsAndMonths) {
       {"Actividades deportivas en colonias", std::nullopt},
   };
   for (const ColumnCase& c : cases) {
-    EXPECT_EQ(match_column_label(c.text), c.role) << c.text;
+    EXPECT_EQ(classify_cell(c.text).column, c.role) << c.text;
   }
 }
 
@@ -97,15 +97,65 @@ TEST(LabelsTest, MonthInitials) {
       month_initials(row_of({"E", "F", "M", "A", "M", "J", "J", "A", "S", "O", "D", "N"})).empty());
 }
 
+// The whole-text parts are looked for only when asked.
 TEST(LabelsTest, PageFurnitureAndTitles) {
-  EXPECT_TRUE(is_page_number("Página 3 de 10"));
-  EXPECT_TRUE(is_page_number("Pág. 3"));
-  EXPECT_TRUE(is_page_number("HOJA 2 DE 5"));
-  EXPECT_FALSE(is_page_number("3"));  // a bare number may be a value
-  EXPECT_FALSE(is_page_number("Página web del municipio"));
-  EXPECT_TRUE(is_poa_title("PROGRAMA OPERATIVO ANUAL 2022"));
-  EXPECT_TRUE(is_poa_title("POA 2023"));
-  EXPECT_FALSE(is_poa_title("Programa de obra anual"));
+  const CellLook whole{.header = false, .column = false, .title = true, .page_number = true};
+  struct Case {
+    const char* text;
+    bool title, page_number;
+  };
+  const Case cases[] = {
+      {"Página 3 de 10", false, true},
+      {"Pág. 3", false, true},
+      {"HOJA 2 DE 5", false, true},
+      {"3", false, false},  // a bare number may be a value
+      {"Página web del municipio", false, false},
+      {"PROGRAMA OPERATIVO ANUAL 2022", true, false},
+      {"POA 2023", true, false},
+      {"Programa de obra anual", false, false},
+  };
+  for (const Case& c : cases) {
+    const CellClass cls = classify_cell(c.text, whole);
+    EXPECT_EQ(cls.title, c.title) << c.text;
+    EXPECT_EQ(cls.page_number, c.page_number) << c.text;
+    EXPECT_FALSE(classify_cell(c.text).title) << c.text;
+    EXPECT_FALSE(classify_cell(c.text).page_number) << c.text;
+  }
+  // One call gives every part: `INVERSIÓN` is a header label and a column label.
+  const CellClass both = classify_cell("INVERSIÓN");
+  EXPECT_EQ(both.header->field, HeaderField::kInversion);
+  EXPECT_EQ(both.column, ColumnRole::kInversion);
+  EXPECT_FALSE(classify_cell("INVERSIÓN", {.column = false}).column);
+}
+
+TEST(LabelsTest, BarePageNumbers) {
+  struct Case {
+    const char* text;
+    bool page_number;
+  };
+  const Case cases[] = {
+      {"3", true},      {"3/10", true},      {"- 3 -", true},    {"3 de 10", true},
+      {"3 | 10", true}, {"Página 3", false}, {"1 2 3", false},   {"123456789", false},
+      {"", false},      {"$3", false},       {"12345678", true},
+  };
+  for (const Case& c : cases) EXPECT_EQ(is_bare_page_number(c.text, 8, 2), c.page_number) << c.text;
+}
+
+TEST(LabelsTest, MonthInitialsAmongTexts) {
+  struct Case {
+    std::vector<std::string_view> texts;
+    std::optional<std::size_t> at;
+  };
+  const Case cases[] = {
+      {{"E", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"}, 0},
+      {{"PROGRAMACIÓN", "E", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"}, 1},
+      {{"E", "E", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"}, 1},
+      {{"e", "f", "m", "a", "m", "j", "j", "a", "s", "o", "n", "d"}, 0},
+      {{"E.", "F.", "M.", "A.", "M.", "J.", "J.", "A.", "S.", "O.", "N.", "D."}, 0},
+      {{"E", "F", "M", "A", "M", "J", "J", "A", "S", "O", "D", "N"}, std::nullopt},
+      {{"ENE", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"}, std::nullopt},
+  };
+  for (const Case& c : cases) EXPECT_EQ(month_initials_at(c.texts), c.at);
 }
 
 }  // namespace

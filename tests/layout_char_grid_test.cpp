@@ -20,6 +20,7 @@ std::string cells_of(const std::string& line, const std::vector<double>& borders
   for (std::uint32_t i = 0; i < page.words.size(); ++i) l.words.push_back(i);
   l.size = grid.font_size;
   std::vector<double> xs;
+  xs.reserve(borders.size());
   for (const double b : borders) xs.push_back(b * grid.char_width);
   LayoutConfig config;
   config.char_grid = true;
@@ -33,7 +34,7 @@ std::string cells_of(const std::string& line, const std::vector<double>& borders
   return out;
 }
 
-TEST(CharGridCells, RunsOneSpaceApartAreCutAtTheBorders) {
+TEST(CharGridCellsTest, RunsOneSpaceApartAreCutAtTheBorders) {
   struct Case {
     const char* name;
     std::string line;
@@ -96,7 +97,7 @@ std::vector<std::string> areas_of(const std::string& dump) {
   return out;
 }
 
-TEST(CharGridRows, AreToldApartWithoutBlankLines) {
+TEST(CharGridRowsTest, AreToldApartWithoutBlankLines) {
   const std::string header =
       "  ACTIVIDAD              ÁREA                UNIDAD      ANUAL   ENE  FEB  MAR  ABR  MAY  "
       "JUN\n";

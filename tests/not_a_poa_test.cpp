@@ -87,11 +87,12 @@ INSTANTIATE_TEST_SUITE_P(
                                 DiagnosticCode::kNotAPoa, "parece un README o documento markdown"},
                     RefusalCase{"python_script", POA_SOURCE_DIR "/fixtures/pdf/make_fixtures.py",
                                 nullptr, DiagnosticCode::kNotAPoa, "es código fuente"},
+                    // Read as a CSV (the spreadsheet reader), it holds no POA.
                     RefusalCase{"csv_of_numbers",
                                 {},
                                 "mes,ene,feb,mar\n2022,1,2,3\n2023,4,5,6\n2024,7,8,9\n",
                                 DiagnosticCode::kNotAPoa,
-                                "parece un CSV"},
+                                "no se encontró ningún bloque de encabezado"},
                     RefusalCase{"only_a_title",
                                 {},
                                 "## PROGRAMA OPERATIVO ANUAL 2024\n\n",

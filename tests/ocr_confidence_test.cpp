@@ -15,7 +15,8 @@ namespace poa::normalizer {
 namespace {
 
 RawField cell(std::string text, std::optional<double> confidence, int column = 1) {
-  return RawField{std::move(text), Origin{"scan.pdf", 1, 3, column, confidence}, false};
+  return RawField{std::move(text), Origin{"scan.pdf", 1, 3, column, std::nullopt, confidence},
+                  false};
 }
 
 // One action with one activity: annual and months as given, each with its confidence.

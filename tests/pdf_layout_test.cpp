@@ -92,7 +92,7 @@ std::string values(int annual, int month) {
 std::string show(const CellRow& row) {
   if (row.kind == RowKind::kPageBreak) return "BR p" + std::to_string(row.page);
   std::string s = row.kind == RowKind::kTitle ? "T l" : "l";
-  if (row.continues_previous_row) s = "+" + s;  // the rest of the row cut by the page break
+  if (row.layout && row.layout->open_at_top) s = "+" + s;  // cut open by the page break
   s += std::to_string(row.line);
   for (const Cell& c : row.cells) {
     s += " [c" + std::to_string(c.column);

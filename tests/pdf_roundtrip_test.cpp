@@ -103,8 +103,13 @@ fs::path check_round_trip(std::uint64_t seed, const Document& expected,
 
   // Diagnostics are predicted: the generated data is consistent, so the only warning a
   // correct reader gives is ORPHAN_ROWS on each page where a table continues without its
-  // column header, in the action that table belongs to.
+  // column header, in the action that table belongs to; and with page numbers, the note that
+  // footers were left out (the recogniser drops a `Página N de M` the layout kept, unreported).
   for (const Diagnostic& d : actual.diagnostics) {
+    if (options.page_numbers && d.code == DiagnosticCode::kPageFurnitureDropped &&
+        d.severity == Severity::kInfo && d.text.starts_with("Página ")) {
+      continue;
+    }
     ADD_FAILURE() << "semilla " << seed
                   << ": aviso inesperado del documento: " << format_diagnostic(d);
   }

@@ -119,13 +119,14 @@ TEST(PntModelTest, SettingsFileAndErrorsNameTheLine) {
 
   struct Bad {
     const char* text;
+    int line;
     const char* expect;  // in the message
   };
   const std::vector<Bad> bad = {
-      {"fecha_inicio = 2022\n", "ajustes.ini:1: fecha no válida"},
-      {"# x\nhipervinculo = www.example.org\n", "ajustes.ini:2: el hipervínculo"},
-      {"color = azul\n", "clave desconocida"},
-      {"solo texto\n", "se esperaba"},
+      {"fecha_inicio = 2022\n", 1, "fecha no válida"},
+      {"# x\nhipervinculo = www.example.org\n", 2, "el hipervínculo"},
+      {"color = azul\n", 1, "clave desconocida"},
+      {"solo texto\n", 1, "se esperaba"},
   };
   for (const Bad& b : bad) {
     const auto path = dir / "ajustes.ini";
@@ -134,8 +135,12 @@ TEST(PntModelTest, SettingsFileAndErrorsNameTheLine) {
     try {
       pnt::load_settings_file(path, t);
       ADD_FAILURE() << "accepted: " << b.text;
-    } catch (const pnt::SettingsError& e) {
-      EXPECT_NE(std::string(e.what()).find(b.expect), std::string::npos) << e.what();
+    } catch (const poa::InputError& e) {
+      const poa::Diagnostic& d = e.diagnostic();
+      EXPECT_EQ(d.code, poa::DiagnosticCode::kSipotInvalidSetting) << e.what();
+      EXPECT_EQ(d.origin.file, path.string());
+      EXPECT_EQ(d.origin.line, b.line) << e.what();
+      EXPECT_NE(d.message.find(b.expect), std::string::npos) << e.what();
     }
   }
 }

@@ -277,7 +277,7 @@ TEST(PntTemplateTest, FillsEachSharedTemplateKeepingEverythingButData) {
     ASSERT_EQ(poa::job::run(job, err, loader()), ExitCode::kOk) << err.str();
     check_filled(job.output, *job.template_path, c, 2);
     // The run lists what it could not fill.
-    EXPECT_NE(err.str().find("columnas sin datos"), std::string::npos);
+    EXPECT_NE(err.str().find("vacía en todas las filas"), std::string::npos) << err.str();
     EXPECT_NE(err.str().find("Nota"), std::string::npos) << err.str();
   }
 }

@@ -24,7 +24,7 @@ class VectorReader : public RowReader {
         row.kind = RowKind::kPageBreak;
         ++page;
       } else if (spec[0] == '+') {  // the rest of the row above, cut by a page break
-        row.continues_previous_row = true;
+        row.layout = RowLayout{.open_at_top = true};
         std::stringstream ss(spec.substr(1));
         for (std::string item; std::getline(ss, item, '|');) {
           const auto colon = item.find(':');

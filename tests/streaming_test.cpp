@@ -73,13 +73,7 @@ std::string expected_stderr(const fs::path& file, const Document& doc) {
 
 class StreamingTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("poa_streaming_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = poa::test::fresh_test_dir("poa_streaming"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   BatchOptions json_and_csv(const fs::path& out) const {
@@ -166,15 +160,15 @@ TEST_F(StreamingTest, AbortDropsTheJsonFileAndCutsTheCsvBackToWhereTheDocumentBe
   // Only the CSV files' temporaries (the batch is still open): no trace of refused.json.
   for (const std::string& name : names_in(dir_)) {
     EXPECT_TRUE(name == "first.json" || name.starts_with(".acciones.csv.tmp-") ||
-                name.starts_with(".actividades.csv.tmp-"))
+                name.starts_with(".actividades.csv.tmp-") || name.starts_with(".partidas.csv.tmp-"))
         << name;
   }
   for (auto* out : {json.get(), csv.get()}) {
     out->write(first, "last");
     out->finish();
   }
-  EXPECT_EQ(names_in(dir_),
-            (std::set<std::string>{"first.json", "last.json", "acciones.csv", "actividades.csv"}));
+  EXPECT_EQ(names_in(dir_), (std::set<std::string>{"first.json", "last.json", "acciones.csv",
+                                                   "actividades.csv", "partidas.csv"}));
   EXPECT_EQ(read_file(dir_ / "last.json"), exporters::to_json(first));
   EXPECT_EQ(read_file(dir_ / "acciones.csv"),
             exporters::acciones_csv(first) + exporters::acciones_csv(first, false));
@@ -322,8 +316,8 @@ TEST_F(StreamingTest, InputRefusedMidStreamLeavesNothingWhileTheOthersAreWritten
 
   const Document first = convert_file(kPdf);
   const Document last = convert_file(kSample);
-  EXPECT_EQ(names_in(out),
-            (std::set<std::string>{"first.json", "last.json", "acciones.csv", "actividades.csv"}));
+  EXPECT_EQ(names_in(out), (std::set<std::string>{"first.json", "last.json", "acciones.csv",
+                                                  "actividades.csv", "partidas.csv"}));
   EXPECT_EQ(read_file(out / "first.json"), exporters::to_json(first));
   EXPECT_EQ(read_file(out / "last.json"), exporters::to_json(last));
   EXPECT_EQ(read_file(out / "acciones.csv"),

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "text/months.hpp"
@@ -258,6 +259,61 @@ TEST(FoldTest, LatinFastPathMatchesIcuForEveryCodePoint) {
       EXPECT_EQ(fold_for_match(text), fold_for_match(text + force_icu))
           << "U+" << std::hex << static_cast<unsigned>(cp);
     }
+  }
+}
+
+// The mapped key is the match key, and each byte points at the character it came from.
+TEST(FoldTest, MappedKeyPointsBackAtTheRawText) {
+  struct Case {
+    std::string raw, key;
+    std::vector<std::uint32_t> source;
+  };
+  const std::vector<Case> cases = {
+      {"Ab", "ab", {0, 1}},
+      {"ÁREA  x", "area x", {0, 2, 3, 4, 5, 7}},  // Á is two bytes; the space stands for both
+      {"(ñ)", "n", {1}},
+      {"\xEF\xAC\x81n", "fin", {0, 0, 3}},  // a ligature gives two letters from one character
+      {"Nu\xCC\x81m", "num", {0, 1, 4}},    // the combining mark is dropped
+      {"", "", {}},
+  };
+  MappedKey out;
+  for (const Case& c : cases) {
+    fold_for_match(c.raw, out);
+    EXPECT_EQ(out.key, c.key) << c.raw;
+    EXPECT_EQ(out.source, c.source) << c.raw;
+  }
+  for (const std::string in : {"NÚMERO DE ACCIÓN", "Área(s) RESPONSABLE(s)", "PROPÓ\xC2\xADSITO",
+                               "ÆSTHETIC ß", "  -3.5.1 Informar- "}) {
+    fold_for_match(in, out);
+    EXPECT_EQ(out.key, fold_for_match(in)) << in;
+  }
+}
+
+TEST(MonthNamesTest, FoundInsideText) {
+  struct Case {
+    std::string raw;
+    std::vector<std::tuple<std::size_t, std::size_t, int>> spans;  // bytes [begin, end), month
+  };
+  const std::vector<Case> cases = {
+      {"ENE", {{0, 3, 0}}},
+      {"anualEne", {{5, 8, 0}}},           // glued to the cell on its left
+      {"EneFeb", {{0, 3, 0}, {3, 6, 1}}},  // two month cells glued
+      {"Diciembre.", {{0, 9, 11}}},
+      {"SEPTIEMBRE", {{0, 10, 8}}},  // the longest spelling wins
+      {"ENERO", {{0, 5, 0}}},
+      {"Energía", {}},  // a word that starts like a month
+      {"ENEFEB", {}},   // no case change: one unknown word
+      {"2022Mar", {{4, 7, 2}}},
+      {"Ágosto", {{0, 7, 7}}},  // accents are optional
+  };
+  MappedKey key;
+  std::vector<MonthSpan> spans;
+  for (const Case& c : cases) {
+    spans.clear();
+    find_month_names(c.raw, key, spans);
+    std::vector<std::tuple<std::size_t, std::size_t, int>> got;
+    for (const MonthSpan& m : spans) got.emplace_back(m.begin, m.end, m.month);
+    EXPECT_EQ(got, c.spans) << c.raw;
   }
 }
 

@@ -182,24 +182,30 @@ struct LatinFold {
 constexpr UChar32 kLatinFoldEnd = 0x370;
 using LatinFoldTable = std::array<LatinFold, kLatinFoldEnd>;
 
+// What one code point contributes to a match key, found by folding "a<cp>a" on the ICU route:
+// whether cp vanishes, separates, or becomes letters.
+LatinFold fold_code_point(UChar32 cp) {
+  LatinFold f;
+  icu::UnicodeString probe(static_cast<UChar>(u'a'));
+  probe.append(cp).append(static_cast<UChar>(u'a'));
+  const std::string key = fold_with_icu(to_utf8(probe));
+  if (key == "aa") {
+    f.kind = LatinFold::Kind::kDrop;
+  } else if (key == "a a") {
+    f.kind = LatinFold::Kind::kSeparator;
+  } else if (key.size() > 2 && key.front() == 'a' && key.back() == 'a' &&
+             key.find(' ') == std::string::npos) {
+    f.kind = LatinFold::Kind::kLetters;
+    f.letters = key.substr(1, key.size() - 2);
+  }  // anything else (a mark that composes across the probe…) stays with ICU
+  return f;
+}
+
 const LatinFoldTable& latin_fold_table() {
   static const LatinFoldTable kTable = [] {
     LatinFoldTable t;
     for (UChar32 cp = 0x80; cp < kLatinFoldEnd; ++cp) {
-      // Folding "a<cp>a" shows whether cp vanishes, separates, or becomes letters.
-      icu::UnicodeString probe(static_cast<UChar>(u'a'));
-      probe.append(cp).append(static_cast<UChar>(u'a'));
-      const std::string key = fold_with_icu(to_utf8(probe));
-      LatinFold& f = t[static_cast<std::size_t>(cp)];
-      if (key == "aa") {
-        f.kind = LatinFold::Kind::kDrop;
-      } else if (key == "a a") {
-        f.kind = LatinFold::Kind::kSeparator;
-      } else if (key.size() > 2 && key.front() == 'a' && key.back() == 'a' &&
-                 key.find(' ') == std::string::npos) {
-        f.kind = LatinFold::Kind::kLetters;
-        f.letters = key.substr(1, key.size() - 2);
-      }  // anything else (a mark that composes across the probe…) stays with ICU
+      t[static_cast<std::size_t>(cp)] = fold_code_point(cp);
     }
     return t;
   }();
@@ -294,6 +300,91 @@ std::string fold_for_match(std::string_view raw) {
     i = static_cast<std::size_t>(next);
   }
   return out;
+}
+
+}  // namespace poa::text
+
+namespace poa::text {
+
+void fold_for_match(std::string_view raw, MappedKey& out) {
+  const LatinFoldTable& table = latin_fold_table();
+  out.key.clear();
+  out.source.clear();
+  bool pending_space = false;
+  std::uint32_t space_from = 0;  // where the run a pending space stands for began
+  auto separate = [&](std::size_t at) {
+    if (!pending_space && !out.key.empty()) space_from = static_cast<std::uint32_t>(at);
+    pending_space = !out.key.empty();
+  };
+  auto append = [&](std::string_view letters, std::size_t at) {
+    if (pending_space) {
+      out.key += ' ';
+      out.source.push_back(space_from);
+    }
+    pending_space = false;
+    out.key += letters;
+    out.source.insert(out.source.end(), letters.size(), static_cast<std::uint32_t>(at));
+  };
+  for (std::size_t i = 0; i < raw.size();) {
+    const std::size_t at = i;
+    const auto byte = static_cast<unsigned char>(raw[i]);
+    if (byte < 0x80) {  // most of the text: one byte in, at most one out
+      ++i;
+      char c = static_cast<char>(byte);
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (pending_space) {
+          out.key += ' ';
+          out.source.push_back(space_from);
+          pending_space = false;
+        }
+        out.key += c;
+        out.source.push_back(static_cast<std::uint32_t>(at));
+      } else {
+        separate(at);
+      }
+      continue;
+    }
+    UChar32 cp = 0;
+    int32_t next = static_cast<int32_t>(i);
+    U8_NEXT(raw.data(), next, static_cast<int32_t>(raw.size()), cp);
+    i = static_cast<std::size_t>(next);
+    if (cp < 0) {
+      separate(at);  // an ill-formed byte: U+FFFD on the ICU route, which separates
+      continue;
+    }
+    // Outside Latin: one character at a time (rare in POAs, so not cached).
+    LatinFold other;
+    const LatinFold& entry =
+        cp < kLatinFoldEnd ? table[static_cast<std::size_t>(cp)] : (other = fold_code_point(cp));
+    switch (entry.kind) {
+      case LatinFold::Kind::kDrop:
+        break;
+      case LatinFold::Kind::kLetters:
+        append(entry.letters, at);
+        break;
+      case LatinFold::Kind::kSeparator:
+      case LatinFold::Kind::kIcu:
+        separate(at);
+        break;
+    }
+  }
+}
+
+bool is_upper_at(std::string_view raw, std::size_t offset) {
+  if (offset >= raw.size()) return false;
+  const auto byte = static_cast<unsigned char>(raw[offset]);
+  if (byte < 0x80) return byte >= 'A' && byte <= 'Z';
+  UChar32 cp = 0;
+  auto i = static_cast<int32_t>(offset);
+  U8_NEXT(raw.data(), i, static_cast<int32_t>(raw.size()), cp);
+  return cp >= 0 && u_isupper(cp);
+}
+
+std::size_t next_char(std::string_view raw, std::size_t offset) {
+  auto i = static_cast<int32_t>(offset);
+  U8_FWD_1(raw.data(), i, static_cast<int32_t>(raw.size()));
+  return static_cast<std::size_t>(i);
 }
 
 }  // namespace poa::text

@@ -1,8 +1,10 @@
 // Text clean-up with ICU (what every string field goes through) and the one accent folding.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace poa::text {
 
@@ -24,5 +26,25 @@ std::string fold_accents(std::string_view raw);
 // letters and digits turned into one space, trimmed.
 // "NÚMERO DE ACCIÓN" and "numero de accion:" give the same key "numero de accion".
 std::string fold_for_match(std::string_view raw);
+
+// A match key that remembers where each of its bytes came from: `source[i]` is the byte offset
+// in the raw text of the character that gave `key[i]` (for a space, of the first character of
+// the run it stands for). A match in the key maps back onto the raw text: the PDF layout finds
+// month names glued inside a word and cuts the word's glyphs there.
+struct MappedKey {
+  std::string key;
+  std::vector<std::uint32_t> source;
+};
+
+// fold_for_match into `out` (its buffers reused), with the source offsets. The key equals
+// fold_for_match's except for text outside Latin, which is folded a character at a time here
+// rather than as a whole (a mark that composes across characters may differ).
+void fold_for_match(std::string_view raw, MappedKey& out);
+
+// Whether the character starting at byte `offset` of `raw` is an upper-case letter.
+bool is_upper_at(std::string_view raw, std::size_t offset);
+
+// The byte just past the character starting at `offset` (UTF-8; ill-formed bytes count alone).
+std::size_t next_char(std::string_view raw, std::size_t offset);
 
 }  // namespace poa::text

@@ -1,9 +1,11 @@
 // The 2018–2022 national SIPOT layouts of fracciones IV, V and VI, written with libxlsxwriter.
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <stdexcept>
 
 #include "exporters/pnt/pnt_export.hpp"
+#include "model/os_error.hpp"
 
 namespace poa::exporters::pnt {
 namespace {
@@ -249,7 +251,11 @@ void write_builtin_template(Fraccion f, const std::filesystem::path& path) {
       check(worksheet_set_column(sub, c, c, 24, nullptr), "ancho");
     }
   }
-  check(workbook_close(wb), "cerrar");
+  // The file is written here: a full disk shows up as this error, with errno saying why.
+  errno = 0;
+  if (workbook_close(wb) != LXW_NO_ERROR) {
+    throw OutputError(path, "no se pudo escribir el diseño integrado", errno != 0 ? errno : EIO);
+  }
 }
 
 }  // namespace poa::exporters::pnt

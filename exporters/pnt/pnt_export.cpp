@@ -1,12 +1,13 @@
 // Binding records to template columns, the CSV view, and writing the tables.
 #include "exporters/pnt/pnt_export.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "exporters/atomic_file.hpp"
+#include "exporters/csv_records.hpp"
 #include "exporters/formula_guard.hpp"
 
 namespace poa::exporters::pnt {
@@ -27,8 +28,14 @@ std::string value_text(const Value& v) {
 }
 
 // One value into one column, typed by the column's code.
-OutCell to_cell(const Value& v, Field field, const TemplateColumn& col,
-                std::vector<std::string>& warnings) {
+// Where a cell lands, for the warnings about it.
+struct CellPlace {
+  const TemplateSheet& sheet;
+  int row;  // 1-based sheet row
+};
+
+OutCell to_cell(const Value& v, Field field, const TemplateColumn& col, const CellPlace& at,
+                Diagnostics& warnings) {
   if (is_date_type(col.type_code)) {
     if (const auto* dt = std::get_if<Date>(&v)) return OutCell::date(excel_serial(*dt));
     if (const auto* s = std::get_if<std::string>(&v))
@@ -50,27 +57,30 @@ OutCell to_cell(const Value& v, Field field, const TemplateColumn& col,
       if (fold_header(allowed) == folded) return OutCell::text_cell(allowed);
     std::string list;
     for (const std::string& allowed : col.catalogue) list += (list.empty() ? "" : ", ") + allowed;
-    warnings.push_back("«" + text + "» no está en el catálogo de «" + col.header + "» (" + list +
-                       "); la celda queda vacía");
+    warnings.push_back(diag::make(DiagnosticCode::kSipotNotInCatalogue, Severity::kWarning,
+                                  "«" + text + "» no está en el catálogo de «" + col.header +
+                                      "» (" + list + "); la celda queda vacía",
+                                  Origin{at.sheet.name, {}, at.row, col.index + 1}, text));
     return {};
   }
   return OutCell::text_cell(text);
 }
 
-OutRow bind_row(const std::vector<TemplateColumn>& cols,
-                const std::map<int, std::optional<Field>>& fields, const Values& values,
-                std::vector<std::string>& warnings) {
+// The sheet's next row (`rows` so far) from `values`.
+void bind_row(const TemplateSheet& sheet, const std::map<int, std::optional<Field>>& fields,
+              const Values& values, std::vector<OutRow>& rows, Diagnostics& warnings) {
   int width = 0;
-  for (const auto& c : cols) width = std::max(width, c.index + 1);
+  for (const auto& c : sheet.columns) width = std::max(width, c.index + 1);
   OutRow row(static_cast<std::size_t>(width));
-  for (const TemplateColumn& col : cols) {
+  const CellPlace at{sheet, sheet.first_data_row + static_cast<int>(rows.size())};
+  for (const TemplateColumn& col : sheet.columns) {
     const auto& f = fields.at(col.index);
     if (!f) continue;
     const auto it = values.find(*f);
     if (it != values.end())
-      row[static_cast<std::size_t>(col.index)] = to_cell(it->second, *f, col, warnings);
+      row[static_cast<std::size_t>(col.index)] = to_cell(it->second, *f, col, at, warnings);
   }
-  return row;
+  rows.push_back(std::move(row));
 }
 
 void list_empty(const TemplateSheet& sheet, const std::vector<OutRow>& rows,
@@ -92,13 +102,26 @@ void list_empty(const TemplateSheet& sheet, const std::vector<OutRow>& rows,
 std::string csv_field(std::string text) {
   // OWASP: a leading ' makes spreadsheets take the field as text (CSV has no cell types).
   if (looks_like_formula(text)) text.insert(text.begin(), '\'');
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
+  return csv_quoted(text);
+}
+
+// A template's sheet name as part of a file name: never a path. Excel forbids / \ ? * [ ] : in
+// sheet names, but a hostile template may hold any of them (`Tabla_x/../../ESCAPED`): those and
+// control characters become `_`; a leading dot gets a `_` before it (no hidden or `..` name).
+std::string file_name_part(const std::string& sheet_name) {
+  constexpr std::string_view kNotInNames = "/\\?*[]:\"<>|";
+  std::string out = sheet_name;
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F || kNotInNames.find(c) != std::string_view::npos) c = '_';
   }
-  return out + "\"";
+  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
+  if (out.size() > 120) {
+    std::size_t cut = 120;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return out;
 }
 
 // Excel serial -> dd/mm/aaaa, for the CSV view.
@@ -131,10 +154,10 @@ BoundTables bind_table(const TemplateLayout& layout, const Table& table) {
     out.subtables[id];  // every sub-table sheet is written, even with no rows
   }
   for (const Record& record : table.records) {
-    out.main.push_back(bind_row(layout.main.columns, main_fields, record.values, out.warnings));
+    bind_row(layout.main, main_fields, record.values, out.main, out.warnings);
     for (const auto& [id, sheet] : layout.subtables)
       for (const Values& sub : record.sub_rows)
-        out.subtables[id].push_back(bind_row(sheet.columns, sub_fields[id], sub, out.warnings));
+        bind_row(sheet, sub_fields[id], sub, out.subtables[id], out.warnings);
   }
   list_empty(layout.main, out.main, out.empty_columns);
   for (const auto& [id, sheet] : layout.subtables)
@@ -206,7 +229,7 @@ std::vector<std::filesystem::path> write_tables(const TemplateLayout& layout,
     write_csv(output, sheet_csv(layout.main, bound.main));
     for (const auto& [id, sheet] : layout.subtables) {
       fs::path sub = output;
-      sub.replace_filename(output.stem().string() + "_" + sheet.name + ".csv");
+      sub.replace_filename(output.stem().string() + "_" + file_name_part(sheet.name) + ".csv");
       write_csv(sub, sheet_csv(sheet, bound.subtables.at(id)));
     }
     return written;
@@ -215,20 +238,13 @@ std::vector<std::filesystem::path> write_tables(const TemplateLayout& layout,
     tmpl->write_filled(output, bound.main, bound.subtables);
     return {output};
   }
-  // The built-in layout goes through the same template filling as a user's template.
-  const fs::path dir = output.parent_path().empty() ? "." : output.parent_path();
-  const fs::path blank =
-      dir / ("." + output.filename().string() + ".blank-" + std::to_string(::getpid()) + ".xlsx");
-  try {
-    write_builtin_template(fraccion, blank);
-    XlsxTemplate::open(blank).write_filled(output, bound.main, bound.subtables);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(blank, ec);
-    throw;
-  }
-  std::error_code ec;
-  fs::remove(blank, ec);
+  // The built-in layout goes through the same template filling as a user's template. The blank
+  // is a temporary file, never committed: it goes when `blank` does (or on SIGINT/SIGTERM). It
+  // is made in the system's temporary folder, where libxlsxwriter keeps its own work files: a
+  // full or read-only output folder is then reported by our own writer, in one line.
+  AtomicFile blank(fs::temp_directory_path() / "poa-pnt-blank.xlsx");
+  write_builtin_template(fraccion, blank.temp_path());
+  XlsxTemplate::open(blank.temp_path()).write_filled(output, bound.main, bound.subtables);
   return {output};
 }
 

@@ -19,13 +19,15 @@ struct BoundTables {
   std::map<std::string, std::vector<OutRow>> subtables;  // keyed as TemplateLayout::subtables
   // "Reporte de Formatos: Fecha de validación", … : columns no row has a value in.
   std::vector<std::string> empty_columns;
-  // Values that did not fit their column (not in the catalogue, …), in Spanish.
-  std::vector<std::string> warnings;
+  // Values that did not fit their column: SIPOT_NOT_IN_CATALOGUE, the origin naming the sheet,
+  // its row and column.
+  Diagnostics warnings;
 };
 
 // Places each record's values in the template's columns by header meaning, typed by the
 // column's row-4 code: dates as Excel dates, numbers and ids as numbers, catalogue values
 // spelled exactly as in the catalogue (a value not in it is left empty and warned about).
+// `empty_columns` lists the headers no row fills; check_gaps (pnt_checks.hpp) says why.
 BoundTables bind_table(const TemplateLayout& layout, const Table& table);
 
 // A Spanish message when `layout` is not a template of `fraccion` (IV needs a sub-table

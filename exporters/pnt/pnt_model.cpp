@@ -6,6 +6,7 @@
 #include <cctype>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "text/unicode.hpp"
 
@@ -340,9 +341,19 @@ std::optional<std::string> apply_setting(Settings& s, std::string_view raw_key,
   return "clave desconocida: «" + key + "»";
 }
 
+namespace {
+
+[[noreturn]] void refuse_setting(const std::filesystem::path& path, std::optional<int> line,
+                                 std::string message) {
+  throw InputError(diag::input_error(DiagnosticCode::kSipotInvalidSetting, std::move(message),
+                                     Origin{path.string(), {}, line, {}}));
+}
+
+}  // namespace
+
 void load_settings_file(const std::filesystem::path& path, Settings& settings) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw SettingsError(path.string() + ": no se puede leer el archivo de ajustes");
+  if (!in) refuse_setting(path, std::nullopt, "no se puede leer el archivo de ajustes");
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {
@@ -353,15 +364,14 @@ void load_settings_file(const std::filesystem::path& path, Settings& settings) {
     if (t.empty() || t[0] == '#' || t[0] == ';' || t[0] == '[') continue;
     const auto eq = t.find('=');
     if (eq == std::string::npos) {
-      throw SettingsError(path.string() + ":" + std::to_string(number) +
-                          ": se esperaba «clave = valor»");
+      refuse_setting(path, number, "se esperaba «clave = valor»");
     }
     std::string value = trim(std::string_view(t).substr(eq + 1));
     // Values may be written in double quotes (as in many .ini files); the quotes are dropped.
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
     if (auto err = apply_setting(settings, std::string_view(t).substr(0, eq), value))
-      throw SettingsError(path.string() + ":" + std::to_string(number) + ": " + *err);
+      refuse_setting(path, number, std::move(*err));
   }
 }
 
@@ -436,11 +446,12 @@ std::optional<std::string> objetivo_of(const Action& a, ObjetivoSource src) {
   return std::nullopt;
 }
 
-std::string describe(const Document& doc, const Origin& o) {
-  const std::string file = !o.file.empty() ? o.file : doc.source.path;
-  Origin named = o;
-  named.file = file;
-  return format_origin(named);
+Diagnostic skipped_activity(const Document& doc, const Activity& act, Severity severity,
+                            std::string message) {
+  Origin named = act.origin;
+  if (named.file.empty()) named.file = doc.source.path;
+  return diag::make(DiagnosticCode::kSipotSkippedActivity, severity, std::move(message),
+                    std::move(named), act.actividad.value_or(std::string()));
 }
 
 }  // namespace
@@ -466,8 +477,9 @@ Table build_table(Fraccion fraccion, const std::vector<Document>& docs, const Se
           if (act.programacion_anual) sub[Field::kSubMeta] = *act.programacion_anual;
           put_text(sub, Field::kSubUnidad, act.unidad_medida);
           if (sub.empty()) {
-            table.notes.push_back(describe(doc, act.origin) +
-                                  ": actividad sin indicador, meta ni unidad; no va a la tabla");
+            table.notes.push_back(
+                skipped_activity(doc, act, Severity::kWarning,
+                                 "actividad sin indicador, meta ni unidad; no va a la subtabla"));
             continue;
           }
           r.sub_rows.push_back(std::move(sub));
@@ -482,8 +494,8 @@ Table build_table(Fraccion fraccion, const std::vector<Document>& docs, const Se
       }
       for (const Activity& act : action.activities) {
         if (!act.indicador || trim(*act.indicador).empty()) {
-          table.notes.push_back(describe(doc, act.origin) +
-                                ": actividad sin indicador; no genera registro");
+          table.notes.push_back(skipped_activity(doc, act, Severity::kInfo,
+                                                 "actividad sin indicador; no genera registro"));
           continue;
         }
         Record r;

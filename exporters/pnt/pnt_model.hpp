@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -114,14 +113,9 @@ const std::vector<SettingKey>& setting_keys();
 std::optional<std::string> apply_setting(Settings& settings, std::string_view key,
                                          std::string_view value);
 
-// Thrown for an unreadable or invalid settings file; the message names file and line.
-class SettingsError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // Reads `key = value` lines (UTF-8; `#` starts a comment line; blank lines ignored) into
-// `settings`. Throws SettingsError.
+// `settings`. Throws poa::InputError with a SIPOT_INVALID_SETTING diagnostic whose origin names
+// the file and the line.
 void load_settings_file(const std::filesystem::path& path, Settings& settings);
 
 // One main-sheet record and, for fracción IV, its sub-table rows (all sharing `sub_id`).
@@ -135,8 +129,10 @@ struct Record {
 struct Table {
   Fraccion fraccion = Fraccion::kIV;
   std::vector<Record> records;
-  // Things the mapping had to skip (an activity without an indicator, …), in Spanish.
-  std::vector<std::string> notes;
+  // What the mapping had to skip (an activity without an indicator, …): SIPOT_SKIPPED_ACTIVITY
+  // with the activity's origin; a warning in IV (the activity is lost to the sub-table), info in
+  // V and VI (an activity without an indicator is no indicator).
+  Diagnostics notes;
 };
 
 // The mapping POA -> SIPOT records (docs/pnt.md): IV one record per action with a sub-table row

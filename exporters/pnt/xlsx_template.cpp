@@ -1,54 +1,35 @@
 // SIPOT template I/O: minizip for the package, pugixml for the parts we read or fill.
 #include "exporters/pnt/xlsx_template.hpp"
 
+#include "exporters/atomic_file.hpp"
 #include "exporters/formula_guard.hpp"
 
-#include <minizip/unzip.h>
 #include <minizip/zip.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
 
 #include "exporters/pnt/pnt_model.hpp"
+#include "model/os_error.hpp"
+#include "zip/archive.hpp"
+#include "zip/xml.hpp"
 
 namespace poa::exporters::pnt {
 namespace {
 
-constexpr unsigned kParseFlags =
-    pugi::parse_default | pugi::parse_declaration | pugi::parse_ws_pcdata_single;
-
-struct ZipEntry {
-  std::string name;
-  std::string data;
-  tm_unz date{};
-};
-
-// The local part of an element name ("x:row" -> "row"): some writers prefix SpreadsheetML.
-std::string_view local_name(const pugi::xml_node& n) {
-  std::string_view s = n.name();
-  const auto colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-pugi::xml_node child(const pugi::xml_node& parent, std::string_view local) {
-  for (pugi::xml_node c : parent.children())
-    if (c.type() == pugi::node_element && local_name(c) == local) return c;
-  return {};
-}
-
-std::vector<pugi::xml_node> children(const pugi::xml_node& parent, std::string_view local) {
-  std::vector<pugi::xml_node> out;
-  for (pugi::xml_node c : parent.children())
-    if (c.type() == pugi::node_element && local_name(c) == local) out.push_back(c);
-  return out;
-}
+using ZipEntry = zip::Entry;
+using xml::child;
+using xml::children;
+using xml::column_letters;
+using xml::local_name;
 
 // The prefix ("" or "x:") the part's root uses, for the elements we create.
 std::string prefix_of(const pugi::xml_document& doc) {
@@ -57,70 +38,43 @@ std::string prefix_of(const pugi::xml_document& doc) {
   return colon == std::string_view::npos ? "" : std::string(s.substr(0, colon + 1));
 }
 
-// "AB12" -> (row 12, column index 27). Returns false when it is not a cell reference.
+// "AB12" -> (row 12, column index 27). Returns false when it is not a cell reference within
+// Excel's grid.
 bool parse_ref(std::string_view ref, int& row, int& col) {
-  std::size_t i = 0;
-  col = 0;
-  while (i < ref.size() && ref[i] == '$') ++i;
-  const std::size_t letters = i;
-  while (i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i]))) {
-    col = col * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1);
-    ++i;
-  }
-  if (i == letters) return false;
-  if (i < ref.size() && ref[i] == '$') ++i;
-  row = 0;
-  const std::size_t digits = i;
-  for (; i < ref.size() && std::isdigit(static_cast<unsigned char>(ref[i])); ++i)
-    row = row * 10 + (ref[i] - '0');
-  --col;
-  return i == ref.size() && i > digits;
+  const std::optional<xml::CellRef> cell = xml::parse_cell_ref(ref);
+  if (!cell) return false;
+  row = cell->row;
+  col = cell->column;
+  return true;
 }
 
-std::string xml_text_of(const pugi::xml_node& n) {
-  // <si>/<is>: plain <t> or rich-text runs <r><t>; phonetic runs (<rPh>) are not text.
-  std::string out;
-  for (pugi::xml_node c : n.children()) {
-    if (local_name(c) == "t")
-      out += c.text().get();
-    else if (local_name(c) == "r")
-      out += child(c, "t").text().get();
-  }
-  return out;
+// What a template may hold once inflated. SIPOT's templates are tens of KiB; these bounds keep a
+// hostile one (a zip bomb, a 60 MiB sharedStrings) to a few hundred MiB of work at most. A
+// second entry of one name is dropped (only the first is copied into our output).
+constexpr zip::Limits kTemplateLimits{.max_entries = 4096,
+                                      .max_entry_bytes = std::uint64_t{8} << 20,
+                                      .max_total_bytes = std::uint64_t{32} << 20,
+                                      .keep_first_of_repeated_names = true};
+
+bool is_xml_part(std::string_view name) {
+  return name.ends_with(".xml") || name.ends_with(".rels") || name.ends_with(".vml");
 }
 
 std::vector<ZipEntry> read_zip(const std::filesystem::path& path) {
-  unzFile uf = unzOpen64(path.string().c_str());
-  if (!uf) throw TemplateError(path.string() + ": no es un archivo .xlsx (zip) legible");
+  const std::string file = path.string();
   std::vector<ZipEntry> entries;
-  int rc = unzGoToFirstFile(uf);
-  while (rc == UNZ_OK) {
-    unz_file_info64 info;
-    char name[1024];
-    if (unzGetCurrentFileInfo64(uf, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK ||
-        unzOpenCurrentFile(uf) != UNZ_OK) {
-      unzClose(uf);
-      throw TemplateError(path.string() + ": archivo .xlsx dañado");
-    }
-    ZipEntry e;
-    e.name = name;
-    e.date = info.tmu_date;
-    if (info.uncompressed_size > (64u << 20)) {
-      unzCloseCurrentFile(uf);
-      unzClose(uf);
-      throw TemplateError(path.string() + ": parte demasiado grande en el .xlsx: " + e.name);
-    }
-    e.data.resize(static_cast<std::size_t>(info.uncompressed_size));
-    int got = e.data.empty() ? 0 : unzReadCurrentFile(uf, e.data.data(), e.data.size());
-    if (unzCloseCurrentFile(uf) != UNZ_OK || got != static_cast<int>(e.data.size())) {
-      unzClose(uf);
-      throw TemplateError(path.string() + ": archivo .xlsx dañado (" + e.name + ")");
-    }
-    entries.push_back(std::move(e));
-    rc = unzGoToNextFile(uf);
+  try {
+    entries = zip::Archive::open(path, kTemplateLimits).read_all();
+  } catch (const zip::ArchiveError& e) {
+    throw TemplateError(file + ": no es un archivo .xlsx legible: " + e.what() +
+                        "; no parece un formato de SIPOT");
   }
-  unzClose(uf);
-  if (rc != UNZ_END_OF_LIST_OF_FILE) throw TemplateError(path.string() + ": archivo .xlsx dañado");
+  // A DOCTYPE (entity declarations) is no part of SpreadsheetML: removed, so it is neither
+  // parsed nor copied into our output.
+  for (ZipEntry& e : entries) {
+    if (is_xml_part(e.name) && !xml::strip_doctype(e.data))
+      throw TemplateError(file + ": XML no válido en " + e.name + " (DOCTYPE sin cerrar)");
+  }
   return entries;
 }
 
@@ -128,12 +82,6 @@ std::vector<ZipEntry> read_zip(const std::filesystem::path& path) {
 using CellText = std::map<std::pair<int, int>, std::string>;
 
 }  // namespace
-
-std::string column_letters(int index) {
-  std::string s;
-  for (int n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), char('A' + (n - 1) % 26));
-  return s;
-}
 
 struct XlsxTemplate::Impl {
   std::filesystem::path path;
@@ -155,8 +103,11 @@ struct XlsxTemplate::Impl {
   void load_xml(std::string_view part, pugi::xml_document& doc) const {
     const ZipEntry* e = find(part);
     if (!e) fail("falta la parte " + std::string(part));
-    if (!doc.load_buffer(e->data.data(), e->data.size(), kParseFlags))
-      fail("XML no válido en " + std::string(part));
+    try {
+      xml::load(doc, e->data, part);
+    } catch (const xml::XmlError& err) {
+      fail(err.what());
+    }
   }
 
   CellText read_cells(const pugi::xml_document& sheet) const {
@@ -171,7 +122,7 @@ struct XlsxTemplate::Impl {
           const auto idx = static_cast<std::size_t>(child(c, "v").text().as_ullong(~0ull));
           if (idx < shared_strings.size()) text = shared_strings[idx];
         } else if (t == "inlineStr") {
-          text = xml_text_of(child(c, "is"));
+          text = xml::string_item_text(child(c, "is"));
         } else {
           text = child(c, "v").text().get();
         }
@@ -243,7 +194,7 @@ void XlsxTemplate::Impl::analyse() {
     pugi::xml_document sst;
     load_xml(shared_part, sst);
     for (pugi::xml_node si : children(sst.document_element(), "si"))
-      shared_strings.push_back(xml_text_of(si));
+      shared_strings.push_back(xml::string_item_text(si));
   }
   std::vector<std::pair<std::string, std::string>> sheets;  // name, part
   for (pugi::xml_node s : children(child(wb.document_element(), "sheets"), "sheet")) {
@@ -319,11 +270,10 @@ void XlsxTemplate::Impl::analyse() {
     pugi::xml_document doc;
     load_xml(*part, doc);
     const CellText values = read_cells(doc);
+    // The cells the sheet holds, not every row the range names ($A$1:$A$1048576 is common).
     std::vector<std::string> out;
-    for (int r = r0; r <= r1; ++r) {
-      const std::string v = at(values, r, c0);
-      if (!v.empty()) out.push_back(v);
-    }
+    for (auto it = values.lower_bound({r0, c0}); it != values.end() && it->first.first <= r1; ++it)
+      if (it->first.second == c0) out.push_back(it->second);
     return out;
   };
   // Catalogue columns: the list validation over the column, else the name Hidden_<N><col>.
@@ -489,8 +439,11 @@ std::string save_xml(const pugi::xml_document& doc) {
 std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
                        const std::vector<OutRow>& rows, StyleBook& styles) {
   pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size(), kParseFlags))
-    throw TemplateError("XML no válido en " + sheet.part);
+  try {
+    xml::load(doc, xml, sheet.part);
+  } catch (const xml::XmlError& err) {
+    throw TemplateError(err.what());
+  }
   const std::string px = prefix_of(doc);
   pugi::xml_node root = doc.document_element();
   pugi::xml_node data = child(root, "sheetData");
@@ -500,9 +453,10 @@ std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
   std::map<int, int> col_style;
   for (pugi::xml_node c : children(child(root, "cols"), "col")) {
     if (!c.attribute("style")) continue;
-    for (int i = c.attribute("min").as_int(1); i <= std::min(c.attribute("max").as_int(0), 16384);
-         ++i)
-      col_style[i - 1] = c.attribute("style").as_int();
+    // Clamped to Excel's columns: `min="-2147483648"` must cost nothing (nor overflow).
+    const int first = std::max(c.attribute("min").as_int(1), 1);
+    const int last = std::min(c.attribute("max").as_int(0), xml::kMaxColumns);
+    for (int i = first; i <= last; ++i) col_style[i - 1] = c.attribute("style").as_int();
   }
   for (pugi::xml_node row : children(data, "row"))
     if (row.attribute("r").as_int() >= sheet.first_data_row) data.remove_child(row);
@@ -574,29 +528,35 @@ std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
   return save_xml(doc);
 }
 
-void write_zip(const std::filesystem::path& path, const std::vector<ZipEntry>& entries) {
+// Writes the package to `path` (the temporary file of `target`, which errors name).
+void write_zip(const std::filesystem::path& path, const std::filesystem::path& target,
+               const std::vector<ZipEntry>& entries) {
+  errno = 0;
   zipFile zf = zipOpen64(path.string().c_str(), APPEND_STATUS_CREATE);
-  if (!zf) throw std::runtime_error(path.string() + ": no se puede crear el archivo");
+  if (!zf) throw OutputError(target, "no se pudo crear", errno != 0 ? errno : EIO);
   for (const ZipEntry& e : entries) {
     zip_fileinfo zi{};
-    zi.tmz_date.tm_sec = e.date.tm_sec;
-    zi.tmz_date.tm_min = e.date.tm_min;
-    zi.tmz_date.tm_hour = e.date.tm_hour;
-    zi.tmz_date.tm_mday = e.date.tm_mday;
-    zi.tmz_date.tm_mon = e.date.tm_mon;
-    zi.tmz_date.tm_year = e.date.tm_year;
+    zi.tmz_date.tm_sec = static_cast<unsigned>(e.time.second);
+    zi.tmz_date.tm_min = static_cast<unsigned>(e.time.minute);
+    zi.tmz_date.tm_hour = static_cast<unsigned>(e.time.hour);
+    zi.tmz_date.tm_mday = static_cast<unsigned>(e.time.day);
+    zi.tmz_date.tm_mon = static_cast<unsigned>(e.time.month - 1);
+    zi.tmz_date.tm_year = static_cast<unsigned>(e.time.year);
+    errno = 0;
     bool ok = zipOpenNewFileInZip64(zf, e.name.c_str(), &zi, nullptr, 0, nullptr, 0, nullptr,
                                     Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) == ZIP_OK;
     ok = ok &&
          zipWriteInFileInZip(zf, e.data.data(), static_cast<unsigned>(e.data.size())) == ZIP_OK;
     ok = zipCloseFileInZip(zf) == ZIP_OK && ok;
     if (!ok) {
+      const int err = errno != 0 ? errno : EIO;
       zipClose(zf, nullptr);
-      throw std::runtime_error(path.string() + ": error al escribir " + e.name);
+      throw OutputError(target, "no se pudo escribir", err);
     }
   }
+  errno = 0;
   if (zipClose(zf, nullptr) != ZIP_OK)
-    throw std::runtime_error(path.string() + ": error al cerrar el archivo");
+    throw OutputError(target, "no se pudo escribir", errno != 0 ? errno : EIO);
 }
 
 }  // namespace
@@ -625,17 +585,9 @@ void XlsxTemplate::write_filled(const std::filesystem::path& out,
   }
 
   // Temporary name in the same folder, renamed over `out` only once complete.
-  const std::filesystem::path dir = out.parent_path().empty() ? "." : out.parent_path();
-  const std::filesystem::path tmp =
-      dir / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  try {
-    write_zip(tmp, entries);
-    std::filesystem::rename(tmp, out);
-  } catch (...) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw;
-  }
+  AtomicFile file(out);
+  write_zip(file.temp_path(), out, entries);
+  file.commit();
 }
 
 }  // namespace poa::exporters::pnt
