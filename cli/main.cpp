@@ -1,5 +1,6 @@
 // poa: the command line. Parses flags into a job's options, runs the job (poa_job), and returns
 // its ExitCode (job/exit_code.hpp) as the exit status.
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 
 #include <sys/ioctl.h>
@@ -44,6 +45,11 @@ struct ConvertArgs {
   bool format_given = false;  // --format named: --db adds sqlite to it rather than replace it
   poa::job::InputFilter filter;
   std::optional<std::string> municipio;
+  std::string sheet;
+  std::string ocr = "auto";
+  std::string ocr_lang = "spa";
+  int dpi = 300;
+  double ocr_min_confidence = poa::normalizer::kDefaultMinConfidence;
 };
 
 // The terminal's width, for the progress line (80 when stderr is not a terminal).
@@ -109,6 +115,16 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   if (args.no_progress) job.progress = false;
   job.progress_width = stderr_columns() - 1;
   if (!max_input_size(args.max_input_size, job.max_input_bytes)) return ExitCode::kUsage;
+  if (!args.sheet.empty()) job.sheet = args.sheet;
+  using poa::extractor::OcrMode;
+  job.ocr.mode = args.ocr == "always"  ? OcrMode::kAlways
+                 : args.ocr == "never" ? OcrMode::kNever
+                                       : OcrMode::kAuto;
+  job.ocr.language = args.ocr_lang;
+  job.ocr.dpi = args.dpi;
+  // Tesseract's own page progress only when ours is not drawn on the same line.
+  job.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet && !job.progress;
+  job.min_confidence = args.ocr_min_confidence;
   return poa::job::run(job, std::cerr);
 }
 
@@ -137,6 +153,7 @@ struct InspectArgs {
   std::optional<int> page;  // as given: 0 or -1 is out of range too, never "every page"
   std::string password;
   std::string svg;
+  std::string sheet;
 };
 
 ExitCode run_inspect_command(const InspectArgs& args) {
@@ -145,6 +162,7 @@ ExitCode run_inspect_command(const InspectArgs& args) {
   job.page = args.page;
   if (!args.password.empty()) job.password = args.password;
   if (!args.svg.empty()) job.svg = args.svg;
+  if (!args.sheet.empty()) job.sheet = args.sheet;
   return poa::job::run(job, std::cout, std::cerr);
 }
 
@@ -202,8 +220,10 @@ int main(int argc, char** argv) {
                         "Agrega las filas de esta corrida a acciones.csv y actividades.csv (las de "
                         "sus entradas se reemplazan; las de otras se conservan)");
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
-  convert_cmd->add_option("--max-input-size", convert.max_input_size,
-                          "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
+  convert_cmd->add_option(
+      "--max-input-size", convert.max_input_size,
+      "Tamaño máximo de una entrada que no es PDF: texto, CSV o libro (omisión 64M; "
+      "K, M, G)");
   convert_cmd
       ->add_option("-j,--jobs", convert.jobs,
                    "Archivos convertidos a la vez (omisión: uno por núcleo)")
@@ -220,6 +240,22 @@ int main(int argc, char** argv) {
   poa::cli::add_input_filter_options(convert_cmd, convert.filter);
   poa::cli::add_municipio_option(convert_cmd, convert.municipio);
 
+  convert_cmd->add_option("--sheet", convert.sheet,
+                          "Libros (xlsx, ods): solo esta hoja, por nombre o número (desde 1)");
+  convert_cmd
+      ->add_option("--ocr", convert.ocr,
+                   "OCR de páginas sin texto (escaneos): auto (solo esas), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  convert_cmd->add_option("--ocr-lang", convert.ocr_lang,
+                          "Idioma(s) de Tesseract para el OCR, p. ej. spa o spa+eng");
+  convert_cmd
+      ->add_option("--dpi", convert.dpi, "Resolución para el OCR de páginas que no son una imagen")
+      ->check(CLI::Range(72, 1200));
+  convert_cmd
+      ->add_option("--ocr-min-confidence", convert.ocr_min_confidence,
+                   "Confianza mínima (0-1) de un valor leído por OCR; debajo: LOW_CONFIDENCE")
+      ->check(CLI::Range(0.0, 1.0));
+
   ReviewArgs review;
   CLI::App* review_cmd = app.add_subcommand(
       "review", "Escribe un informe HTML para revisar lo leído junto a la página de origen");
@@ -232,12 +268,14 @@ int main(int argc, char** argv) {
                          "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
 
   InspectArgs inspect;
-  CLI::App* inspect_cmd =
-      app.add_subcommand("inspect", "Muestra lo que el lector vio en un PDF (para reportes)");
-  inspect_cmd->add_option("FILE", inspect.file, "Archivo PDF")->required();
+  CLI::App* inspect_cmd = app.add_subcommand(
+      "inspect", "Muestra lo que el lector vio en un PDF o un libro (para reportes)");
+  inspect_cmd->add_option("FILE", inspect.file, "Archivo PDF, libro (xlsx, ods), CSV o texto")
+      ->required();
   inspect_cmd->add_option("--page", inspect.page, "Solo esta página (desde 1)");
   inspect_cmd->add_option("--svg", inspect.svg, "Dibuja la página en este SVG (requiere --page)");
   inspect_cmd->add_option("--password", inspect.password, "Contraseña de PDF cifrados");
+  inspect_cmd->add_option("--sheet", inspect.sheet, "Libros: solo esta hoja (nombre o número)");
 
   poa::cli::PntArgs pnt;
   CLI::App* pnt_cmd = poa::cli::add_pnt_command(app, pnt);

@@ -4,6 +4,8 @@
 
 #include <rapidjson/prettywriter.h>
 
+#include <algorithm>
+#include <cmath>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -89,13 +91,25 @@ void integer(Writer& w, const std::optional<int>& v) {
   }
 }
 
-// Only page and line: the file is `fuente.archivo`, and columns are the reader's business.
+// Page and line, and a workbook's cell: the file is `fuente.archivo`, and columns are the
+// reader's business. `celda` is written only when known, so other inputs' JSON is unchanged;
+// `confianza` (values read by OCR only) with two decimals, spelled the same on every locale.
 void origin(Writer& w, const Origin& o) {
   w.StartObject();
   key(w, "pagina");
   integer(w, o.page);
   key(w, "linea");
   integer(w, o.line);
+  if (o.cell) {
+    key(w, "celda");
+    string(w, *o.cell);
+  }
+  if (o.confidence) {
+    key(w, "confianza");
+    const Decimal c = Decimal::from_cents(std::lround(std::clamp(*o.confidence, 0.0, 1.0) * 100));
+    const std::string text = c.to_fixed(2);
+    w.RawValue(text.c_str(), text.size(), rapidjson::kNumberType);
+  }
   w.EndObject();
 }
 
@@ -209,7 +223,7 @@ void source(Writer& w, const SourceInfo& s) {
   key(w, "archivo");
   string(w, s.path);
   key(w, "tipo");
-  string(w, s.type == SourceType::kPdf ? "pdf" : "texto");
+  string(w, source_type_name(s.type));
   key(w, "sha256");
   string(w, s.sha256);
   key(w, "paginas");
@@ -219,6 +233,12 @@ void source(Writer& w, const SourceInfo& s) {
     w.Null();
   } else {
     string(w, s.encoding);
+  }
+  if (!s.ocr_pages.empty()) {
+    key(w, "paginas_ocr");
+    w.StartArray();
+    for (int page : s.ocr_pages) w.Int(page);
+    w.EndArray();
   }
   w.EndObject();
 }

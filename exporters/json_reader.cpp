@@ -204,11 +204,26 @@ class DocumentReader {
     return static_cast<int>(*v);
   }
 
+  // A key that only some documents have (added to the format later): nullptr when absent.
+  static const Node* optional_member(const Node& obj, std::string_view key) {
+    for (const auto& [k, v] : obj.members) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
+
   Origin origin(const Node& obj, const std::string& at) const {
     const Node& o = object(obj, "origen", at);
     const std::string here = join(at, "origen");
     // The JSON keeps no file per origin: everything in it comes from fuente.archivo.
-    return Origin{archivo_, opt_int(o, "pagina", here), opt_int(o, "linea", here), std::nullopt};
+    Origin out{archivo_, opt_int(o, "pagina", here), opt_int(o, "linea", here), std::nullopt};
+    // `celda` (workbooks) and `confianza` (OCR) were added later: absent in other documents.
+    if (optional_member(o, "celda") != nullptr) out.cell = opt_text(o, "celda", here);
+    if (const Node* c = optional_member(o, "confianza")) {
+      const std::optional<Decimal> d = opt_decimal(*c, join(here, "confianza"));
+      if (d) out.confidence = static_cast<double>(d->rescaled(2).mantissa) / 100;
+    }
+    return out;
   }
 
   std::optional<CodedText> coded_text(const Node& obj, std::string_view key,
@@ -323,16 +338,30 @@ class DocumentReader {
     doc.source.path = text(f, "archivo", "fuente");
     archivo_ = doc.source.path;
     const std::string tipo = text(f, "tipo", "fuente");
-    if (tipo == "pdf") {
-      doc.source.type = SourceType::kPdf;
-    } else if (tipo == "texto") {
-      doc.source.type = SourceType::kText;
-    } else {
-      fail("fuente.tipo", "se esperaba «pdf» o «texto» y se encontró «" + tipo + "»");
+    const auto* type = std::find_if(std::begin(kAllSourceTypes), std::end(kAllSourceTypes),
+                                    [&](SourceType t) { return source_type_name(t) == tipo; });
+    if (type == std::end(kAllSourceTypes)) {
+      fail("fuente.tipo",
+           "se esperaba «pdf», «texto», «xlsx», «ods» o «csv» y se encontró «" + tipo + "»");
     }
+    doc.source.type = *type;
     doc.source.sha256 = text(f, "sha256", "fuente");
     doc.source.pages = opt_int(f, "paginas", "fuente");
     doc.source.encoding = opt_text(f, "codificacion", "fuente").value_or("");
+    if (const Node* pages = optional_member(f, "paginas_ocr")) {
+      expect(*pages, Node::Kind::kArray, "fuente.paginas_ocr", "una lista");
+      for (std::size_t i = 0; i < pages->items.size(); ++i) {
+        const std::string at = index("fuente.paginas_ocr", i);
+        const Node& n = pages->items[i];
+        expect(n, Node::Kind::kNumber, at, "un número de página");
+        const std::optional<Decimal> d = Decimal::parse_plain(n.text);
+        if (!d || !d->is_integer() || d->trimmed().mantissa < 1 ||
+            d->trimmed().mantissa > 1 << 30) {
+          fail(at, "se esperaba un número de página y se encontró «" + n.text + "»");
+        }
+        doc.source.ocr_pages.push_back(static_cast<int>(d->trimmed().mantissa));
+      }
+    }
     doc.year = opt_int(root, "ejercicio", "");
     doc.municipio = added_text(root, "municipio", "");
     const Node& actions = array(root, "acciones", "");

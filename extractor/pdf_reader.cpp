@@ -31,6 +31,7 @@
 #include "extractor/inspect_svg.hpp"
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
+#include "extractor/pdf_ocr.hpp"
 #include "extractor/pdf_word_collector.hpp"
 #include "extractor/pdf_xref_check.hpp"
 #include "extractor/rulings.hpp"
@@ -663,8 +664,10 @@ void load_page(PDFDoc& doc, int index, layout::PageWords& out, FontCache* fonts 
 
 class PdfReader : public RowReader {
  public:
-  PdfReader(OpenPdf pdf, SourceInfo info, int first_text_page, layout::PageWords first_words)
+  PdfReader(OpenPdf pdf, std::unique_ptr<ocr::PdfOcr> ocr, SourceInfo info, int first_text_page,
+            layout::PageWords first_words)
       : pdf_(std::move(pdf)),
+        ocr_(std::move(ocr)),
         info_(std::move(info)),
         page_count_(pdf_.core->getNumPages()),
         first_text_page_(first_text_page),
@@ -673,17 +676,23 @@ class PdfReader : public RowReader {
   std::optional<CellRow> next() override {
     while (pos_ == rows_.size()) {
       if (next_page_ >= page_count_) return std::nullopt;
-      layout::PageWords* words = &words_;
-      if (next_page_ < first_text_page_) {
-        // Pages before the first one with text were already seen empty.
-        blank_.clear();
-        blank_.number = next_page_ + 1;
-        words = &blank_;
-      } else if (next_page_ > first_text_page_) {
-        load_page(*pdf_.core, next_page_, words_, pdf_.fonts.get());
+      layout::PageLayout page;
+      if (ocr_->reads(next_page_)) {  // a scanned page: words and rulings from its image
+        page = ocr_->layout(next_page_, state_);
+      } else {
+        layout::PageWords* words = &words_;
+        if (next_page_ < first_text_page_) {
+          // Pages before the first one with text were already seen empty.
+          blank_.clear();
+          blank_.number = next_page_ + 1;
+          words = &blank_;
+        } else if (next_page_ > first_text_page_) {
+          load_page(*pdf_.core, next_page_, words_, pdf_.fonts.get());
+        }
+        page = layout::layout_page(*words, state_);
       }
-      layout::PageLayout page = layout::layout_page(*words, state_);
-      layout::count_dropped(page, words->number, info_.furniture);
+      // Scanned pages too: their page numbers and running footers are left out, and said.
+      layout::count_dropped(page, next_page_ + 1, info_.furniture);
       rows_ = std::move(page.rows);
       pos_ = 0;
       ++next_page_;
@@ -695,6 +704,7 @@ class PdfReader : public RowReader {
 
  private:
   OpenPdf pdf_;
+  std::unique_ptr<ocr::PdfOcr> ocr_;  // after pdf_: it reads pdf_'s documents
   SourceInfo info_;
   int page_count_ = 0;
   int first_text_page_ = 0;
@@ -707,7 +717,8 @@ class PdfReader : public RowReader {
 };
 
 // Finds the first page with text (so a scan is refused before any row is handed out).
-int first_page_with_text(PDFDoc& doc, const std::string& name, layout::PageWords& words) {
+int first_page_with_text(PDFDoc& doc, const std::string& name, layout::PageWords& words,
+                         OcrMode mode) {
   const int n = doc.getNumPages();
   for (int i = 0; i < n; ++i) {
     load_page(doc, i, words);
@@ -715,7 +726,11 @@ int first_page_with_text(PDFDoc& doc, const std::string& name, layout::PageWords
   }
   throw InputError(diag::input_error(
       DiagnosticCode::kPdfNoText,
-      "el PDF no tiene texto, solo imágenes: parece un escaneo; el OCR todavía no está soportado",
+      mode == OcrMode::kNever
+          ? "el PDF no tiene texto, solo imágenes: parece un escaneo; el OCR está desactivado "
+            "(--ocr never)"
+          : "el PDF no tiene texto que leer: sus páginas están en blanco o no dibujan su texto "
+            "(si es un escaneo, pruebe --ocr always)",
       Origin{name, {}, {}, {}}));
 }
 
@@ -802,17 +817,25 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
 
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password,
-                                           const std::string& name) {
+                                           const OcrOptions& ocr_options, const std::string& name) {
   const std::string shown = name.empty() ? path.string() : name;
   auto doc = open_document(path, password, shown);
+  auto scans = std::make_unique<ocr::PdfOcr>(*doc.core, *doc.doc, path, ocr_options);
   layout::PageWords first;
-  const int first_text = first_page_with_text(*doc.core, shown, first);
+  int first_text = 0;
+  if (scans->pages().empty()) {
+    first_text = first_page_with_text(*doc.core, shown, first, ocr_options.mode);
+  } else if (!scans->reads(0)) {
+    load_page(*doc.core, 0, first);
+  }
   SourceInfo info;
+  info.ocr_pages = scans->pages();
   info.path = shown;
   info.type = SourceType::kPdf;
   info.sha256 = file_sha256(path);
   info.pages = doc.core->getNumPages();
-  return std::make_unique<PdfReader>(std::move(doc), std::move(info), first_text, std::move(first));
+  return std::make_unique<PdfReader>(std::move(doc), std::move(scans), std::move(info), first_text,
+                                     std::move(first));
 }
 
 std::optional<int> pdf_page_count(const std::filesystem::path& path,
@@ -832,10 +855,21 @@ int inspect_pdf(const std::filesystem::path& path, const std::optional<std::stri
   out << "archivo: " << path.string() << "\npáginas: " << n << '\n';
   layout::PageWords words;
   layout::LayoutState state;
+  // Scanned pages show what the OCR read; a scan OCR cannot read shows its empty pages.
+  std::unique_ptr<ocr::PdfOcr> scans;
+  try {
+    scans = std::make_unique<ocr::PdfOcr>(*doc.core, *doc.doc, path, OcrOptions{});
+  } catch (const InputError&) {
+    scans = std::make_unique<ocr::PdfOcr>(*doc.core, *doc.doc, path, OcrOptions{OcrMode::kNever});
+  }
   // Earlier pages are laid out too (not printed): a table carried over needs their columns.
   const int last = page ? std::min(*page, n) : n;
   for (int i = 0; i < last; ++i) {
-    load_page(*doc.core, i, words);
+    if (scans->reads(i)) {
+      words = scans->words(i);  // a scanned page: what the OCR read
+    } else {
+      load_page(*doc.core, i, words);
+    }
     const bool show = !page || *page == i + 1;
     if (!show) {
       layout::layout_page(words, state);

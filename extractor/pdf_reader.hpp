@@ -7,17 +7,21 @@
 #include <optional>
 #include <string>
 
+#include "extractor/ocr_options.hpp"
 #include "extractor/pdf_layout.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor {
 
-// Throws poa::InputError: PDF_ENCRYPTED (no or wrong password), PDF_DAMAGED (not loadable),
-// PDF_NO_TEXT (no page has a text layer: a scan; OCR is not supported). `name` is what the
-// source info and the diagnostics call the file (empty: `path`; the standard input's copy is
-// read from a /proc path but named `(entrada estándar)`).
+// Pages without a text layer are read by OCR as `ocr` says (pdf_ocr.hpp); `info().ocr_pages`
+// names them. Throws poa::InputError: PDF_ENCRYPTED (no or wrong password), PDF_DAMAGED (not
+// loadable), PDF_NO_TEXT (no page has a text layer and OCR is off, unavailable, or the scan's
+// resolution is too low to read). `name` is what the source info and the diagnostics call the
+// file (empty: `path`; the standard input's copy is read from a /proc path but named
+// `(entrada estándar)`).
 std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
                                            const std::optional<std::string>& password,
+                                           const OcrOptions& ocr = {},
                                            const std::string& name = {});
 
 // How a page is read: the reader's way (fonts parsed once per document, contents inflated by

@@ -16,11 +16,17 @@
 
 #include "extractor/labels.hpp"
 #include "extractor/poa_evidence.hpp"
+#include "extractor/sheet_reader.hpp"
 #include "text/unicode.hpp"
 #include "text/values.hpp"
 
 namespace poa::extractor {
 namespace {
+
+// A value joined from several cells is as sure as its least sure part (OCR'd pages only).
+void join_confidence(Origin& into, const std::optional<double>& part) {
+  if (part && (!into.confidence || *part < *into.confidence)) into.confidence = part;
+}
 
 // Canonical template grid, row by row: which fields share a label row. Used to guess a field
 // whose label is missing from the labels that are present beside it.
@@ -234,6 +240,7 @@ class HeaderBlockResolver {
       slot = field_from(text, origin, box, inferred);
     } else {
       extend_field(*slot, text, origin, box);  // a value wrapped over several lines
+      join_confidence(slot->origin, origin.confidence);
     }
   }
 
@@ -328,6 +335,7 @@ class Recognizer {
     }
     finished_ = true;
     if (std::optional<std::string> reason = evidence_.refusal()) refuse(*reason);
+    for (Diagnostic& d : reader_.reader_diagnostics()) tail_.diagnostics.push_back(std::move(d));
     return std::move(tail_);
   }
 
@@ -342,7 +350,15 @@ class Recognizer {
   Origin origin_of(const CellRow& row, const Cell* cell = nullptr) const {
     Origin o{file_, {}, row.line, {}};
     if (row.page_is_physical) o.page = row.page;
-    if (cell != nullptr) o.column = cell->column + 1;
+    if (cell != nullptr) {
+      o.column = cell->column + 1;
+      o.confidence = cell->confidence;
+    }
+    // A workbook's row is named by its first cell, a cell by its own address.
+    if (!row.sheet.empty() && (cell != nullptr || !row.cells.empty())) {
+      o.cell = sheet_cell_name(row.sheet, cell != nullptr ? cell->column : row.cells[0].column,
+                               row.line);
+    }
     return o;
   }
 
@@ -685,6 +701,7 @@ class Recognizer {
         *slot = field_from(c.text, origin_of(row, &c), c.box);
       } else if (slot != nullptr && !is_numeric_role(*role)) {
         extend_field(**slot, c.text, origin_of(row, &c), c.box);  // a cell split in two
+        join_confidence((*slot)->origin, c.confidence);
       } else {
         // No column for it, or a second number in a numeric column: keep it where it is seen.
         tail_.unrecognized.push_back({c.text, origin_of(row, &c)});
@@ -743,6 +760,7 @@ class Recognizer {
       if (slot == nullptr) continue;
       if (*slot) {
         extend_field(**slot, c.text, origin_of(row, &c), c.box);
+        join_confidence((*slot)->origin, c.confidence);
       } else {
         *slot = field_from(c.text, origin_of(row, &c), c.box);
       }

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 
+#include "extractor/csv_reader.hpp"
 #include "extractor/encoding.hpp"
 #include "extractor/input_file.hpp"
 #include "extractor/layout_text_reader.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "extractor/text_reader.hpp"
+#include "extractor/workbook_reader.hpp"
 #include "model/diagnostic.hpp"
 
 namespace poa::extractor {
@@ -61,7 +63,7 @@ Content content_of(std::string_view bytes) {
   return Content::kText;
 }
 
-// An empty file or a binary one (an image, a .docx or .xlsx zip) gets a reason of its own rather
+// An empty file or a binary one (an image, a .docx zip) gets a reason of its own rather
 // than the recogniser's general "not a POA".
 void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
   switch (content_of(bytes)) {
@@ -71,8 +73,8 @@ void refuse_if_not_text(std::string_view bytes, const Origin& origin) {
     case Content::kBinary:
       throw InputError(diag::input_error(
           DiagnosticCode::kNotAPoa,
-          "no es un PDF ni un archivo de texto (contenido binario: ¿una imagen, un .docx o un "
-          ".xlsx?); exporte el POA a PDF",
+          "no es un PDF, un libro de cálculo (.xlsx, .ods) ni un archivo de texto (contenido "
+          "binario: ¿una imagen o un .docx?); exporte el POA a PDF",
           origin));
     case Content::kText:
       return;
@@ -101,6 +103,8 @@ std::optional<std::string> why_not_an_input(const std::filesystem::path& path) {
     return "no se puede abrir";
   }
   if (detect_source_type(bytes) == SourceType::kPdf) return std::nullopt;
+  const WorkbookKind workbook = workbook_kind(path, bytes);
+  if (workbook == WorkbookKind::kXlsx || workbook == WorkbookKind::kOds) return std::nullopt;
   switch (content_of(bytes)) {
     case Content::kEmpty:
       return "vacío";
@@ -125,20 +129,30 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options) {
   const Origin origin{input_name(path), {}, {}, {}};
   // A folder, a FIFO or a device is refused here, without blocking.
-  InputFile in = InputFile::open(path, origin, options.max_text_bytes);
+  InputFile in = InputFile::open(path, origin, options.max_input_bytes);
   const std::string head = in.read(1024);
   if (detect_source_type(head) == SourceType::kPdf) {
     // The standard input is read from its copy, and named as such.
-    const std::filesystem::path file = is_stdin(path) ? stdin_copy(options.max_text_bytes) : path;
-    return make_pdf_reader(file, options.password, origin.file);
+    const std::filesystem::path file = is_stdin(path) ? stdin_copy(options.max_input_bytes) : path;
+    return make_pdf_reader(file, options.password, options.ocr, origin.file);
   }
+  // A workbook (a zip, or an OLE file that is refused with its reason) is binary: looked at
+  // before binary content is refused from the first bytes.
+  const bool maybe_workbook = has_workbook_magic(head);
   // Binary from its first bytes (a sparse file of zeros, an image): refused before the rest is
   // read, whatever its size.
-  if (content_of(head) == Content::kBinary) refuse_if_not_text(head, origin);
+  if (!maybe_workbook && content_of(head) == Content::kBinary) refuse_if_not_text(head, origin);
   std::string sha256;
-  const std::string bytes = in.read_all(options.max_text_bytes, &sha256);
+  const std::string bytes = in.read_all(options.max_input_bytes, &sha256);
+  if (maybe_workbook) {
+    if (std::unique_ptr<RowReader> workbook = open_workbook(path, bytes, sha256, options.sheet))
+      return workbook;
+  }
   refuse_if_not_text(bytes, origin);
   DecodedText text = decode_to_utf8(bytes);
+  if (const std::optional<CsvDialect> csv = sniff_csv(text.utf8)) {
+    return make_csv_reader(std::move(text), std::move(sha256), path.string(), *csv);
+  }
   // A `pdftotext -layout` dump has its columns in spaces, not tabs: the PDF layout reads it.
   if (is_layout_dump(text.utf8)) {
     return make_layout_text_reader(std::move(text), std::move(sha256), origin.file);

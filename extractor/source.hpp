@@ -1,4 +1,5 @@
-// Opening an input: the type is detected from the content (`%PDF-` or text), never the extension.
+// Opening an input: the type is detected from the content (`%PDF-`, a workbook's zip, a CSV's
+// structure, or text), never the extension.
 #pragma once
 
 #include <cstdint>
@@ -9,24 +10,28 @@
 #include <string_view>
 
 #include "extractor/input_file.hpp"
+#include "extractor/ocr_options.hpp"
 #include "model/cell_row.hpp"
 
 namespace poa::extractor {
 
 struct OpenOptions {
   std::optional<std::string> password;  // for encrypted PDFs
-  // A text dump larger than this is refused from its size, before it is read (input_file.hpp).
-  std::uint64_t max_text_bytes = kDefaultMaxInputBytes;
+  // An input that is not a PDF (a text dump, a CSV, a workbook) larger than this is refused from
+  // its size, before it is read (input_file.hpp).
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
+  std::optional<std::string> sheet;  // workbooks: a sheet's name or 1-based position
+  OcrOptions ocr;                    // PDF pages without a text layer
 };
 
 // kPdf when the first 1024 bytes contain `%PDF-` (as PDF readers allow), else kText.
 SourceType detect_source_type(std::string_view head);
 
 // Opens `path` and returns the reader for its type. Throws poa::InputError (FILE_UNREADABLE,
-// PDF_ENCRYPTED, PDF_DAMAGED, PDF_NO_TEXT) when the file cannot be read at all. Only a regular
-// file is opened (a FIFO or a device is refused at once), and a text dump over
-// options.max_text_bytes is refused from its size. `-` is the standard input (input_file.hpp:
-// read once, up to options.max_text_bytes whatever its type, named kStdinName).
+// PDF_ENCRYPTED, PDF_DAMAGED, PDF_NO_TEXT, WORKBOOK_REFUSED) when the file cannot be read at all.
+// Only a regular file is opened (a FIFO or a device is refused at once), and an input that is not
+// a PDF over options.max_input_bytes is refused from its size. `-` is the standard input
+// (input_file.hpp: read once, up to options.max_input_bytes whatever its type, named kStdinName).
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options = {});
 
@@ -34,7 +39,8 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
 // without reading its pages: the total of a batch's progress line.
 std::optional<int> count_pages(const std::filesystem::path& path, const OpenOptions& options = {});
 
-// Why a file met in a folder is not taken as an input, or nullopt when it is: a PDF, or a text
+// Why a file met in a folder is not taken as an input, or nullopt when it is: a PDF, a workbook
+// (XLSX, ODS; job/inputs.hpp leaves .xlsx and .csv files out by name before this), or a text
 // whose first 64 KiB hold a table (three lines or more with cells split by tabs, or rows of a
 // `| a | b |` pipe table), as a POA's text dump does. The reason is short Spanish ("texto sin
 // tabla", "binario", "vacío", "no se puede abrir") for a summary of what was skipped. A file named

@@ -43,9 +43,14 @@ struct InputSummary {
 
 using Exporters = std::vector<std::unique_ptr<exporters::Exporter>>;
 
+extractor::OpenOptions open_options(const ConvertOptions& convert) {
+  return extractor::OpenOptions{convert.password, convert.max_input_bytes, convert.sheet,
+                                convert.ocr};
+}
+
 bool same_source(const SourceInfo& a, const SourceInfo& b) {
   return a.path == b.path && a.type == b.type && a.sha256 == b.sha256 && a.pages == b.pages &&
-         a.encoding == b.encoding;
+         a.encoding == b.encoding && a.ocr_pages == b.ocr_pages;
 }
 
 // Counts a PDF's pages on the progress line as the reader gets to them.
@@ -78,10 +83,8 @@ class PageCounter final : public RowReader {
 InputSummary stream_input(const std::filesystem::path& file, const std::string& stem,
                           const BatchOptions& options, Exporters& outputs) {
   std::unique_ptr<RowReader> reader =
-      options.open
-          ? options.open(file, options.convert)
-          : extractor::open_source(file, extractor::OpenOptions{options.convert.password,
-                                                                options.convert.max_input_bytes});
+      options.open ? options.open(file, options.convert)
+                   : extractor::open_source(file, open_options(options.convert));
   if (options.progress)
     reader = std::make_unique<PageCounter>(std::move(reader), *options.progress);
   extractor::ActionStream stream(*reader);
@@ -99,7 +102,7 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
   std::vector<Action> held;
   std::optional<RawAction> raw;
   while ((!stream.year() || held.empty()) && (raw = stream.next_action()))
-    held.push_back(normalizer::normalize_action(*raw));
+    held.push_back(normalizer::normalize_action(*raw, options.convert.min_confidence));
   DocumentHead head = normalizer::normalize_head(stream.year(), stream.municipio(), reader->info());
   if (options.convert.municipio) head.municipio = options.convert.municipio;
   for (auto& out : outputs) out->begin_document(head, stem);
@@ -109,7 +112,7 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
   }
   held.clear();
   while ((raw = stream.next_action())) {
-    const Action action = normalizer::normalize_action(*raw);
+    const Action action = normalizer::normalize_action(*raw, options.convert.min_confidence);
     for (auto& out : outputs) out->write_action(action);
     take(action);
   }
@@ -427,10 +430,9 @@ std::string output_base(const std::filesystem::path& file,
 }
 
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options) {
-  auto reader = extractor::open_source(
-      path, extractor::OpenOptions{options.password, options.max_input_bytes});
+  auto reader = extractor::open_source(path, open_options(options));
   RawDocument raw = extractor::recognize(*reader);
-  Document doc = normalizer::normalize(raw, reader->info());
+  Document doc = normalizer::normalize(raw, reader->info(), options.min_confidence);
   if (options.municipio) doc.municipio = options.municipio;
   return doc;
 }
@@ -561,6 +563,9 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   options.convert.password = job.password;
   options.convert.max_input_bytes = job.max_input_bytes;
   options.convert.municipio = job.municipio;
+  options.convert.sheet = job.sheet;
+  options.convert.ocr = job.ocr;
+  options.convert.min_confidence = job.min_confidence;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
   options.export_options.db_path = job.db;

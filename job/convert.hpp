@@ -13,20 +13,26 @@
 
 #include "exporters/exporter.hpp"
 #include "extractor/input_file.hpp"
+#include "extractor/ocr_options.hpp"
 #include "job/exit_code.hpp"
 #include "job/inputs.hpp"
 #include "job/progress.hpp"
 #include "model/cell_row.hpp"
 #include "model/document.hpp"
+#include "normalizer/confidence.hpp"
 
 namespace poa::job {
 
 struct ConvertOptions {
   std::optional<std::string> password;  // for encrypted PDFs
-  // A text dump (or a JSON read back) over this is refused from its size (`--max-input-size`).
+  // An input that is not a PDF over this is refused from its size (`--max-input-size`).
   std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;
   // `--municipio`: the documents' municipio, whatever a letterhead says.
   std::optional<std::string> municipio;
+  std::optional<std::string> sheet;  // workbooks: one sheet by name or 1-based position
+  extractor::OcrOptions ocr;         // PDF pages without a text layer (--ocr, --ocr-lang, --dpi)
+  // Values read by OCR less sure than this get LOW_CONFIDENCE (--ocr-min-confidence).
+  double min_confidence = normalizer::kDefaultMinConfidence;
 };
 
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
@@ -114,6 +120,9 @@ struct ConvertJob {
   bool progress = false;                 // the progress line and closing summary on `err`
   std::size_t progress_width = 100;      // the terminal's columns
   std::optional<std::string> municipio;  // --municipio
+  std::optional<std::string> sheet;      // workbooks: one sheet (default: every visible one)
+  extractor::OcrOptions ocr;
+  double min_confidence = normalizer::kDefaultMinConfidence;
 };
 
 // Expands the inputs, checks `-o -` (one input, one format), creates the output folder, checks

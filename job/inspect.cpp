@@ -1,10 +1,12 @@
 // The inspect job.
 #include "job/inspect.hpp"
 
+#include <filesystem>
+#include <ostream>
 #include <stdexcept>
 
-#include <ostream>
-
+#include "extractor/input_file.hpp"
+#include "extractor/inspect_rows.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "model/diagnostic.hpp"
 
@@ -16,6 +18,23 @@ ExitCode run(const InspectJob& job, std::ostream& out, std::ostream& err) {
     return ExitCode::kUsage;
   }
   try {
+    // Only a PDF has words and grids to show; any other input shows its cell rows.
+    // A missing file, a FIFO or a device: inspect_pdf says so (never waited on).
+    std::error_code ec;
+    const std::string head =
+        std::filesystem::is_regular_file(job.file, ec)
+            ? extractor::InputFile::open(job.file, Origin{job.file.string(), {}, {}, {}}).read(1024)
+            : std::string();
+    if (!head.empty() && extractor::detect_source_type(head) != SourceType::kPdf) {
+      if (job.page || job.svg) {
+        err << "error: --page y --svg son solo para PDF\n";
+        return ExitCode::kUsage;
+      }
+      extractor::inspect_rows(
+          job.file,
+          extractor::OpenOptions{job.password, extractor::kDefaultMaxInputBytes, job.sheet}, out);
+      return ExitCode::kOk;
+    }
     const int pages = extractor::inspect_pdf(job.file, job.password, job.page, out);
     if (job.page && (*job.page < 1 || *job.page > pages)) {
       err << "error: la página " << *job.page << " no existe; " << job.file.string() << " tiene "

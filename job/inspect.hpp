@@ -1,4 +1,5 @@
-// The inspect job: what the PDF reader saw, for a bug report (`poa inspect`).
+// The inspect job: what the reader saw, for a bug report (`poa inspect`): a PDF's words, lines,
+// grids and cell rows; any other input's cell rows (a workbook's with their cell addresses).
 #pragma once
 
 #include <filesystem>
@@ -15,6 +16,7 @@ struct InspectJob {
   std::filesystem::path file;
   std::optional<int> page;  // 1-based; none: every page
   std::optional<std::string> password;
+  std::optional<std::string> sheet;  // workbooks: one sheet
   // Also draw the page's words, rulings and cells into this SVG (needs `page`).
   std::optional<std::filesystem::path> svg;
 };

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "model/diagnostic.hpp"
 
 namespace poa {
 
@@ -30,6 +33,8 @@ struct Cell {
   int column = 0;
   int span = 1;
   std::optional<Box> box;
+  // Cells of pages read by OCR only: the least sure of its words, 0..1.
+  std::optional<double> confidence;
 
   friend bool operator==(const Cell&, const Cell&) = default;
 };
@@ -63,11 +68,33 @@ struct CellRow {
   bool page_is_physical = false;
   std::optional<Box> box;           // laid-out pages only: the union of the row's cell boxes
   std::optional<RowLayout> layout;  // laid-out table rows only
+  // Workbooks only: the sheet's name. `line` is then the sheet's row (1-based) and each cell's
+  // `column` the sheet's column (A = 0), so a cell is named "Hoja1!C7".
+  std::string sheet;
 
   friend bool operator==(const CellRow&, const CellRow&) = default;
 };
 
-enum class SourceType { kPdf, kText };
+enum class SourceType { kPdf, kText, kXlsx, kOds, kCsv };
+
+// The spelling of `fuente.tipo`: "pdf", "texto", "xlsx", "ods", "csv".
+constexpr std::string_view source_type_name(SourceType type) {
+  switch (type) {
+    case SourceType::kPdf:
+      return "pdf";
+    case SourceType::kText:
+      return "texto";
+    case SourceType::kXlsx:
+      return "xlsx";
+    case SourceType::kOds:
+      return "ods";
+    case SourceType::kCsv:
+      return "csv";
+  }
+  return "texto";
+}
+inline constexpr SourceType kAllSourceTypes[] = {
+    SourceType::kPdf, SourceType::kText, SourceType::kXlsx, SourceType::kOds, SourceType::kCsv};
 
 // Lines a reader that lays out pages left out as page furniture (page numbers, running headers
 // and footers repeated on every page): counted, so that nothing goes silently.
@@ -101,18 +128,22 @@ struct SourceInfo {
   SourceType type = SourceType::kText;
   std::string sha256;        // lowercase hex of the file's bytes
   std::optional<int> pages;  // PDFs only
-  std::string encoding;      // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs
-  DroppedLines furniture;    // readers that lay out pages only
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "windows-1252", … ; "" for PDFs and workbooks
+  DroppedLines furniture;      // readers that lay out pages only
+  std::vector<int> ocr_pages;  // PDFs only: the 1-based pages read by OCR (no text layer)
 };
 
 // Readers are pulled: call next() until it returns nullopt. A reader holds at most one page of
-// the source in memory beyond what it has already returned.
+// the source in memory beyond what it has already returned (a workbook: one sheet).
 class RowReader {
  public:
   virtual ~RowReader() = default;
   virtual std::optional<CellRow> next() = 0;
   // Complete once next() has returned nullopt (page counts may only be known then).
   virtual const SourceInfo& info() const = 0;
+  // What the reader itself has to say about the input (a workbook's hidden rows it skipped),
+  // complete once next() has returned nullopt. The recogniser adds them to the document's.
+  virtual std::vector<Diagnostic> reader_diagnostics() const { return {}; }
 };
 
 }  // namespace poa

@@ -3,6 +3,7 @@
 
 #include "model/os_error.hpp"
 
+#include <cmath>
 #include <utility>
 
 namespace poa {
@@ -32,6 +33,9 @@ std::string_view code_name(DiagnosticCode code) {
     case DiagnosticCode::kSipotTemplateRefused: return "SIPOT_TEMPLATE_REFUSED";
     case DiagnosticCode::kSipotNoRecord: return "SIPOT_NO_RECORD";
     case DiagnosticCode::kSipotOtherMunicipio: return "SIPOT_OTHER_MUNICIPIO";
+    case DiagnosticCode::kHiddenContentSkipped: return "HIDDEN_CONTENT_SKIPPED";
+    case DiagnosticCode::kWorkbookRefused: return "WORKBOOK_REFUSED";
+    case DiagnosticCode::kLowConfidence: return "LOW_CONFIDENCE";
   }
   return "UNKNOWN";
 }
@@ -46,9 +50,11 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::string format_origin(const Origin& o) {
-  // A newline in a file name must not forge a second diagnostic line.
+  // A newline in a file name (or a workbook's sheet name) must not forge a second diagnostic line.
   std::string out = o.file.empty() ? std::string("<entrada>") : printable_name(o.file);
-  if (o.page) {
+  if (o.cell) {
+    out += ":" + printable_name(*o.cell);
+  } else if (o.page) {
     out += ":p" + std::to_string(*o.page);
     if (o.line) out += ":l" + std::to_string(*o.line);
   } else if (o.line) {
@@ -109,6 +115,34 @@ Diagnostic unrecognized_text(std::string_view text, Origin origin) {
 
 Diagnostic input_error(DiagnosticCode code, std::string message, Origin origin) {
   return make(code, Severity::kError, std::move(message), std::move(origin));
+}
+
+Diagnostic low_confidence(std::string_view field, std::string_view text, Origin origin,
+                          double threshold, std::string_view why) {
+  // Two decimals, locale-independent (snprintf with %.2f would follow LC_NUMERIC).
+  auto two_decimals = [](double v) {
+    const long hundredths = std::lround(v * 100);
+    std::string s = std::to_string(hundredths / 100) + ".";
+    s += static_cast<char>('0' + (hundredths % 100) / 10);
+    s += static_cast<char>('0' + hundredths % 10);
+    return s;
+  };
+  std::string msg = "valor leído por OCR con confianza baja en «";
+  msg += field;
+  msg += "»: «";
+  msg += text;
+  msg += "» (confianza ";
+  msg += two_decimals(origin.confidence.value_or(0));
+  msg += ", mínimo ";
+  msg += two_decimals(threshold);
+  msg += ")";
+  if (!why.empty()) {
+    msg += "; ";
+    msg += why;
+  }
+  msg += "; revíselo en el documento";
+  return make(DiagnosticCode::kLowConfidence, Severity::kWarning, std::move(msg), std::move(origin),
+              std::string(text));
 }
 
 }  // namespace diag

@@ -10,12 +10,16 @@
 namespace poa {
 
 // Where something came from. Text dumps have no pages (page is empty); PDFs have both a page
-// and a line counted within that page. Columns are 1-based cell indexes when known.
+// and a line counted within that page. Columns are 1-based cell indexes when known. Workbooks
+// name the cell too: `cell` is "Hoja1!C7" (line is then the sheet's row, 7).
 struct Origin {
   std::string file;
   std::optional<int> page;
   std::optional<int> line;
   std::optional<int> column;
+  std::optional<std::string> cell;
+  // Values read by OCR only: how sure the OCR was, 0..1 (the least sure of the words read).
+  std::optional<double> confidence;
 
   friend bool operator==(const Origin&, const Origin&) = default;
 };
@@ -40,7 +44,7 @@ enum class DiagnosticCode {
   kNotAPoa,          // no POA header block or activity table found
   kPdfEncrypted,     // encrypted and no (or a wrong) password
   kPdfDamaged,       // not a loadable PDF
-  kPdfNoText,        // no text layer (a scan)
+  kPdfNoText,        // no text layer (a scan) that OCR could read
   // Added later (the list only grows).
   kPageFurnitureDropped,  // info: page numbers, running headers/footers left out of the rows
   // `poa pnt` only: the SIPOT tables checked before upload (never in a document's JSON).
@@ -52,6 +56,11 @@ enum class DiagnosticCode {
   kSipotTemplateRefused,  // the template cannot be read or is not of the fracción
   kSipotNoRecord,         // nothing to upload
   kSipotOtherMunicipio,   // an input of another municipio than the upload's
+  // Workbooks (issue 14).
+  kHiddenContentSkipped,  // info: a workbook's hidden rows, columns or sheets were not read
+  kWorkbookRefused,       // error: a workbook not read on purpose: macros, encryption, .xls
+  // OCR (issue 8).
+  kLowConfidence,  // a value read by OCR with a confidence under the threshold
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
@@ -62,7 +71,8 @@ inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
     DiagnosticCode::kEncodingDetected,   DiagnosticCode::kFileUnreadable,
     DiagnosticCode::kNotAPoa,            DiagnosticCode::kPdfEncrypted,
     DiagnosticCode::kPdfDamaged,         DiagnosticCode::kPdfNoText,
-    DiagnosticCode::kPageFurnitureDropped,
+    DiagnosticCode::kPageFurnitureDropped, DiagnosticCode::kHiddenContentSkipped,
+    DiagnosticCode::kWorkbookRefused,      DiagnosticCode::kLowConfidence,
 };
 
 // The codes only `poa pnt` reports (a test checks each is triggered by a case of its own).
@@ -89,10 +99,10 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-// One line for stderr, e.g. `sample.txt:58: advertencia: … [MONTHLY_SUM_MISMATCH]` or
-// `poa.pdf:p3:l12: error: …`.
+// One line for stderr, e.g. `sample.txt:58: advertencia: … [MONTHLY_SUM_MISMATCH]`,
+// `poa.pdf:p3:l12: error: …` or `poa.xlsx:Hoja1!C7: …`.
 std::string format_diagnostic(const Diagnostic& d);
-// `sample.txt:58` / `poa.pdf:p3:l12` / `poa.pdf`.
+// `sample.txt:58` / `poa.pdf:p3:l12` / `poa.xlsx:Hoja1!C7` / `poa.pdf`.
 std::string format_origin(const Origin& o);
 
 // Thrown when a whole input must be refused (cannot open, not a POA, encrypted…). Stages
@@ -115,6 +125,10 @@ Diagnostic invalid_value(std::string_view field, std::string_view text, Origin o
 Diagnostic missing_field(std::string_view field, Origin origin);
 Diagnostic unrecognized_text(std::string_view text, Origin origin);
 Diagnostic input_error(DiagnosticCode code, std::string message, Origin origin);
+// LOW_CONFIDENCE: `field` read by OCR as `text` with origin.confidence under `threshold`; `why`
+// (may be empty) adds what else points at it, e.g. a sum that does not add up.
+Diagnostic low_confidence(std::string_view field, std::string_view text, Origin origin,
+                          double threshold, std::string_view why = {});
 }  // namespace diag
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -140,7 +140,7 @@ Activity normalize_activity(const RawActivity& raw, Diagnostics& diagnostics) {
 
 }  // namespace
 
-Action normalize_action(const RawAction& raw) {
+Action normalize_action(const RawAction& raw, double min_confidence) {
   Action action;
   action.origin = raw.origin;
   action.diagnostics = raw.diagnostics;
@@ -241,6 +241,7 @@ Action normalize_action(const RawAction& raw) {
                      inv ? inv->origin : raw.origin));
     }
   }
+  check_confidence(raw, action, min_confidence);
   return action;
 }
 
@@ -309,11 +310,13 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
   return doc;
 }
 
-Document normalize(const RawDocument& raw, const SourceInfo& source) {
+Document normalize(const RawDocument& raw, const SourceInfo& source, double min_confidence) {
   Document doc;
   doc.head() = normalize_head(raw.year, raw.municipio, source);
   doc.actions.reserve(raw.actions.size());
-  for (const RawAction& ra : raw.actions) doc.actions.push_back(normalize_action(ra));
+  for (const RawAction& ra : raw.actions) {
+    doc.actions.push_back(normalize_action(ra, min_confidence));
+  }
   doc.tail() = normalize_tail(raw.tail(), source);
   return doc;
 }

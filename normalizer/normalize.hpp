@@ -7,6 +7,7 @@
 #include "model/cell_row.hpp"
 #include "model/document.hpp"
 #include "model/raw_action.hpp"
+#include "normalizer/confidence.hpp"
 
 namespace poa::normalizer {
 
@@ -14,11 +15,13 @@ namespace poa::normalizer {
 // MISSING_FIELD, MONTHLY_SUM_MISMATCH, INVESTMENT_SUM_MISMATCH, UNKNOWN_BUDGET_ITEM. Diagnostics
 // already on the raw document and actions are carried over first. Never throws for content.
 // The same as normalize_head + normalize_action for each action + normalize_tail.
-Document normalize(const RawDocument& raw, const SourceInfo& source);
+Document normalize(const RawDocument& raw, const SourceInfo& source,
+                   double min_confidence = kDefaultMinConfidence);
 
 // One action with its own diagnostics (the raw action's first, then the checks'). An action
 // needs nothing from the rest of the document, so it can be normalised as soon as it is read.
-Action normalize_action(const RawAction& raw);
+// Values read by OCR get LOW_CONFIDENCE under `min_confidence` (confidence.hpp).
+Action normalize_action(const RawAction& raw, double min_confidence = kDefaultMinConfidence);
 
 // fuente, ejercicio and municipio, from the year and the municipio the recogniser found (or
 // none).

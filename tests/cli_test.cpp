@@ -348,6 +348,34 @@ TEST_F(CliTest, InspectSvgDrawsOnePage) {
   EXPECT_EQ(poa::test::listing(dir_), (std::vector<std::string>{"p1.svg", "stderr", "stdout"}));
 }
 
+// A workbook through the binary: inspect lists cells by address, --sheet picks one sheet, and
+// diagnostics name their cell.
+TEST_F(CliTest, WorkbooksAreReadByCellAndSheet) {
+  const std::string book = "fixtures/sheets/xlsx-sheet-per-action-hidden/input.xlsx";
+  const PoaRun shown = poa({"inspect", book, "--sheet", "Acción 34"});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("tipo: xlsx"), std::string::npos);
+  EXPECT_NE(shown.out.find("'Acción 34'!A4 [A4+3 \"Secretaría de Servicios Públicos\"]"),
+            std::string::npos)
+      << shown.out;
+  EXPECT_EQ(shown.out.find("Acción 21"), std::string::npos);  // only the sheet asked for
+
+  const PoaRun one = poa({"convert", book, "-o", "-", "--sheet", "2"});
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.out.find("\"celda\": \"'Acción 21'!A3\""), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("\"numero\": 34"), std::string::npos);
+
+  const PoaRun missing = poa({"convert", book, "-o", "-", "--sheet", "Resumen"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no hay hoja «Resumen»"), std::string::npos) << missing.err;
+
+  const PoaRun warned =
+      poa({"convert", "fixtures/sheets/xlsx-one-sheet-merged-breaks/input.xlsx", "-o", "-"});
+  EXPECT_NE(warned.err.find("input.xlsx:POA!A52: advertencia: falta la programación anual"),
+            std::string::npos)
+      << warned.err;
+}
+
 TEST_F(CliTest, CsvBomFlagPutsABomOnEachCsv) {
   const fs::path in = write("clean.txt", kCleanPoa);
   ASSERT_EQ(

@@ -13,9 +13,10 @@ _poa() {
   done
 
   local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size \
--j --jobs --progress --no-progress --db --incremental --include --exclude --municipio --help"
+-j --jobs --progress --no-progress --db --incremental --include --exclude --municipio --sheet \
+--ocr --ocr-lang --dpi --ocr-min-confidence --help"
   local review_opts="-o --output --strict -q --quiet --password --max-input-size --help"
-  local inspect_opts="--page --svg --password --help"
+  local inspect_opts="--page --svg --password --sheet --help"
   local pnt_opts="--fraccion --template --settings --format -o --output --password --strict -q --quiet \
 --max-input-size --include --exclude --municipio \
 --ejercicio --fecha-inicio --fecha-termino --area-responsable --hipervinculo --fecha-validacion \
@@ -28,11 +29,12 @@ _poa() {
       else COMPREPLY=($(compgen -W "json csv html sqlite json,csv json,csv,html json,csv,sqlite" -- "$cur")); fi
       return ;;
     --fraccion) COMPREPLY=($(compgen -W "iv v vi" -- "$cur")); return ;;
+    --ocr) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --objetivo) COMPREPLY=($(compgen -W "proposito meta accion" -- "$cur")); return ;;
     --sentido) COMPREPLY=($(compgen -W "Ascendente Descendente" -- "$cur")); return ;;
     --template) COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur")); return ;;
     -o|--output|--settings|--svg|--db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --password|--max-input-size|-j|--jobs|--include|--exclude|--municipio|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
+    --password|--max-input-size|-j|--jobs|--include|--exclude|--municipio|--sheet|--ocr-lang|--dpi|--ocr-min-confidence|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
 --frecuencia|--metodo-calculo|--linea-base|--fuente|--definicion|--programa) return ;;
   esac
 

@@ -4,7 +4,6 @@
 #include "exporters/atomic_file.hpp"
 #include "exporters/formula_guard.hpp"
 
-#include <minizip/unzip.h>
 #include <minizip/zip.h>
 
 #include <algorithm>
@@ -20,38 +19,17 @@
 
 #include "exporters/pnt/pnt_model.hpp"
 #include "model/os_error.hpp"
+#include "zip/archive.hpp"
+#include "zip/xml.hpp"
 
 namespace poa::exporters::pnt {
 namespace {
 
-constexpr unsigned kParseFlags =
-    pugi::parse_default | pugi::parse_declaration | pugi::parse_ws_pcdata_single;
-
-struct ZipEntry {
-  std::string name;
-  std::string data;
-  tm_unz date{};
-};
-
-// The local part of an element name ("x:row" -> "row"): some writers prefix SpreadsheetML.
-std::string_view local_name(const pugi::xml_node& n) {
-  std::string_view s = n.name();
-  const auto colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-pugi::xml_node child(const pugi::xml_node& parent, std::string_view local) {
-  for (pugi::xml_node c : parent.children())
-    if (c.type() == pugi::node_element && local_name(c) == local) return c;
-  return {};
-}
-
-std::vector<pugi::xml_node> children(const pugi::xml_node& parent, std::string_view local) {
-  std::vector<pugi::xml_node> out;
-  for (pugi::xml_node c : parent.children())
-    if (c.type() == pugi::node_element && local_name(c) == local) out.push_back(c);
-  return out;
-}
+using ZipEntry = zip::Entry;
+using xml::child;
+using xml::children;
+using xml::column_letters;
+using xml::local_name;
 
 // The prefix ("" or "x:") the part's root uses, for the elements we create.
 std::string prefix_of(const pugi::xml_document& doc) {
@@ -60,96 +38,23 @@ std::string prefix_of(const pugi::xml_document& doc) {
   return colon == std::string_view::npos ? "" : std::string(s.substr(0, colon + 1));
 }
 
-// Excel's limits: a reference outside them is not a cell (`ZZZZZZ7`, `A2000000000`).
-constexpr int kMaxColumns = 16384;  // XFD
-constexpr int kMaxRows = 1048576;
-
 // "AB12" -> (row 12, column index 27). Returns false when it is not a cell reference within
-// Excel's limits (so nothing computed from it can overflow).
+// Excel's grid.
 bool parse_ref(std::string_view ref, int& row, int& col) {
-  std::size_t i = 0;
-  col = 0;
-  while (i < ref.size() && ref[i] == '$') ++i;
-  const std::size_t letters = i;
-  while (i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i]))) {
-    if (i - letters >= 3) return false;  // XFD is the last column
-    col = col * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1);
-    ++i;
-  }
-  if (i == letters || col > kMaxColumns) return false;
-  if (i < ref.size() && ref[i] == '$') ++i;
-  row = 0;
-  const std::size_t digits = i;
-  for (; i < ref.size() && std::isdigit(static_cast<unsigned char>(ref[i])); ++i) {
-    if (i - digits >= 7) return false;  // 1048576 has seven digits
-    row = row * 10 + (ref[i] - '0');
-  }
-  --col;
-  return i == ref.size() && i > digits && row >= 1 && row <= kMaxRows;
-}
-
-std::string xml_text_of(const pugi::xml_node& n) {
-  // <si>/<is>: plain <t> or rich-text runs <r><t>; phonetic runs (<rPh>) are not text.
-  std::string out;
-  for (pugi::xml_node c : n.children()) {
-    if (local_name(c) == "t")
-      out += c.text().get();
-    else if (local_name(c) == "r")
-      out += child(c, "t").text().get();
-  }
-  return out;
+  const std::optional<xml::CellRef> cell = xml::parse_cell_ref(ref);
+  if (!cell) return false;
+  row = cell->row;
+  col = cell->column;
+  return true;
 }
 
 // What a template may hold once inflated. SIPOT's templates are tens of KiB; these bounds keep a
-// hostile one (a zip bomb, a 60 MiB sharedStrings) to a few hundred MiB of work at most.
-constexpr std::size_t kMaxPartBytes = std::size_t{8} << 20;
-constexpr std::size_t kMaxTotalBytes = std::size_t{32} << 20;
-constexpr std::size_t kMaxEntries = 4096;
-
-// A zip entry name that is not a plain relative path (`../x`, `/etc/x`, `a\\b`, `C:x`) is dropped:
-// it is nothing a workbook needs, and it must not reach the copy we write.
-bool is_safe_entry_name(std::string_view name) {
-  if (name.empty() || name.front() == '/' || name.find('\\') != std::string_view::npos ||
-      name.find(':') != std::string_view::npos)
-    return false;
-  std::size_t start = 0;
-  while (start <= name.size()) {
-    std::size_t end = name.find('/', start);
-    if (end == std::string_view::npos) end = name.size();
-    if (name.substr(start, end - start) == "..") return false;
-    start = end + 1;
-  }
-  return true;
-}
-
-// Removes `<!DOCTYPE …>` (with an internal subset `[…]`) from an XML part: SpreadsheetML has
-// none, and one in a template (entity declarations) is not copied into our output. False when
-// a DOCTYPE is there but never closed.
-bool strip_doctype(std::string& xml) {
-  for (std::size_t at = xml.find("<!DOCTYPE"); at != std::string::npos;
-       at = xml.find("<!DOCTYPE", at)) {
-    int depth = 0;
-    char quote = 0;
-    std::size_t i = at + 9;
-    for (; i < xml.size(); ++i) {
-      const char c = xml[i];
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[') {
-        ++depth;
-      } else if (c == ']') {
-        --depth;
-      } else if (c == '>' && depth <= 0) {
-        break;
-      }
-    }
-    if (i >= xml.size()) return false;
-    xml.erase(at, i + 1 - at);
-  }
-  return true;
-}
+// hostile one (a zip bomb, a 60 MiB sharedStrings) to a few hundred MiB of work at most. A
+// second entry of one name is dropped (only the first is copied into our output).
+constexpr zip::Limits kTemplateLimits{.max_entries = 4096,
+                                      .max_entry_bytes = std::uint64_t{8} << 20,
+                                      .max_total_bytes = std::uint64_t{32} << 20,
+                                      .keep_first_of_repeated_names = true};
 
 bool is_xml_part(std::string_view name) {
   return name.ends_with(".xml") || name.ends_with(".rels") || name.ends_with(".vml");
@@ -157,50 +62,19 @@ bool is_xml_part(std::string_view name) {
 
 std::vector<ZipEntry> read_zip(const std::filesystem::path& path) {
   const std::string file = path.string();
-  unzFile uf = unzOpen64(file.c_str());
-  if (!uf) throw TemplateError(file + ": no es un archivo .xlsx (zip) legible");
-  // Closes the zip whatever way we leave.
-  const std::unique_ptr<void, int (*)(unzFile)> closer(uf, unzClose);
   std::vector<ZipEntry> entries;
-  std::set<std::string> names;
-  std::size_t total = 0;
-  int rc = unzGoToFirstFile(uf);
-  for (; rc == UNZ_OK; rc = unzGoToNextFile(uf)) {
-    if (entries.size() >= kMaxEntries)
-      throw TemplateError(file + ": el .xlsx tiene demasiadas partes (más de " +
-                          std::to_string(kMaxEntries) + ")");
-    unz_file_info64 info;
-    char name[1024];
-    if (unzGetCurrentFileInfo64(uf, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK)
-      throw TemplateError(file + ": archivo .xlsx dañado");
-    ZipEntry e;
-    e.name = name;
-    e.date = info.tmu_date;
-    // Dropped, not copied: a name that climbs out (`../…`), and a second entry of one name.
-    if (!is_safe_entry_name(e.name) || !names.insert(e.name).second) continue;
-    if (e.name.ends_with("/")) continue;  // a folder entry holds nothing
-    if (unzOpenCurrentFile(uf) != UNZ_OK) throw TemplateError(file + ": archivo .xlsx dañado");
-    // Read in chunks up to the bounds: the sizes in the zip's directory may lie.
-    char chunk[1 << 16];
-    int got = 0;
-    while ((got = unzReadCurrentFile(uf, chunk, sizeof chunk)) > 0) {
-      e.data.append(chunk, static_cast<std::size_t>(got));
-      total += static_cast<std::size_t>(got);
-      if (e.data.size() > kMaxPartBytes || total > kMaxTotalBytes) {
-        unzCloseCurrentFile(uf);
-        throw TemplateError(file + ": el .xlsx es demasiado grande al descomprimirlo (" + e.name +
-                            "; máximo " + std::to_string(kMaxPartBytes >> 20) +
-                            " MiB por parte y " + std::to_string(kMaxTotalBytes >> 20) +
-                            " MiB en total); no parece un formato de SIPOT");
-      }
-    }
-    if (unzCloseCurrentFile(uf) != UNZ_OK || got < 0)
-      throw TemplateError(file + ": archivo .xlsx dañado (" + e.name + ")");
-    if (is_xml_part(e.name) && !strip_doctype(e.data))
-      throw TemplateError(file + ": XML no válido en " + e.name + " (DOCTYPE sin cerrar)");
-    entries.push_back(std::move(e));
+  try {
+    entries = zip::Archive::open(path, kTemplateLimits).read_all();
+  } catch (const zip::ArchiveError& e) {
+    throw TemplateError(file + ": no es un archivo .xlsx legible: " + e.what() +
+                        "; no parece un formato de SIPOT");
   }
-  if (rc != UNZ_END_OF_LIST_OF_FILE) throw TemplateError(file + ": archivo .xlsx dañado");
+  // A DOCTYPE (entity declarations) is no part of SpreadsheetML: removed, so it is neither
+  // parsed nor copied into our output.
+  for (ZipEntry& e : entries) {
+    if (is_xml_part(e.name) && !xml::strip_doctype(e.data))
+      throw TemplateError(file + ": XML no válido en " + e.name + " (DOCTYPE sin cerrar)");
+  }
   return entries;
 }
 
@@ -208,12 +82,6 @@ std::vector<ZipEntry> read_zip(const std::filesystem::path& path) {
 using CellText = std::map<std::pair<int, int>, std::string>;
 
 }  // namespace
-
-std::string column_letters(int index) {
-  std::string s;
-  for (int n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), char('A' + (n - 1) % 26));
-  return s;
-}
 
 struct XlsxTemplate::Impl {
   std::filesystem::path path;
@@ -235,8 +103,11 @@ struct XlsxTemplate::Impl {
   void load_xml(std::string_view part, pugi::xml_document& doc) const {
     const ZipEntry* e = find(part);
     if (!e) fail("falta la parte " + std::string(part));
-    if (!doc.load_buffer(e->data.data(), e->data.size(), kParseFlags))
-      fail("XML no válido en " + std::string(part));
+    try {
+      xml::load(doc, e->data, part);
+    } catch (const xml::XmlError& err) {
+      fail(err.what());
+    }
   }
 
   CellText read_cells(const pugi::xml_document& sheet) const {
@@ -251,7 +122,7 @@ struct XlsxTemplate::Impl {
           const auto idx = static_cast<std::size_t>(child(c, "v").text().as_ullong(~0ull));
           if (idx < shared_strings.size()) text = shared_strings[idx];
         } else if (t == "inlineStr") {
-          text = xml_text_of(child(c, "is"));
+          text = xml::string_item_text(child(c, "is"));
         } else {
           text = child(c, "v").text().get();
         }
@@ -323,7 +194,7 @@ void XlsxTemplate::Impl::analyse() {
     pugi::xml_document sst;
     load_xml(shared_part, sst);
     for (pugi::xml_node si : children(sst.document_element(), "si"))
-      shared_strings.push_back(xml_text_of(si));
+      shared_strings.push_back(xml::string_item_text(si));
   }
   std::vector<std::pair<std::string, std::string>> sheets;  // name, part
   for (pugi::xml_node s : children(child(wb.document_element(), "sheets"), "sheet")) {
@@ -568,8 +439,11 @@ std::string save_xml(const pugi::xml_document& doc) {
 std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
                        const std::vector<OutRow>& rows, StyleBook& styles) {
   pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size(), kParseFlags))
-    throw TemplateError("XML no válido en " + sheet.part);
+  try {
+    xml::load(doc, xml, sheet.part);
+  } catch (const xml::XmlError& err) {
+    throw TemplateError(err.what());
+  }
   const std::string px = prefix_of(doc);
   pugi::xml_node root = doc.document_element();
   pugi::xml_node data = child(root, "sheetData");
@@ -581,7 +455,7 @@ std::string fill_sheet(const std::string& xml, const TemplateSheet& sheet,
     if (!c.attribute("style")) continue;
     // Clamped to Excel's columns: `min="-2147483648"` must cost nothing (nor overflow).
     const int first = std::max(c.attribute("min").as_int(1), 1);
-    const int last = std::min(c.attribute("max").as_int(0), kMaxColumns);
+    const int last = std::min(c.attribute("max").as_int(0), xml::kMaxColumns);
     for (int i = first; i <= last; ++i) col_style[i - 1] = c.attribute("style").as_int();
   }
   for (pugi::xml_node row : children(data, "row"))
@@ -662,12 +536,12 @@ void write_zip(const std::filesystem::path& path, const std::filesystem::path& t
   if (!zf) throw OutputError(target, "no se pudo crear", errno != 0 ? errno : EIO);
   for (const ZipEntry& e : entries) {
     zip_fileinfo zi{};
-    zi.tmz_date.tm_sec = e.date.tm_sec;
-    zi.tmz_date.tm_min = e.date.tm_min;
-    zi.tmz_date.tm_hour = e.date.tm_hour;
-    zi.tmz_date.tm_mday = e.date.tm_mday;
-    zi.tmz_date.tm_mon = e.date.tm_mon;
-    zi.tmz_date.tm_year = e.date.tm_year;
+    zi.tmz_date.tm_sec = static_cast<unsigned>(e.time.second);
+    zi.tmz_date.tm_min = static_cast<unsigned>(e.time.minute);
+    zi.tmz_date.tm_hour = static_cast<unsigned>(e.time.hour);
+    zi.tmz_date.tm_mday = static_cast<unsigned>(e.time.day);
+    zi.tmz_date.tm_mon = static_cast<unsigned>(e.time.month - 1);
+    zi.tmz_date.tm_year = static_cast<unsigned>(e.time.year);
     errno = 0;
     bool ok = zipOpenNewFileInZip64(zf, e.name.c_str(), &zi, nullptr, 0, nullptr, 0, nullptr,
                                     Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) == ZIP_OK;

@@ -82,7 +82,4 @@ class XlsxTemplate {
   std::unique_ptr<Impl> impl_;
 };
 
-// "A", "B", … "AA" for a 0-based column index.
-std::string column_letters(int index);
-
 }  // namespace poa::exporters::pnt

@@ -1,0 +1,450 @@
+// OCR of a page image with Tesseract 5 (LSTM): clean-up and rulings first (Leptonica), then the
+// words with their glyph boxes in PDF points, number words re-read with a digits-only whitelist,
+// and dashes Tesseract left out (a lone `-` in a month cell is a 0, not an empty cell).
+#include "extractor/ocr_reader.hpp"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "extractor/cell_grid.hpp"
+#include "extractor/image_cleanup.hpp"
+#include "extractor/image_rulings.hpp"
+#include "extractor/rulings.hpp"
+
+namespace poa::extractor::ocr {
+namespace {
+
+// Tuning of the word pass, in points unless said otherwise.
+struct WordConfig {
+  // Number words less sure than this (0..1), or with letters in them, are read again as digits.
+  double reread_below = 0.97;
+  double reread_pad = 1.5;    // margin around a word read again
+  double cell_inset = 1.0;    // a table cell is read inside its borders by this much
+  double min_read_dpi = 300;  // scans of lower resolution are enlarged to this
+  // A dash: a short flat run of ink no word covers.
+  double dash_min_width = 1.5, dash_max_width = 12, dash_max_height = 2.0;
+  double dash_min_ratio = 2.0;  // width / height
+  double dash_confidence = 0.9;
+  double ruling_slack = 2.5;  // a mark this close to a ruling is what is left of the ruling
+  // A word of this many glyphs or fewer, without digits, read with less confidence than this is
+  // a mark, not text.
+  std::size_t junk_max_glyphs = 3;
+  double junk_below = 0.4;
+  // Poppler's word boxes run from the font's ascent to its descent (Liberation Sans's); OCR boxes
+  // are made the same way so the layout's thresholds hold: em = row height / row_em.
+  double ascent = 0.905, descent = 0.212, row_em = 0.93;
+};
+
+constexpr const char* kDigits = "0123456789$,.-";
+
+struct TextDeleter {
+  void operator()(char* text) const { delete[] text; }
+};
+using TessText = std::unique_ptr<char, TextDeleter>;
+
+std::string text_of(char* raw) {
+  const TessText owned(raw);
+  return owned ? std::string(owned.get()) : std::string();
+}
+
+// A word as read, in pixels, before it becomes a layout::Word.
+struct RawWord {
+  std::string text;
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;        // ink box
+  double baseline = 0, em = 0;               // pixels
+  double confidence = 0;                     // 0..1
+  std::vector<std::pair<int, int>> glyph_x;  // per code point: ink x0, x1
+  std::vector<std::string> glyph_text;       // per code point, UTF-8
+};
+
+bool looks_numeric(const std::string& text) {
+  int digits = 0, others = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != '$' && c != ',' && c != '.' && c != '-') {
+      ++others;
+    }
+  }
+  return digits > 0 && digits >= 2 * others;
+}
+
+bool only_whitelisted(const std::string& text) {
+  return text.find_first_not_of(kDigits) == std::string::npos;
+}
+
+// One UTF-8 code point per glyph, spread evenly over [x0, x1] (re-read words have no symbols).
+void spread_glyphs(RawWord& w) {
+  w.glyph_x.clear();
+  w.glyph_text.clear();
+  std::vector<std::string> cps;
+  for (std::size_t i = 0; i < w.text.size();) {
+    std::size_t j = i + 1;
+    while (j < w.text.size() && (static_cast<unsigned char>(w.text[j]) & 0xC0) == 0x80) ++j;
+    cps.push_back(w.text.substr(i, j - i));
+    i = j;
+  }
+  const double step = cps.empty() ? 0 : double(w.x1 - w.x0) / double(cps.size());
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    w.glyph_x.emplace_back(w.x0 + static_cast<int>(step * double(k)),
+                           w.x0 + static_cast<int>(step * double(k + 1)));
+    w.glyph_text.push_back(cps[k]);
+  }
+}
+
+}  // namespace
+
+struct OcrEngine::Impl {
+  tesseract::TessBaseAPI api;
+  WordConfig config;
+
+  // Every word of the image Tesseract was given, with its symbols.
+  std::vector<RawWord> words() {
+    std::vector<RawWord> out;
+    if (api.Recognize(nullptr) != 0) return out;
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it || it->Empty(tesseract::RIL_SYMBOL)) return out;
+    RawWord* current = nullptr;
+    do {
+      if (it->IsAtBeginningOf(tesseract::RIL_WORD)) {
+        RawWord w;
+        it->BoundingBox(tesseract::RIL_WORD, &w.x0, &w.y0, &w.x1, &w.y1);
+        w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
+        float row_height = 0, descenders = 0, ascenders = 0;
+        it->RowAttributes(&row_height, &descenders, &ascenders);
+        int bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;
+        const bool has_baseline = it->Baseline(tesseract::RIL_WORD, &bx0, &by0, &bx1, &by1);
+        w.baseline = has_baseline ? (by0 + by1) / 2.0 : w.y1;
+        w.em = row_height / config.row_em;
+        // Tesseract's row model can be off for a lone short word: fall back on its ink.
+        const double ink = w.y1 - w.y0;
+        if (!has_baseline || w.em <= 0 || w.em > 3 * ink + 4 || w.em < 0.8 * ink) {
+          w.em = std::max(ink / 0.72, 1.0);
+          w.baseline = w.y1;
+        }
+        out.push_back(std::move(w));
+        current = &out.back();
+      }
+      if (current == nullptr) continue;
+      const std::string symbol = text_of(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (symbol.empty()) continue;
+      int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      it->BoundingBox(tesseract::RIL_SYMBOL, &x0, &y0, &x1, &y1);
+      current->text += symbol;
+      // A symbol may hold more than one code point (ligatures): share its box between them.
+      RawWord part;
+      part.text = symbol;
+      part.x0 = x0;
+      part.x1 = x1;
+      spread_glyphs(part);
+      for (std::size_t k = 0; k < part.glyph_text.size(); ++k) {
+        current->glyph_x.push_back(part.glyph_x[k]);
+        current->glyph_text.push_back(part.glyph_text[k]);
+      }
+    } while (it->Next(tesseract::RIL_SYMBOL));
+    // Marks that are not text (a stamp's arc, a pen stroke across a cell) come back as a letter
+    // or two of punctuation read with almost no confidence; numbers and dashes are never dropped.
+    std::erase_if(out, [&](const RawWord& w) {
+      const bool digits = w.text.find_first_of("0123456789-") != std::string::npos;
+      return w.text.empty() || (!digits && w.glyph_text.size() <= config.junk_max_glyphs &&
+                                w.confidence < config.junk_below);
+    });
+    return out;
+  }
+
+  // Tesseract's page layout analysis merges the lines of neighbouring cells when they are offset
+  // (a one-line cell vertically centred beside a four-line one) and misreads the merged line. So
+  // each cell of a drawn table is read on its own as a block, and the rest of the page (titles,
+  // text outside tables) with the cells blanked out, as a page.
+  std::vector<RawWord> read_words(Pix* text, double dpi, const layout::PageGraphics& graphics) {
+    const int ppi = static_cast<int>(std::lround(dpi));
+    const std::vector<layout::CellGrid> grids =
+        layout::build_cell_grids(layout::find_rulings(graphics), graphics);
+    std::vector<RawWord> out;
+    const double px = dpi / 72;
+    const l_int32 width = pixGetWidth(text), height = pixGetHeight(text);
+    const PixPtr rest(pixCopy(nullptr, text));
+    api.SetImage(text);
+    api.SetSourceResolution(ppi);
+    api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    for (const layout::CellGrid& grid : grids) {
+      for (const layout::GridCell& cell : grid.cells) {
+        const int inset = std::max(1, static_cast<int>(std::lround(config.cell_inset * px)));
+        const int x0 = std::max(0, static_cast<int>(cell.box.x0 * px) + inset);
+        const int y0 = std::max(0, static_cast<int>(cell.box.y0 * px) + inset);
+        const int x1 = std::min(width, static_cast<int>(cell.box.x1 * px) - inset);
+        const int y1 = std::min(height, static_cast<int>(cell.box.y1 * px) - inset);
+        if (x1 - x0 < 4 || y1 - y0 < 4) continue;
+        BOX* box = boxCreate(x0, y0, x1 - x0, y1 - y0);
+        l_int32 ink = 0;
+        pixCountPixelsInRect(text, box, &ink, nullptr);
+        pixClearInRect(rest.get(), box);
+        boxDestroy(&box);
+        if (ink == 0) continue;
+        api.SetRectangle(x0, y0, x1 - x0, y1 - y0);
+        std::vector<RawWord> found = words();
+        out.insert(out.end(), std::make_move_iterator(found.begin()),
+                   std::make_move_iterator(found.end()));
+      }
+    }
+    l_int32 ink = 0;
+    pixCountPixels(rest.get(), &ink, nullptr);
+    if (ink > 0) {
+      api.SetImage(rest.get());
+      api.SetSourceResolution(ppi);
+      api.SetPageSegMode(tesseract::PSM_AUTO);
+      std::vector<RawWord> found = words();
+      out.insert(out.end(), std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
+    }
+    api.SetPageSegMode(tesseract::PSM_AUTO);
+    return out;
+  }
+
+  // Number words read again with digits only; the re-read wins when it is surer, or when the
+  // first reading had letters in it (`S1,5OO.00`).
+  void reread_numbers(Pix* image, double dpi, std::vector<RawWord>& list) {
+    const int pad = std::max(1, static_cast<int>(std::lround(config.reread_pad * dpi / 72)));
+    bool whitelisted = false;
+    for (RawWord& w : list) {
+      if (!looks_numeric(w.text)) continue;
+      const bool clean = only_whitelisted(w.text);
+      if (clean && w.confidence >= config.reread_below) continue;
+      if (!whitelisted) {
+        api.SetImage(image);
+        api.SetSourceResolution(static_cast<int>(std::lround(dpi)));
+        api.SetVariable("tessedit_char_whitelist", kDigits);
+        api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+        whitelisted = true;
+      }
+      const int x0 = std::max(0, w.x0 - pad), y0 = std::max(0, w.y0 - pad);
+      api.SetRectangle(x0, y0, w.x1 - w.x0 + 2 * pad, w.y1 - w.y0 + 2 * pad);
+      std::vector<RawWord> again = words();
+      if (again.size() != 1) continue;  // split or lost: keep the first reading
+      const RawWord& r = again.front();
+      if (r.text.empty() || !only_whitelisted(r.text)) continue;
+      if (r.confidence > w.confidence || (!clean && r.confidence >= 0.5 * w.confidence)) {
+        w.text = r.text;
+        w.confidence = clean ? r.confidence : std::min(r.confidence, std::max(w.confidence, 0.5));
+        spread_glyphs(w);
+      }
+    }
+    if (whitelisted) {
+      api.SetVariable("tessedit_char_whitelist", "");
+      api.SetPageSegMode(tesseract::PSM_AUTO);
+    }
+  }
+
+  // Lone short flat marks no word covers: dashes Tesseract dropped.
+  void add_dashes(Pix* image, double dpi, const std::vector<layout::StrokedSegment>& rulings,
+                  std::vector<RawWord>& list) {
+    Boxa* raw = pixConnCompBB(image, 8);
+    if (raw == nullptr) return;
+    const double px = dpi / 72;
+    std::vector<RawWord> dashes;
+    for (l_int32 i = 0; i < boxaGetCount(raw); ++i) {
+      l_int32 x = 0, y = 0, w = 0, h = 0;
+      boxaGetBoxGeometry(raw, i, &x, &y, &w, &h);
+      if (w < config.dash_min_width * px || w > config.dash_max_width * px ||
+          h > config.dash_max_height * px || w < config.dash_min_ratio * h) {
+        continue;
+      }
+      const int slack = static_cast<int>(px);
+      const bool covered = std::any_of(list.begin(), list.end(), [&](const RawWord& word) {
+        return x + w > word.x0 - slack && x < word.x1 + slack && y + h > word.y0 - slack &&
+               y < word.y1 + slack;
+      });
+      // What is left of a ruling after it was erased is no dash.
+      const double cx = (x + w / 2.0) / px, cy = (y + h / 2.0) / px;
+      const bool on_ruling =
+          std::any_of(rulings.begin(), rulings.end(), [&](const layout::StrokedSegment& r) {
+            const double slack = config.ruling_slack;
+            return cx >= std::min(r.x0, r.x1) - slack && cx <= std::max(r.x0, r.x1) + slack &&
+                   cy >= std::min(r.y0, r.y1) - slack && cy <= std::max(r.y0, r.y1) + slack;
+          });
+      if (covered || on_ruling) continue;
+      RawWord d;
+      d.text = "-";
+      d.x0 = x;
+      d.x1 = x + w;
+      d.y0 = y;
+      d.y1 = y + h;
+      d.confidence = config.dash_confidence;
+      // A dash sits about a third of the way up from the baseline, at the x-height's middle.
+      d.em = std::max(1.0, 8 * px);
+      d.baseline = y + h / 2.0 + 0.25 * d.em;
+      spread_glyphs(d);
+      dashes.push_back(std::move(d));
+    }
+    boxaDestroy(&raw);
+    list.insert(list.end(), std::make_move_iterator(dashes.begin()),
+                std::make_move_iterator(dashes.end()));
+  }
+};
+
+OcrEngine::OcrEngine(const std::string& language) : impl_(std::make_unique<Impl>()) {
+  if (impl_->api.Init(nullptr, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    std::string package = "tesseract-ocr-";
+    package += language.substr(0, language.find('+'));
+    throw OcrUnavailable("Tesseract no pudo cargar el idioma «" + language +
+                         "» para el OCR; instale el paquete de Debian " + package);
+  }
+  impl_->api.SetPageSegMode(tesseract::PSM_AUTO);
+  // Tables hold short numbers in narrow cells: keep them as words of their own.
+  impl_->api.SetVariable("preserve_interword_spaces", "1");
+}
+
+OcrEngine::~OcrEngine() = default;
+
+OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
+  OcrPage out;
+  layout::PageWords& page = out.words;
+  page.clear();
+  page.number = page_number;
+  double dpi = image.dpi > 0 ? image.dpi : 300;
+  page.width = image.width * 72 / dpi;
+  page.height = image.height * 72 / dpi;
+  PixPtr grey = to_pix(image);
+  // Tesseract reads letters best at ~300 dpi (an x-height of 20 px or more); a 200 dpi scan is
+  // enlarged first (interpolated grey: the letters' edges stay smooth for binarisation).
+  if (grey && dpi < impl_->config.min_read_dpi) {
+    const auto factor = static_cast<l_float32>(impl_->config.min_read_dpi / dpi);
+    grey.reset(pixScale(grey.get(), factor, factor));
+    dpi = impl_->config.min_read_dpi;
+  }
+  const double pt = 72 / dpi;
+  if (!grey) {
+    out.problem = "no se pudo preparar la imagen de la página";
+    return out;
+  }
+  CleanPage clean = clean_page(grey.get(), dpi);
+  if (!clean.binary) {
+    out.problem = "no se pudo binarizar la imagen de la página";
+    return out;
+  }
+  out.skew_degrees = clean.skew_degrees;
+  l_int32 ink = 0;
+  pixCountPixels(clean.binary.get(), &ink, nullptr);
+  if (ink == 0) {
+    out.problem = "la página está en blanco";
+    return out;
+  }
+  ImageRulings rulings = find_image_rulings(clean.binary.get(), dpi);
+  page.graphics.segments = std::move(rulings.segments);
+  // A dark band's edges are its cells' borders: drawn dark on dark, they were lost with the band
+  // when it was inverted, yet the eye (and the grid pass) sees the band end there.
+  for (const layout::FilledBox& band : clean.bands) {
+    const poa::Box& b = band.box;
+    for (const layout::StrokedSegment& edge : {layout::StrokedSegment{b.x0, b.y0, b.x1, b.y0, 0.5},
+                                               {b.x0, b.y1, b.x1, b.y1, 0.5},
+                                               {b.x0, b.y0, b.x0, b.y1, 0.5},
+                                               {b.x1, b.y0, b.x1, b.y1, 0.5}}) {
+      page.graphics.segments.push_back(edge);
+    }
+  }
+  page.graphics.fills = std::move(clean.bands);
+  PixPtr text(rulings.mask ? pixSubtract(nullptr, clean.binary.get(), rulings.mask.get())
+                           : pixCopy(nullptr, clean.binary.get()));
+  if (!text) {
+    out.problem = "no se pudo preparar la imagen de la página";
+    return out;
+  }
+
+  if (const char* dir = std::getenv("POA_OCR_DEBUG")) {  // development aid: the images read
+    const std::string base = std::string(dir) + "/p" + std::to_string(page_number);
+    pixWrite((base + "_grey.png").c_str(), clean.grey.get(), IFF_PNG);
+    pixWrite((base + "_text.png").c_str(), text.get(), IFF_PNG);
+  }
+  std::vector<RawWord> list = impl_->read_words(text.get(), dpi, page.graphics);
+  impl_->reread_numbers(text.get(), dpi, list);
+  impl_->add_dashes(text.get(), dpi, page.graphics.segments, list);
+  impl_->api.Clear();
+
+  const WordConfig& config = impl_->config;
+  for (const RawWord& r : list) {
+    layout::Word w;
+    w.text = r.text;
+    const double em = r.em * pt;
+    const double base = r.baseline * pt;
+    w.box = poa::Box{r.x0 * pt, base - config.ascent * em, r.x1 * pt, base + config.descent * em};
+    w.font_size = em;
+    w.glyph_begin = static_cast<std::uint32_t>(page.glyphs.size());
+    std::uint32_t byte = 0;
+    for (std::size_t k = 0; k < r.glyph_text.size(); ++k) {
+      const auto next = static_cast<std::uint32_t>(byte + r.glyph_text[k].size());
+      page.glyphs.push_back(
+          layout::Glyph{r.glyph_x[k].first * pt, r.glyph_x[k].second * pt, byte, next, false});
+      byte = next;
+    }
+    w.glyph_count = static_cast<std::uint32_t>(r.glyph_text.size());
+    out.confidences.push_back(WordConfidence{w.box, r.confidence});
+    page.words.push_back(std::move(w));
+  }
+  if (page.words.empty()) out.problem = "el OCR no encontró texto en la página";
+  return out;
+}
+
+OcrPool::OcrPool(std::string language, int threads)
+    : language_(std::move(language)), threads_(std::max(1, threads)) {
+  // The first engine now: a missing language is said before any page is rendered.
+  engines_.push_back(std::make_unique<OcrEngine>(language_));
+}
+
+OcrPool::~OcrPool() = default;
+
+std::vector<OcrPage> OcrPool::read(const std::vector<GreyImage>& images,
+                                   const std::vector<int>& page_numbers) {
+  std::vector<OcrPage> out(images.size());
+  const int n = std::min<int>(threads_, static_cast<int>(images.size()));
+  while (static_cast<int>(engines_.size()) < n) {
+    engines_.push_back(std::make_unique<OcrEngine>(language_));
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&](OcrEngine& engine) {
+    try {
+      for (std::size_t i; (i = next++) < images.size();) {
+        out[i] = engine.read(images[i], page_numbers[i]);
+      }
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < n; ++t)
+    pool.emplace_back(work, std::ref(*engines_[static_cast<std::size_t>(t)]));
+  work(*engines_.front());
+  for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  return out;
+}
+
+void attach_confidence(std::vector<CellRow>& rows, const std::vector<WordConfidence>& words) {
+  for (CellRow& row : rows) {
+    for (Cell& cell : row.cells) {
+      if (!cell.box) continue;
+      const poa::Box& c = *cell.box;
+      std::optional<double> least;
+      for (const WordConfidence& w : words) {
+        const double cy = (w.box.y0 + w.box.y1) / 2;
+        const double overlap = std::min(c.x1, w.box.x1) - std::max(c.x0, w.box.x0);
+        if (cy < c.y0 || cy > c.y1 || overlap <= 0) continue;
+        if (!least || w.confidence < *least) least = w.confidence;
+      }
+      cell.confidence = least;
+    }
+  }
+}
+
+}  // namespace poa::extractor::ocr

@@ -1,0 +1,89 @@
+// The OCR reader's parts that do not need Tesseract's time: rulings found in an image, confidence
+// attached to cells, and the choice of pages (--ocr never refuses a scan as before).
+#include <gtest/gtest.h>
+
+#include <leptonica/allheaders.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extractor/image_rulings.hpp"
+#include "extractor/ocr_reader.hpp"
+#include "extractor/pdf_reader.hpp"
+#include "model/diagnostic.hpp"
+
+namespace poa::extractor {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A 300 dpi page with a 2 x 2 table (lines 3 px thick) and a stamp's short stroke in the open.
+ocr::PixPtr table_image() {
+  ocr::PixPtr pix(pixCreate(1200, 900, 1));
+  auto line = [&](int x, int y, int w, int h) {
+    pixRasterop(pix.get(), x, y, w, h, PIX_SET, nullptr, 0, 0);
+  };
+  for (int y : {100, 300, 500}) line(100, y, 1001, 3);
+  for (int x : {100, 600, 1100}) line(x, 100, 3, 403);
+  line(700, 700, 120, 3);  // 29 pt long, ends in the open: no border
+  return pix;
+}
+
+TEST(ImageRulings, TableBordersBecomeSegmentsInPoints) {
+  const ocr::PixPtr pix = table_image();
+  const ocr::ImageRulings found = ocr::find_image_rulings(pix.get(), 300);
+  int horizontal = 0, vertical = 0;
+  for (const layout::StrokedSegment& s : found.segments) {
+    if (s.y0 == s.y1) {
+      ++horizontal;
+      EXPECT_NEAR(s.x0, 24.0, 0.5);  // 100 px at 300 dpi
+      EXPECT_NEAR(s.x1, 264.5, 0.5);
+      EXPECT_LT(s.y0, 130.0);  // the stroke at y = 700 px (168 pt) is not a border
+    } else {
+      ++vertical;
+      EXPECT_NEAR(s.y1 - s.y0, 96.7, 0.5);
+    }
+  }
+  EXPECT_EQ(horizontal, 3);
+  EXPECT_EQ(vertical, 3);
+  ASSERT_TRUE(found.mask);
+}
+
+TEST(OcrConfidence, CellsTakeTheLeastSureWordInThem) {
+  std::vector<CellRow> rows(1);
+  rows[0].cells.push_back(Cell{"Bacheo de calles", 0, 1, Box{10, 10, 100, 20}, std::nullopt});
+  rows[0].cells.push_back(Cell{"12", 1, 1, Box{120, 10, 140, 20}, std::nullopt});
+  const std::vector<ocr::WordConfidence> words = {
+      {Box{10, 10, 50, 20}, 0.91},
+      {Box{55, 10, 100, 20}, 0.62},
+      {Box{121, 10, 139, 20}, 0.97},
+      {Box{10, 40, 50, 50}, 0.10}};  // another line: not in the cells
+  ocr::attach_confidence(rows, words);
+  ASSERT_TRUE(rows[0].cells[0].confidence.has_value());
+  EXPECT_DOUBLE_EQ(*rows[0].cells[0].confidence, 0.62);
+  EXPECT_DOUBLE_EQ(*rows[0].cells[1].confidence, 0.97);
+}
+
+TEST(PdfReaderOcr, NeverRefusesAScanAsBefore) {
+  const fs::path scan =
+      fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans/wrapped_cells_300dpi_skewed/input.pdf";
+  OcrOptions never;
+  never.mode = OcrMode::kNever;
+  try {
+    make_pdf_reader(scan, std::nullopt, never);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostic().code, DiagnosticCode::kPdfNoText);
+    EXPECT_NE(e.diagnostic().message.find("--ocr never"), std::string::npos);
+  }
+}
+
+TEST(PdfReaderOcr, TextPagesAreNeverReadByOcr) {
+  const fs::path pdf = fs::path(POA_SOURCE_DIR) / "fixtures/pdf/wrapped_cells/input.pdf";
+  const auto reader = make_pdf_reader(pdf, std::nullopt, OcrOptions{});
+  EXPECT_TRUE(reader->info().ocr_pages.empty());
+}
+
+}  // namespace
+}  // namespace poa::extractor
