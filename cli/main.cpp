@@ -2,6 +2,9 @@
 // its ExitCode (job/exit_code.hpp) as the exit status.
 #include <CLI/CLI.hpp>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <iostream>
 #include <optional>
@@ -32,9 +35,22 @@ struct ConvertArgs {
   bool append = false;
   std::string password;
   std::string max_input_size;
+  unsigned jobs = 0;
+  bool progress = false;
+  bool no_progress = false;
+  std::string db;
+  bool incremental = false;
+  bool format_given = false;  // --format named: --db adds sqlite to it rather than replace it
   poa::job::InputFilter filter;
   std::optional<std::string> municipio;
 };
+
+// The terminal's width, for the progress line (80 when stderr is not a terminal).
+std::size_t stderr_columns() {
+  winsize size{};
+  if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
 
 ExitCode run_convert_command(const ConvertArgs& args) {
   poa::job::ConvertJob job;
@@ -45,7 +61,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
       if (name.empty()) continue;
       const auto format = poa::exporters::format_from_name(name);
       if (!format) {
-        std::cerr << "poa: formato desconocido «" << name << "» (use json, csv)\n";
+        std::cerr << "poa: formato desconocido «" << name << "» (use json, csv, sqlite)\n";
         return ExitCode::kUsage;
       }
       if (std::find(job.formats.begin(), job.formats.end(), *format) == job.formats.end()) {
@@ -53,6 +69,15 @@ ExitCode run_convert_command(const ConvertArgs& args) {
       }
     }
   }
+  if (!args.db.empty()) {
+    // `--db FILE` alone writes only the database; with --format it is one more format.
+    if (!args.format_given) job.formats.clear();
+    if (std::find(job.formats.begin(), job.formats.end(), poa::exporters::Format::kSqlite) ==
+        job.formats.end())
+      job.formats.push_back(poa::exporters::Format::kSqlite);
+    job.db = args.db;
+  }
+  job.incremental = args.incremental;
   job.inputs.assign(args.inputs.begin(), args.inputs.end());
   job.filter = args.filter;
   job.municipio = args.municipio;
@@ -63,6 +88,11 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.quiet = args.quiet;
   job.append = args.append;
   if (!args.password.empty()) job.password = args.password;
+  job.jobs = args.jobs;
+  // On a terminal only, unless asked: a log file or a pipe never gets the redrawn line.
+  job.progress = args.progress || (!args.no_progress && isatty(STDERR_FILENO) == 1);
+  if (args.no_progress) job.progress = false;
+  job.progress_width = stderr_columns() - 1;
   if (!args.max_input_size.empty()) {
     const auto bytes = poa::extractor::parse_byte_size(args.max_input_size);
     if (!bytes) {
@@ -132,7 +162,9 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("INPUT", convert.inputs, "Archivos o carpetas (se recorren)")->required();
   convert_cmd->add_option("-o,--output", convert.out, "Carpeta de salida, o - para stdout")
       ->required();
-  convert_cmd->add_option("--format", convert.formats, "json, csv o json,csv")->delimiter(',');
+  CLI::Option* format_option =
+      convert_cmd->add_option("--format", convert.formats, "json, csv, sqlite (p. ej. json,csv)")
+          ->delimiter(',');
   convert_cmd->add_flag("--strict", convert.strict, "Sale con 3 si hay avisos");
   convert_cmd->add_flag("--csv-bom", convert.csv_bom, "BOM UTF-8 en los CSV (para Excel)");
   convert_cmd->add_flag("--csv-raw", convert.csv_raw,
@@ -144,6 +176,19 @@ int main(int argc, char** argv) {
   convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
   convert_cmd->add_option("--max-input-size", convert.max_input_size,
                           "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
+  convert_cmd
+      ->add_option("-j,--jobs", convert.jobs,
+                   "Archivos convertidos a la vez (omisión: uno por núcleo)")
+      ->check(CLI::PositiveNumber);
+  convert_cmd->add_flag("--progress", convert.progress,
+                        "Línea de avance en stderr aunque no sea una terminal, y un resumen");
+  convert_cmd->add_flag("--no-progress", convert.no_progress,
+                        "Sin línea de avance aunque stderr sea una terminal");
+  convert_cmd->add_option("--db", convert.db,
+                          "Base SQLite donde escribir (omisión con --format sqlite: "
+                          "CARPETA/poa.sqlite)");
+  convert_cmd->add_flag("--incremental", convert.incremental,
+                        "Omite las entradas cuyo sha256 ya está en la base SQLite");
   poa::cli::add_input_filter_options(convert_cmd, convert.filter);
   poa::cli::add_municipio_option(convert_cmd, convert.municipio);
 
@@ -171,6 +216,7 @@ int main(int argc, char** argv) {
     return exit_status(ExitCode::kUsage);
   }
 
+  convert.format_given = format_option->count() > 0;
   if (convert_cmd->parsed()) return exit_status(run_convert_command(convert));
   if (inspect_cmd->parsed()) return exit_status(run_inspect_command(inspect));
   if (pnt_cmd->parsed()) return exit_status(poa::cli::run_pnt_command(pnt));

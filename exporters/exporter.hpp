@@ -14,9 +14,9 @@
 
 namespace poa::exporters {
 
-enum class Format { kJson, kCsv };
+enum class Format { kJson, kCsv, kSqlite };
 
-// "json" / "csv" <-> Format; nullopt for an unknown name.
+// "json" / "csv" / "sqlite" <-> Format; nullopt for an unknown name.
 std::optional<Format> format_from_name(std::string_view name);
 const char* format_name(Format f);
 
@@ -32,6 +32,8 @@ struct ExportOptions {
   // run's rows follow. A file whose header is not this version's is refused (runtime_error).
   bool csv_append = false;
   std::vector<std::string> csv_replaced;
+  // `--db FILE`: the SQLite database; empty: OUTDIR/poa.sqlite (exporters/sqlite_exporter.hpp).
+  std::filesystem::path db_path;
 };
 
 class Exporter {

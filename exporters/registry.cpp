@@ -4,27 +4,37 @@
 #include "exporters/csv_exporter.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/json_exporter.hpp"
+#include "exporters/sqlite_exporter.hpp"
 
 namespace poa::exporters {
 
 std::optional<Format> format_from_name(std::string_view name) {
   if (name == "json") return Format::kJson;
   if (name == "csv") return Format::kCsv;
+  if (name == "sqlite") return Format::kSqlite;
   return std::nullopt;
 }
 
 const char* format_name(Format f) {
   switch (f) {
-    case Format::kJson: return "json";
-    case Format::kCsv: return "csv";
+    case Format::kJson:
+      return "json";
+    case Format::kCsv:
+      return "csv";
+    case Format::kSqlite:
+      return "sqlite";
   }
   return "";
 }
 
 std::unique_ptr<Exporter> make_exporter(Format format, const ExportOptions& options) {
   switch (format) {
-    case Format::kJson: return make_json_exporter(options);
-    case Format::kCsv: return make_csv_exporter(options);
+    case Format::kJson:
+      return make_json_exporter(options);
+    case Format::kCsv:
+      return make_csv_exporter(options);
+    case Format::kSqlite:
+      return make_sqlite_exporter(options);
   }
   return nullptr;
 }

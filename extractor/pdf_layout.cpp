@@ -64,10 +64,7 @@ PageLayout PageLayouter::run() {
 }  // namespace detail
 
 void count_dropped(const PageLayout& page, int page_number, DroppedLines& into) {
-  if (page.dropped.empty()) return;
-  if (into.count == 0) into.first = page.dropped.front().text;
-  into.count += static_cast<int>(page.dropped.size());
-  if (into.pages.empty() || into.pages.back() != page_number) into.pages.push_back(page_number);
+  for (const Line& line : page.dropped) into.add(line.text, page_number);
 }
 
 PageLayout layout_page(PageWords& page, LayoutState& state, const LayoutConfig& config) {

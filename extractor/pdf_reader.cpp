@@ -42,6 +42,15 @@ namespace {
 // Poppler reports syntax problems of damaged files on stderr; our own error says it once.
 void quiet_poppler(const std::string&, void*) {}
 
+// Once per process: poppler's error hook is a global, and batch workers open documents at once.
+void silence_poppler() {
+  static const bool silenced = [] {
+    poppler::set_debug_error_function(quiet_poppler, nullptr);
+    return true;
+  }();
+  (void)silenced;
+}
+
 std::string file_sha256(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
@@ -242,7 +251,7 @@ struct OpenPdf {
 
 OpenPdf open_document(const std::filesystem::path& path, const std::optional<std::string>& password,
                       const std::string& name = {}) {
-  poppler::set_debug_error_function(quiet_poppler, nullptr);
+  silence_poppler();
   const Origin origin{name.empty() ? path.string() : name, {}, {}, {}};
   // poppler says "damaged" for a file it cannot open at all; say what is really wrong.
   std::error_code ec;
@@ -804,6 +813,15 @@ std::unique_ptr<RowReader> make_pdf_reader(const std::filesystem::path& path,
   info.sha256 = file_sha256(path);
   info.pages = doc.core->getNumPages();
   return std::make_unique<PdfReader>(std::move(doc), std::move(info), first_text, std::move(first));
+}
+
+std::optional<int> pdf_page_count(const std::filesystem::path& path,
+                                  const std::optional<std::string>& password) {
+  silence_poppler();
+  const std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(
+      path.string(), password.value_or(""), password.value_or("")));
+  if (!doc || doc->is_locked() || doc->pages() <= 0) return std::nullopt;
+  return doc->pages();
 }
 
 int inspect_pdf(const std::filesystem::path& path, const std::optional<std::string>& password,

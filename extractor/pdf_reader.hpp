@@ -32,6 +32,11 @@ layout::PageWords read_pdf_page(const std::filesystem::path& path, int page,
                                 const std::optional<std::string>& password,
                                 WordEngine engine = WordEngine::kCollector);
 
+// The page count of a PDF that opens (with `password`), else nullopt; reads no page. For a
+// batch's progress line, before the batch is converted.
+std::optional<int> pdf_page_count(const std::filesystem::path& path,
+                                  const std::optional<std::string>& password);
+
 // `poa inspect`: what the reader saw on each page (or only `page`, 1-based): words with boxes,
 // lines, column ranges, the cell rows handed to the recogniser, the drawn rulings and the cells
 // of the grids they form, as plain text.

@@ -384,7 +384,10 @@ class Recognizer {
       const CellClass cls =
           classify_cell(row.cells[0].text,
                         {.header = false, .column = false, .title = true, .page_number = true});
-      if (cls.page_number) return;
+      if (cls.page_number) {
+        tail_.furniture.add(row.cells[0].text, row.page);
+        return;
+      }
       if (cls.title) {
         handle_title(row);
         return;
@@ -837,11 +840,7 @@ RawDocument recognize(RowReader& reader) {
   while (std::optional<RawAction> action = stream.next_action()) {
     doc.actions.push_back(std::move(*action));
   }
-  RawDocumentTail tail = stream.finish();
-  doc.year = std::move(tail.year);
-  doc.municipio = std::move(tail.municipio);
-  doc.unrecognized = std::move(tail.unrecognized);
-  doc.diagnostics = std::move(tail.diagnostics);
+  doc.tail() = stream.finish();
   return doc;
 }
 

@@ -146,4 +146,14 @@ std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
   return make_text_reader(std::move(text), std::move(sha256), origin.file);
 }
 
+std::optional<int> count_pages(const std::filesystem::path& path, const OpenOptions& options) {
+  try {
+    InputFile in = InputFile::open(path, Origin{path.string(), {}, {}, {}});
+    if (detect_source_type(in.read(1024)) != SourceType::kPdf) return std::nullopt;
+  } catch (const InputError&) {
+    return std::nullopt;  // converting it says why
+  }
+  return pdf_page_count(path, options.password);
+}
+
 }  // namespace poa::extractor

@@ -30,6 +30,10 @@ SourceType detect_source_type(std::string_view head);
 std::unique_ptr<RowReader> open_source(const std::filesystem::path& path,
                                        const OpenOptions& options = {});
 
+// The page count of a PDF input (nullopt for a text dump or a file that does not open as a PDF),
+// without reading its pages: the total of a batch's progress line.
+std::optional<int> count_pages(const std::filesystem::path& path, const OpenOptions& options = {});
+
 // Why a file met in a folder is not taken as an input, or nullopt when it is: a PDF, or a text
 // whose first 64 KiB hold a table (three lines or more with cells split by tabs, or rows of a
 // `| a | b |` pipe table), as a POA's text dump does. The reason is short Spanish ("texto sin

@@ -3,15 +3,21 @@
 #include "job/convert.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <ostream>
+#include <set>
+#include <sstream>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #include "exporters/atomic_file.hpp"
 #include "exporters/csv_exporter.hpp"
+#include "exporters/sqlite_exporter.hpp"
 #include "extractor/input_file.hpp"
 #include "extractor/recognizer.hpp"
 #include "extractor/source.hpp"
@@ -41,15 +47,42 @@ bool same_source(const SourceInfo& a, const SourceInfo& b) {
          a.encoding == b.encoding;
 }
 
+// Counts a PDF's pages on the progress line as the reader gets to them.
+class PageCounter final : public RowReader {
+ public:
+  PageCounter(std::unique_ptr<RowReader> inner, Progress& progress)
+      : inner_(std::move(inner)), progress_(progress) {}
+  std::optional<CellRow> next() override {
+    std::optional<CellRow> row = inner_->next();
+    if (inner_->info().type == SourceType::kPdf) {
+      // A row of page p: the pages before it are read; at the end, all of them.
+      const int read = row ? row->page - 1 : inner_->info().pages.value_or(seen_);
+      if (read > seen_) {
+        progress_.pages_read(static_cast<std::size_t>(read - seen_));
+        seen_ = read;
+      }
+    }
+    return row;
+  }
+  const SourceInfo& info() const override { return inner_->info(); }
+
+ private:
+  std::unique_ptr<RowReader> inner_;
+  Progress& progress_;
+  int seen_ = 0;
+};
+
 // Streams one input through every exporter. Throws what the reader or the recogniser throws
 // (InputError for a refused input); the caller then aborts the exporters' open document.
 InputSummary stream_input(const std::filesystem::path& file, const std::string& stem,
                           const BatchOptions& options, Exporters& outputs) {
-  const std::unique_ptr<RowReader> reader =
+  std::unique_ptr<RowReader> reader =
       options.open
           ? options.open(file, options.convert)
           : extractor::open_source(file, extractor::OpenOptions{options.convert.password,
                                                                 options.convert.max_input_bytes});
+  if (options.progress)
+    reader = std::make_unique<PageCounter>(std::move(reader), *options.progress);
   extractor::ActionStream stream(*reader);
   InputSummary summary;
   auto take = [&](const Action& action) {
@@ -92,6 +125,120 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
                              tail.diagnostics.end());
   return summary;
 }
+
+// A document kept whole in memory by a worker thread: the exporters take it later, in input order.
+class DocumentRecorder final : public exporters::Exporter {
+ public:
+  void begin() override {}
+  void begin_document(const DocumentHead& head, const std::string& /*stem*/) override {
+    doc_.head() = head;
+  }
+  void write_action(const Action& action) override { doc_.actions.push_back(action); }
+  void end_document(const DocumentTail& tail) override { doc_.tail() = tail; }
+  void abort_document() noexcept override {}
+  std::vector<std::filesystem::path> finish() override { return {}; }
+  Document take() { return std::move(doc_); }
+
+ private:
+  Document doc_;
+};
+
+// One input as a worker converted it: the whole document and its summary, or what it threw
+// (rethrown where the batch takes it, so a refusal is reported as the streaming path does).
+struct Prepared {
+  Document doc;
+  InputSummary summary;
+  std::exception_ptr error;
+};
+
+Prepared prepare_input(const std::filesystem::path& file, const BatchOptions& options) {
+  Prepared prepared;
+  try {
+    auto recorder = std::make_unique<DocumentRecorder>();
+    DocumentRecorder& doc = *recorder;
+    Exporters sink;
+    sink.push_back(std::move(recorder));
+    prepared.summary = stream_input(file, {}, options, sink);
+    prepared.doc = doc.take();
+  } catch (...) {
+    prepared.error = std::current_exception();
+  }
+  return prepared;
+}
+
+// The exporters' calls of stream_input, in the same order, for a document already read.
+void replay(const Document& doc, const std::string& stem, Exporters& outputs) {
+  for (auto& out : outputs) out->begin_document(doc.head(), stem);
+  for (const Action& action : doc.actions)
+    for (auto& out : outputs) out->write_action(action);
+  for (auto& out : outputs) out->end_document(doc.tail());
+}
+
+// Converts the inputs on `jobs` threads, each with its own reader, ahead of the batch, which
+// takes them in input order. Workers keep at most 2 x jobs inputs beyond the one the batch waits
+// for, so memory holds a bounded number of documents however long the batch.
+class ConvertPool {
+ public:
+  ConvertPool(const std::vector<std::filesystem::path>& files, const BatchOptions& options,
+              unsigned jobs)
+      : files_(files), options_(options), window_(2 * std::size_t{jobs}), done_(files.size()) {
+    for (unsigned i = 0; i < jobs; ++i) threads_.emplace_back([this] { work(); });
+  }
+  ~ConvertPool() {
+    {
+      const std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  ConvertPool(const ConvertPool&) = delete;
+  ConvertPool& operator=(const ConvertPool&) = delete;
+
+  // Input `i`'s result, once converted; call for 0, 1, 2… in turn.
+  Prepared take(std::size_t i) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return done_[i].has_value(); });
+    Prepared prepared = std::move(*done_[i]);
+    done_[i].reset();
+    taken_ = i + 1;
+    lock.unlock();
+    changed_.notify_all();
+    return prepared;
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      std::size_t i = 0;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock,
+                      [&] { return stop_ || next_ >= files_.size() || next_ < taken_ + window_; });
+        if (stop_ || next_ >= files_.size()) return;
+        i = next_++;
+      }
+      if (options_.progress) options_.progress->file_started(printable_name(files_[i].string()));
+      Prepared prepared = prepare_input(files_[i], options_);
+      {
+        const std::lock_guard lock(mutex_);
+        done_[i] = std::move(prepared);
+      }
+      changed_.notify_all();
+    }
+  }
+
+  const std::vector<std::filesystem::path>& files_;
+  const BatchOptions& options_;
+  const std::size_t window_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::optional<Prepared>> done_;
+  std::size_t next_ = 0;   // the next input a worker takes
+  std::size_t taken_ = 0;  // inputs the batch has taken
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
 
 // begin() of every exporter; false (and the one line on `err`) when an output cannot be made.
 bool begin_outputs(Exporters& outputs, std::ostream& err) {
@@ -186,14 +333,19 @@ bool write_manifest(const ConvertJob& job, const BatchResult& result,
     if (!o.refused) {
       // Only what is on disk: an output that could not be written is not this input's.
       const auto add_written = [&](const std::string& name) {
-        const bool on_disk = std::any_of(result.written.begin(), result.written.end(),
-                                         [&](const auto& w) { return w.filename() == name; });
+        const bool on_disk = std::any_of(
+            result.written.begin(), result.written.end(), [&](const std::filesystem::path& w) {
+              return w.lexically_relative(job.output).generic_string() == name;
+            });
         if (on_disk) row.salidas.push_back(name);
       };
       if (writes(job, exporters::Format::kJson)) add_written(o.stem + ".json");
       if (writes(job, exporters::Format::kCsv))
         for (const char* name : {"acciones.csv", "actividades.csv", "partidas.csv"})
           add_written(name);
+      // A database elsewhere (--db) is not a file of OUTDIR.
+      if (writes(job, exporters::Format::kSqlite) && job.db.empty())
+        add_written(exporters::kSqliteName);
     } else {
       for (const ManifestRow& e : earlier)
         if (e.archivo == row.archivo)
@@ -211,6 +363,39 @@ bool write_manifest(const ConvertJob& job, const BatchResult& result,
     err << "poa: " << e.what() << '\n';
     return false;
   }
+}
+
+// `--incremental`: drops from `files` the inputs whose sha256 the database holds, one line each.
+// False (and the database's one line) when it cannot be read.
+bool skip_known_documents(const BatchOptions& options, std::vector<std::filesystem::path>& files,
+                          std::ostream& err) {
+  std::set<std::string> known;
+  try {
+    known = exporters::sqlite_known_documents(exporters::sqlite_path(options.export_options));
+  } catch (const OutputError& e) {
+    err << "poa: error: " << e.what() << '\n';
+    return false;
+  }
+  if (known.empty()) return true;
+  std::erase_if(files, [&](const std::filesystem::path& file) {
+    if (!known.contains(sha256_of(file, options.convert.max_input_bytes))) return false;
+    err << printable_name(extractor::input_name(file))
+        << ": ya está en la base (mismo sha256); se omite\n";
+    return true;
+  });
+  return true;
+}
+
+BatchTotals batch_totals(const BatchResult& result) {
+  BatchTotals totals;
+  totals.converted = result.converted;
+  totals.refused = result.failed;
+  for (const InputOutcome& o : result.inputs) {
+    if (!o.refused && o.warnings > 0) ++totals.with_warnings;
+    totals.actions += o.actions;
+    totals.activities += o.activities;
+  }
+  return totals;
 }
 
 }  // namespace
@@ -238,17 +423,36 @@ Document convert_file(const std::filesystem::path& path, const ConvertOptions& o
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
                         const BatchOptions& options, std::ostream& err) {
   BatchResult result;
+  // Each input's lines go out at once, in input order, above the progress line if there is one.
+  const auto emit = [&](const std::string& lines) {
+    if (lines.empty()) return;
+    if (options.progress)
+      options.progress->print(lines);
+    else
+      err << lines;
+  };
   std::vector<std::unique_ptr<exporters::Exporter>> outputs;
   for (exporters::Format f : options.formats) {
     outputs.push_back(exporters::make_exporter(f, options.export_options));
   }
-  if (!begin_outputs(outputs, err)) {
-    result.output_failed = true;
-    return result;
+  {
+    std::ostringstream lines;
+    const bool begun = begin_outputs(outputs, lines);
+    emit(lines.str());
+    if (!begun) {
+      result.output_failed = true;
+      return result;
+    }
   }
 
+  // One input at a time needs no thread, and streams: a long PDF is never held whole.
+  const std::size_t jobs = std::min<std::size_t>(std::max(options.jobs, 1U), files.size());
+  std::optional<ConvertPool> pool;
+  if (jobs > 1) pool.emplace(files, options, static_cast<unsigned>(jobs));
+
   std::map<std::string, int> stems;
-  for (const std::filesystem::path& file : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::filesystem::path& file = files[i];
     // The output name mirrors the file's place under the folder it was found in; only two
     // inputs that still share a name (poa.pdf and poa.txt side by side) get a `-2`. A refused
     // input takes no name: the next one with the same name gets it.
@@ -256,56 +460,76 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
     const int n = stems[base] + 1;
     const std::string stem = n > 1 ? base + "-" + std::to_string(n) : base;
     InputOutcome outcome{file, {}, {}, 0, 0, 0, {}};
+    std::ostringstream lines;
     try {
-      const InputSummary summary = stream_input(file, stem, options, outputs);
+      InputSummary summary;
+      if (pool) {
+        Prepared prepared = pool->take(i);
+        if (prepared.error) std::rethrow_exception(prepared.error);
+        replay(prepared.doc, stem, outputs);
+        summary = std::move(prepared.summary);
+      } else {
+        if (options.progress)
+          options.progress->file_started(printable_name(extractor::input_name(file)));
+        summary = stream_input(file, stem, options, outputs);
+      }
       stems[base] = n;
       std::size_t warnings = 0;
       for (const Diagnostic& d : summary.diagnostics) {
         if (d.severity != Severity::kInfo) ++warnings;
-        if (!options.quiet) err << format_diagnostic(d) << '\n';
+        if (!options.quiet) lines << format_diagnostic(d) << '\n';
       }
       result.warnings += warnings;
-      err << printable_name(extractor::input_name(file)) << ": " << summary.actions << " acciones, "
-          << summary.activities << " actividades, " << warnings << " avisos\n";
+      lines << printable_name(extractor::input_name(file)) << ": " << summary.actions
+            << " acciones, " << summary.activities << " actividades, " << warnings << " avisos\n";
       ++result.converted;
       outcome = {file, summary.sha256, {}, summary.actions, summary.activities, warnings, stem};
     } catch (const InputError& e) {
       for (auto& out : outputs) out->abort_document();
-      err << format_diagnostic(e.diagnostic()) << '\n';
+      lines << format_diagnostic(e.diagnostic()) << '\n';
       ++result.failed;
       outcome.refused = e.diagnostic().code;
     } catch (const OutputError& e) {
       for (auto& out : outputs) out->abort_document();
-      err << printable_name(extractor::input_name(file)) << ": error: " << e.what() << '\n';
+      lines << printable_name(extractor::input_name(file)) << ": error: " << e.what() << '\n';
       ++result.failed;
       outcome.refused = DiagnosticCode::kFileUnreadable;
     } catch (const std::exception& e) {
       for (auto& out : outputs) out->abort_document();
       // A bug of ours must not take the rest of the batch down with it.
-      err << printable_name(extractor::input_name(file))
-          << ": error: fallo interno al convertir: " << e.what() << '\n';
+      lines << printable_name(extractor::input_name(file))
+            << ": error: fallo interno al convertir: " << e.what() << '\n';
       ++result.failed;
       outcome.refused = DiagnosticCode::kFileUnreadable;
     }
     if (outcome.refused) outcome.sha256 = sha256_of(file, options.convert.max_input_bytes);
     result.inputs.push_back(std::move(outcome));
+    emit(lines.str());
+    if (options.progress) options.progress->file_done();
   }
+  pool.reset();
   // With no input converted the batch files are left as they were: a run whose every input was
   // refused must not replace acciones.csv with a header-only file (the exporters' temporary
   // files are discarded when they are destroyed unfinished).
   if (result.converted == 0) return result;
-  if (!finish_outputs(outputs, result.written, err)) result.output_failed = true;
+  std::ostringstream lines;
+  if (!finish_outputs(outputs, result.written, lines)) result.output_failed = true;
+  emit(lines.str());
   return result;
 }
 
 ExitCode run(const ConvertJob& job, std::ostream& err) {
   if (job.formats.empty()) {
-    err << "poa: --format necesita al menos un formato (json, csv)\n";
+    err << "poa: --format necesita al menos un formato (json, csv, sqlite)\n";
+    return ExitCode::kUsage;
+  }
+  if (job.incremental && !writes(job, exporters::Format::kSqlite)) {
+    err << "poa: --incremental omite lo que ya está en la base: requiere --format sqlite o --db\n";
     return ExitCode::kUsage;
   }
   Diagnostics errors;
   std::vector<SkippedInput> skipped;
-  const std::vector<std::filesystem::path> files =
+  std::vector<std::filesystem::path> files =
       expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped, job.filter);
   std::optional<std::vector<ManifestRow>> manifest;  // of the output folder (not for `-o -`)
   for (const Diagnostic& e : errors) err << format_diagnostic(e) << '\n';
@@ -321,10 +545,15 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   options.convert.municipio = job.municipio;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
+  options.export_options.db_path = job.db;
   options.export_options.csv_raw = job.csv_raw;
   if (job.output == "-") {
     if (files.size() + errors.size() != 1 || job.formats.size() != 1) {
       err << "poa: -o - escribe en la salida estándar: una sola entrada y un solo formato\n";
+      return ExitCode::kUsage;
+    }
+    if (writes(job, exporters::Format::kSqlite)) {
+      err << "poa: -o - escribe en la salida estándar: sqlite escribe un archivo (use --db)\n";
       return ExitCode::kUsage;
     }
     options.export_options.to_stdout = true;
@@ -357,8 +586,25 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
       options.export_options.to_stdout ? std::nullopt : hold_output_folder(job.output, "poa", err);
   if (!options.export_options.to_stdout && !lock) return ExitCode::kInputFailed;
 
+  if (job.incremental && !skip_known_documents(options, files, err)) return ExitCode::kInputFailed;
+  options.jobs = job.jobs > 0 ? job.jobs : std::max(1U, std::thread::hardware_concurrency());
+  std::optional<Progress> progress;
+  if (job.progress) {
+    std::size_t pages = 0;
+    for (const std::filesystem::path& f : files)
+      pages += static_cast<std::size_t>(
+          extractor::count_pages(f, extractor::OpenOptions{job.password, job.max_input_bytes})
+              .value_or(0));
+    progress.emplace(err, files.size(), pages, job.progress_width);
+    options.progress = &*progress;
+  }
   const BatchResult result = run_convert(files, options, err);
-  if (!skipped.empty()) err << skipped_line(skipped) << '\n';
+  if (progress) {
+    if (!skipped.empty()) progress->print(skipped_line(skipped) + '\n');
+    progress->finish(batch_totals(result));
+  } else if (!skipped.empty()) {
+    err << skipped_line(skipped) << '\n';
+  }
   // Nothing written, nothing to record (and a full disk is said once, by the output).
   if (manifest && result.converted > 0 && !result.written.empty() &&
       !write_manifest(job, result, *manifest, err))

@@ -15,6 +15,7 @@
 #include "extractor/input_file.hpp"
 #include "job/exit_code.hpp"
 #include "job/inputs.hpp"
+#include "job/progress.hpp"
 #include "model/cell_row.hpp"
 #include "model/document.hpp"
 
@@ -50,6 +51,12 @@ struct BatchOptions {
   // (`in/mun001/poa.pdf` from `in` -> `OUT/mun001/poa.json`), so inputs of the same name in
   // different folders never collide. A file named directly is named by its own name.
   std::vector<std::filesystem::path> input_folders;
+  // Inputs converted at once, each by its own thread with its own reader (a poppler document is
+  // never shared); the exporters still take the documents one at a time in input order, so the
+  // outputs and `err` are the same bytes whatever `jobs` is. 1: one input at a time, streamed
+  // action by action into the exporters; more: each input is read into a whole Document first.
+  unsigned jobs = 1;
+  Progress* progress = nullptr;  // counts files and pages, and prints the inputs' lines
 };
 
 // What became of one input of a batch (a manifest.csv row).
@@ -100,6 +107,13 @@ struct ConvertJob {
   std::optional<std::string> password;
   std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
   std::optional<std::string> municipio;                              // --municipio
+  // `--db FILE`: the SQLite database of Format::kSqlite; empty: OUTDIR/poa.sqlite.
+  std::filesystem::path db;
+  // Inputs whose sha256 the database already holds are skipped (one line each), not read.
+  bool incremental = false;
+  unsigned jobs = 0;                 // `-j`: inputs converted at once; 0: one per core
+  bool progress = false;             // the progress line and closing summary on `err`
+  std::size_t progress_width = 100;  // the terminal's columns
 };
 
 // Expands the inputs, checks `-o -` (one input, one format), creates the output folder, checks

@@ -2,8 +2,10 @@
 // readers knows whether a row came from a PDF or a text dump.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace poa {
@@ -72,7 +74,25 @@ enum class SourceType { kPdf, kText };
 struct DroppedLines {
   int count = 0;
   std::vector<int> pages;  // ascending, each once (physical pages; a dump's counted pages)
-  std::string first;       // the first one's text
+  std::string first;       // the first one's text (of the lowest page)
+
+  // One more line left out, of `page`.
+  void add(const std::string& text, int page) { add(DroppedLines{1, {page}, text}); }
+  // The lines `other` counted too (a reader's and the recogniser's).
+  void add(const DroppedLines& other) {
+    if (other.count == 0) return;
+    if (count == 0 ||
+        (!other.pages.empty() && !pages.empty() && other.pages.front() < pages.front()))
+      first = other.first;
+    count += other.count;
+    std::vector<int> all = pages;
+    all.insert(all.end(), other.pages.begin(), other.pages.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    pages = std::move(all);
+  }
+
+  friend bool operator==(const DroppedLines&, const DroppedLines&) = default;
 };
 
 // What a reader learned about its input, reported in the JSON's `fuente`.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/cell_row.hpp"
 #include "model/diagnostic.hpp"
 
 namespace poa {
@@ -80,6 +81,7 @@ struct RawDocumentTail {
   // municipio_of): the name alone, as written.
   std::optional<RawField> municipio;
   std::vector<UnrecognizedText> unrecognized;
+  DroppedLines furniture;   // page numbers the recogniser left out (a tab dump's `Página 2 de 5`)
   Diagnostics diagnostics;  // not tied to one action
 };
 
@@ -88,6 +90,7 @@ struct RawDocumentTail {
 struct RawDocument : RawDocumentTail {
   std::vector<RawAction> actions;
 
+  RawDocumentTail& tail() { return *this; }
   const RawDocumentTail& tail() const { return *this; }
 };
 

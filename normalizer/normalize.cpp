@@ -253,7 +253,9 @@ DocumentTail normalize_tail(const RawDocumentTail& raw, const SourceInfo& source
         "el archivo no estaba en UTF-8: se leyó como " + source.encoding + " y se convirtió",
         file_origin, source.encoding));
   }
-  if (const DroppedLines& dropped = source.furniture; dropped.count > 0) {
+  DroppedLines dropped = source.furniture;
+  dropped.add(raw.furniture);
+  if (dropped.count > 0) {
     std::string message = dropped.count == 1 ? "se omitió 1 línea" : "se omitieron ";
     if (dropped.count > 1) {
       message += std::to_string(dropped.count);

@@ -37,11 +37,7 @@ struct PoaRun {
   double seconds = 0;
 };
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using poa::test::shell_quote;
 
 // How a run is made to fail writing: as another user in a read-only folder (root writes
 // anywhere, so root drops to nobody), or with a file-size limit of 0 (every write to a regular
@@ -83,12 +79,12 @@ class CliEdgesTest : public testing::Test {
   // Runs poa through sh with `prefix`; stdout goes to `stdout_to` (a file, /dev/full…).
   PoaRun poa(const std::vector<std::string>& args, const std::string& prefix = "",
              const std::string& stdout_to = "/dev/null") {
-    std::string cmd = prefix + "timeout 60 " + quote(POA_BINARY);
-    for (const std::string& a : args) cmd += " " + quote(a);
-    cmd += " 2>&1 >" + quote(stdout_to);
+    std::string cmd = prefix + "timeout 60 " + shell_quote(POA_BINARY);
+    for (const std::string& a : args) cmd += " " + shell_quote(a);
+    cmd += " 2>&1 >" + shell_quote(stdout_to);
     const auto start = std::chrono::steady_clock::now();
     PoaRun r;
-    FILE* p = ::popen(("cd " + quote(dir_.string()) + " && " + cmd).c_str(), "r");
+    FILE* p = ::popen(("cd " + shell_quote(dir_.string()) + " && " + cmd).c_str(), "r");
     if (p == nullptr) return r;
     std::array<char, 4096> buf;
     for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)

@@ -24,17 +24,7 @@ struct PoaRun {
 
 using poa::test::read_file;
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
+using poa::test::shell_quote;
 
 class CliTest : public testing::Test {
  protected:
@@ -43,10 +33,11 @@ class CliTest : public testing::Test {
 
   // `stdin_file`: what the run reads as its standard input (none: the test's own).
   PoaRun poa(const std::vector<std::string>& args, const std::string& stdin_file = {}) {
-    std::string cmd = quote(POA_BINARY);
-    for (const std::string& a : args) cmd += " " + quote(a);
-    if (!stdin_file.empty()) cmd += " <" + quote(stdin_file);
-    cmd += " >" + quote((dir_ / "stdout").string()) + " 2>" + quote((dir_ / "stderr").string());
+    std::string cmd = shell_quote(POA_BINARY);
+    for (const std::string& a : args) cmd += " " + shell_quote(a);
+    if (!stdin_file.empty()) cmd += " <" + shell_quote(stdin_file);
+    cmd += " >" + shell_quote((dir_ / "stdout").string()) + " 2>" +
+           shell_quote((dir_ / "stderr").string());
     const int status = std::system(cmd.c_str());
     PoaRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -132,6 +132,7 @@ TEST_F(StreamingTest, ActionStreamHandsOutWhatRecognizeCollects) {
     const RawDocumentTail tail = stream.finish();
     EXPECT_EQ(tail.year, whole.year);
     EXPECT_EQ(tail.unrecognized, whole.unrecognized);
+    EXPECT_EQ(tail.furniture, whole.furniture);
     EXPECT_THROW(stream.finish(), std::logic_error);
   }
 }

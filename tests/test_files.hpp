@@ -56,6 +56,13 @@ inline constexpr const char* kCleanPoa =
     "Bacheo de calles\tObras\tCalle\t$1,500.00\tCalles bacheadas\t100\t50\t50\t-\t-\t-\t-\t-\t-"
     "\t-\t-\t-\t-\n";
 
+// `s` as one word for the shell: in single quotes, each ' written as '\''.
+inline std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
 // Runs `cmd` through the shell; returns its stdout, and its wait status in `status` if given.
 inline std::string run_command(const std::string& cmd, int* status = nullptr) {
   std::string out;

@@ -13,7 +13,7 @@ _poa() {
   done
 
   local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size \
---include --exclude --municipio --help"
+-j --jobs --progress --no-progress --db --incremental --include --exclude --municipio --help"
   local inspect_opts="--page --svg --password --help"
   local pnt_opts="--fraccion --template --settings --format -o --output --password --strict -q --quiet \
 --max-input-size --include --exclude --municipio \
@@ -24,14 +24,14 @@ _poa() {
   case "$prev" in
     --format)
       if [[ "$cmd" == pnt ]]; then COMPREPLY=($(compgen -W "xlsx csv" -- "$cur"));
-      else COMPREPLY=($(compgen -W "json csv json,csv" -- "$cur")); fi
+      else COMPREPLY=($(compgen -W "json csv sqlite json,csv json,csv,sqlite" -- "$cur")); fi
       return ;;
     --fraccion) COMPREPLY=($(compgen -W "iv v vi" -- "$cur")); return ;;
     --objetivo) COMPREPLY=($(compgen -W "proposito meta accion" -- "$cur")); return ;;
     --sentido) COMPREPLY=($(compgen -W "Ascendente Descendente" -- "$cur")); return ;;
     --template) COMPREPLY=($(compgen -f -X '!*.xlsx' -- "$cur")); return ;;
-    -o|--output|--settings|--svg) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --password|--max-input-size|--include|--exclude|--municipio|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
+    -o|--output|--settings|--svg|--db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --password|--max-input-size|-j|--jobs|--include|--exclude|--municipio|--page|--ejercicio|--fecha-*|--area-responsable|--hipervinculo|--nota|--dimension|\
 --frecuencia|--metodo-calculo|--linea-base|--fuente|--definicion|--programa) return ;;
   esac
 
