@@ -143,6 +143,10 @@ JOIN acciones a ON a.id = p.accion_id
 JOIN documentos d ON d.id = a.documento_id
 GROUP BY d.ejercicio, p.partida;
 )sql",
+    // 1 -> 2: the document's municipio (ente), as the JSON's `municipio`.
+    R"sql(
+ALTER TABLE documentos ADD COLUMN municipio TEXT;
+)sql",
 };
 
 // The reason of a failed call, in the words of every other output error.
@@ -349,8 +353,8 @@ class SqliteExporter final : public Exporter {
     migrate(*db_);
     insert_document_.emplace(*db_,
                              "INSERT INTO documentos (id, archivo, sha256, tipo, codificacion, "
-                             "paginas, ejercicio, convertido_en, version_poa) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "paginas, ejercicio, convertido_en, version_poa, municipio) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert_action_.emplace(
         *db_,
         "INSERT INTO acciones (documento_id, ordinal, accion_clave, numero, nombre, secretaria, "
@@ -397,6 +401,7 @@ class SqliteExporter final : public Exporter {
             .integer(head.year)
             .text(utc_now())
             .text(std::string(POA_VERSION))
+            .text(head.municipio)
             .run();
     archivo_ = head.source.path;
     ordinal_ = 0;

@@ -12,7 +12,7 @@
 namespace poa::exporters {
 
 // The schema this build writes (PRAGMA user_version); docs/sqlite.md describes it.
-inline constexpr int kSqliteSchemaVersion = 1;
+inline constexpr int kSqliteSchemaVersion = 2;
 inline constexpr const char* kSqliteName = "poa.sqlite";
 
 // The database a run writes: `options.db_path`, else OUTDIR/poa.sqlite.

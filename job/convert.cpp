@@ -398,7 +398,8 @@ bool skip_known_documents(const BatchOptions& options, std::vector<std::filesyst
   if (known.empty()) return true;
   std::erase_if(files, [&](const std::filesystem::path& file) {
     if (!known.contains(sha256_of(file, options.convert.max_input_bytes))) return false;
-    err << printable_name(file.string()) << ": ya está en la base (mismo sha256); se omite\n";
+    err << printable_name(extractor::input_name(file))
+        << ": ya está en la base (mismo sha256); se omite\n";
     return true;
   });
   return true;
@@ -486,7 +487,8 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
         replay(prepared.doc, stem, outputs);
         summary = std::move(prepared.summary);
       } else {
-        if (options.progress) options.progress->file_started(printable_name(file.string()));
+        if (options.progress)
+          options.progress->file_started(printable_name(extractor::input_name(file)));
         summary = stream_input(file, stem, options, outputs);
       }
       stems[base] = n;

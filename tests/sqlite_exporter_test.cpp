@@ -81,7 +81,8 @@ class JsonFromDb {
 
   std::string document(const std::string& sha256) {
     const auto docs = db_.rows(
-        "SELECT id, archivo, tipo, sha256, paginas, codificacion, ejercicio FROM documentos "
+        "SELECT id, archivo, tipo, sha256, paginas, codificacion, ejercicio, municipio "
+        "FROM documentos "
         "WHERE sha256 = '" +
         sha256 + "'");
     if (docs.size() != 1) return "{}";
@@ -90,7 +91,8 @@ class JsonFromDb {
     std::string j = "{\"schema_version\":1,\"fuente\":{\"archivo\":" + text(d[1]) +
                     ",\"tipo\":" + text(d[2]) + ",\"sha256\":" + text(d[3]) +
                     ",\"paginas\":" + raw(d[4]) + ",\"codificacion\":" + text(d[5]) +
-                    "},\"ejercicio\":" + raw(d[6]) + ",\"acciones\":[";
+                    "},\"ejercicio\":" + raw(d[6]) + ",\"municipio\":" + text(d[7]) +
+                    ",\"acciones\":[";
     const auto actions = db_.rows(
         "SELECT id, numero, nombre, secretaria, principio_rector, linea_estrategica_codigo, "
         "linea_estrategica_nombre, estrategia_codigo, estrategia_nombre, meta, proposito, "
