@@ -540,6 +540,20 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
   return result;
 }
 
+// A folder this run created, removed again at the end if it is still empty: a run whose every
+// input was refused leaves nothing behind, not even its output folder.
+struct RemoveIfEmpty {
+  std::filesystem::path folder;
+  bool remove = false;
+  RemoveIfEmpty() = default;
+  RemoveIfEmpty(const RemoveIfEmpty&) = delete;
+  RemoveIfEmpty& operator=(const RemoveIfEmpty&) = delete;
+  ~RemoveIfEmpty() {
+    std::error_code ec;
+    if (remove && std::filesystem::is_empty(folder, ec) && !ec) std::filesystem::remove(folder, ec);
+  }
+};
+
 ExitCode run(const ConvertJob& job, std::ostream& err) {
   if (job.formats.empty()) {
     err << "poa: --format necesita al menos un formato (json, csv, sqlite)\n";
@@ -573,6 +587,8 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   options.export_options.db_path = job.db;
   options.export_options.csv_raw = job.csv_raw;
   options.export_options.password = job.password;
+  // Declared before the lock, so it runs after the lock file is gone.
+  RemoveIfEmpty created_output;
   if (job.output == "-") {
     if (writes(job, exporters::Format::kHtml)) {
       err << "poa: el informe html es una carpeta (index.html y una página por documento): "
@@ -604,6 +620,8 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
     for (const std::filesystem::path& f : files)
       options.export_options.csv_replaced.push_back(extractor::input_name(f));
     std::error_code ec;
+    created_output.folder = job.output;
+    created_output.remove = !std::filesystem::exists(job.output, ec);
     std::filesystem::create_directories(job.output, ec);
     if (ec || !std::filesystem::is_directory(job.output)) {
       err << "poa: no se puede crear la carpeta de salida «" << printable_name(job.output.string())

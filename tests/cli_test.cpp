@@ -116,6 +116,10 @@ TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
                                       "manifest.csv", "partidas.csv"}));
   const std::string csv = read_file(dir_ / "out" / "actividades.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 2) << csv;  // header + one activity
+  // Every input refused: not even the output folder is left behind.
+  const PoaRun none = poa({"convert", bad.string(), "-o", (dir_ / "out-none").string()});
+  EXPECT_EQ(none.exit_code, 1) << none.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out-none")) << none.err;
 }
 
 TEST_F(CliTest, BatchWithEveryInputRefusedLeavesTheBatchCsvsAsTheyWere) {
