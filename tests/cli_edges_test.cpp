@@ -96,10 +96,7 @@ class CliEdgesTest : public testing::Test {
   }
 
   fs::path write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
+    return poa::test::write_file(dir_, name, content);
   }
 
   // Hidden files of ours left in `d` (temporary outputs, the lock).

@@ -47,10 +47,7 @@ class CliTest : public testing::Test {
   }
 
   fs::path write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
+    return poa::test::write_file(dir_, name, content);
   }
 
   std::vector<std::string> files_in(const fs::path& d) {

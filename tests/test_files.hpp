@@ -32,6 +32,15 @@ inline std::vector<std::string> listing(const std::filesystem::path& dir) {
   return names;
 }
 
+// Writes `content` to `dir/name` (folders made as needed); returns the path.
+inline std::filesystem::path write_file(const std::filesystem::path& dir, const std::string& name,
+                                        const std::string& content) {
+  const std::filesystem::path p = dir / name;
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
 // `<tmp>/<name>`, removed if it was there (not created: some tests check who creates it).
 inline std::filesystem::path fresh_temp_path(const std::string& name) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / name;
