@@ -64,7 +64,7 @@ std::string statement_reason(PGconn* conn, const PGresult* result) {
   const char* primary =
       result != nullptr ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   const std::string sqlstate = state != nullptr ? state : "";
-  const std::string detail = primary != nullptr ? primary : libpq_detail(PQerrorMessage(conn));
+  std::string detail = primary != nullptr ? primary : libpq_detail(PQerrorMessage(conn));
   if (sqlstate == "42501") return "permiso denegado (" + detail + ")";
   if (PQstatus(conn) == CONNECTION_BAD || sqlstate.starts_with("08") || sqlstate.starts_with("57P"))
     return "se perdió la conexión con el servidor (" + detail + ")";
@@ -100,6 +100,7 @@ class Connection {
   Result exec(const std::string& sql, const std::string& what,
               const std::vector<std::string>& params = {}) {
     std::vector<const char*> values;
+    values.reserve(params.size());
     for (const std::string& p : params) values.push_back(p.c_str());
     Result result(params.empty() ? PQexec(conn_, sql.c_str())
                                  : PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()),

@@ -1,12 +1,16 @@
 // The PostgreSQL exporter against a throwaway server (CTest fixture `postgres`): a mixed batch
 // holds exactly what its JSON holds, a re-run leaves the same rows, --incremental skips what is
-// there, COPY's escaping round-trips, docs/database.md's queries run on both databases, and a
-// server poa cannot use is one line with nothing written.
+// there, COPY's escaping round-trips, docs/database.md's queries run on both databases, an older
+// schema is migrated, `--db` takes a conninfo, and a server poa cannot use is one line with
+// nothing written.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -280,6 +284,73 @@ TEST_F(PostgresExporterTest, ServerItCannotUseIsOneLineAndNothingWritten) {
     EXPECT_EQ(PgRows(url()).rows("SELECT to_regclass('documentos') IS NULL"), (DbTable{{"t"}}))
         << c.name;
   }
+}
+
+// `poa convert --db` takes a PostgreSQL URI (its password included) or keyword string in place
+// of the SQLite file, with or without --format.
+TEST_F(PostgresExporterTest, CommandLineDbTakesAConninfoInPlaceOfTheSqliteFile) {
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> outputs;  // OUTDIR's files after the run
+  };
+  PgRows(url()).exec("GRANT CREATE ON SCHEMA public TO poa_clave");
+  const std::string with_password =
+      "postgresql://poa_clave:secreta@/" + database_ + "?host=" + server();
+  const std::string keywords = "host=" + server() + " dbname=" + database_ + " user=poa_test";
+  const std::vector<Case> cases = {
+      {{"--db", with_password}, {}},
+      {{"--format", "json,sqlite", "--db", keywords}, {"input.json", "manifest.csv"}},
+      {{"--format", "sqlite", "--db", url(), "--incremental"}, {}},
+  };
+  for (const Case& c : cases) {
+    const fs::path out = dir_ / "cli";
+    fs::remove_all(out);
+    std::string cmd = test::shell_quote(POA_BINARY) + " convert " +
+                      test::shell_quote(kMixedBatch[0].string()) + " -o " +
+                      test::shell_quote(out.string()) + " -q";
+    for (const std::string& a : c.args) cmd += " " + test::shell_quote(a);
+    cmd += " 2>" + test::shell_quote((dir_ / "stderr").string());
+    const int status = std::system(cmd.c_str());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << "\n"
+                                                               << test::read_file(dir_ / "stderr");
+    std::vector<std::string> files;
+    if (fs::exists(out))
+      for (const auto& e : fs::directory_iterator(out)) files.push_back(e.path().filename());
+    std::sort(files.begin(), files.end());
+    EXPECT_EQ(files, c.outputs) << cmd;
+    EXPECT_EQ(PgRows(url()).rows("SELECT count(*) FROM documentos"), (DbTable{{"1"}})) << cmd;
+  }
+}
+
+// A database of schema version 1 (no documentos.municipio) is brought to this version, in both.
+TEST_F(PostgresExporterTest, OlderSchemaIsMigratedInBothDatabases) {
+  const fs::path sqlite = dir_ / "v1.sqlite";
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(sqlite.c_str(), &db);
+    const std::string v1 = exporters::migration_steps(exporters::Dialect::kSqlite).at(0) +
+                           "PRAGMA application_id = 1347371313; PRAGMA user_version = 1;";
+    EXPECT_EQ(sqlite3_exec(db, v1.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  PgRows(url()).exec(exporters::migration_steps(exporters::Dialect::kPostgres).at(0) +
+                     "CREATE TABLE poa_esquema (version INTEGER NOT NULL);"
+                     "INSERT INTO poa_esquema VALUES (1);");
+  std::string err;
+  EXPECT_EQ(convert({kMixedBatch[0]}, {Format::kSqlite, Format::kPostgres}, err,
+                    [&](job::ConvertJob& j) {
+                      j.db = sqlite;
+                      j.municipio = "Tepic";
+                    }),
+            job::ExitCode::kOk)
+      << err;
+  const std::string query = "SELECT municipio FROM documentos";
+  EXPECT_EQ(test::SqliteRows(sqlite).rows(query), (DbTable{{"Tepic"}}));
+  EXPECT_EQ(test::SqliteRows(sqlite).rows("PRAGMA user_version"),
+            (DbTable{{std::to_string(exporters::kDatabaseSchemaVersion)}}));
+  EXPECT_EQ(PgRows(url()).rows(query), (DbTable{{"Tepic"}}));
+  EXPECT_EQ(PgRows(url()).rows("SELECT version FROM poa_esquema"),
+            (DbTable{{std::to_string(exporters::kDatabaseSchemaVersion)}}));
 }
 
 TEST(PostgresConninfoTest, PasswordsAreLeftOutOfMessagesAndOnlyConninfosArePostgres) {
