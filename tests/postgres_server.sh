@@ -36,7 +36,7 @@ skip() {
   exit 0
 }
 
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | grep -v '\*' | sort -V | tail -n 1 || true)
 if [[ $action == stop ]]; then
   [[ -n $bin ]] && stop
   rm -f "$state"
