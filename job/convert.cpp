@@ -610,9 +610,13 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
       err << "poa: -o - escribe en la salida estándar: una sola entrada y un solo formato\n";
       return ExitCode::kUsage;
     }
-    if (writes(job, exporters::Format::kSqlite) || writes(job, exporters::Format::kPostgres)) {
-      err << "poa: -o - escribe en la salida estándar: una base de datos no se escribe allí "
-             "(use -o CARPETA)\n";
+    if (writes(job, exporters::Format::kSqlite)) {
+      err << "poa: -o - escribe en la salida estándar: sqlite escribe un archivo (use --db)\n";
+      return ExitCode::kUsage;
+    }
+    if (writes(job, exporters::Format::kPostgres)) {
+      err << "poa: -o - escribe en la salida estándar: con --db postgresql://… indique -o "
+             "CARPETA\n";
       return ExitCode::kUsage;
     }
     options.export_options.to_stdout = true;
