@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Batches (issue 9): `poa convert -j 2` against `-j 1` on a batch of large generated PDFs, pages
-# per second into SQLite against JSON, and peak memory against the number of files.
+# per second into JSON, SQLite and PostgreSQL, and peak memory against the number of files.
 #   bench/batch.sh                         uses ./build; FILES=8 PAGES=150 RUNS=3
 #   BUILD=build-release FILES=16 PAGES=300 bench/batch.sh
 # Prints, for each run: wall s, CPU s (user + system), CPU/wall (how many cores it kept busy)
@@ -8,22 +8,29 @@
 # the load (other processes take cores from -j 2, never from -j 1's single thread).
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD:-build}
-[[ $build == /* ]] || build=$root/$build
-poa=$build/poa
-gen=$build/bench/poa_bench_gen
 files=${FILES:-8}
 pages=${PAGES:-150}
-runs=${RUNS:-3}
+# shellcheck source=bench/common.sh
+source "$(dirname "$0")/common.sh"
 
-for tool in "$poa" "$gen"; do
-  [[ -x $tool ]] || { echo "falta $tool: compile primero (cmake --build $build)" >&2; exit 1; }
-done
-command -v /usr/bin/time >/dev/null || { echo "falta /usr/bin/time: scripts/setup-deps.sh --test" >&2; exit 1; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# PostgreSQL rows: a throwaway server (tests/postgres_server.sh) on a socket in the work folder,
+# its database emptied before each run, as each run starts from an empty OUTDIR/poa.sqlite.
+pg=""
+if "$root/tests/postgres_server.sh" start "$work/pg" >/dev/null && [[ $(cat "$work/pg/server") != SKIP* ]]; then
+  pg=$(cat "$work/pg/server")
+  trap '"$root/tests/postgres_server.sh" stop "$work/pg" >/dev/null; rm -rf "$work"' EXIT
+else
+  echo "(sin filas de PostgreSQL: $(cat "$work/pg/server" 2>/dev/null))"
+fi
+pg_url="postgresql://poa_test@/bench?host=$pg"
+bench_before() {
+  rm -rf "$work/out"
+  if [[ -n $pg ]]; then
+    PGOPTIONS='-c client_min_messages=warning' psql -q -h "$pg" -U poa_test -d postgres \
+      -c 'DROP DATABASE IF EXISTS bench' \
+      -c 'CREATE DATABASE bench' >/dev/null
+  fi
+}
 
 # Distinct documents (one seed each), so the database holds every one (rows are keyed by sha256).
 mkdir -p "$work/in"
@@ -38,37 +45,14 @@ done
 echo "lote: $files PDF, $total_pages páginas"
 
 # Runs poa convert with "$@" into a fresh folder; prints "<wall s> <cpu s> <peak RSS KiB>".
-measure() {
-  local start end
-  rm -rf "$work/out"
-  start=$EPOCHREALTIME
-  /usr/bin/time -f '%U %S %M' -o "$work/time" "$poa" convert "$@" -o "$work/out" -q --no-progress \
-    >/dev/null 2>"$work/stderr" || { echo "falló: $*" >&2; cat "$work/stderr" >&2; exit 1; }
-  end=$EPOCHREALTIME
-  awk -v s="$start" -v e="$end" '{ printf "%.3f %.2f %d\n", e - s, $1 + $2, $3 }' \
-    <(tail -n 1 "$work/time")
-}
-
-# Best wall time of $runs runs, with that run's CPU time and the largest RSS.
-best_of() {
-  local wall="" cpu="" rss=0 w c m
-  for ((i = 0; i < runs; i++)); do
-    read -r w c m < <(measure "$@")
-    if [[ -z $wall ]] || awk -v a="$w" -v b="$wall" 'BEGIN { exit !(a < b) }'; then
-      wall=$w
-      cpu=$c
-    fi
-    ((m > rss)) && rss=$m
-  done
-  echo "$wall $cpu $rss"
-}
+convert() { measure "$poa" convert "$@" -o "$work/out" -q --no-progress; }
 
 row() {
   local label=$1
   shift
   local load wall cpu rss
   load=$(cut -d' ' -f1 /proc/loadavg)
-  read -r wall cpu rss < <(best_of "$@")
+  read -r wall cpu rss < <(best_of "$poa" convert "$@" -o "$work/out" -q --no-progress)
   awk -v l="$label" -v w="$wall" -v c="$cpu" -v r="$rss" -v p="$total_pages" -v ld="$load" \
     'BEGIN { printf "| %-24s | %7.2f | %6.2f | %5.2f | %7.1f | %4d MiB | %4s |\n", l, w, c, c / w, p / w, r / 1024, ld }'
   echo "$wall" >"$work/last_wall"
@@ -83,6 +67,11 @@ two=$(cat "$work/last_wall")
 row "sqlite -j 1" "$work/in" --format sqlite -j 1
 row "sqlite -j 2" "$work/in" --format sqlite -j 2
 row "json,csv,sqlite -j 2" "$work/in" --format json,csv,sqlite -j 2
+if [[ -n $pg ]]; then
+  row "postgresql -j 1" "$work/in" --db "$pg_url" -j 1
+  row "postgresql -j 2" "$work/in" --db "$pg_url" -j 2
+  row "json,csv,postgresql -j 2" "$work/in" --format json,csv --db "$pg_url" -j 2
+fi
 awk -v a="$one" -v b="$two" 'BEGIN { printf "speed-up -j 2 / -j 1 (json, wall): %.2fx\n", a / b }'
 
 # Peak memory against the number of files: the same document again and again (-j 2).
@@ -94,7 +83,7 @@ for n in 1 4 16 64; do
   rm -rf "$work/many"/*
   for ((i = 1; i <= n; i++)); do ln -s "$work/in/poa-$(((i - 1) % files + 1)).pdf" "$work/many/poa-$i.pdf"; done
   p=$(( (total_pages / files) * n ))
-  read -r _ _ r1 < <(measure "$work"/many/*.pdf --format json,csv,sqlite -j 1)
-  read -r _ _ r2 < <(measure "$work"/many/*.pdf --format json,csv,sqlite -j 2)
+  read -r _ _ r1 < <(convert "$work"/many/*.pdf --format json,csv,sqlite -j 1)
+  read -r _ _ r2 < <(convert "$work"/many/*.pdf --format json,csv,sqlite -j 2)
   printf '| %5d | %5d | %4d MiB | %4d MiB |\n' "$n" "$p" $((r1 / 1024)) $((r2 / 1024))
 done

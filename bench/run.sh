@@ -9,52 +9,12 @@
 #   PAGES="30 300 1000" RUNS=5 bench/run.sh
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD:-build}
-[[ $build == /* ]] || build=$root/$build
-poa=$build/poa
-gen=$build/bench/poa_bench_gen
 pages_list=${PAGES:-30 300}
-runs=${RUNS:-3}
 core=${CORE:-0}
-
-for tool in "$poa" "$gen"; do
-  [[ -x $tool ]] || { echo "falta $tool: compile primero (cmake --build $build)" >&2; exit 1; }
-done
-for cmd in pdftotext taskset /usr/bin/time; do
-  command -v "$cmd" >/dev/null || { echo "falta $cmd: scripts/setup-deps.sh --test" >&2; exit 1; }
-done
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# Runs "$@" pinned to one core; prints "<wall s> <cpu s> <peak RSS KiB>". Wall time is taken
-# around /usr/bin/time (whose %e has only centiseconds); CPU time (user + system, centiseconds)
-# is what to compare on a busy machine, where the wall time includes waiting for the core.
-measure() {
-  local start end
-  start=$EPOCHREALTIME
-  taskset -c "$core" /usr/bin/time -f '%U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
-    echo "falló: $*" >&2
-    cat "$work/stderr" >&2
-    exit 1
-  }
-  end=$EPOCHREALTIME
-  awk -v s="$start" -v e="$end" '{ printf "%.6f %.2f %d\n", e - s, $1 + $2, $3 }' \
-    <(tail -n 1 "$work/time")
-}
-
-# Best (lowest) wall and CPU times of $runs runs, and the largest peak RSS.
-best_of() {
-  local wall="" cpu="" rss=0 w c m
-  for ((i = 0; i < runs; i++)); do
-    read -r w c m < <(measure "$@")
-    if [[ -z $wall ]] || awk -v a="$w" -v b="$wall" 'BEGIN { exit !(a < b) }'; then wall=$w; fi
-    if [[ -z $cpu ]] || awk -v a="$c" -v b="$cpu" 'BEGIN { exit !(a < b) }'; then cpu=$c; fi
-    ((m > rss)) && rss=$m
-  done
-  printf '%.3f %s %s\n' "$wall" "$cpu" "$rss"
-}
+# shellcheck source=bench/common.sh
+source "$(dirname "$0")/common.sh"
+bench_need pdftotext taskset
+pin=(taskset -c "$core")
 
 pymupdf=""
 if /usr/bin/python3 -c 'import fitz' 2>/dev/null; then

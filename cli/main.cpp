@@ -15,6 +15,7 @@
 
 #include "cli/input_options.hpp"
 #include "cli/pnt_command.hpp"
+#include "exporters/postgres_exporter.hpp"
 #include "exporters/temp_files.hpp"
 #include "extractor/input_file.hpp"
 #include "job/convert.hpp"
@@ -91,12 +92,19 @@ ExitCode run_convert_command(const ConvertArgs& args) {
     }
   }
   if (!args.db.empty()) {
-    // `--db FILE` alone writes only the database; with --format it is one more format.
+    // `--db FILE` alone writes only the database; with --format it is one more format. A
+    // PostgreSQL conninfo takes the place of the SQLite file (`--format sqlite` included).
+    const bool postgres = poa::exporters::is_postgres_conninfo(args.db);
+    const auto database =
+        postgres ? poa::exporters::Format::kPostgres : poa::exporters::Format::kSqlite;
     if (!args.format_given) job.formats.clear();
-    if (std::find(job.formats.begin(), job.formats.end(), poa::exporters::Format::kSqlite) ==
-        job.formats.end())
-      job.formats.push_back(poa::exporters::Format::kSqlite);
-    job.db = args.db;
+    if (postgres) std::erase(job.formats, poa::exporters::Format::kSqlite);
+    if (std::find(job.formats.begin(), job.formats.end(), database) == job.formats.end())
+      job.formats.push_back(database);
+    if (postgres)
+      job.db_conninfo = args.db;
+    else
+      job.db = args.db;
   }
   job.incremental = args.incremental;
   job.inputs.assign(args.inputs.begin(), args.inputs.end());
@@ -234,9 +242,9 @@ int main(int argc, char** argv) {
                         "Sin línea de avance aunque stderr sea una terminal");
   convert_cmd->add_option("--db", convert.db,
                           "Base SQLite donde escribir (omisión con --format sqlite: "
-                          "CARPETA/poa.sqlite)");
+                          "CARPETA/poa.sqlite), o PostgreSQL: postgresql://usuario@servidor/base");
   convert_cmd->add_flag("--incremental", convert.incremental,
-                        "Omite las entradas cuyo sha256 ya está en la base SQLite");
+                        "Omite las entradas cuyo sha256 ya está en la base (SQLite o PostgreSQL)");
   poa::cli::add_input_filter_options(convert_cmd, convert.filter);
   poa::cli::add_municipio_option(convert_cmd, convert.municipio);
 

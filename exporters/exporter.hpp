@@ -14,9 +14,10 @@
 
 namespace poa::exporters {
 
-enum class Format { kJson, kCsv, kSqlite, kHtml };
+enum class Format { kJson, kCsv, kSqlite, kHtml, kPostgres };
 
-// "json" / "csv" / "sqlite" / "html" <-> Format; nullopt for an unknown name.
+// "json" / "csv" / "sqlite" / "html" <-> Format; nullopt for an unknown name. PostgreSQL
+// (format_name "postgresql") is chosen by `--db postgresql://…`, not by name.
 std::optional<Format> format_from_name(std::string_view name);
 const char* format_name(Format f);
 
@@ -34,6 +35,8 @@ struct ExportOptions {
   std::vector<std::string> csv_replaced;
   // `--db FILE`: the SQLite database; empty: OUTDIR/poa.sqlite (exporters/sqlite_exporter.hpp).
   std::filesystem::path db_path;
+  // `--db postgresql://…`: the PostgreSQL database of Format::kPostgres, as libpq takes it.
+  std::string db_conninfo;
   // For exporters that open the input again (the review report renders a PDF's pages).
   std::optional<std::string> password;
 };

@@ -5,6 +5,7 @@
 #include "exporters/exporter.hpp"
 #include "exporters/html/html_exporter.hpp"
 #include "exporters/json_exporter.hpp"
+#include "exporters/postgres_exporter.hpp"
 #include "exporters/sqlite_exporter.hpp"
 
 namespace poa::exporters {
@@ -27,6 +28,8 @@ const char* format_name(Format f) {
       return "sqlite";
     case Format::kHtml:
       return "html";
+    case Format::kPostgres:
+      return "postgresql";
   }
   return "";
 }
@@ -41,6 +44,8 @@ std::unique_ptr<Exporter> make_exporter(Format format, const ExportOptions& opti
       return make_sqlite_exporter(options);
     case Format::kHtml:
       return make_html_exporter(options);
+    case Format::kPostgres:
+      return make_postgres_exporter(options);
   }
   return nullptr;
 }

@@ -7,12 +7,13 @@
 #include <set>
 #include <string>
 
+#include "exporters/db_schema.hpp"
 #include "exporters/exporter.hpp"
 
 namespace poa::exporters {
 
-// The schema this build writes (PRAGMA user_version); docs/sqlite.md describes it.
-inline constexpr int kSqliteSchemaVersion = 2;
+// The schema this build writes (PRAGMA user_version); docs/database.md describes it.
+inline constexpr int kSqliteSchemaVersion = kDatabaseSchemaVersion;
 inline constexpr const char* kSqliteName = "poa.sqlite";
 
 // The database a run writes: `options.db_path`, else OUTDIR/poa.sqlite.

@@ -18,6 +18,7 @@
 #include "exporters/atomic_file.hpp"
 #include "exporters/csv_exporter.hpp"
 #include "exporters/html/assets.hpp"
+#include "exporters/postgres_exporter.hpp"
 #include "exporters/sqlite_exporter.hpp"
 #include "extractor/input_file.hpp"
 #include "extractor/recognizer.hpp"
@@ -396,7 +397,9 @@ bool skip_known_documents(const BatchOptions& options, std::vector<std::filesyst
                           std::ostream& err) {
   std::set<std::string> known;
   try {
-    known = exporters::sqlite_known_documents(exporters::sqlite_path(options.export_options));
+    known = options.export_options.db_conninfo.empty()
+                ? exporters::sqlite_known_documents(exporters::sqlite_path(options.export_options))
+                : exporters::postgres_known_documents(options.export_options.db_conninfo);
   } catch (const OutputError& e) {
     err << "poa: error: " << e.what() << '\n';
     return false;
@@ -565,7 +568,8 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
     err << "poa: --format necesita al menos un formato (json, csv, sqlite)\n";
     return ExitCode::kUsage;
   }
-  if (job.incremental && !writes(job, exporters::Format::kSqlite)) {
+  if (job.incremental && !writes(job, exporters::Format::kSqlite) &&
+      !writes(job, exporters::Format::kPostgres)) {
     err << "poa: --incremental omite lo que ya está en la base: requiere --format sqlite o --db\n";
     return ExitCode::kUsage;
   }
@@ -591,6 +595,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
   options.export_options.db_path = job.db;
+  options.export_options.db_conninfo = job.db_conninfo;
   options.export_options.csv_raw = job.csv_raw;
   options.export_options.password = job.password;
   // Declared before the lock, so it runs after the lock file is gone.
@@ -607,6 +612,11 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
     }
     if (writes(job, exporters::Format::kSqlite)) {
       err << "poa: -o - escribe en la salida estándar: sqlite escribe un archivo (use --db)\n";
+      return ExitCode::kUsage;
+    }
+    if (writes(job, exporters::Format::kPostgres)) {
+      err << "poa: -o - escribe en la salida estándar: con --db postgresql://… indique -o "
+             "CARPETA\n";
       return ExitCode::kUsage;
     }
     options.export_options.to_stdout = true;

@@ -114,6 +114,8 @@ struct ConvertJob {
   std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
   // `--db FILE`: the SQLite database of Format::kSqlite; empty: OUTDIR/poa.sqlite.
   std::filesystem::path db;
+  // `--db postgresql://…`: the PostgreSQL database of Format::kPostgres (libpq's conninfo).
+  std::string db_conninfo;
   // Inputs whose sha256 the database already holds are skipped (one line each), not read.
   bool incremental = false;
   unsigned jobs = 0;                     // `-j`: inputs converted at once; 0: one per core

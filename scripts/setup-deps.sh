@@ -2,17 +2,18 @@
 # Installs the Debian 12 packages poa needs, only those that are missing. Safe to run again.
 #   scripts/setup-deps.sh          build and run dependencies
 #   scripts/setup-deps.sh --test   also what the test suite uses (openpyxl, LibreOffice, pdftotext,
-#                                  headless Chromium for the review report's browser tests)
+#                                  headless Chromium for the review report's browser tests, and
+#                                  PostgreSQL's server, which tests/postgres_server.sh starts)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config
   libpoppler-cpp-dev libpoppler-private-dev libicu-dev rapidjson-dev libcli11-dev libfmt-dev
-  libcairo2-dev libxlsxwriter-dev libminizip-dev libpugixml-dev libexpat1-dev libsqlite3-dev libssl-dev zlib1g-dev
+  libcairo2-dev libxlsxwriter-dev libminizip-dev libpugixml-dev libexpat1-dev libsqlite3-dev libpq-dev libssl-dev zlib1g-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-spa)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev googletest poppler-utils qpdf python3 python3-openpyxl
     libreoffice-calc-nogui libreoffice-writer-nogui fonts-dejavu-core fonts-liberation fonts-crosextra-carlito time
-    chromium imagemagick img2pdf)
+    chromium imagemagick img2pdf postgresql)
 fi
 
 missing=()

@@ -344,6 +344,10 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{"sqlite_to_stdout",
                   {"convert", kSample, "-o", "-", "--format", "sqlite"},
                   "sqlite escribe un archivo (use --db)"},
+        UsageCase{
+            "postgres_to_stdout",
+            {"convert", kSample, "-o", "-", "--db", "postgresql://poa@/poa?host=/nonexistent"},
+            "con --db postgresql://… indique -o CARPETA"},
         UsageCase{"incremental_without_database",
                   {"convert", kSample, "-o", "x", "--incremental"},
                   "--incremental omite lo que ya está en la base: requiere --format sqlite o --db"},

@@ -1,0 +1,33 @@
+// The PostgreSQL exporter (`--db postgresql://…`): the SQLite exporter's schema and rows in a
+// PostgreSQL database through libpq, one transaction per document, rows loaded with COPY.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "exporters/exporter.hpp"
+
+namespace poa::exporters {
+
+// Whether `--db` names a PostgreSQL database rather than a SQLite file: a `postgresql://` or
+// `postgres://` URI, or a libpq keyword string (`host=/run/postgresql dbname=poa`).
+bool is_postgres_conninfo(std::string_view db);
+
+// The connection string as messages show it: the URI's or keyword string's password removed.
+std::string redacted_conninfo(std::string_view conninfo);
+
+// Writes each document (options.db_conninfo) in one transaction: its earlier rows (same sha256)
+// are deleted and the new ones loaded with COPY, so converting a file again leaves the same rows;
+// a document refused part-way sends nothing. begin() connects and brings the schema (table
+// poa_esquema) to this version in one transaction; a server it cannot reach, a failed
+// authentication, a permission denied or a schema of a newer poa throws OutputError (one Spanish
+// line naming the database without its password) and nothing is written.
+std::unique_ptr<Exporter> make_postgres_exporter(const ExportOptions& options);
+
+// The sha256 of every document the database holds (`--incremental`); empty when it has no poa
+// schema yet. Throws OutputError as begin() does when it cannot connect.
+std::set<std::string> postgres_known_documents(const std::string& conninfo);
+
+}  // namespace poa::exporters

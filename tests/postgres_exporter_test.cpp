@@ -1,0 +1,383 @@
+// The PostgreSQL exporter against a throwaway server (CTest fixture `postgres`): a mixed batch
+// holds exactly what its JSON holds, a re-run leaves the same rows, --incremental skips what is
+// there, COPY's escaping round-trips, docs/database.md's queries run on both databases, an older
+// schema is migrated, `--db` takes a conninfo, and a server poa cannot use is one line with
+// nothing written.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db_contents.hpp"
+#include "exporters/db_schema.hpp"
+#include "exporters/exporter.hpp"
+#include "exporters/postgres_exporter.hpp"
+#include "job/convert.hpp"
+#include "test_files.hpp"
+
+namespace poa {
+namespace {
+
+namespace fs = std::filesystem;
+using exporters::Format;
+using test::DbTable;
+using test::kMixedBatch;
+
+// The server's socket folder, or "SKIP: why" (tests/postgres_server.sh wrote it).
+const std::string& server() {
+  static const std::string line = [] {
+    std::ifstream in(POA_TEST_POSTGRES_SERVER);
+    std::string text;
+    std::getline(in, text);
+    return in || !text.empty() ? text : "SKIP: no hay servidor (el fixture postgres no corrió)";
+  }();
+  return line;
+}
+
+// A PostgreSQL database read as text, through its own connection.
+class PgRows final : public test::DbRows {
+ public:
+  explicit PgRows(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+    EXPECT_EQ(PQstatus(conn_), CONNECTION_OK) << PQerrorMessage(conn_);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
+  }
+  ~PgRows() override { PQfinish(conn_); }
+  PgRows(const PgRows&) = delete;
+  PgRows& operator=(const PgRows&) = delete;
+
+  DbTable rows(const std::string& sql, std::optional<std::int64_t> arg = {}) const override {
+    std::string query = sql;
+    if (const std::size_t at = query.find('?'); arg && at != std::string::npos)
+      query.replace(at, 1, "$1");
+    const std::string value = arg ? std::to_string(*arg) : "";
+    const char* values[] = {value.c_str()};
+    PGresult* result = PQexecParams(conn_, query.c_str(), arg ? 1 : 0, nullptr,
+                                    arg ? values : nullptr, nullptr, nullptr, 0);
+    EXPECT_EQ(PQresultStatus(result), PGRES_TUPLES_OK) << PQresultErrorMessage(result) << query;
+    DbTable out;
+    for (int r = 0; r < PQntuples(result); ++r) {
+      std::vector<std::string> row;
+      for (int c = 0; c < PQnfields(result); ++c)
+        row.emplace_back(PQgetisnull(result, r, c) ? "∅" : PQgetvalue(result, r, c));
+      out.push_back(std::move(row));
+    }
+    PQclear(result);
+    return out;
+  }
+
+  void exec(const std::string& sql) const {
+    PGresult* result = PQexec(conn_, sql.c_str());
+    EXPECT_EQ(PQresultStatus(result), PGRES_COMMAND_OK) << PQresultErrorMessage(result) << sql;
+    PQclear(result);
+  }
+
+ private:
+  PGconn* conn_ = nullptr;
+};
+
+class PostgresExporterTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (server().starts_with("SKIP")) GTEST_SKIP() << server();
+    dir_ = test::fresh_test_dir("poa_postgres");
+    // A database of its own per test, on the one server.
+    std::string name = testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    database_ = "poa_" + name.substr(0, 50);
+    admin().exec("DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)");
+    admin().exec("CREATE DATABASE " + database_);
+  }
+  void TearDown() override {
+    if (server().starts_with("SKIP")) return;
+    fs::remove_all(dir_);
+    admin().exec("DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)");
+  }
+
+  static PgRows admin() { return PgRows(url("postgres")); }
+  static std::string url(const std::string& database, const std::string& user = "poa_test") {
+    return "postgresql://" + user + "@/" + database + "?host=" + server();
+  }
+  std::string url() const { return url(database_); }
+
+  job::ExitCode convert(const std::vector<fs::path>& inputs, std::vector<Format> formats,
+                        std::string& err, const std::function<void(job::ConvertJob&)>& tweak = {}) {
+    return test::convert_into(dir_ / "out", inputs, std::move(formats), err,
+                              [&](job::ConvertJob& j) {
+                                j.db_conninfo = url();
+                                if (tweak) tweak(j);
+                              });
+  }
+
+  fs::path dir_;
+  std::string database_;
+};
+
+TEST_F(PostgresExporterTest, MixedBatchHoldsWhatTheJsonHoldsAndAReRunLeavesTheSameRows) {
+  DbTable first;
+  // One job streams action by action (the refused report is dropped part-way); three read
+  // whole documents on threads. Both must leave the same rows.
+  for (const unsigned jobs : {1U, 3U}) {
+    std::string err;
+    EXPECT_EQ(convert(kMixedBatch, {Format::kJson, Format::kPostgres}, err,
+                      [&](job::ConvertJob& j) { j.jobs = jobs; }),
+              job::ExitCode::kInputFailed)
+        << err;
+    EXPECT_NE(err.find("NOT_A_POA"), std::string::npos) << err;
+    const PgRows db(url());
+    EXPECT_GE(test::expect_database_holds_the_json(db, dir_ / "out"), 5U);
+    const DbTable now = test::db_state(db);
+    if (first.empty()) first = now;
+    EXPECT_EQ(now, first) << "-j " << jobs;
+  }
+  const PgRows db(url());
+  EXPECT_EQ(db.rows("SELECT count(*) FROM documentos WHERE archivo LIKE '%mir%'"),
+            (DbTable{{"0"}}));
+  EXPECT_EQ(db.rows("SELECT version FROM poa_esquema"),
+            (DbTable{{std::to_string(exporters::kDatabaseSchemaVersion)}}));
+  // Money is NUMERIC, exact, and its cents agree with it.
+  EXPECT_EQ(db.rows("SELECT data_type FROM information_schema.columns WHERE table_name = "
+                    "'actividades' AND column_name = 'inversion'"),
+            (DbTable{{"numeric"}}));
+  EXPECT_EQ(db.rows("SELECT count(*) FROM actividades WHERE inversion IS NOT NULL AND "
+                    "inversion * 100 IS DISTINCT FROM inversion_centavos"),
+            (DbTable{{"0"}}));
+}
+
+TEST_F(PostgresExporterTest, IncrementalSkipsWhatTheDatabaseHolds) {
+  const auto incremental = [](job::ConvertJob& j) { j.incremental = true; };
+  std::string err;
+  EXPECT_EQ(convert({kMixedBatch[0]}, {Format::kPostgres}, err, incremental), job::ExitCode::kOk)
+      << err;
+  EXPECT_EQ(convert({kMixedBatch[0], kMixedBatch[1]}, {Format::kPostgres}, err, incremental),
+            job::ExitCode::kOk)
+      << err;
+  EXPECT_NE(err.find(kMixedBatch[0].string() + ": ya está en la base"), std::string::npos) << err;
+  EXPECT_EQ(err.find(kMixedBatch[0].string() + ": 8 acciones"), std::string::npos) << err;
+  EXPECT_NE(err.find(kMixedBatch[1].string() + ": 1 acciones"), std::string::npos) << err;
+  EXPECT_EQ(PgRows(url()).rows("SELECT count(*) FROM documentos"), (DbTable{{"2"}}));
+}
+
+// Text with COPY's special characters comes back byte for byte, in both databases; an empty
+// text stays empty, never NULL.
+TEST_F(PostgresExporterTest, CopyKeepsTabsNewlinesBackslashesAndTheNullMarker) {
+  Document doc;
+  doc.source.path = "con\ttab\\N.txt";
+  doc.source.sha256 = std::string(64, 'a');
+  doc.source.encoding = "UTF-8";
+  Action action;
+  action.nombre = "tab\taquí";
+  action.meta = "línea\nnueva\r\n";
+  action.proposito = "barra \\ invertida \\t \\\\";
+  action.secretaria = "\\N";
+  action.principio_rector = "";
+  doc.actions.push_back(action);
+  const std::vector<std::string> texts = {*action.nombre, *action.meta, *action.proposito,
+                                          *action.secretaria, *action.principio_rector};
+  const std::string query =
+      "SELECT d.archivo, a.nombre, a.meta, a.proposito, a.secretaria, a.principio_rector, "
+      "a.numero FROM acciones a JOIN documentos d ON d.id = a.documento_id";
+  DbTable expected = {{doc.source.path}};
+  expected[0].insert(expected[0].end(), texts.begin(), texts.end());
+  expected[0].emplace_back("∅");
+
+  exporters::ExportOptions options;
+  options.db_conninfo = url();
+  options.db_path = dir_ / "escapes.sqlite";
+  for (const Format format : {Format::kPostgres, Format::kSqlite}) {
+    const auto out = exporters::make_exporter(format, options);
+    out->begin();
+    out->write(doc, "x");
+    out->write(doc, "x");  // the same bytes again: replaced, not doubled
+    out->finish();
+  }
+  EXPECT_EQ(PgRows(url()).rows(query), expected);
+  EXPECT_EQ(test::SqliteRows(options.db_path).rows(query), expected);
+}
+
+// docs/database.md's ten queries run on both databases, with the same number of rows; those
+// whose columns are counts and text give the same rows.
+TEST_F(PostgresExporterTest, DocumentedQueriesRunOnBothDatabases) {
+  const std::string doc = test::read_file("docs/database.md");
+  const std::size_t start = doc.find("```sql", doc.find("## Ten example queries"));
+  ASSERT_NE(start, std::string::npos);
+  const std::string block = doc.substr(start + 6, doc.find("```", start + 6) - start - 6);
+  std::vector<std::string> queries;
+  for (std::size_t at = 0, end; (end = block.find(';', at)) != std::string::npos; at = end + 1)
+    queries.push_back(block.substr(at, end - at));
+  ASSERT_EQ(queries.size(), 10U) << block;
+
+  const fs::path sqlite = dir_ / "poa.sqlite";
+  std::string err;
+  EXPECT_EQ(convert(kMixedBatch, {Format::kSqlite, Format::kPostgres}, err,
+                    [&](job::ConvertJob& j) { j.db = sqlite; }),
+            job::ExitCode::kInputFailed)
+      << err;
+  const PgRows pg(url());
+  const test::SqliteRows lite(sqlite);
+  const std::vector<std::size_t> same_rows = {0, 5, 8, 9};  // queries 1, 6, 9 and 10
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    DbTable a = lite.rows(queries[i]);
+    DbTable b = pg.rows(queries[i]);
+    EXPECT_EQ(a.size(), b.size()) << "query " << i + 1 << queries[i];
+    if (std::find(same_rows.begin(), same_rows.end(), i) == same_rows.end()) continue;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    EXPECT_EQ(a, b) << "query " << i + 1 << queries[i];
+  }
+  EXPECT_FALSE(pg.rows(queries[0]).empty());
+}
+
+TEST_F(PostgresExporterTest, ServerItCannotUseIsOneLineAndNothingWritten) {
+  struct Case {
+    std::string name;
+    std::string conninfo;
+    std::string shown;  // as the line names the database: no password
+    std::string says;
+    std::string prepare;  // SQL run first on the test's database
+  };
+  const std::string host = "?host=" + server();
+  const std::string db = database_;
+  const std::vector<Case> cases = {
+      {"no server", "postgresql://poa_test@/poa?host=/nonexistent",
+       "postgresql://poa_test@/poa?host=/nonexistent",
+       "no se pudo conectar: el servidor no responde", ""},
+      {"closed port", "postgresql://poa_test@127.0.0.1:1/poa",
+       "postgresql://poa_test@127.0.0.1:1/poa", "no se pudo conectar: el servidor no responde", ""},
+      {"wrong password", "postgresql://poa_clave:mala@/" + db + host,
+       "postgresql://poa_clave@/" + db + host, "no se pudo conectar: falló la autenticación", ""},
+      {"password in the query", "postgresql://poa_clave@/" + db + host + "&password=mala",
+       "postgresql://poa_clave@/" + db + host, "falló la autenticación", ""},
+      {"keyword string", "host=" + server() + " user=poa_clave password='mal a' dbname=" + db,
+       "host=" + server() + " user=poa_clave dbname=" + db, "falló la autenticación", ""},
+      {"no such database", url("no_existe"), url("no_existe"), "la base de datos no existe", ""},
+      {"permission denied", url(db, "poa_lector"), url(db, "poa_lector"),
+       "no se pudo crear el esquema: permiso denegado", ""},
+      {"newer schema", url(), url(), "la creó una versión más nueva de poa (esquema 99",
+       "CREATE TABLE poa_esquema (version INTEGER); INSERT INTO poa_esquema VALUES (99)"},
+  };
+  for (const Case& c : cases) {
+    if (!c.prepare.empty()) PgRows(url()).exec(c.prepare);
+    std::string err;
+    EXPECT_EQ(convert({kMixedBatch[0]}, {Format::kJson, Format::kPostgres}, err,
+                      [&](job::ConvertJob& j) { j.db_conninfo = c.conninfo; }),
+              job::ExitCode::kInputFailed)
+        << c.name;
+    EXPECT_TRUE(err.starts_with("poa: error: " + c.shown + ": ")) << c.name << ": " << err;
+    EXPECT_NE(err.find(c.says), std::string::npos) << c.name << ": " << err;
+    EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << c.name << ": " << err;
+    EXPECT_EQ(err.find("mal"), std::string::npos) << c.name << ": " << err;
+    EXPECT_FALSE(fs::exists(dir_ / "out" / "sample_secretaria_planeacion" / "input.json"))
+        << c.name;
+    // Nothing half-written: no table of poa's but what the case made.
+    EXPECT_EQ(PgRows(url()).rows("SELECT to_regclass('documentos') IS NULL"), (DbTable{{"t"}}))
+        << c.name;
+  }
+}
+
+// `poa convert --db` takes a PostgreSQL URI (its password included) or keyword string in place
+// of the SQLite file, with or without --format.
+TEST_F(PostgresExporterTest, CommandLineDbTakesAConninfoInPlaceOfTheSqliteFile) {
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> outputs;  // OUTDIR's files after the run
+  };
+  PgRows(url()).exec("GRANT CREATE ON SCHEMA public TO poa_clave");
+  const std::string with_password =
+      "postgresql://poa_clave:secreta@/" + database_ + "?host=" + server();
+  const std::string keywords = "host=" + server() + " dbname=" + database_ + " user=poa_test";
+  const std::vector<Case> cases = {
+      {{"--db", with_password}, {}},
+      {{"--format", "json,sqlite", "--db", keywords}, {"input.json", "manifest.csv"}},
+      {{"--format", "sqlite", "--db", url(), "--incremental"}, {}},
+  };
+  for (const Case& c : cases) {
+    const fs::path out = dir_ / "cli";
+    fs::remove_all(out);
+    std::string cmd = test::shell_quote(POA_BINARY) + " convert " +
+                      test::shell_quote(kMixedBatch[0].string()) + " -o " +
+                      test::shell_quote(out.string()) + " -q";
+    for (const std::string& a : c.args) cmd += " " + test::shell_quote(a);
+    cmd += " 2>" + test::shell_quote((dir_ / "stderr").string());
+    const int status = std::system(cmd.c_str());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << "\n"
+                                                               << test::read_file(dir_ / "stderr");
+    std::vector<std::string> files;
+    if (fs::exists(out))
+      for (const auto& e : fs::directory_iterator(out)) files.push_back(e.path().filename());
+    std::sort(files.begin(), files.end());
+    EXPECT_EQ(files, c.outputs) << cmd;
+    EXPECT_EQ(PgRows(url()).rows("SELECT count(*) FROM documentos"), (DbTable{{"1"}})) << cmd;
+  }
+}
+
+// A database of schema version 1 (no documentos.municipio) is brought to this version, in both.
+TEST_F(PostgresExporterTest, OlderSchemaIsMigratedInBothDatabases) {
+  const fs::path sqlite = dir_ / "v1.sqlite";
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open(sqlite.c_str(), &db);
+    const std::string v1 = exporters::migration_steps(exporters::Dialect::kSqlite).at(0) +
+                           "PRAGMA application_id = 1347371313; PRAGMA user_version = 1;";
+    EXPECT_EQ(sqlite3_exec(db, v1.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  PgRows(url()).exec(exporters::migration_steps(exporters::Dialect::kPostgres).at(0) +
+                     "CREATE TABLE poa_esquema (version INTEGER NOT NULL);"
+                     "INSERT INTO poa_esquema VALUES (1);");
+  std::string err;
+  EXPECT_EQ(convert({kMixedBatch[0]}, {Format::kSqlite, Format::kPostgres}, err,
+                    [&](job::ConvertJob& j) {
+                      j.db = sqlite;
+                      j.municipio = "Tepic";
+                    }),
+            job::ExitCode::kOk)
+      << err;
+  const std::string query = "SELECT municipio FROM documentos";
+  EXPECT_EQ(test::SqliteRows(sqlite).rows(query), (DbTable{{"Tepic"}}));
+  EXPECT_EQ(test::SqliteRows(sqlite).rows("PRAGMA user_version"),
+            (DbTable{{std::to_string(exporters::kDatabaseSchemaVersion)}}));
+  EXPECT_EQ(PgRows(url()).rows(query), (DbTable{{"Tepic"}}));
+  EXPECT_EQ(PgRows(url()).rows("SELECT version FROM poa_esquema"),
+            (DbTable{{std::to_string(exporters::kDatabaseSchemaVersion)}}));
+}
+
+TEST(PostgresConninfoTest, PasswordsAreLeftOutOfMessagesAndOnlyConninfosArePostgres) {
+  struct Case {
+    std::string db;
+    bool postgres;
+    std::string shown;
+  };
+  const std::vector<Case> cases = {
+      {"postgresql://ana:s3cr%40to@db.example.org:5432/poa", true,
+       "postgresql://ana@db.example.org:5432/poa"},
+      {"postgres://ana@db/poa?sslmode=require&password=x&connect_timeout=3", true,
+       "postgres://ana@db/poa?sslmode=require&connect_timeout=3"},
+      {"postgresql:///poa?host=/run/postgresql", true, "postgresql:///poa?host=/run/postgresql"},
+      {"postgresql://db:5432/poa", true, "postgresql://db:5432/poa"},
+      {"host=db user=ana password=secreto dbname=poa", true, "host=db user=ana dbname=poa"},
+      {"dbname=poa password = 'con espacio \\' y comilla' port=5432", true, "dbname=poa port=5432"},
+      {"poa.sqlite", false, ""},
+      {"out/host=x.sqlite", false, ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(exporters::is_postgres_conninfo(c.db), c.postgres) << c.db;
+    if (c.postgres) {
+      EXPECT_EQ(exporters::redacted_conninfo(c.db), c.shown) << c.db;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace poa
