@@ -8,6 +8,7 @@
 #include "extractor/recognizer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <set>
@@ -487,19 +488,20 @@ class Recognizer {
 
   static bool is_table_header(const CellRow& row) {
     int labels = 0;
-    int months = 0;
+    std::uint16_t months = 0;
     bool actividad = false;
     for (const Cell& c : row.cells) {
       const std::optional<ColumnRole> role = column_label(c.text);
       if (!role) continue;
-      if (month_of(*role)) {
-        ++months;
+      if (const std::optional<int> m = month_of(*role)) {
+        months |= static_cast<std::uint16_t>(1u << *m);
       } else {
         ++labels;
         actividad = actividad || *role == ColumnRole::kActividad;
       }
     }
-    return (actividad && labels >= 3) || months >= 6 || !month_initials(row).empty();
+    // The month rule is the layout's too (labels.hpp).
+    return (actividad && labels >= 3) || is_month_header(months) || !month_initials(row).empty();
   }
 
   static bool has_header_label(const CellRow& row) {
