@@ -2,6 +2,7 @@
 #include "extractor/labels.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <regex>
 #include <vector>
 
@@ -311,6 +312,9 @@ bool is_named_page_number(const std::string& folded) {
   return i + 2 == words.size() && words[i] == "de" && is_number(words[i + 1]);
 }
 
+// Bytes: a text at least this long names the plan in a sentence; it is not its title.
+constexpr std::size_t kMaxTitleBytes = 120;
+
 bool is_poa_title(const std::string& folded) {
   return folded.find("programa operativo anual") != std::string::npos ||
          folded.rfind("poa ", 0) == 0 || folded == "poa";
@@ -397,7 +401,7 @@ CellClass classify_cell(std::string_view cell_text, CellLook look) {
     if (look.header) out.header = header_label(cell_text, token, folded_key);
     if (look.column) out.column = column_label(token, folded_key);
   }
-  if (look.title) out.title = is_poa_title(folded_key());
+  if (look.title) out.title = cell_text.size() < kMaxTitleBytes && is_poa_title(folded_key());
   if (look.page_number) out.page_number = is_named_page_number(folded_key());
   return out;
 }
@@ -414,6 +418,10 @@ std::optional<std::size_t> month_initials_at(const std::vector<std::string_view>
     }
   }
   return std::nullopt;
+}
+
+bool is_month_header(std::uint16_t months) {
+  return std::popcount(static_cast<std::uint16_t>(months & 0xFFF)) >= 6;
 }
 
 bool is_bare_page_number(std::string_view text, int max_digits, int max_groups) {

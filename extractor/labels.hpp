@@ -1,10 +1,10 @@
 // The words a POA uses for its header labels, table columns and months, and how to spot them.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
 #include <vector>
 
 #include "model/cell_row.hpp"
@@ -51,7 +51,9 @@ struct CellClass {
   // An activity-table column label or month name (ENE…DIC, ENERO…DICIEMBRE, SEPT/SETIEMBRE/SET
   // (text/months.hpp); any case, accents optional).
   std::optional<ColumnRole> column;
-  bool title = false;        // names the plan (`PROGRAMA OPERATIVO ANUAL 2022`, `POA 2022`)
+  // Names the plan (`PROGRAMA OPERATIVO ANUAL 2022`, `POA 2022`) in under 120 bytes: a longer
+  // text that names it is a sentence (`… del Programa Operativo Anual 2023, conforme a…`).
+  bool title = false;
   bool page_number = false;  // `Página 3 de 10`, `Pág. 3`, `Hoja 2 de 5`: page furniture
 };
 
@@ -83,6 +85,12 @@ std::vector<const Cell*> month_initials(const CellRow& row);
 // Where the twelve month initials `E F M A M J J A S O N D` run in order through `texts` (one
 // letter each, any case): the index of `E`, or nullopt.
 std::optional<std::size_t> month_initials_at(const std::vector<std::string_view>& texts);
+
+// Whether the months one line or row names (bit m for month m, each month once however often it
+// is named) make it the activity table's month header: six or more (a semester's table names
+// six). The PDF layout (month names in a line's words) and the recogniser (month cells of a row)
+// both ask this, so that they never disagree on what heads the months.
+bool is_month_header(std::uint16_t months);
 
 // Numbering with no word (`3`, `3/10`, `- 3 -`, `3 de 10`): at most `max_digits` digits in at
 // most `max_groups` numbers. A page number only where it stands (a page's margin); elsewhere a

@@ -292,7 +292,7 @@ double PageLayouter::char_grid_border(const TableZone& z, double a, double b,
 
 void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
                                              const TableZone& z) const {
-  const int anual = state_.anual_column;
+  const int anual = anual_column_;
   int last = -1;
   for (std::size_t c = 0; c < grid.size(); ++c) {
     if (grid[c].month >= 0) last = static_cast<int>(c);

@@ -247,8 +247,8 @@ void PageLayouter::build_table_grid(const TableZone& z) {
   } else {
     anual = first_month;
   }
-  state_.table_grid = grid;
-  state_.anual_column = anual;
+  table_grid_ = grid;
+  anual_column_ = anual;
 }
 
 double PageLayouter::free_band(const std::vector<std::pair<double, double>>& extents, double a,
@@ -374,8 +374,8 @@ void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone&
 
 std::vector<double> PageLayouter::table_borders() const {
   std::vector<double> borders;
-  for (std::size_t i = 1; i < state_.table_grid.size(); ++i) {
-    borders.push_back(state_.table_grid[i].x0);
+  for (std::size_t i = 1; i < table_grid_.size(); ++i) {
+    borders.push_back(table_grid_[i].x0);
   }
   return borders;
 }

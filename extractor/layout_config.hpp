@@ -78,10 +78,6 @@ struct LayoutConfig {
   double centred = 0.1;
   // A line stands out when its font size is over this × the page's median line size.
   double larger_font = 1.15;
-  // Bytes: a line at least this long is not a title, even if it names the plan.
-  std::size_t max_title_length = 120;
-  // Month names (and distinct months) on a line that make it a table's month header.
-  std::size_t min_month_names = 6;
   // Bytes: a longer cell (or wrapped label once joined) is not a header-block label.
   std::size_t max_label_length = 90;
 

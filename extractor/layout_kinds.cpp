@@ -48,23 +48,16 @@ void PageLayouter::classify_lines() {
     const std::string& text = out_.lines[i].text;
     // A title names the plan and stands out; the same words wrapped inside a table cell
     // (`… del Programa Operativo Anual 2023`) are not a title.
-    if (text.size() < config_.max_title_length &&
-        classify_cell(text, {.header = false, .column = false, .title = true}).title &&
+    if (classify_cell(text, {.header = false, .column = false, .title = true}).title &&
         stands_out(l)) {
       inf.title = true;
     }
-    // Month names: six or more on one line make the table's month header.
+    // Month names on one line that make the table's month header (labels.hpp's rule).
     tokens.clear();
     for (std::uint32_t wi : l.words) find_months(page_, page_.words[wi], month_scratch_, tokens);
-    if (tokens.size() >= config_.min_month_names) {
-      std::array<bool, 12> seen{};
-      std::size_t distinct = 0;
-      for (const Token& t : tokens) {
-        if (!seen[static_cast<std::size_t>(t.month)]) ++distinct;
-        seen[static_cast<std::size_t>(t.month)] = true;
-      }
-      inf.months = distinct >= config_.min_month_names;
-    }
+    std::uint16_t named = 0;
+    for (const Token& t : tokens) named |= static_cast<std::uint16_t>(1u << t.month);
+    inf.months = is_month_header(named);
     if (!inf.months) {
       inf.letter_months = letter_month_run(l);
       inf.months = inf.letter_months >= 0;

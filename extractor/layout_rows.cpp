@@ -429,8 +429,8 @@ void PageLayouter::emit_table_header(const TableZone& z) {
   top.line = lines_[static_cast<std::size_t>(z.header_first)].index;
   CellRow month_row = top;
   month_row.line = lines_[static_cast<std::size_t>(z.month_line)].index;
-  for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
-    const GridColumn& g = state_.table_grid[c];
+  for (std::size_t c = 0; c < table_grid_.size(); ++c) {
+    const GridColumn& g = table_grid_[c];
     const bool is_month = g.month >= 0;
     Box box{g.x0, lines_[static_cast<std::size_t>(z.header_first)].box.y0, g.x1,
             lines_[static_cast<std::size_t>(z.month_line)].box.y1};
@@ -441,8 +441,8 @@ void PageLayouter::emit_table_header(const TableZone& z) {
     int c1 = column_at(borders, s.x1 - config_.column_probe);
     // A group label centred over the months (PROGRAMACIÓN MENSUAL) heads all of them.
     int m0 = -1, m1 = -1;
-    for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
-      if (state_.table_grid[c].month < 0) continue;
+    for (std::size_t c = 0; c < table_grid_.size(); ++c) {
+      if (table_grid_[c].month < 0) continue;
       if (m0 < 0) m0 = static_cast<int>(c);
       m1 = static_cast<int>(c);
     }
@@ -465,7 +465,7 @@ void PageLayouter::emit_table_header(const TableZone& z) {
   if (!month_row.cells.empty()) out_.rows.push_back(std::move(month_row));
 }
 
-void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
+void PageLayouter::emit_table_body(const TableZone& z, bool under_cut_table) {
   std::vector<int> body;
   for (int k = z.body_first; k <= z.body_last; ++k) {
     if (info_[static_cast<std::size_t>(k)].region == Region::kTableBody) body.push_back(k);
@@ -473,7 +473,7 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
   if (body.empty()) return;
   const std::vector<double> borders = table_borders();
   const int first_numeric =
-      state_.anual_column >= 0 ? state_.anual_column : static_cast<int>(state_.table_grid.size());
+      anual_column_ >= 0 ? anual_column_ : static_cast<int>(table_grid_.size());
   // Each line is cut into cells once; rows are then put together from these.
   std::vector<std::vector<GCell>> cells(body.size());
   std::vector<std::size_t> anchors;
@@ -508,11 +508,11 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
     for (std::size_t i = 0; i < body.size(); ++i) emit_group(i, {i});
     return;
   }
-  if (emit_banded_body(body, anchors, borders, continued)) return;
+  if (emit_banded_body(body, anchors, borders, under_cut_table)) return;
   // The first row's wrapped lines sit at line pitch around its number line, so they run on
   // without a blank wider than a line; the rest of a cut row is a whole row gap above them.
-  std::size_t tail = 0;  // body lines [0, tail) continue the previous page's last row
-  if (continued) {
+  std::size_t tail = 0;  // body lines [0, tail): open at the top (a row the break cut, may be)
+  if (under_cut_table) {
     double reach = lines_[static_cast<std::size_t>(body[0])].box.y1;
     for (std::size_t i = 1; i <= anchors.front(); ++i) {
       const Box& prev = lines_[static_cast<std::size_t>(body[i - 1])].box;
@@ -556,7 +556,7 @@ void PageLayouter::emit_table_body(const TableZone& z, bool continued) {
 
 bool PageLayouter::emit_banded_body(const std::vector<int>& body,
                                     const std::vector<std::size_t>& anchors,
-                                    const std::vector<double>& borders, bool continued) {
+                                    const std::vector<double>& borders, bool under_cut_table) {
   const int g = line_grid_[static_cast<std::size_t>(body[anchors.front()])];
   if (g < 0) return false;
   const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
@@ -624,7 +624,7 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
     row.line = bands[r].front().index;
     const bool numbers = std::find(anchor_bands.begin(), anchor_bands.end(), static_cast<int>(r)) !=
                          anchor_bands.end();
-    row.layout = RowLayout{continued && first_band && !numbers};
+    row.layout = RowLayout{under_cut_table && first_band && !numbers};
     first_band = false;
     for (const LineData& l : bands[r]) {
       gutter_cells(page_, l, borders, config_, cells);
@@ -661,10 +661,10 @@ bool is_quantity(std::string_view token) {
 }  // namespace
 
 void PageLayouter::align_numbers_by_order(CellRow& row) const {
-  const int first = state_.anual_column;
+  const int first = anual_column_;
   int last = -1;
-  for (std::size_t c = 0; c < state_.table_grid.size(); ++c) {
-    if (state_.table_grid[c].month >= 0) last = static_cast<int>(c);
+  for (std::size_t c = 0; c < table_grid_.size(); ++c) {
+    if (table_grid_[c].month >= 0) last = static_cast<int>(c);
   }
   if (first < 0 || last <= first) return;
   const std::size_t n = static_cast<std::size_t>(last) - static_cast<std::size_t>(first) + 1;
@@ -732,8 +732,9 @@ void PageLayouter::emit() {
       out_.dropped.push_back(out_.lines[static_cast<std::size_t>(i)]);
     }
   }
-  const std::vector<GridColumn> carried = state_.table_grid;
-  const int carried_anual = state_.anual_column;
+  // The cut table's columns are read before the page's own tables replace them.
+  const std::vector<GridColumn> carried = std::move(state_.cut_table);
+  const int carried_anual = state_.cut_table_anual;
   std::vector<GridColumn> last_grid;
   int last_anual = -1;
   for (int i = 0; i < n;) {
@@ -759,29 +760,30 @@ void PageLayouter::emit() {
         if (z.carried) {
           // Same columns as the previous page; the borders between them are placed again
           // on this page's text, which may run wider than the previous page's.
-          state_.table_grid = carried;
-          place_borders(state_.table_grid, z);
-          state_.anual_column = carried_anual;
-          if (config_.char_grid) char_grid_carried_borders(state_.table_grid, z);
+          table_grid_ = carried;
+          place_borders(table_grid_, z);
+          anual_column_ = carried_anual;
+          if (config_.char_grid) char_grid_carried_borders(table_grid_, z);
           out_.table_grid_carried = true;
         } else {
           build_table_grid(z);
           emit_table_header(z);
         }
-        emit_table_body(z, continues_table_ && inf.zone == 0 && first_zone_on_top(z));
-        last_grid = state_.table_grid;
-        last_anual = state_.anual_column;
-        if (out_.table_grid.empty() || !z.carried) out_.table_grid = state_.table_grid;
+        emit_table_body(z, !carried.empty() && inf.zone == 0 && first_zone_on_top(z));
+        last_grid = table_grid_;
+        last_anual = anual_column_;
+        if (out_.table_grid.empty() || !z.carried) out_.table_grid = table_grid_;
         i = std::max(z.body_last, z.header_last) + 1;
         break;
       }
     }
   }
-  state_.table_grid = last_grid.empty() ? carried : last_grid;
-  state_.anual_column = last_grid.empty() ? carried_anual : last_anual;
-  if (!state_.table_open) {
-    state_.table_grid.clear();
-    state_.anual_column = -1;
+  // Only a table the page's foot cuts carries over (geometry: its columns).
+  state_.cut_table.clear();
+  state_.cut_table_anual = -1;
+  if (foot_cuts_table_) {
+    state_.cut_table_anual = last_grid.empty() ? carried_anual : last_anual;
+    state_.cut_table = last_grid.empty() ? carried : std::move(last_grid);
   }
 }
 

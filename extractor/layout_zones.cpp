@@ -62,90 +62,95 @@ int PageLayouter::header_end(int m) const {
   return last;
 }
 
+bool PageLayouter::stops_body(int i) const {
+  const LineInfo& inf = info_[static_cast<std::size_t>(i)];
+  return inf.labels >= config_.min_block_labels || inf.upper_label || inf.title || inf.months;
+}
+
+int PageLayouter::body_end(int from) const {
+  const int n = static_cast<int>(lines_.size());
+  int i = from;
+  while (i < n &&
+         (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
+    ++i;
+  }
+  return i;
+}
+
+bool PageLayouter::find_carried_zone(int first, TableZone& z) const {
+  if (state_.cut_table.empty()) return false;
+  z.carried = true;
+  z.body_first = first;
+  z.body_last = body_end(first) - 1;
+  // Its columns only go on if some line has a number (or `-`) in the numeric columns.
+  const auto anual = static_cast<std::size_t>(std::max(state_.cut_table_anual, 0));
+  const double numeric_x0 = anual < state_.cut_table.size() ? state_.cut_table[anual].x0 : kInf;
+  for (int k = z.body_first; k <= z.body_last; ++k) {
+    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+      const Word& w = page_.words[wi];
+      const char c = w.text[0];
+      if (w.box.x0 >= numeric_x0 && ((c >= '0' && c <= '9') || c == '-')) return true;
+    }
+  }
+  return false;
+}
+
+TableZone PageLayouter::find_table_zone(int m) const {
+  TableZone z;
+  z.month_line = m;
+  z.header_first = m;
+  // The header starts at the ACTIVIDAD label (searching up, never past a header label).
+  for (int k = m; k >= 0 && k >= m - config_.header_search_lines; --k) {
+    const LineInfo& inf = info_[static_cast<std::size_t>(k)];
+    // (`INVERSIÓN` beside ACTIVIDAD is a column label, not the header block's.)
+    if ((inf.label && !inf.actividad) || inf.title || inf.region == Region::kDropped) break;
+    if (k < m && info_[static_cast<std::size_t>(k)].months) break;
+    if (inf.actividad) z.header_first = k;
+  }
+  // Wrapped header labels centred above the ACTIVIDAD line: tight upper-case lines.
+  while (z.header_first > 0) {
+    const int k = z.header_first - 1;
+    const LineData& above = lines_[static_cast<std::size_t>(k)];
+    const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
+    const LineInfo& inf = info_[static_cast<std::size_t>(k)];
+    if (inf.title || inf.region == Region::kDropped || inf.months) break;
+    // `INVERSIÓN` is also a header-block label: inside the column header it is the first
+    // line of a wrapped column label, stacked over the rest of it.
+    const double gap = cur.box.y0 - above.box.y1;
+    if (gap > config_.header_wrap_gap * height(cur.box) || !uppercase_line(above)) break;
+    if (inf.label && gap > 0 &&
+        (gap > config_.label_wrap_gap * height(cur.box) ||
+         has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
+         !stacked_over(above, z.header_first, m))) {
+      break;
+    }
+    z.header_first = k;
+  }
+  z.header_last = header_end(m);
+  z.body_first = z.header_last + 1;
+  z.body_last = body_end(z.header_last + 1) - 1;
+  return z;
+}
+
 void PageLayouter::find_zones() {
   const int n = static_cast<int>(lines_.size());
-  auto stops_body = [&](int i) {
-    const LineInfo& inf = info_[static_cast<std::size_t>(i)];
-    // A wrapped cell line may read `Secretaría`: inside a table only a line that looks like
-    // a header block (capitals, or several labels), a title or a new column header ends it.
-    return inf.labels >= config_.min_block_labels || inf.upper_label || inf.title || inf.months;
-  };
-  // A table carried over from the previous page continues until the first label or header.
+  // A table the previous page's foot cut goes on until the first label or header.
   int first_content = 0;
   while (first_content < n &&
          (info_[static_cast<std::size_t>(first_content)].region == Region::kDropped ||
           info_[static_cast<std::size_t>(first_content)].title)) {
     ++first_content;
   }
-  if (state_.table_open && !state_.table_grid.empty()) {
-    TableZone z;
-    z.carried = true;
-    z.body_first = first_content;
-    int i = first_content;
-    while (i < n &&
-           (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
-      ++i;
-    }
-    z.body_last = i - 1;
-    // It only continues the table if some line has a number (or `-`) in the numeric columns.
-    bool values = false;
-    const auto anual = static_cast<std::size_t>(std::max(state_.anual_column, 0));
-    const double numeric_x0 = anual < state_.table_grid.size() ? state_.table_grid[anual].x0 : kInf;
-    for (int k = z.body_first; k <= z.body_last && !values; ++k) {
-      if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
-      for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
-        const Word& w = page_.words[wi];
-        const char c = w.text[0];
-        values = values || (w.box.x0 >= numeric_x0 && ((c >= '0' && c <= '9') || c == '-'));
-      }
-    }
-    if (z.body_last >= z.body_first && values) zones_.push_back(z);
-  }
-  continues_table_ = state_.table_open && !state_.table_grid.empty();
-  state_.table_open = false;
+  TableZone carried;
+  if (find_carried_zone(first_content, carried)) zones_.push_back(carried);
+  foot_cuts_table_ = false;
   for (int m = 0; m < n; ++m) {
     if (!info_[static_cast<std::size_t>(m)].months ||
         info_[static_cast<std::size_t>(m)].region == Region::kDropped) {
       continue;
     }
-    TableZone z;
-    z.month_line = m;
-    z.header_first = m;
-    // The header starts at the ACTIVIDAD label (searching up, never past a header label).
-    for (int k = m; k >= 0 && k >= m - config_.header_search_lines; --k) {
-      const LineInfo& inf = info_[static_cast<std::size_t>(k)];
-      // (`INVERSIÓN` beside ACTIVIDAD is a column label, not the header block's.)
-      if ((inf.label && !inf.actividad) || inf.title || inf.region == Region::kDropped) break;
-      if (k < m && info_[static_cast<std::size_t>(k)].months) break;
-      if (inf.actividad) z.header_first = k;
-    }
-    // Wrapped header labels centred above the ACTIVIDAD line: tight upper-case lines.
-    while (z.header_first > 0) {
-      const int k = z.header_first - 1;
-      const LineData& above = lines_[static_cast<std::size_t>(k)];
-      const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
-      const LineInfo& inf = info_[static_cast<std::size_t>(k)];
-      if (inf.title || inf.region == Region::kDropped || inf.months) break;
-      // `INVERSIÓN` is also a header-block label: inside the column header it is the first
-      // line of a wrapped column label, stacked over the rest of it.
-      const double gap = cur.box.y0 - above.box.y1;
-      if (gap > config_.header_wrap_gap * height(cur.box) || !uppercase_line(above)) break;
-      if (inf.label && gap > 0 &&
-          (gap > config_.label_wrap_gap * height(cur.box) ||
-           has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
-           !stacked_over(above, z.header_first, m))) {
-        break;
-      }
-      z.header_first = k;
-    }
-    z.header_last = header_end(m);
-    z.body_first = z.header_last + 1;
-    int i = z.header_last + 1;
-    while (i < n &&
-           (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
-      ++i;
-    }
-    z.body_last = i - 1;
+    const TableZone z = find_table_zone(m);
     // A repeated column header may start inside what looked like the body of the table
     // carried over from the previous page.
     if (!zones_.empty() && zones_.back().body_last >= z.header_first) {
@@ -155,12 +160,12 @@ void PageLayouter::find_zones() {
       }
     }
     zones_.push_back(z);
-    if (i >= n) state_.table_open = true;
-    m = std::max(m, i - 1);
+    if (z.body_last == n - 1) foot_cuts_table_ = true;
+    m = std::max(m, z.body_last);
   }
   if (!zones_.empty() && zones_.back().carried && zones_.size() == 1 &&
       zones_.back().body_last == n - 1) {
-    state_.table_open = true;  // the whole page continued the table
+    foot_cuts_table_ = true;  // the whole page continued the table
   }
   for (std::size_t zi = 0; zi < zones_.size(); ++zi) {
     const TableZone& z = zones_[zi];
@@ -179,7 +184,11 @@ void PageLayouter::find_zones() {
       }
     }
   }
-  // Titles: lines naming the plan, and centred/bold/large lines above the first label.
+  find_titles();
+}
+
+void PageLayouter::find_titles() {
+  const int n = static_cast<int>(lines_.size());
   int first_label = n;
   for (int i = 0; i < n; ++i) {
     if (info_[static_cast<std::size_t>(i)].label) {

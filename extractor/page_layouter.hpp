@@ -245,6 +245,20 @@ class PageLayouter {
   int char_grid_header_end(int m) const;
 
   void find_zones();
+  // The lines from `first` on that continue the table the previous page's foot cut (none when
+  // it cut none): they run until a line that ends a table body, and some hold a value in its
+  // numeric columns. Returns false when there is no such zone.
+  bool find_carried_zone(int first, TableZone& z) const;
+  // The table zone whose month names are on line m: its header up to the ACTIVIDAD label and
+  // the wrapped labels above it, its body down to the line that ends it.
+  TableZone find_table_zone(int m) const;
+  // A line that ends a table body: one that looks like a header block (capitals, or several
+  // labels), a title or a new column header (a wrapped cell may read `Secretaría`).
+  bool stops_body(int i) const;
+  // The first line from `from` on that ends a table body (dropped lines never do).
+  int body_end(int from) const;
+  // Lines that name the plan, and centred/bold/large lines above the first label, are titles.
+  void find_titles();
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();
   // Labels of two rows sharing a column overlap but do not start together: they are centred
@@ -329,21 +343,21 @@ class PageLayouter {
   // Activity rows: a new activity starts at each line with a value in the numeric columns;
   // the other lines go to the activity whose vertical band holds them.
   //
-  // `continued`: the zone continues the previous page's table (it is the page's first content
-  // after page furniture, under a repeated column header or without one). Text lines at the
-  // top of its body, a row's gap above the first row, are then the rest of the previous page's
-  // last activity, cut by the page break.
-  void emit_table_body(const TableZone& z, bool continued);
+  // `under_cut_table`: the zone is the page's first content after page furniture (under a
+  // repeated column header or without one) and the previous page's foot cut a table. Text lines
+  // at the top of its body, a row's gap above the first row of numbers, are then set apart as a
+  // row open at the top (RowLayout): the rest of a row the page break cut, may be.
+  void emit_table_body(const TableZone& z, bool under_cut_table);
 
   // Activity rows of a table whose rows the page separates with rulings (each band between
   // two horizontal rulings holds at most one line with numbers): one row per band, whatever
   // the alignment of the text in its cells. A merged text cell spanning several rows (one
   // ÁREA RESPONSABLE for three activities) gives its text to each of them; a merged number
-  // goes to its first row only, so that no amount is counted twice. On a page continuing the
-  // table, a first band with no numbers is the rest of the previous page's last row.
+  // goes to its first row only, so that no amount is counted twice. Under a cut table
+  // (emit_table_body), a first band with no numbers is open at the top.
   // Returns false (nothing emitted) when the rulings do not separate the rows.
   bool emit_banded_body(const std::vector<int>& body, const std::vector<std::size_t>& anchors,
-                        const std::vector<double>& borders, bool continued);
+                        const std::vector<double>& borders, bool under_cut_table);
 
   // A row of a table read from text alone whose annual and month values are as many as those
   // columns but not one per column (a dump that shifts the month header off its values, two
@@ -374,7 +388,11 @@ class PageLayouter {
   std::vector<int> line_grid_;   // per line: the grid it lies in, -1 for none
   double median_size_ = 0;
   MonthScratch month_scratch_;
-  bool continues_table_ = false;  // the previous page ended inside an activity table
+  // The columns of the table being laid out, and its first numeric column (annual, then months).
+  std::vector<GridColumn> table_grid_;
+  int anual_column_ = -1;
+  // This page's last table body runs down to its last line: the page's foot cuts it.
+  bool foot_cuts_table_ = false;
 };
 
 }  // namespace poa::extractor::layout::detail

@@ -82,15 +82,18 @@ struct PageLayout {
   std::vector<CellGrid> grids;
 };
 
-// What carries from one page to the next: the open activity table's columns, and the page's
-// margin lines so running headers and footers repeated on every page can be dropped. The open
-// table stays here for geometry only: a body with no header of its own is cut into the previous
-// page's columns, and lines a row's gap above its first numbers are set apart as a row cut open
-// at the top (RowLayout). Whether such a row continues an activity is the recogniser's call.
+// What carries from one page to the next: geometry only. What a page's first rows mean (the rest
+// of the previous page's last activity, more rows of its table) is the recogniser's call, from
+// the facts the rows carry (RowLayout, a repeated column header, the columns of their values).
 struct LayoutState {
-  std::vector<GridColumn> table_grid;
-  int anual_column = -1;    // first numeric column of the table (annual, then months)
-  bool table_open = false;  // the last page ended inside an activity table
+  // The columns of the table whose body ran down to the last page's last line (the page's foot
+  // cut it); empty when the last page had no table there. The next page's first lines are cut
+  // into these columns when they hold values in its numeric ones (a body with no column header
+  // of its own), and the opening lines of that page's first table body, a row's gap above its
+  // first numbers, are set apart as a row open at the top (RowLayout).
+  std::vector<GridColumn> cut_table;
+  int cut_table_anual = -1;  // its first numeric column (annual, then months)
+  // The page's margin lines, so that running headers and footers repeated on every page drop.
   std::vector<std::string> previous_margin_lines;  // "<rounded y>|<text with digits as #>"
   // Column borders of the tables seen so far (one template per document, usually): where a
   // page alone leaves two places open, the one used before wins. Bounded in size.

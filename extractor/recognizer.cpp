@@ -8,6 +8,7 @@
 #include "extractor/recognizer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <set>
@@ -383,6 +384,9 @@ class Recognizer {
     switch (row.kind) {
       case RowKind::kPageBreak:
         after_break_ = true;
+        // Whether the table ran up to the break: only then may a row the break cut open (the
+        // reader's geometry, RowLayout) be the rest of the table's last activity.
+        table_at_break_ = state_ == State::kTable;
         return;
       case RowKind::kTitle:
         handle_title(row);
@@ -441,27 +445,35 @@ class Recognizer {
         return;
       }
     }
-    if (is_table_header(row)) {
+    bool rest_of_cut_row = false;
+    const bool table_header = is_table_header(row);
+    if (table_header) {
       handle_table_header(row);
     } else if (state_ == State::kTable && has_numbers_in_numeric_columns(row)) {
       // A table row whose text happens to read like a label (a unit `Número`) is still a row.
-      handle_table_row(row);
+      rest_of_cut_row = handle_table_row(row);
     } else if (has_header_label(row)) {
       handle_label_row(row);
     } else if (state_ == State::kBlock) {
       block_rows_.push_back(to_block_row(row));
     } else if (state_ == State::kTable || (after_break_ && action_ && !columns_.empty())) {
-      handle_table_row(row);
+      rest_of_cut_row = handle_table_row(row);
     } else {
       keep_unrecognized(row);
     }
     // The rest of a row cut by the page break does not end the break: the rows after it are
     // still the ones that follow the break.
-    if (!cut_open_at_top(row)) after_break_ = false;
+    if (!rest_of_cut_row) after_break_ = false;
+    // Past the repeated column header, the first row of the page is behind us.
+    if (!table_header) table_at_break_ = false;
   }
 
-  // A reader's geometry: the page break cut the row's cells open at the top.
-  static bool cut_open_at_top(const CellRow& row) { return row.layout && row.layout->open_at_top; }
+  // The page break cut this row out of the table's last activity: the reader saw its cells open
+  // at the top of the page (geometry), the table ran up to the break, and it has an activity.
+  bool is_rest_of_cut_row(const CellRow& row) const {
+    return row.layout && row.layout->open_at_top && table_at_break_ && action_ &&
+           !action_->activities.empty();
+  }
 
   void handle_title(const CellRow& row) {
     std::string text;
@@ -485,19 +497,20 @@ class Recognizer {
 
   static bool is_table_header(const CellRow& row) {
     int labels = 0;
-    int months = 0;
+    std::uint16_t months = 0;
     bool actividad = false;
     for (const Cell& c : row.cells) {
       const std::optional<ColumnRole> role = column_label(c.text);
       if (!role) continue;
-      if (month_of(*role)) {
-        ++months;
+      if (const std::optional<int> m = month_of(*role)) {
+        months |= static_cast<std::uint16_t>(1u << *m);
       } else {
         ++labels;
         actividad = actividad || *role == ColumnRole::kActividad;
       }
     }
-    return (actividad && labels >= 3) || months >= 6 || !month_initials(row).empty();
+    // The month rule is the layout's too (labels.hpp).
+    return (actividad && labels >= 3) || is_month_header(months) || !month_initials(row).empty();
   }
 
   static bool has_header_label(const CellRow& row) {
@@ -658,7 +671,9 @@ class Recognizer {
     }
   }
 
-  void handle_table_row(const CellRow& row) {
+  // A row of the activity table. Returns true when it was the rest of the activity above, cut by
+  // the page break.
+  bool handle_table_row(const CellRow& row) {
     state_ = State::kTable;
     int numeric_cells = 0;
     int text_cells = 0;
@@ -671,21 +686,21 @@ class Recognizer {
       }
     }
     // The rest of the previous page's last activity, which the page break cut.
-    if (cut_open_at_top(row) && !action_->activities.empty()) {
+    if (is_rest_of_cut_row(row)) {
       append_wrapped_text(action_->activities.back(), row);
-      return;
+      return true;
     }
     const bool adjacent = last_row_line_ && row.line == *last_row_line_ + 1 &&
                           row.page == last_row_page_ && !after_break_;
     if (numeric_cells == 0 && text_cells < 3) {
       if (adjacent && !action_->activities.empty()) {
         append_wrapped_text(action_->activities.back(), row);
-        return;
+        return false;
       }
       // Not a row of the table (a signature, a note): the table has ended.
       state_ = State::kIdle;
       keep_unrecognized(row);
-      return;
+      return false;
     }
 
     // Rows that follow a page break with no heading of their own continue the action above.
@@ -727,11 +742,12 @@ class Recognizer {
     if (is_total_row(activity)) {
       check_total_row(activity);
       remember(row);
-      return;
+      return false;
     }
     if (orphan_run_) report_orphan(row);
     action_->activities.push_back(std::move(activity));
     remember(row);
+    return false;
   }
 
   // `TOTAL | | | $95,000.00 | | 22 | …`: the table's own sums, not an activity.
@@ -854,7 +870,8 @@ class Recognizer {
   std::map<int, ColumnRole> columns_;
   std::set<std::string> seen_titles_;
   bool after_break_ = false;
-  bool opened_action_ = false;  // a header block has begun: no letterhead names the municipio now
+  bool table_at_break_ = false;  // the last page break came inside a table (state kTable)
+  bool opened_action_ = false;   // a header block has begun: no letterhead names the municipio now
   bool orphan_run_ = false;
   std::optional<std::size_t> orphan_diagnostic_;  // the warning of the current orphan run
   int orphan_count_ = 0;

@@ -48,9 +48,11 @@ enum class RowKind {
 // Geometry a reader that lays out pages may report about a row (facts only: what they mean is
 // the recogniser's call). Readers that do not lay out pages leave CellRow::layout empty.
 struct RowLayout {
-  // The page break cut the row's cells open at the top: it is the first row of a table body
-  // carried over from the previous page and holds no numbers (text lines a row's gap above the
-  // page's first row of numbers, or the first band of the drawn table).
+  // The row's cells are open at the top: it opens the page's first table body, under a table the
+  // previous page's foot cut (its body ran down to that page's last line), and holds no
+  // numbers (text lines a row's gap above the page's first row of numbers, or the first band of
+  // the drawn table). Whether it is the rest of the previous page's last activity is the
+  // recogniser's call (the table must have run up to the page break there too).
   bool open_at_top = false;
 
   friend bool operator==(const RowLayout&, const RowLayout&) = default;

@@ -113,6 +113,10 @@ TEST(LabelsTest, PageFurnitureAndTitles) {
       {"PROGRAMA OPERATIVO ANUAL 2022", true, false},
       {"POA 2023", true, false},
       {"Programa de obra anual", false, false},
+      // A sentence that names the plan is no title (the layout and the recogniser agree).
+      {"Las actividades de esta acción forman parte del Programa Operativo Anual 2023, conforme "
+       "a lo que establece la ley municipal",
+       false, false},
   };
   for (const Case& c : cases) {
     const CellClass cls = classify_cell(c.text, whole);
@@ -126,6 +130,24 @@ TEST(LabelsTest, PageFurnitureAndTitles) {
   EXPECT_EQ(both.header->field, HeaderField::kInversion);
   EXPECT_EQ(both.column, ColumnRole::kInversion);
   EXPECT_FALSE(classify_cell("INVERSIÓN", {.column = false}).column);
+}
+
+// Six distinct months head the table's months, however often each is named.
+TEST(LabelsTest, MonthHeader) {
+  struct Case {
+    std::uint16_t months;
+    bool header;
+  };
+  const Case cases[] = {
+      {0xFFF, true},                    // the whole year
+      {0x03F, true},                    // ENE…JUN, a semester
+      {0xFC0, true},                    // JUL…DIC
+      {0x01F, false},                   // five months
+      {0x0A5, false},                   // four scattered months
+      {0x000, false},  {0xF03F, true},  // bits past DIC are no months
+      {0xF01F, false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(is_month_header(c.months), c.header) << c.months;
 }
 
 TEST(LabelsTest, BarePageNumbers) {

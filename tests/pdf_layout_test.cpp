@@ -750,6 +750,54 @@ std::vector<Case> cases() {
                  },
                  {R"(l1 [c0 "SECRETARÍA"] [c1 "META"])", R"(l2 [c0 "Municipio de Zacatecas 2022"])",
                   "BR p2", R"(l1 [c0 "SECRETARÍA"] [c1 "META"])"}});
+
+  // What carries to the next page is geometry: the columns of a table the page's foot cuts.
+  // A table that a header block ends above the foot carries nothing (page 2's line is cut at
+  // its own gutters); a page's own table that runs to its foot carries its columns (page 3).
+  out.push_back(
+      {"only_a_table_the_page_foot_cuts_carries_its_columns",
+       [](std::vector<PageWords>& pages) {
+         PageWords& p1 = new_page(pages);
+         table_header(p1, 100);
+         place(p1, "Primera", 42, 130);
+         activity_values(p1, 130, "A", "$1.00", "Hecho", 1, 0);
+         place(p1, "SECRETARÍA", 40, 160);
+         place(p1, "NÚMERO DE ACCIÓN", 300, 160);
+         PageWords& p2 = new_page(pages);
+         place(p2, "Segunda actividad", 42, 40);
+         activity_values(p2, 40, "B", "$2.00", nullptr, 2, 3);
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
+        R"(l5 [c0 "SECRETARÍA"] [c1 "NÚMERO DE ACCIÓN"])", "BR p2",
+        // Cells in order (no INDICADOR), not in the table's columns.
+        R"(l1 [c0 "Segunda actividad"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "2"])"
+        R"( [c5 "-"] [c6 "-"] [c7 "-"] [c8 "2"] [c9 "-"] [c10 "-"] [c11 "-"] [c12 "-"])"
+        R"( [c13 "-"] [c14 "-"] [c15 "-"] [c16 "-"])"}});
+  out.push_back(
+      {"a_page_own_table_cut_by_its_foot_carries_to_the_next_page",
+       [](std::vector<PageWords>& pages) {
+         PageWords& p1 = new_page(pages);
+         table_header(p1, 100);
+         place(p1, "Primera", 42, 130);
+         activity_values(p1, 130, "A", "$1.00", "Hecho", 1, 0);
+         PageWords& p2 = new_page(pages);
+         place(p2, "SECRETARÍA", 40, 30);
+         place(p2, "NÚMERO DE ACCIÓN", 300, 30);
+         table_header(p2, 60);
+         place(p2, "Segunda", 42, 90);
+         activity_values(p2, 90, "B", "$2.00", "Listo", 2, 3);
+         PageWords& p3 = new_page(pages);
+         place(p3, "Tercera", 42, 40);
+         activity_values(p3, 40, "C", "$3.00", "Visto", 3, 5);
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
+        "BR p2", R"(l1 [c0 "SECRETARÍA"] [c1 "NÚMERO DE ACCIÓN"])", "l2" + kHeaderRow,
+        months_row(4),
+        R"(l5 [c0 "Segunda"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Listo"])" + values(2, 3),
+        "BR p3",
+        R"(l1 [c0 "Tercera"] [c1 "C"] [c2 "Doc"] [c3 "$3.00"] [c4 "Visto"])" + values(3, 5)}});
   return out;
 }
 

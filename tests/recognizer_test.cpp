@@ -321,6 +321,52 @@ TEST(RecognizerTest, RowCutByAPageBreakJoinsTheRowAbove) {
   EXPECT_EQ(doc.actions[0].diagnostics[0].code, DiagnosticCode::kOrphanRows);
 }
 
+// The reader reports only that a row's cells are open at the top of the page; whether that row
+// is the rest of the activity above is the recogniser's call, from its own state at the break.
+TEST(RecognizerTest, RowOpenAtTheTopJoinsTheActivityAboveOnlyIfTheTableRanToTheBreak) {
+  const std::vector<std::string> block = {"0:SECRETARÍA|6:NÚMERO DE ACCIÓN|8:META", "0:S|6:5|8:M"};
+  const std::string cut = "+0:del ejercicio|1:Públicas|4:en tiempo";
+  struct Case {
+    std::string name;
+    std::vector<std::string> before_break;  // rows after the block's column header
+    std::vector<std::string> after_break;
+    std::size_t activities;
+    std::string first;  // the first activity's ACTIVIDAD
+  };
+  std::vector<std::string> header_again = {"#PROGRAMA OPERATIVO ANUAL 2023"};
+  header_again.insert(header_again.end(), kTableHeader.begin(), kTableHeader.end());
+  header_again.push_back(cut);
+  const std::vector<Case> cases = {
+      {"table_ran_to_the_break",
+       {kActivity},
+       {cut, kActivity},
+       2,
+       "Firma de contrato del ejercicio"},
+      {"under_a_title_and_the_repeated_column_header",
+       {kActivity},
+       header_again,
+       1,
+       "Firma de contrato del ejercicio"},
+      // A title between the table and the break ends the table: the cut row is a row of its own.
+      {"table_ended_above_the_break",
+       {kActivity, "#Observaciones generales"},
+       {cut, kActivity},
+       3,
+       "Firma de contrato"},
+      {"no_activity_above", {}, {cut, kActivity}, 2, "del ejercicio"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<std::string> lines = with_table(block, c.before_break);
+    lines.push_back("");
+    lines.insert(lines.end(), c.after_break.begin(), c.after_break.end());
+    const RawDocument doc = recognize_lines(lines);
+    ASSERT_EQ(doc.actions.size(), 1u);
+    ASSERT_EQ(doc.actions[0].activities.size(), c.activities);
+    EXPECT_EQ(doc.actions[0].activities[0].actividad->text, c.first);
+  }
+}
+
 TEST(RecognizerTest, TotalRowIsNotAnActivity) {
   const RawDocument doc = recognize_lines(
       with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"},
