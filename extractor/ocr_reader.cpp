@@ -34,7 +34,8 @@ struct WordConfig {
   double dash_min_width = 1.5, dash_max_width = 12, dash_max_height = 2.0;
   double dash_min_ratio = 2.0;  // width / height
   double dash_confidence = 0.9;
-  double ruling_slack = 2.5;  // a mark this close to a ruling is what is left of the ruling
+  double ruling_slack = 2.5;   // a mark this close to a ruling is what is left of the ruling
+  double remnant_slack = 1.5;  // a flat stroke this close to a ruling's line is left of it
   // A word of this many glyphs or fewer, without digits, read with less confidence than this is
   // a mark, not text.
   std::size_t junk_max_glyphs = 3;
@@ -99,6 +100,36 @@ void spread_glyphs(RawWord& w) {
                            w.x0 + static_cast<int>(step * double(k + 1)));
     w.glyph_text.push_back(cps[k]);
   }
+}
+
+// What is left of a faint or broken ruling once the rulings found were erased: flat strokes on
+// the line of a horizontal ruling (a page's row line, wherever along it). Left in, Tesseract
+// reads them as dashes and words, and they join the rows above and below into one line. A dash
+// of a cell sits mid-row, never on the ruling's line.
+void erase_ruling_remnants(Pix* text, double dpi,
+                           const std::vector<layout::StrokedSegment>& rulings,
+                           const WordConfig& config) {
+  std::vector<double> rows;  // y of each horizontal ruling, points
+  for (const layout::StrokedSegment& r : rulings)
+    if (std::abs(r.y0 - r.y1) < 0.5) rows.push_back((r.y0 + r.y1) / 2);
+  if (rows.empty()) return;
+  Boxa* raw = pixConnCompBB(text, 8);
+  if (raw == nullptr) return;
+  const double px = dpi / 72;
+  for (l_int32 i = 0; i < boxaGetCount(raw); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(raw, i, &x, &y, &w, &h);
+    if (h > config.dash_max_height * px || w < config.dash_min_ratio * h) continue;
+    const double cy = (y + h / 2.0) / px;
+    const bool on_row = std::any_of(rows.begin(), rows.end(), [&](double row) {
+      return std::abs(row - cy) <= config.remnant_slack;
+    });
+    if (!on_row) continue;
+    BOX* box = boxCreate(x, y, w, h);
+    pixClearInRect(text, box);
+    boxDestroy(&box);
+  }
+  boxaDestroy(&raw);
 }
 
 }  // namespace
@@ -364,6 +395,7 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
     pixWrite((base + "_grey.png").c_str(), clean.grey.get(), IFF_PNG);
     pixWrite((base + "_text.png").c_str(), text.get(), IFF_PNG);
   }
+  erase_ruling_remnants(text.get(), dpi, page.graphics.segments, impl_->config);
   std::vector<RawWord> list = impl_->read_words(text.get(), dpi, page.graphics);
   impl_->reread_numbers(text.get(), dpi, list);
   impl_->add_dashes(text.get(), dpi, page.graphics.segments, list);
