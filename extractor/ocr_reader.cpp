@@ -36,6 +36,9 @@ struct WordConfig {
   double dash_confidence = 0.9;
   double ruling_slack = 2.5;   // a mark this close to a ruling is what is left of the ruling
   double remnant_slack = 1.5;  // a flat stroke this close to a ruling's line is left of it
+  // Paper is grey at least this light (ink is darker); a word whose paper has less than this share
+  // of the page's light is under a stain.
+  double paper_min_grey = 150, stain_below = 0.9;
   // A word of this many glyphs or fewer, without digits, read with less confidence than this is
   // a mark, not text.
   std::size_t junk_max_glyphs = 3;
@@ -130,6 +133,48 @@ void erase_ruling_remnants(Pix* text, double dpi,
     boxDestroy(&box);
   }
   boxaDestroy(&raw);
+}
+
+// Tesseract's classic confusion of a thin `l` with `!` (`de!`, `municipa!`): a `!` right after a
+// lower-case letter, in a word with no `¡` to open it, is an `l` (Spanish opens what it exclaims).
+void fix_exclamation_l(RawWord& w) {
+  if (w.text.find("¡") != std::string::npos || w.text.find('!') == std::string::npos) return;
+  bool changed = false;
+  for (std::size_t k = 1; k < w.glyph_text.size(); ++k) {
+    const std::string& before = w.glyph_text[k - 1];
+    const auto lead = static_cast<unsigned char>(before[0]);
+    // a-z, or á é í ó ú ñ ü (two bytes in UTF-8 after 0xC3, lower case from 0xA0).
+    const bool lower =
+        (lead >= 'a' && lead <= 'z') ||
+        (lead == 0xC3 && before.size() == 2 && static_cast<unsigned char>(before[1]) >= 0xA0);
+    if (w.glyph_text[k] == "!" && lower) {
+      w.glyph_text[k] = "l";
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  w.text.clear();
+  for (const std::string& g : w.glyph_text) w.text += g;
+}
+
+// A stain over a word (a smudge, a coffee ring, a shadow): Tesseract reads the binarised image,
+// where the stain is gone, and is sure; but what the stain hides is not. A word whose paper is
+// darker than the page's loses confidence in proportion: its paper's light over the page's.
+void doubt_stained_words(Pix* grey, double dpi, std::vector<RawWord>& list,
+                         const WordConfig& config) {
+  const auto paper_level = static_cast<l_int32>(config.paper_min_grey);
+  l_float32 page = 0;
+  if (pixAverageInRect(grey, nullptr, nullptr, paper_level, 255, 4, &page) != 0 || page <= 0)
+    return;
+  const int pad = std::max(1, static_cast<int>(std::lround(config.reread_pad * dpi / 72)));
+  for (RawWord& w : list) {
+    BOX* box = boxCreate(w.x0 - pad, w.y0 - pad, w.x1 - w.x0 + 2 * pad, w.y1 - w.y0 + 2 * pad);
+    l_float32 paper = 0;
+    const bool ok = pixAverageInRect(grey, nullptr, box, paper_level, 255, 1, &paper) == 0;
+    boxDestroy(&box);
+    const double light = ok && paper > 0 ? paper / page : 1.0;
+    if (light < config.stain_below) w.confidence *= light;
+  }
 }
 
 }  // namespace
@@ -399,6 +444,8 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
   std::vector<RawWord> list = impl_->read_words(text.get(), dpi, page.graphics);
   impl_->reread_numbers(text.get(), dpi, list);
   impl_->add_dashes(text.get(), dpi, page.graphics.segments, list);
+  doubt_stained_words(clean.grey.get(), dpi, list, impl_->config);
+  for (RawWord& w : list) fix_exclamation_l(w);
   impl_->api.Clear();
 
   const WordConfig& config = impl_->config;
