@@ -167,10 +167,27 @@ void PageLayouter::build_table_grid(const TableZone& z) {
   }
   std::sort(pieces.begin(), pieces.end(),
             [](const HPiece& a, const HPiece& b) { return a.box.x0 < b.box.x0; });
+  // A border the page draws between two pieces of the header on different lines, running past
+  // both, parts two column labels however close their words sit, even overlapping: a narrow
+  // column's wrapped label (`RESPONSABLE`) may run past its border into the next one's lines
+  // (`UNIDAD DE` / `MEDIDA`). Each piece goes by its centre, as a word does in a drawn grid's
+  // cells. Pieces of one line keep to the gap rule: a group label over the months may be
+  // written across the month columns' rulings.
+  auto ruled_apart = [&](const HPiece& a, const HPiece& b) {
+    if (a.line == b.line) return false;
+    const double xa = (a.box.x0 + a.box.x1) / 2, xb = (b.box.x0 + b.box.x1) / 2;
+    const double ya = cy(a.box), yb = cy(b.box);
+    return std::any_of(rulings_.vertical.begin(), rulings_.vertical.end(), [&](const Ruling& r) {
+      return r.pos > std::min(xa, xb) && r.pos < std::max(xa, xb) && r.from <= std::min(ya, yb) &&
+             r.to >= std::max(ya, yb);
+    });
+  };
   std::vector<Label> labels;
   std::vector<std::vector<const HPiece*>> members;
   for (const HPiece& p : pieces) {
-    if (!labels.empty() && p.box.x0 <= labels.back().x1 + config_.label_piece_gap * p.size) {
+    if (!labels.empty() && p.box.x0 <= labels.back().x1 + config_.label_piece_gap * p.size &&
+        std::none_of(members.back().begin(), members.back().end(),
+                     [&](const HPiece* m) { return ruled_apart(*m, p); })) {
       labels.back().x1 = std::max(labels.back().x1, p.box.x1);
       members.back().push_back(&p);
       continue;
@@ -333,13 +350,18 @@ void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone&
     if (config_.char_grid && grid[i].month < 0 && grid[i + 1].month < 0) {
       border = char_grid_border(z, a, grid[i + 1].label_x1, border);
     }
-    double nearest = kInf;
-    for (double x : drawn) {
-      if (x > a - config_.drawn_border_slack && x < b + config_.drawn_border_slack &&
-          std::abs(x - border) < std::abs(nearest - border)) {
-        nearest = x;
-      }
-    }
+    // A drawn border in the gap between the labels wins; failing that, one between their
+    // centres: a label wider than its narrow cell (`PROGRAMACIÓN` over ANUAL) runs past the
+    // border into the next column's, leaving no gap (the cell, not the text, is the column).
+    auto nearest_drawn = [&](double lo, double hi) {
+      double nearest = kInf;
+      for (double x : drawn)
+        if (x > lo && x < hi && std::abs(x - border) < std::abs(nearest - border)) nearest = x;
+      return nearest;
+    };
+    double nearest = nearest_drawn(a - config_.drawn_border_slack, b + config_.drawn_border_slack);
+    if (nearest == kInf)
+      nearest = nearest_drawn((grid[i].label_x0 + a) / 2, (b + grid[i + 1].label_x1) / 2);
     if (nearest < kInf) border = nearest;
     grid[i].x1 = border;
     grid[i + 1].x0 = border;
