@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -36,21 +37,12 @@ struct ConvertArgs {
   bool csv_raw = false;
   bool quiet = false;
   bool append = false;
-  std::string password;
-  std::string max_input_size;
-  unsigned jobs = 0;
+  poa::cli::InputArgs input;
   bool progress = false;
   bool no_progress = false;
   std::string db;
   bool incremental = false;
   bool format_given = false;  // --format named: --db adds sqlite to it rather than replace it
-  poa::job::InputFilter filter;
-  std::optional<std::string> municipio;
-  std::string sheet;
-  std::string ocr = "auto";
-  std::string ocr_lang = "spa";
-  int dpi = 300;
-  double ocr_min_confidence = poa::normalizer::kDefaultMinConfidence;
 };
 
 // The terminal's width, for the progress line (80 when stderr is not a terminal).
@@ -60,22 +52,12 @@ std::size_t stderr_columns() {
   return 80;
 }
 
-// `--max-input-size` into `bytes` (left as it is when the option was not given); false, with the
-// line on stderr, when it does not parse.
-bool max_input_size(const std::string& text, std::uint64_t& bytes) {
-  if (text.empty()) return true;
-  const auto parsed = poa::extractor::parse_byte_size(text);
-  if (!parsed) {
-    std::cerr << "poa: --max-input-size: tamaño no válido «" << text
-              << "» (p. ej. 64M, 1G, 500K)\n";
-    return false;
-  }
-  bytes = *parsed;
-  return true;
-}
-
 ExitCode run_convert_command(const ConvertArgs& args) {
   poa::job::ConvertJob job;
+  const std::optional<poa::cli::InputSettings> input =
+      poa::cli::parse_input_args(args.input, std::cerr);
+  if (!input) return ExitCode::kUsage;
+  poa::cli::apply_input_settings(*input, job);
   job.formats.clear();
   for (const std::string& list : args.formats) {
     std::stringstream ss(list);
@@ -108,31 +90,18 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   }
   job.incremental = args.incremental;
   job.inputs.assign(args.inputs.begin(), args.inputs.end());
-  job.filter = args.filter;
-  job.municipio = args.municipio;
   job.output = args.out;
   job.strict = args.strict;
   job.csv_bom = args.csv_bom;
   job.csv_raw = args.csv_raw;
   job.quiet = args.quiet;
   job.append = args.append;
-  if (!args.password.empty()) job.password = args.password;
-  job.jobs = args.jobs;
   // On a terminal only, unless asked: a log file or a pipe never gets the redrawn line.
   job.progress = args.progress || (!args.no_progress && isatty(STDERR_FILENO) == 1);
   if (args.no_progress) job.progress = false;
   job.progress_width = stderr_columns() - 1;
-  if (!max_input_size(args.max_input_size, job.max_input_bytes)) return ExitCode::kUsage;
-  if (!args.sheet.empty()) job.sheet = args.sheet;
-  using poa::extractor::OcrMode;
-  job.ocr.mode = args.ocr == "always"  ? OcrMode::kAlways
-                 : args.ocr == "never" ? OcrMode::kNever
-                                       : OcrMode::kAuto;
-  job.ocr.language = args.ocr_lang;
-  job.ocr.dpi = args.dpi;
   // Tesseract's own page progress only when ours is not drawn on the same line.
   job.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet && !job.progress;
-  job.min_confidence = args.ocr_min_confidence;
   return poa::job::run(job, std::cerr);
 }
 
@@ -141,18 +110,20 @@ struct ReviewArgs {
   std::string out;
   bool strict = false;
   bool quiet = false;
-  std::string password;
-  std::string max_input_size;
+  poa::cli::InputArgs input;
 };
 
 ExitCode run_review_command(const ReviewArgs& args) {
   poa::job::ReviewJob job;
+  const std::optional<poa::cli::InputSettings> input =
+      poa::cli::parse_input_args(args.input, std::cerr);
+  if (!input) return ExitCode::kUsage;
+  poa::cli::apply_input_settings(*input, job);
   job.inputs.assign(args.inputs.begin(), args.inputs.end());
   job.output = args.out;
   job.strict = args.strict;
   job.quiet = args.quiet;
-  if (!args.password.empty()) job.password = args.password;
-  if (!max_input_size(args.max_input_size, job.max_input_bytes)) return ExitCode::kUsage;
+  job.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet;
   return poa::job::run(job, std::cerr);
 }
 
@@ -203,7 +174,18 @@ std::string spanish_parse_error(const CLI::ParseError& e) {
   return "error en los argumentos: " + what;
 }
 
+// Tesseract's LSTM starts OpenMP threads of its own inside each of poa's OCR threads (one per
+// core already): on two cores that doubles the CPU an OCR page costs, most of it spinning. libgomp
+// reads OMP_THREAD_LIMIT only as it loads, before main, so poa sets it and starts itself again,
+// once; a limit the user set is kept. If the exec fails, poa goes on as it is.
+void limit_openmp_threads(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  if (setenv("OMP_THREAD_LIMIT", "1", 1) != 0) return;
+  execv("/proc/self/exe", argv);
+}
+
 int main(int argc, char** argv) {
+  limit_openmp_threads(argv);
   // SIGINT/SIGTERM remove this run's temporary files and exit 130/143 with one line.
   poa::exporters::install_interrupt_cleanup();
   CLI::App app{"poa: Programas Operativos Anuales (PDF o texto) a JSON, CSV y tablas de la PNT"};
@@ -227,15 +209,6 @@ int main(int argc, char** argv) {
   convert_cmd->add_flag("--append", convert.append,
                         "Agrega las filas de esta corrida a acciones.csv y actividades.csv (las de "
                         "sus entradas se reemplazan; las de otras se conservan)");
-  convert_cmd->add_option("--password", convert.password, "Contraseña de PDF cifrados");
-  convert_cmd->add_option(
-      "--max-input-size", convert.max_input_size,
-      "Tamaño máximo de una entrada que no es PDF: texto, CSV o libro (omisión 64M; "
-      "K, M, G)");
-  convert_cmd
-      ->add_option("-j,--jobs", convert.jobs,
-                   "Archivos convertidos a la vez (omisión: uno por núcleo)")
-      ->check(CLI::PositiveNumber);
   convert_cmd->add_flag("--progress", convert.progress,
                         "Línea de avance en stderr aunque no sea una terminal, y un resumen");
   convert_cmd->add_flag("--no-progress", convert.no_progress,
@@ -245,24 +218,7 @@ int main(int argc, char** argv) {
                           "CARPETA/poa.sqlite), o PostgreSQL: postgresql://usuario@servidor/base");
   convert_cmd->add_flag("--incremental", convert.incremental,
                         "Omite las entradas cuyo sha256 ya está en la base (SQLite o PostgreSQL)");
-  poa::cli::add_input_filter_options(convert_cmd, convert.filter);
-  poa::cli::add_municipio_option(convert_cmd, convert.municipio);
-
-  convert_cmd->add_option("--sheet", convert.sheet,
-                          "Libros (xlsx, ods): solo esta hoja, por nombre o número (desde 1)");
-  convert_cmd
-      ->add_option("--ocr", convert.ocr,
-                   "OCR de páginas sin texto (escaneos): auto (solo esas), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  convert_cmd->add_option("--ocr-lang", convert.ocr_lang,
-                          "Idioma(s) de Tesseract para el OCR, p. ej. spa o spa+eng");
-  convert_cmd
-      ->add_option("--dpi", convert.dpi, "Resolución para el OCR de páginas que no son una imagen")
-      ->check(CLI::Range(72, 1200));
-  convert_cmd
-      ->add_option("--ocr-min-confidence", convert.ocr_min_confidence,
-                   "Confianza mínima (0-1) de un valor leído por OCR; debajo: LOW_CONFIDENCE")
-      ->check(CLI::Range(0.0, 1.0));
+  poa::cli::add_input_options(convert_cmd, convert.input);
 
   ReviewArgs review;
   CLI::App* review_cmd = app.add_subcommand(
@@ -271,9 +227,7 @@ int main(int argc, char** argv) {
   review_cmd->add_option("-o,--output", review.out, "Carpeta del informe (index.html)")->required();
   review_cmd->add_flag("--strict", review.strict, "Sale con 3 si hay avisos");
   review_cmd->add_flag("-q,--quiet", review.quiet, "Solo una línea de resumen por entrada");
-  review_cmd->add_option("--password", review.password, "Contraseña de PDF cifrados");
-  review_cmd->add_option("--max-input-size", review.max_input_size,
-                         "Tamaño máximo de un volcado de texto (omisión 64M; K, M, G)");
+  poa::cli::add_input_options(review_cmd, review.input);
 
   InspectArgs inspect;
   CLI::App* inspect_cmd = app.add_subcommand(

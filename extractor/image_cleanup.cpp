@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 #include "extractor/ocr_page_image.hpp"
 
@@ -59,10 +60,39 @@ std::vector<layout::FilledBox> invert_dark_bands(Pix* grey, double dpi,
   if (!solid) return bands;
   const BoxaPtr boxes(pixConnCompBB(solid.get(), 8));
   if (!boxes) return bands;
-  const double pt = 72.0 / dpi;
+  // A wide white letter (M, an accented capital) can cut a band in two after the opening: pieces
+  // of one band (the same rows, a letter's gap apart) are one band, else the strip between them
+  // stays dark and reads as a ruling through the word.
+  struct Piece {
+    l_int32 x0, y0, x1, y1;
+  };
+  std::vector<Piece> pieces;
   for (l_int32 i = 0; i < boxaGetCount(boxes.get()); ++i) {
     l_int32 x = 0, y = 0, w = 0, h = 0;
     boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    pieces.push_back(Piece{x, y, x + w, y + h});
+  }
+  const int gap = scaled(config.band_merge_gap, dpi);
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (std::size_t i = 0; i < pieces.size() && !merged; ++i) {
+      for (std::size_t j = i + 1; j < pieces.size() && !merged; ++j) {
+        Piece& a = pieces[i];
+        const Piece& b = pieces[j];
+        const l_int32 overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+        const l_int32 lower = std::min(a.y1 - a.y0, b.y1 - b.y0);
+        const l_int32 apart = std::max(a.x0, b.x0) - std::min(a.x1, b.x1);
+        if (overlap < config.band_merge_rows * lower || apart > gap) continue;
+        a = Piece{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1),
+                  std::max(a.y1, b.y1)};
+        pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(j));
+        merged = true;
+      }
+    }
+  }
+  const double pt = 72.0 / dpi;
+  for (const Piece& piece : pieces) {
+    const l_int32 x = piece.x0, y = piece.y0, w = piece.x1 - piece.x0, h = piece.y1 - piece.y0;
     BOX* box = boxCreate(x, y, w, h);
     l_int32 count = 0;
     pixCountPixelsInRect(dark.get(), box, &count, nullptr);

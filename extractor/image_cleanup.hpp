@@ -30,7 +30,9 @@ struct CleanupConfig {
   double band_min_width = 0.3, band_min_height = 0.12;
   double band_letter_stroke = 0.03;  // white strokes of letters in a band are thinner
   double band_min_dark_share = 0.6;  // dark pixels in a band's box (text blocks have far fewer)
-  double sauvola_window = 0.08;      // adaptive binarisation's window side
+  // Pieces of a band sharing this share of their rows and this close are one band.
+  double band_merge_rows = 0.8, band_merge_gap = 0.12;
+  double sauvola_window = 0.08;  // adaptive binarisation's window side
   float sauvola_factor = 0.34f;
   double speckle_inches = 1.0 / 150;  // components no larger than this both ways are noise
 };

@@ -25,6 +25,9 @@ constexpr int kMaxFormDepth = 8;
 constexpr double kPageImageArea = 0.8;
 // max - min of R, G, B over which a pixel is coloured ink (stamps, pen), not black or grey.
 constexpr int kInkChroma = 90;
+// A paler pixel is coloured ink with less chroma (a stamp's anti-aliased edge, or its ink thinned
+// by JPEG's colour subsampling): its lightest channel is near paper.
+constexpr int kPaleInkChroma = 36, kPaleInkLightest = 150;
 
 bool has_fonts(Dict* resources, int depth) {
   if (resources == nullptr || depth > kMaxFormDepth) return false;
@@ -127,8 +130,10 @@ GreyImage render_page(poppler::document& doc, int index, double dpi) {
       const int hi = std::max({r, g, b}), lo = std::min({r, g, b});
       // Coloured ink (a blue or red stamp, a signature in blue pen) is dropped to its lightest
       // channel, so it fades before OCR; black text and grey or dark fills keep their luminance.
-      dst[x] = static_cast<std::uint8_t>(
-          hi - lo > kInkChroma ? hi : (299 * r + 587 * g + 114 * b) / 1000);
+      dst[x] = static_cast<std::uint8_t>(hi - lo > kInkChroma ||
+                                                 (hi - lo > kPaleInkChroma && hi > kPaleInkLightest)
+                                             ? hi
+                                             : (299 * r + 587 * g + 114 * b) / 1000);
     }
   }
   return out;

@@ -34,7 +34,11 @@ struct WordConfig {
   double dash_min_width = 1.5, dash_max_width = 12, dash_max_height = 2.0;
   double dash_min_ratio = 2.0;  // width / height
   double dash_confidence = 0.9;
-  double ruling_slack = 2.5;  // a mark this close to a ruling is what is left of the ruling
+  double ruling_slack = 2.5;   // a mark this close to a ruling is what is left of the ruling
+  double remnant_slack = 1.5;  // a flat stroke this close to a ruling's line is left of it
+  // Paper is grey at least this light (ink is darker); a word whose paper has less than this share
+  // of the page's light is under a stain.
+  double paper_min_grey = 150, stain_below = 0.9;
   // A word of this many glyphs or fewer, without digits, read with less confidence than this is
   // a mark, not text.
   std::size_t junk_max_glyphs = 3;
@@ -98,6 +102,78 @@ void spread_glyphs(RawWord& w) {
     w.glyph_x.emplace_back(w.x0 + static_cast<int>(step * double(k)),
                            w.x0 + static_cast<int>(step * double(k + 1)));
     w.glyph_text.push_back(cps[k]);
+  }
+}
+
+// What is left of a faint or broken ruling once the rulings found were erased: flat strokes on
+// the line of a horizontal ruling (a page's row line, wherever along it). Left in, Tesseract
+// reads them as dashes and words, and they join the rows above and below into one line. A dash
+// of a cell sits mid-row, never on the ruling's line.
+void erase_ruling_remnants(Pix* text, double dpi,
+                           const std::vector<layout::StrokedSegment>& rulings,
+                           const WordConfig& config) {
+  std::vector<double> rows;  // y of each horizontal ruling, points
+  for (const layout::StrokedSegment& r : rulings)
+    if (std::abs(r.y0 - r.y1) < 0.5) rows.push_back((r.y0 + r.y1) / 2);
+  if (rows.empty()) return;
+  Boxa* raw = pixConnCompBB(text, 8);
+  if (raw == nullptr) return;
+  const double px = dpi / 72;
+  for (l_int32 i = 0; i < boxaGetCount(raw); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(raw, i, &x, &y, &w, &h);
+    if (h > config.dash_max_height * px || w < config.dash_min_ratio * h) continue;
+    const double cy = (y + h / 2.0) / px;
+    const bool on_row = std::any_of(rows.begin(), rows.end(), [&](double row) {
+      return std::abs(row - cy) <= config.remnant_slack;
+    });
+    if (!on_row) continue;
+    BOX* box = boxCreate(x, y, w, h);
+    pixClearInRect(text, box);
+    boxDestroy(&box);
+  }
+  boxaDestroy(&raw);
+}
+
+// Tesseract's classic confusion of a thin `l` with `!` (`de!`, `municipa!`): a `!` right after a
+// lower-case letter, in a word with no `¡` to open it, is an `l` (Spanish opens what it exclaims).
+void fix_exclamation_l(RawWord& w) {
+  if (w.text.find("¡") != std::string::npos || w.text.find('!') == std::string::npos) return;
+  bool changed = false;
+  for (std::size_t k = 1; k < w.glyph_text.size(); ++k) {
+    const std::string& before = w.glyph_text[k - 1];
+    const auto lead = static_cast<unsigned char>(before[0]);
+    // a-z, or á é í ó ú ñ ü (two bytes in UTF-8 after 0xC3, lower case from 0xA0).
+    const bool lower =
+        (lead >= 'a' && lead <= 'z') ||
+        (lead == 0xC3 && before.size() == 2 && static_cast<unsigned char>(before[1]) >= 0xA0);
+    if (w.glyph_text[k] == "!" && lower) {
+      w.glyph_text[k] = "l";
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  w.text.clear();
+  for (const std::string& g : w.glyph_text) w.text += g;
+}
+
+// A stain over a word (a smudge, a coffee ring, a shadow): Tesseract reads the binarised image,
+// where the stain is gone, and is sure; but what the stain hides is not. A word whose paper is
+// darker than the page's loses confidence in proportion: its paper's light over the page's.
+void doubt_stained_words(Pix* grey, double dpi, std::vector<RawWord>& list,
+                         const WordConfig& config) {
+  const auto paper_level = static_cast<l_int32>(config.paper_min_grey);
+  l_float32 page = 0;
+  if (pixAverageInRect(grey, nullptr, nullptr, paper_level, 255, 4, &page) != 0 || page <= 0)
+    return;
+  const int pad = std::max(1, static_cast<int>(std::lround(config.reread_pad * dpi / 72)));
+  for (RawWord& w : list) {
+    BOX* box = boxCreate(w.x0 - pad, w.y0 - pad, w.x1 - w.x0 + 2 * pad, w.y1 - w.y0 + 2 * pad);
+    l_float32 paper = 0;
+    const bool ok = pixAverageInRect(grey, nullptr, box, paper_level, 255, 1, &paper) == 0;
+    boxDestroy(&box);
+    const double light = ok && paper > 0 ? paper / page : 1.0;
+    if (light < config.stain_below) w.confidence *= light;
   }
 }
 
@@ -364,9 +440,12 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
     pixWrite((base + "_grey.png").c_str(), clean.grey.get(), IFF_PNG);
     pixWrite((base + "_text.png").c_str(), text.get(), IFF_PNG);
   }
+  erase_ruling_remnants(text.get(), dpi, page.graphics.segments, impl_->config);
   std::vector<RawWord> list = impl_->read_words(text.get(), dpi, page.graphics);
   impl_->reread_numbers(text.get(), dpi, list);
   impl_->add_dashes(text.get(), dpi, page.graphics.segments, list);
+  doubt_stained_words(clean.grey.get(), dpi, list, impl_->config);
+  for (RawWord& w : list) fix_exclamation_l(w);
   impl_->api.Clear();
 
   const WordConfig& config = impl_->config;

@@ -5,10 +5,14 @@
 #include <sys/wait.h>
 #include "test_files.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -531,8 +535,42 @@ TEST_F(CliTest, OutputFolderHoldsOnlyWhatItsRunsProduced) {
   }
 }
 
+// The options `poa <command> --help` lists (--help itself left out).
+std::vector<std::string> help_options(const std::string& help) {
+  std::vector<std::string> out;
+  for (std::size_t at = help.find("--"); at != std::string::npos; at = help.find("--", at)) {
+    std::size_t end = at + 2;
+    while (end < help.size() &&
+           (std::isalnum(static_cast<unsigned char>(help[end])) || help[end] == '-'))
+      ++end;
+    std::string option = help.substr(at, end - at);
+    at = end;
+    if (option != "--help" && option.size() >= 4) out.push_back(std::move(option));
+  }
+  return out;
+}
+
+// What a text says of one command: the bash completion's `<command>_opts` list; the man page's
+// synopsis line of `poa <command>` and its own section.
+std::string completion_of(const std::string& completion, const std::string& command) {
+  const std::size_t at = completion.find("local " + command + "_opts=\"");
+  if (at == std::string::npos) return {};
+  const std::size_t begin = completion.find('"', at) + 1;
+  return completion.substr(begin, completion.find('"', begin) - begin);
+}
+std::string man_of(const std::string& man, const std::string& command) {
+  auto chunk = [&](const std::string& from, const std::string& to) {
+    const std::size_t at = man.find(from);
+    if (at == std::string::npos) return std::string();
+    return man.substr(at, man.find(to, at + from.size()) - at);
+  };
+  std::string upper = command;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return chunk(".B poa " + command + "\n", ".br\n") + chunk(".SH " + upper + "\n", ".SH ");
+}
+
 // The bash completion and the man page are written by hand from the help: every option the help
-// of each command lists must be in both (so a new flag cannot be forgotten there).
+// of each command lists must be in both, under that command (so a new flag cannot be forgotten).
 TEST_F(CliTest, CompletionAndManPageNameEveryOptionOfTheHelp) {
   const std::string completion = read_file(fs::path(POA_SOURCE_DIR) / "cli/share/poa.bash");
   std::string man = read_file(fs::path(POA_SOURCE_DIR) / "cli/share/poa.1");
@@ -542,20 +580,27 @@ TEST_F(CliTest, CompletionAndManPageNameEveryOptionOfTheHelp) {
   for (const char* command : {"convert", "review", "inspect", "pnt"}) {
     const PoaRun r = poa({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    std::size_t options = 0;
-    for (std::size_t at = r.out.find("--"); at != std::string::npos; at = r.out.find("--", at)) {
-      std::size_t end = at + 2;
-      while (end < r.out.size() &&
-             (std::isalnum(static_cast<unsigned char>(r.out[end])) || r.out[end] == '-'))
-        ++end;
-      const std::string option = r.out.substr(at, end - at);
-      at = end;
-      if (option == "--help" || option.size() < 4) continue;
-      ++options;
-      EXPECT_NE(completion.find(option), std::string::npos) << command << " " << option;
-      EXPECT_NE(man.find(option), std::string::npos) << command << " " << option;
+    const std::string completes = completion_of(completion, command);
+    const std::string manual = man_of(man, command);
+    const std::vector<std::string> options = help_options(r.out);
+    EXPECT_GT(options.size(), 2u) << r.out;
+    for (const std::string& option : options) {
+      EXPECT_NE(completes.find(option + ' '), std::string::npos) << command << " " << option;
+      EXPECT_NE(manual.find(option), std::string::npos) << command << " " << option;
     }
-    EXPECT_GT(options, 2u) << r.out;
+  }
+}
+
+// review reads its inputs as convert does: the input options are one definition
+// (cli/input_options.hpp), so each is in both helps.
+TEST_F(CliTest, ReviewHasEveryInputOptionOfConvert) {
+  const std::vector<std::string> convert = help_options(poa({"convert", "--help"}).out);
+  const std::vector<std::string> review = help_options(poa({"review", "--help"}).out);
+  for (const char* option :
+       {"--password", "--max-input-size", "--jobs", "--include", "--exclude", "--municipio",
+        "--sheet", "--ocr", "--ocr-lang", "--dpi", "--ocr-min-confidence"}) {
+    EXPECT_NE(std::find(convert.begin(), convert.end(), option), convert.end()) << option;
+    EXPECT_NE(std::find(review.begin(), review.end(), option), review.end()) << option;
   }
 }
 

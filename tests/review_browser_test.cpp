@@ -26,6 +26,8 @@ using poa::test::read_file;
 constexpr const char* kSamplePdf = "fixtures/pdf/sample_secretaria_planeacion/input.pdf";
 // The bundled sample (`make demo`): its page is input-2.html beside the PDF's input.html.
 constexpr const char* kSampleText = "fixtures/text/sample/sample_secretaria_planeacion/input.txt";
+// A scan read by OCR with values to doubt (a signature over the last row); its own report.
+constexpr const char* kScan = "fixtures/pdf/scans/wrapped_cells_dark_copy_stamp/input.pdf";
 
 std::string shell_quote(const std::string& s) {
   std::string q = "'";
@@ -39,9 +41,12 @@ bool have_chromium() {
 
 class ReviewBrowserTest : public testing::Test {
  protected:
-  // One report for every test of the suite: the sample PDF and a hostile text dump.
+  // One report for every test of the suite: the sample PDF, a hostile text dump, the sample dump.
   static void SetUpTestSuite() {
-    if (!have_chromium()) return;
+    if (have_chromium()) make_report({kSamplePdf, "hostil.txt", kSampleText});
+  }
+  // The report of `inputs` (a bare name is a file of the suite's folder) in DIR/informe.
+  static void make_report(const std::vector<fs::path>& inputs) {
     dir_ = new fs::path(fs::temp_directory_path() /
                         ("poa_review_browser_" + std::to_string(::getpid())));
     fs::remove_all(*dir_);
@@ -54,7 +59,8 @@ class ReviewBrowserTest : public testing::Test {
                     "\"><svg onload=\"document.title='pwned'\">");
     std::ofstream(*dir_ / "hostil.txt", std::ios::binary) << hostile;
     poa::job::ReviewJob job;
-    job.inputs = {kSamplePdf, *dir_ / "hostil.txt", kSampleText};
+    for (const fs::path& input : inputs)
+      job.inputs.push_back(input.has_parent_path() ? input : *dir_ / input);
     job.output = *dir_ / "informe";
     std::ostringstream err;
     code_ = static_cast<int>(poa::job::run(job, err));
@@ -150,6 +156,48 @@ TEST_F(ReviewBrowserTest, HostileCellRunsNothing) {
   EXPECT_EQ(count(dom, std::regex("<script")), 1U);
   EXPECT_EQ(count(dom, std::regex("<img ")), 0U);  // a text dump has no page image
   EXPECT_EQ(count(dom, std::regex(R"(<[^>]*\son[a-z]+=)")), 0U);
+}
+
+// A report of the scan alone (OCR costs seconds: the other tests do without it).
+class ReviewBrowserScanTest : public ReviewBrowserTest {
+ protected:
+  static void SetUpTestSuite() {
+    if (have_chromium()) make_report({kScan});
+  }
+};
+
+// On a scan's page (one report run for both checks, OCR being slow):
+// - values read by OCR with low confidence stand out by more than colour: a class, a visible
+//   mark, their confidence in the tooltip and in words; their boxes are dashed; each
+//   LOW_CONFIDENCE of the page is on one such value;
+// - the keyboard reaches every box (each in the tab order, with a name), and a box with the focus
+//   lights its value: the report focuses the box #caja-rN names, as Tab onto it would.
+TEST_F(ReviewBrowserScanTest, MarksDoubtfulValuesAndBoxesTakeTheFocus) {
+  // One browser run (they cost seconds): the page opened on #caja-r7.
+  const std::string dom = chromium("--dump-dom --virtual-time-budget=2000", "input.html#caja-r7");
+  expect_only_own_files(dom, *dir_ / "informe");
+  const std::size_t warnings = count(dom, std::regex("data-codigo=\"LOW_CONFIDENCE\""));
+  EXPECT_GE(warnings, 1U);
+  const std::regex marked(
+      "<span class=\"(?:valor|vacio) baja-confianza\"[^>]* data-confianza=\"0\\.[0-9]{2}\" "
+      "title=\"leído por OCR con confianza baja \\(0\\.[0-9]{2}\\)[^\"]*\">[^<]*"
+      "<span class=\"duda\" aria-hidden=\"true\">\\?</span><span class=\"lector\"> "
+      "\\(leído por OCR con confianza baja \\(0\\.[0-9]{2}\\)");
+  EXPECT_EQ(count(dom, marked), warnings) << dom.substr(dom.find("<main"), 4000);
+  EXPECT_GE(count(dom, std::regex("<rect class=\"caja con-aviso baja-confianza\"")), 1U);
+  EXPECT_GT(count(dom, std::regex("<span class=\"valor\" tabindex")), 50U);  // read surely
+
+  const std::size_t boxes = count(dom, std::regex("<rect class=\"caja"));
+  EXPECT_GT(boxes, 50U);
+  EXPECT_EQ(count(dom, std::regex("<rect class=\"caja[^\"]*\" data-ref=\"r[0-9]+\" tabindex=\"0\" "
+                                  "role=\"button\" aria-label=\"[^\"]+\"")),
+            boxes);
+  EXPECT_NE(dom.find("data-enlazado=\"si\""), std::string::npos);
+  EXPECT_EQ(count(dom, std::regex("<rect class=\"caja[^\"]* resaltado\" data-ref=\"r7\"")), 1U);
+  EXPECT_EQ(count(dom, std::regex("<span class=\"valor[^\"]* resaltado\" tabindex=\"0\" "
+                                  "data-ref=\"r7\"")),
+            1U);
+  EXPECT_EQ(count(dom, std::regex("resaltado")), 2U);  // nothing else lit
 }
 
 // ARGB pixel of a cairo image surface.

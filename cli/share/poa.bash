@@ -15,7 +15,8 @@ _poa() {
   local convert_opts="-o --output --format --strict --csv-bom --csv-raw --append -q --quiet --password --max-input-size \
 -j --jobs --progress --no-progress --db --incremental --include --exclude --municipio --sheet \
 --ocr --ocr-lang --dpi --ocr-min-confidence --help"
-  local review_opts="-o --output --strict -q --quiet --password --max-input-size --help"
+  local review_opts="-o --output --strict -q --quiet --password --max-input-size -j --jobs --include --exclude \
+--municipio --sheet --ocr --ocr-lang --dpi --ocr-min-confidence --help"
   local inspect_opts="--page --svg --password --sheet --help"
   local pnt_opts="--fraccion --template --settings --format -o --output --password --strict -q --quiet \
 --max-input-size --include --exclude --municipio \

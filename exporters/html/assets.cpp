@@ -37,6 +37,11 @@ dl.campos dd { margin: 0; }
 .valor { border-radius: 2px; padding: 0 1px; }
 .valor[data-ref] { cursor: pointer; border-bottom: 1px dotted var(--caja); }
 .vacio { color: var(--suave); font-style: italic; }
+.baja-confianza { border-bottom: 2px dashed var(--aviso); }
+.duda { display: inline-block; margin-left: 3px; padding: 0 4px; border: 1px solid var(--aviso);
+  border-radius: 8px; color: var(--aviso); font-size: .75em; font-weight: bold; line-height: 1.3; }
+.lector { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }
 .resaltado, .valor.resaltado { background: var(--resalta); color: #000; }
 .aviso { display: block; margin: 2px 0; padding: 1px 6px; border-left: 4px solid var(--aviso);
   background: var(--aviso-fondo); color: var(--aviso); font-size: .9em; }
@@ -51,6 +56,9 @@ figure.pagina figcaption { color: var(--suave); font-size: .9em; }
 rect.caja { fill: rgba(0, 80, 200, .06); stroke: var(--caja); stroke-width: 1.5px;
   vector-effect: non-scaling-stroke; cursor: pointer; }
 rect.caja.con-aviso { stroke: #c03000; stroke-width: 2.5px; }
+rect.caja.baja-confianza { stroke: #c03000; stroke-dasharray: 5 3; stroke-width: 2.5px; }
+rect.caja:focus { outline: none; }
+rect.caja:focus-visible { stroke: #000; stroke-width: 3.5px; }
 rect.caja.resaltado { fill: rgba(255, 200, 0, .35); stroke: #b00000; stroke-width: 3px; }
 svg.meses rect { fill: #2f5d8a; }
 svg.meses rect.cero { fill: #8c8c8c; }
@@ -113,6 +121,13 @@ const char* const kScript =
   document.addEventListener('keydown', function (ev) {
     if (ev.key === 'Enter' && refOf(ev.target)) { ev.preventDefault(); jump(ev.target); }
   });
+  // #caja-rN in the address: that value's box has the focus (and lights with its value), as a
+  // Tab onto it would.
+  var wanted = /^#caja-(r[0-9]+)$/.exec(location.hash);
+  if (wanted) {
+    var box = document.querySelector('rect[data-ref="' + wanted[1] + '"]');
+    if (box) { box.focus(); light(wanted[1]); }
+  }
   // Says the linking is live (the browser tests read it: the script loaded under the CSP).
   document.documentElement.setAttribute('data-enlazado', 'si');
 })();

@@ -95,6 +95,20 @@ std::string warning_html(const Diagnostic& d) {
          escape(format_origin(d.origin)) + ")</small></span>";
 }
 
+// The LOW_CONFIDENCE of a value, if it has one: the value read by OCR is to be doubted.
+const Diagnostic* doubt_of(const std::vector<const Diagnostic*>& warnings) {
+  for (const Diagnostic* d : warnings)
+    if (d->code == DiagnosticCode::kLowConfidence) return d;
+  return nullptr;
+}
+
+// "0.62": how sure the OCR was, as the avisos and origen.confianza write it.
+std::string confidence_text(double confidence) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.2f", confidence);
+  return text;
+}
+
 std::string money(const std::optional<Decimal>& d) {
   return d ? text::format_money(*d) : std::string();
 }
@@ -133,6 +147,7 @@ struct ShownValue {
   const ValueSource* source = nullptr;
   std::string ref;  // data-ref linking it to its box or line ("" when none)
   std::vector<const Diagnostic*> warnings;
+  std::string label;  // its field or column, as the page names it (its box's accessible name)
 };
 
 // One row of the index.
@@ -351,7 +366,7 @@ class HtmlExporter : public Exporter {
 
   // A value linked to its source: a box on a page, a cell of a text line, or a whole line.
   ShownValue shown(std::string text, const ValueSource* source) {
-    ShownValue v{std::move(text), source, {}, {}};
+    ShownValue v{std::move(text), source, {}, {}, {}};
     if (!source) return v;
     if (doc_->head.source.type == SourceType::kPdf) {
       if (source->box && source->origin.page) v.ref = next_ref();
@@ -373,13 +388,34 @@ class HtmlExporter : public Exporter {
   }
 
   std::string value_html(const ShownValue& v) {
+    // A value read with low confidence stands out by more than colour: a class (dashed
+    // underline), a visible mark, and its confidence in the tooltip and in words for a reader.
+    std::string doubt_class, doubt_attrs, doubt_mark;
+    if (const Diagnostic* d = doubt_of(v.warnings)) {
+      std::optional<double> c = d->origin.confidence;
+      if (!c && v.source) c = v.source->origin.confidence;
+      const std::string said = "leído por OCR con confianza baja" +
+                               (c ? " (" + confidence_text(*c) + ")" : std::string()) +
+                               ": revíselo en el documento";
+      doubt_class = " baja-confianza";
+      doubt_attrs = (c ? " data-confianza=\"" + confidence_text(*c) + "\"" : std::string()) +
+                    " title=\"" + escape(said) + "\"";
+      doubt_mark = "<span class=\"duda\" aria-hidden=\"true\">?</span><span class=\"lector\"> (" +
+                   escape(said) + ")</span>";
+    }
     std::string out;
     if (v.text.empty()) {
-      out = "<span class=\"vacio\">sin dato</span>";
+      // Nothing typed, yet maybe something read (an amount that did not parse): its box links.
+      const std::string link =
+          v.ref.empty() ? std::string() : " tabindex=\"0\" data-ref=\"" + v.ref + "\"";
+      out = "<span class=\"vacio" + doubt_class + "\"" + link + doubt_attrs + ">sin dato" +
+            doubt_mark + "</span>";
     } else if (!v.ref.empty()) {
-      out = "<span class=\"valor\" tabindex=\"0\" data-ref=\"" + v.ref + "\">" + v.text + "</span>";
+      out = "<span class=\"valor" + doubt_class + "\" tabindex=\"0\" data-ref=\"" + v.ref + "\"" +
+            doubt_attrs + ">" + v.text + doubt_mark + "</span>";
     } else {
-      out = "<span class=\"valor\">" + v.text + "</span>";
+      out = "<span class=\"valor" + doubt_class + "\"" + doubt_attrs + ">" + v.text + doubt_mark +
+            "</span>";
     }
     for (const Diagnostic* d : v.warnings) out += warning_html(*d);
     return out;
@@ -501,15 +537,19 @@ std::string HtmlExporter::action_html(const Action& action) {
   constexpr int kColumns = 18;  // six fields and twelve months
   std::vector<ShownValue> header;
   header.reserve(std::size(kHeaderRows));
-  for (const HeaderRow& r : kHeaderRows)
+  for (const HeaderRow& r : kHeaderRows) {
     header.push_back(shown(escape(header_text(action, r.field)),
                            find_source(action.sources, header_field_key(r.field))));
+    header.back().label = r.label;
+  }
   std::vector<std::vector<ShownValue>> rows;
   for (const Activity& a : action.activities) {
     std::vector<ShownValue> row;
     row.reserve(kColumns);
-    for (int c = 0; c < kColumns; ++c)
+    for (int c = 0; c < kColumns; ++c) {
       row.push_back(shown(escape(activity_text(a, c)), find_source(a.sources, activity_field(c))));
+      row.back().label = column_label(c) + ", actividad " + std::to_string(rows.size() + 1);
+    }
     rows.push_back(std::move(row));
   }
 
@@ -600,15 +640,19 @@ std::string HtmlExporter::action_html(const Action& action) {
 std::string HtmlExporter::figures_html(const std::vector<const ShownValue*>& linked,
                                        const std::string& id) {
   std::map<int, std::string> boxes;  // page -> its <rect>s
-  // A box says what it is by lighting its value (no text of its own: a long document has 30k).
+  // A box says what it is by lighting its value (no text of its own: a long document has 30k),
+  // and to a screen reader by its field's name. Tab reaches it (the value lights on focus).
   for (const ShownValue* v : linked) {
     const Box& b = *v->source->box;
     const bool warned = !v->warnings.empty();
+    const bool doubted = doubt_of(v->warnings) != nullptr;
     boxes[*v->source->origin.page] +=
-        "<rect class=\"caja" + std::string(warned ? " con-aviso" : "") + "\" data-ref=\"" + v->ref +
-        "\" x=\"" + html::coordinate(b.x0 - 1) + "\" y=\"" + html::coordinate(b.y0 - 1) +
-        "\" width=\"" + html::coordinate(b.x1 - b.x0 + 2) + "\" height=\"" +
-        html::coordinate(b.y1 - b.y0 + 2) + "\"/>";
+        "<rect class=\"caja" + std::string(warned ? " con-aviso" : "") +
+        (doubted ? " baja-confianza" : "") + "\" data-ref=\"" + v->ref +
+        "\" tabindex=\"0\" role=\"button\" aria-label=\"" + escape(v->label) + "\" x=\"" +
+        html::coordinate(b.x0 - 1) + "\" y=\"" + html::coordinate(b.y0 - 1) + "\" width=\"" +
+        html::coordinate(b.x1 - b.x0 + 2) + "\" height=\"" + html::coordinate(b.y1 - b.y0 + 2) +
+        "\"/>";
   }
   std::string out;
   for (const auto& [page, rects] : boxes) {
