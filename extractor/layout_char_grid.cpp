@@ -200,13 +200,22 @@ void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>
       last_text[col] = c.text;
     }
   }
+  // Rows aligned to the top: the first row's number line is the body's first line and a cell
+  // goes on below it. A cell centred on the number line would have as many lines above it, and
+  // one of two lines would leave the numbers a line of their own between them. Lines between two
+  // rows then belong to the upper one.
+  const bool top_aligned =
+      !anchors.empty() && anchors.front() == 0 &&
+      std::any_of(links.begin(), links.end(), [&](const Link& l) { return l.from == 0; });
   for (std::size_t r = 0; r + 1 < anchors.size() && r < row_tops.size(); ++r) {
     const std::size_t a = anchors[r], b = anchors[r + 1];
-    const double mid = (cy(lines[static_cast<std::size_t>(body[a])].box) +
-                        cy(lines[static_cast<std::size_t>(body[b])].box)) /
-                       2;
+    const double mid = top_aligned ? cy(lines[static_cast<std::size_t>(body[b])].box)
+                                   : (cy(lines[static_cast<std::size_t>(body[a])].box) +
+                                      cy(lines[static_cast<std::size_t>(body[b])].box)) /
+                                         2;
     // The border between body lines i and i + 1 that cuts the fewest links; then the widest
-    // blank; then the one nearest the middle (the rule for a PDF's rows).
+    // blank; then the one nearest the middle (the rule for a PDF's rows), or nearest the next
+    // row's number line when the rows are aligned to the top.
     std::size_t best_cut = std::numeric_limits<std::size_t>::max();
     double best_gap = -1, best_at = row_tops[r];
     for (std::size_t i = a; i < b; ++i) {
@@ -229,6 +238,89 @@ void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>
     }
     row_tops[r] = best_at;
   }
+}
+
+void char_grid_label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& config,
+                            std::vector<std::size_t>& group) {
+  const std::size_t n = pieces.size();
+  std::vector<std::size_t> parent(n);
+  for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  auto join = [&](std::size_t a, std::size_t b) { parent[find(a)] = find(b); };
+  auto gap = [&](const HeaderPiece& p) { return config.label_piece_gap * p.size; };
+  // Pieces of two lines are one label's lines when they share a column: a grid column's width
+  // is more than the gap allowed between words, and two labels one blank column apart are two.
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n; ++j) {
+      const Box& a = pieces[i].box;
+      const Box& b = pieces[j].box;
+      if (pieces[i].line != pieces[j].line &&
+          std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > gap(pieces[j])) {
+        join(i, j);
+      }
+    }
+  }
+  // Pieces of one line a single space apart (the next piece of that line to the right) are
+  // one label, unless the space is a border: each side has another line's piece over or under
+  // it and no other line's piece crosses it. pdftotext writes two labels of neighbouring
+  // narrow columns one space apart when their text reaches the next column's.
+  auto other_line_over = [&](int line, double x0, double x1) {
+    return std::any_of(pieces.begin(), pieces.end(), [&](const HeaderPiece& p) {
+      return p.line != line && p.box.x0 < x1 && p.box.x1 > x0;
+    });
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t next = n;
+    for (std::size_t j = i + 1; j < n && next == n; ++j) {
+      if (pieces[j].line == pieces[i].line) next = j;
+    }
+    if (next == n || pieces[next].box.x0 - pieces[i].box.x1 > gap(pieces[next])) continue;
+    const HeaderPiece& left = pieces[i];
+    const HeaderPiece& right = pieces[next];
+    // The run of the line's pieces through this space, to its first and last pieces.
+    double run_x0 = left.box.x0, run_x1 = right.box.x1;
+    for (std::size_t k = i; k-- > 0;) {
+      if (pieces[k].line != left.line) continue;
+      if (run_x0 - pieces[k].box.x1 > gap(left)) break;
+      run_x0 = pieces[k].box.x0;
+    }
+    for (std::size_t k = next + 1; k < n; ++k) {
+      if (pieces[k].line != left.line) continue;
+      if (pieces[k].box.x0 - run_x1 > gap(pieces[k])) break;
+      run_x1 = pieces[k].box.x1;
+    }
+    const bool border = !other_line_over(left.line, left.box.x1, right.box.x0) &&
+                        other_line_over(left.line, run_x0, left.box.x1) &&
+                        other_line_over(left.line, right.box.x0, run_x1);
+    if (!border) join(i, next);
+  }
+  // Labels are intervals: groups whose extents share a column are one label.
+  std::vector<std::pair<double, double>> extent(n, {kInf, -kInf});
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& e = extent[find(i)];
+    e.first = std::min(e.first, pieces[i].box.x0);
+    e.second = std::max(e.second, pieces[i].box.x1);
+  }
+  std::vector<std::size_t> roots;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (find(i) == i) roots.push_back(i);
+  }
+  std::sort(roots.begin(), roots.end(),
+            [&](std::size_t a, std::size_t b) { return extent[a].first < extent[b].first; });
+  std::vector<std::size_t> label_of(n, 0);
+  std::size_t label = 0;
+  double reach = -kInf;
+  for (std::size_t k = 0; k < roots.size(); ++k) {
+    const auto& e = extent[roots[k]];
+    if (k > 0 && reach - e.first <= gap(pieces[roots[k]])) ++label;
+    label_of[roots[k]] = label;
+    reach = std::max(reach, e.second);
+  }
+  group.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) group[i] = label_of[find(i)];
 }
 
 bool PageLayouter::char_grid_stands_out(const LineData& l) const {

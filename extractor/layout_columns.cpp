@@ -128,12 +128,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
     bool spanning = false;
   };
   std::vector<Label> months;
-  struct HPiece {
-    Box box;
-    std::string_view text;
-    int line;
-    double size;
-  };
+  using HPiece = HeaderPiece;
   std::vector<HPiece> pieces;
   std::vector<Token> tokens;
   for (int k = z.header_first; k <= z.header_last; ++k) {
@@ -167,16 +162,36 @@ void PageLayouter::build_table_grid(const TableZone& z) {
   }
   std::sort(pieces.begin(), pieces.end(),
             [](const HPiece& a, const HPiece& b) { return a.box.x0 < b.box.x0; });
+  // The label each piece belongs to, labels numbered from left to right.
+  std::vector<std::size_t> group(pieces.size());
+  if (config_.char_grid) {
+    char_grid_label_groups(pieces, config_, group);
+  } else {
+    // A piece joins the label on its left when it starts within a small gap of its end.
+    double x1 = -kInf;
+    std::size_t g = 0;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const HPiece& p = pieces[i];
+      if (i > 0 && p.box.x0 > x1 + config_.label_piece_gap * p.size) {
+        ++g;
+        x1 = -kInf;
+      }
+      group[i] = g;
+      x1 = std::max(x1, p.box.x1);
+    }
+  }
   std::vector<Label> labels;
   std::vector<std::vector<const HPiece*>> members;
-  for (const HPiece& p : pieces) {
-    if (!labels.empty() && p.box.x0 <= labels.back().x1 + config_.label_piece_gap * p.size) {
-      labels.back().x1 = std::max(labels.back().x1, p.box.x1);
-      members.back().push_back(&p);
-      continue;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const HPiece& p = pieces[i];
+    if (group[i] >= labels.size()) {
+      labels.resize(group[i] + 1, Label{kInf, -kInf, {}, -1, false});
+      members.resize(group[i] + 1);
     }
-    labels.push_back(Label{p.box.x0, p.box.x1, {}, -1, false});
-    members.push_back({&p});
+    Label& l = labels[group[i]];
+    l.x0 = std::min(l.x0, p.box.x0);
+    l.x1 = std::max(l.x1, p.box.x1);
+    members[group[i]].push_back(&p);
   }
   for (std::size_t i = 0; i < labels.size(); ++i) {
     auto& ms = members[i];

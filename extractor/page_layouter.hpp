@@ -183,6 +183,22 @@ void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>
                       const std::vector<std::size_t>& anchors, int text_columns,
                       const LayoutConfig& config, std::vector<double>& row_tops);
 
+// A piece of a table header's line: a word, or the part of one beside a month name.
+struct HeaderPiece {
+  Box box;
+  std::string_view text;
+  int line;
+  double size;
+};
+
+// The column label each header piece (sorted by x0) belongs to, labels numbered from left to
+// right, on a character grid: pieces of one line join across a single space, pieces of
+// different lines when they share a column; a single space is a border between two labels
+// when each side has a wrapped line of its own under (or over) it and no other line's piece
+// crosses the space (`UNIDAD DE INVERSIÓN` over `MEDIDA   APROX. POR`) (layout_char_grid.cpp).
+void char_grid_label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& config,
+                            std::vector<std::size_t>& group);
+
 struct TableZone {
   int header_first = -1, month_line = -1;  // line positions (into `order`)
   int header_last = -1;  // the header's last line: the month line, or a label wrapped below it

@@ -2,6 +2,7 @@
 // apart cut into cells at the borders, and rows told apart where no blank line separates them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -125,9 +126,86 @@ TEST(CharGridRowsTest, AreToldApartWithoutBlankLines) {
        " -\n"
        "en colonias populares    Municipal\n",
        {"Dirección de Salud Municipal", "Dirección de Salud Municipal"}},
+      {"rows aligned to the top: a line between two rows goes with the upper one",
+       "Levantamiento de datos   Departamento de     Cuenta          3     -    1    -    1    -   "
+       " 1\n"
+       "en campo                 Alumbrado\n"
+       "                         Público\n"
+       "Digitalización           Departamento de     Expediente      4     1    -    -    1    -   "
+       " 1\n"
+       "                         Alumbrado\n"
+       "                         Público\n",
+       {"Departamento de Alumbrado Público", "Departamento de Alumbrado Público"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(areas_of(header + c.body), c.areas) << c.name;
+  }
+}
+
+// The column labels a table header's lines give, as `label | label | …` (each label's pieces
+// line by line).
+std::string labels_of(const std::vector<std::string>& header) {
+  const CharGrid grid;
+  PageWords page;
+  std::vector<detail::HeaderPiece> pieces;
+  for (std::size_t row = 0; row < header.size(); ++row) {
+    const std::size_t from = page.words.size();
+    add_dump_line(header[row], static_cast<int>(row), grid, page);
+    for (std::size_t i = from; i < page.words.size(); ++i) {
+      pieces.push_back(detail::HeaderPiece{page.words[i].box, page.words[i].text,
+                                           static_cast<int>(row), grid.font_size});
+    }
+  }
+  std::stable_sort(pieces.begin(), pieces.end(),
+                   [](const auto& a, const auto& b) { return a.box.x0 < b.box.x0; });
+  LayoutConfig config;
+  config.char_grid = true;
+  std::vector<std::size_t> group;
+  detail::char_grid_label_groups(pieces, config, group);
+  std::vector<std::vector<const detail::HeaderPiece*>> labels;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (group[i] >= labels.size()) labels.resize(group[i] + 1);
+    labels[group[i]].push_back(&pieces[i]);
+  }
+  std::string out;
+  for (auto& members : labels) {
+    std::stable_sort(members.begin(), members.end(),
+                     [](const auto* a, const auto* b) { return a->line < b->line; });
+    if (!out.empty()) out += " | ";
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      out += (k > 0 ? " " : "") + std::string(members[k]->text);
+    }
+  }
+  return out;
+}
+
+TEST(CharGridLabelsTest, TableHeaderLabelsOnTheGrid) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> header;
+    std::string labels;
+  };
+  const std::vector<Case> cases = {
+      {"a label's lines share columns",
+       {"ACTIVIDAD    UNIDAD DE", "               MEDIDA"},
+       "ACTIVIDAD | UNIDAD DE MEDIDA"},
+      {"labels of two lines one blank column apart are two labels",
+       {"      ÁREA       INVERSIÓN APROX. POR", "ACTIVIDAD                             INDICADOR",
+        "     RESPONSABLE  ACTIVIDAD"},
+       "ÁREA ACTIVIDAD RESPONSABLE | INVERSIÓN APROX. POR ACTIVIDAD | INDICADOR"},
+      {"one space between two labels, each over a line of its own",
+       {"   ÁREA    UNIDAD DE INVERSIÓN", "RESPONSABLE  MEDIDA   APROX. POR",
+        "                      ACTIVIDAD"},
+       "ÁREA RESPONSABLE | UNIDAD DE MEDIDA | INVERSIÓN APROX. POR ACTIVIDAD"},
+      {"... but one label when a line under it crosses the space",
+       {"UNIDAD DE MEDIDA", "   DE LA META"},
+       "UNIDAD DE MEDIDA DE LA META"},
+      {"... or when only one side has a line under it",
+       {"INVERSIÓN APROX. POR", "ACTIVIDAD"},
+       "INVERSIÓN APROX. POR ACTIVIDAD"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(labels_of(c.header), c.labels) << c.name;
   }
 }
 
