@@ -53,12 +53,46 @@ void PageLayouter::find_header_grid() {
     // A column of values beside their labels has no label of its own.
     grid.push_back(GridColumn{c.box.x0, page_.width, i < labels ? c.text : std::string()});
   }
+  add_value_columns(cells, cell_lines, labels);
   for (std::size_t i = 0; i + 1 < out_.header_grid.size(); ++i) {
     out_.header_grid[i].x1 = out_.header_grid[i + 1].x0;
   }
   // A value left-aligned under its label starts at the same x; allow a little slack.
   for (std::size_t i = 1; i < out_.header_grid.size(); ++i) {
     header_borders_.push_back(out_.header_grid[i].x0 - config_.value_slack);
+  }
+}
+
+void PageLayouter::add_value_columns(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                                     std::size_t labels) {
+  auto& grid = out_.header_grid;
+  if (grid.empty()) return;
+  std::vector<char> label_line(lines_.size(), 0);
+  for (std::size_t i = 0; i < labels; ++i) label_line[static_cast<std::size_t>(lines[i])] = 1;
+  std::vector<GCell> line_cells;
+  for (std::size_t c = grid.size(); c-- > 0;) {
+    if (grid[c].label.empty() || (c + 1 < grid.size() && grid[c + 1].label.empty())) continue;
+    const double x1 = c + 1 < grid.size() ? grid[c + 1].x0 : kInf;
+    double labels_end = -kInf;
+    for (std::size_t i = 0; i < labels; ++i) {
+      if (cells[i].box.x0 >= grid[c].x0 && cells[i].box.x0 < x1) {
+        labels_end = std::max(labels_end, cells[i].box.x1);
+      }
+    }
+    double start = kInf;
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      if (!label_line[k]) continue;
+      gutter_cells(page_, lines_[k], {}, config_, line_cells);
+      for (const GCell& v : line_cells) {
+        if (v.box.x0 > labels_end + config_.gutter * v.size && v.box.x0 < x1) {
+          start = std::min(start, v.box.x0);
+        }
+      }
+    }
+    if (start < kInf) {
+      grid.insert(grid.begin() + static_cast<std::ptrdiff_t>(c) + 1,
+                  GridColumn{start, page_.width, std::string()});
+    }
   }
 }
 

@@ -263,6 +263,12 @@ class PageLayouter {
   void find_zones();
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();
+  // A column of labels with no value column after it, on whose label lines text starts right
+  // of all its labels (past a gutter): those are its values, beside labels wrapped over two
+  // lines and centred on them (`NÚMERO DE` / `ACCIÓN` with `54` between), so on no label's
+  // line of their own: they get the column they start.
+  void add_value_columns(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                         std::size_t labels);
   // Labels of two rows sharing a column overlap but do not start together: they are centred
   // (or right-aligned) in their cells, so their left edges do not make the columns.
   bool labels_misaligned(const std::vector<GCell>& cells, const std::vector<int>& lines,

@@ -229,6 +229,37 @@ std::vector<Case> cases() {
         R"(l4 [c0 "NÚMERO DE ACCIÓN"] [c1 "3"] [c2 "META"] [c3 "Rehabilitar 450 luminarias."])"
         R"( [c4 "PARTIDA PRESUPUESTAL"] [c5 "2461, 2471"])"}});
 
+  out.push_back({"form_right_labels_wrapped_and_centred_beside_their_values",
+                 [](std::vector<PageWords>& pages) {
+                   // No rulings; the right-hand block's labels wrap over two lines centred on their
+                   // values' line, which holds a label of the left-hand block only (round-trip seed
+                   // 1428): the values still get a column of their own.
+                   PageWords& p = new_page(pages);
+                   place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 30, true);
+                   place(p, "NÚMERO DE", 420, 55);
+                   place(p, "SECRETARÍA", 40, 60);
+                   place(p, "Secretaría de Planeación.", 140, 60);
+                   place(p, "4", 520, 60);
+                   place(p, "ACCIÓN", 420, 65);
+                   place(p, "INVERSIÓN", 420, 75);
+                   place(p, "PRINCIPIO RECTOR", 40, 80);
+                   place(p, "Capital de la Gobernanza", 140, 80);
+                   place(p, "$10.00", 540, 80);
+                   place(p, "APROXIMADA", 420, 85);
+                   place(p, "Mujeres: 10", 520, 95);
+                   place(p, "META", 40, 100);
+                   place(p, "Subir tablas", 140, 100);
+                   place(p, "BENEFICIARIOS", 420, 100);
+                   place(p, "Hombres: 12", 520, 105);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                  R"(l3 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+                  R"( [c3 "4"])",
+                  R"(l6 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"])"
+                  R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$10.00"])",
+                  R"(l9 [c0 "META"] [c1 "Subir tablas"] [c2 "BENEFICIARIOS"])"
+                  R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
+
   out.push_back(
       {"form_value_running_under_the_right_label_block_is_one_value",
        [](std::vector<PageWords>& pages) {
