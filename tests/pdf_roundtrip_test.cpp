@@ -8,6 +8,9 @@
 // Reproduce one failure: `pdf_roundtrip_test --gtest_filter='*/semilla_N'` (the seed is printed
 // on failure and names the test). With POA_ROUNDTRIP_KEEP=DIR every PDF is kept in DIR
 // (failing ones are always kept, in $TMPDIR/poa-roundtrip, path printed), for `poa inspect`.
+// More seeds, to look for reader bugs: POA_ROUNDTRIP_SEEDS=N runs seeds [1, N] of the first
+// suite and POA_ROUNDTRIP_GRID_SEEDS=N seeds [1001, 1001 + N) of the grid suite, when the binary
+// is run by hand (`ctest` lists the default ranges at build time).
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
@@ -37,6 +40,14 @@ constexpr int kGridSeeds = 160;
 // widened to 640 seeds (1425: a label wrapped with loose line spacing; 1428: right-hand labels
 // wrapped over two lines, centred beside their values).
 constexpr int kGridFoundSeeds[] = {1425, 1428};
+
+// The number of seeds a suite runs: `variable` from the environment when set, else `fallback`.
+int seed_count(const char* variable, int fallback) {
+  const char* value = std::getenv(variable);
+  if (value == nullptr) return fallback;
+  const int n = std::atoi(value);
+  return n > 0 ? n : fallback;
+}
 
 // One directory for every process (ctest runs each seed in its own), so that the PDFs of failing
 // seeds, which are kept, replace those of the previous run instead of piling up.
@@ -151,7 +162,9 @@ TEST_P(PdfRoundTripTest, ConvertsExactly) {
                                     testgen::random_render_options(seed)));
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripTest, ::testing::Range(1, kSeeds + 1), seed_name);
+INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripTest,
+                         ::testing::Range(1, seed_count("POA_ROUNDTRIP_SEEDS", kSeeds) + 1),
+                         seed_name);
 
 // The grid suite's document: the same generator, areas shared by consecutive activities when
 // the rendering merges them (the expected document keeps the area on each activity).
@@ -197,7 +210,10 @@ TEST_P(PdfRoundTripGridTest, ConvertsExactly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripGridTest,
-                         ::testing::Range(kGridFirstSeed, kGridFirstSeed + kGridSeeds), seed_name);
+                         ::testing::Range(kGridFirstSeed,
+                                          kGridFirstSeed +
+                                              seed_count("POA_ROUNDTRIP_GRID_SEEDS", kGridSeeds)),
+                         seed_name);
 INSTANTIATE_TEST_SUITE_P(Found, PdfRoundTripGridTest, ::testing::ValuesIn(kGridFoundSeeds),
                          seed_name);
 
