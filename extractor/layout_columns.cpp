@@ -380,7 +380,9 @@ void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone&
     double border =
         b > a ? free_band(extents, a, b, known, config_.space_width * median_size_) : (a + b) / 2;
     if (config_.char_grid && grid[i].month < 0 && grid[i + 1].month < 0) {
-      border = char_grid_border(z, a, grid[i + 1].label_x1, border);
+      // (Cells of a left-aligned column start left of its label's middle; starts further
+      // right are the next column's, drifted: `Contratos` under `… APROX. POR`'s end.)
+      border = char_grid_border(z, a, (grid[i + 1].label_x0 + grid[i + 1].label_x1) / 2, border);
     }
     double nearest = kInf;
     for (double x : drawn) {
