@@ -152,6 +152,11 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
         if (beyond && ends_open(left)) continue;
         // Numbers after a comma are one list (`2611, 3553`).
         if (left.back() == ',' && closes_cell(right.substr(0, 1))) continue;
+        // A capital letter alone names the number after it (`M 20,100 H 19,750`).
+        if (left.size() == 1 && left[0] >= 'A' && left[0] <= 'Z' &&
+            closes_cell(right.substr(0, 1))) {
+          continue;
+        }
         const bool letter =
             right[0] == '(' || (!closes_cell(right.substr(0, 1)) && right[0] != '$');
         // (After a word that needs a complement, `de`, a cut is weak.)
