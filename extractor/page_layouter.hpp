@@ -342,7 +342,8 @@ class PageLayouter {
 
   // Header-block lines, one row each; except that a value wrapped over several lines and
   // centred beside its label (the label's line runs through the middle of the value) is put
-  // together on the label's row, as the spreadsheet had it.
+  // together on the label's row, as the spreadsheet had it. A row's line is the first line of
+  // its text, moved cells included (as emit_grid_block's).
   void emit_text_block(int first, int last);
 
   void emit_block_line(int k);
