@@ -154,6 +154,92 @@ void PageLayouter::overlap_grid(const std::vector<GCell>& cells, const std::vect
   }
 }
 
+void label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& config,
+                  std::vector<std::size_t>& group) {
+  const std::size_t n = pieces.size();
+  std::vector<std::size_t> parent(n);
+  for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  auto join = [&](std::size_t a, std::size_t b) { parent[find(a)] = find(b); };
+  auto gap = [&](const HeaderPiece& p) { return config.label_piece_gap * p.size; };
+  // How far two pieces must overlap to share a column: on a character grid the boxes of
+  // neighbouring columns' characters overlap by their padding.
+  auto share = [&](const HeaderPiece& p) { return config.char_grid ? gap(p) : 0.0; };
+  // Pieces of two lines are one label's lines when they share a column (a label's lines are
+  // stacked over each other); two labels a small gap apart are two.
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n; ++j) {
+      const Box& a = pieces[i].box;
+      const Box& b = pieces[j].box;
+      if (pieces[i].line != pieces[j].line &&
+          std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > share(pieces[j])) {
+        join(i, j);
+      }
+    }
+  }
+  // Pieces of one line a single space apart (the next piece of that line to the right) are
+  // one label, unless the space is a border: each side has another line's piece over or under
+  // it and no other line's piece crosses it. pdftotext writes two labels of neighbouring
+  // narrow columns one space apart when their text reaches the next column's.
+  auto other_line_over = [&](int line, double x0, double x1) {
+    return std::any_of(pieces.begin(), pieces.end(), [&](const HeaderPiece& p) {
+      return p.line != line && p.box.x0 < x1 && p.box.x1 > x0;
+    });
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t next = n;
+    for (std::size_t j = i + 1; j < n && next == n; ++j) {
+      if (pieces[j].line == pieces[i].line) next = j;
+    }
+    if (next == n || pieces[next].box.x0 - pieces[i].box.x1 > gap(pieces[next])) continue;
+    const HeaderPiece& left = pieces[i];
+    const HeaderPiece& right = pieces[next];
+    // The run of the line's pieces through this space, to its first and last pieces.
+    double run_x0 = left.box.x0, run_x1 = right.box.x1;
+    for (std::size_t k = i; k-- > 0;) {
+      if (pieces[k].line != left.line) continue;
+      if (run_x0 - pieces[k].box.x1 > gap(left)) break;
+      run_x0 = pieces[k].box.x0;
+    }
+    for (std::size_t k = next + 1; k < n; ++k) {
+      if (pieces[k].line != left.line) continue;
+      if (pieces[k].box.x0 - run_x1 > gap(pieces[k])) break;
+      run_x1 = pieces[k].box.x1;
+    }
+    const bool border = !other_line_over(left.line, left.box.x1, right.box.x0) &&
+                        other_line_over(left.line, run_x0, left.box.x1) &&
+                        other_line_over(left.line, right.box.x0, run_x1);
+    if (!border) join(i, next);
+  }
+  // Labels are intervals: groups whose extents share a column are one label.
+  std::vector<std::pair<double, double>> extent(n, {kInf, -kInf});
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& e = extent[find(i)];
+    e.first = std::min(e.first, pieces[i].box.x0);
+    e.second = std::max(e.second, pieces[i].box.x1);
+  }
+  std::vector<std::size_t> roots;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (find(i) == i) roots.push_back(i);
+  }
+  std::sort(roots.begin(), roots.end(),
+            [&](std::size_t a, std::size_t b) { return extent[a].first < extent[b].first; });
+  std::vector<std::size_t> label_of(n, 0);
+  std::size_t label = 0;
+  double reach = -kInf;
+  for (std::size_t k = 0; k < roots.size(); ++k) {
+    const auto& e = extent[roots[k]];
+    if (k > 0 && reach - e.first <= share(pieces[roots[k]])) ++label;
+    label_of[roots[k]] = label;
+    reach = std::max(reach, e.second);
+  }
+  group.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) group[i] = label_of[find(i)];
+}
+
 void PageLayouter::build_table_grid(const TableZone& z) {
   struct Label {
     double x0, x1;
@@ -198,22 +284,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
             [](const HPiece& a, const HPiece& b) { return a.box.x0 < b.box.x0; });
   // The label each piece belongs to, labels numbered from left to right.
   std::vector<std::size_t> group(pieces.size());
-  if (config_.char_grid) {
-    char_grid_label_groups(pieces, config_, group);
-  } else {
-    // A piece joins the label on its left when it starts within a small gap of its end.
-    double x1 = -kInf;
-    std::size_t g = 0;
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-      const HPiece& p = pieces[i];
-      if (i > 0 && p.box.x0 > x1 + config_.label_piece_gap * p.size) {
-        ++g;
-        x1 = -kInf;
-      }
-      group[i] = g;
-      x1 = std::max(x1, p.box.x1);
-    }
-  }
+  label_groups(pieces, config_, group);
   std::vector<Label> labels;
   std::vector<std::vector<const HPiece*>> members;
   for (std::size_t i = 0; i < pieces.size(); ++i) {

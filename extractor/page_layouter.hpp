@@ -192,12 +192,15 @@ struct HeaderPiece {
 };
 
 // The column label each header piece (sorted by x0) belongs to, labels numbered from left to
-// right, on a character grid: pieces of one line join across a single space, pieces of
-// different lines when they share a column; a single space is a border between two labels
-// when each side has a wrapped line of its own under (or over) it and no other line's piece
-// crosses the space (`UNIDAD DE INVERSIÓN` over `MEDIDA   APROX. POR`) (layout_char_grid.cpp).
-void char_grid_label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& config,
-                            std::vector<std::size_t>& group);
+// right: pieces of one line join across a word space (label_piece_gap), pieces of different
+// lines when they share a column (a label's lines are stacked; round-trip seed 1685 has two
+// labels of neighbouring narrow columns 4.5 pt apart on two lines); a word space between two
+// pieces of a line is a border between two labels when each side has a line of its own under
+// (or over) it and no other line's piece crosses it (`UNIDAD DE INVERSIÓN` over `MEDIDA   APROX.
+// POR`, in a dump; `UNIDAD DE APROX. POR` between `MEDIDA` and `INVERSIÓN` / `ACTIVIDAD`, seed
+// 896) (layout_columns.cpp).
+void label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& config,
+                  std::vector<std::size_t>& group);
 
 struct TableZone {
   int header_first = -1, month_line = -1;  // line positions (into `order`)

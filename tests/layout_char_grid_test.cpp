@@ -158,26 +158,15 @@ TEST(CharGridRowsTest, AreToldApartWithoutBlankLines) {
   }
 }
 
-// The column labels a table header's lines give, as `label | label | …` (each label's pieces
-// line by line).
-std::string labels_of(const std::vector<std::string>& header) {
-  const CharGrid grid;
-  PageWords page;
-  std::vector<detail::HeaderPiece> pieces;
-  for (std::size_t row = 0; row < header.size(); ++row) {
-    const std::size_t from = page.words.size();
-    add_dump_line(header[row], static_cast<int>(row), grid, page);
-    for (std::size_t i = from; i < page.words.size(); ++i) {
-      pieces.push_back(detail::HeaderPiece{page.words[i].box, page.words[i].text,
-                                           static_cast<int>(row), grid.font_size});
-    }
-  }
+// The column labels that header pieces give, as `label | label | …` (each label's pieces line
+// by line).
+std::string labels_of(std::vector<detail::HeaderPiece> pieces, bool char_grid) {
   std::stable_sort(pieces.begin(), pieces.end(),
                    [](const auto& a, const auto& b) { return a.box.x0 < b.box.x0; });
   LayoutConfig config;
-  config.char_grid = true;
+  config.char_grid = char_grid;
   std::vector<std::size_t> group;
-  detail::char_grid_label_groups(pieces, config, group);
+  detail::label_groups(pieces, config, group);
   std::vector<std::vector<const detail::HeaderPiece*>> labels;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     if (group[i] >= labels.size()) labels.resize(group[i] + 1);
@@ -193,6 +182,70 @@ std::string labels_of(const std::vector<std::string>& header) {
     }
   }
   return out;
+}
+
+// The column labels a table header's dump lines give.
+std::string labels_of(const std::vector<std::string>& header) {
+  const CharGrid grid;
+  PageWords page;
+  std::vector<detail::HeaderPiece> pieces;
+  for (std::size_t row = 0; row < header.size(); ++row) {
+    const std::size_t from = page.words.size();
+    add_dump_line(header[row], static_cast<double>(row), grid, page);
+    for (std::size_t i = from; i < page.words.size(); ++i) {
+      pieces.push_back(detail::HeaderPiece{page.words[i].box, page.words[i].text,
+                                           static_cast<int>(row), grid.font_size});
+    }
+  }
+  return labels_of(pieces, true);
+}
+
+// PDF header pieces: the words of two round-trip seeds' narrow tables (x0, x1 in pt; line).
+TEST(LabelGroupsTest, PdfHeaderLabels) {
+  struct Piece {
+    const char* text;
+    double x0, x1;
+    int line;
+  };
+  struct Case {
+    const char* name;
+    double size;
+    std::vector<Piece> pieces;
+    std::string labels;
+  };
+  const std::vector<Case> cases = {
+      {"labels of two lines 4.5 pt apart are two (seed 1685)",
+       9.5,
+       {{"UNIDAD", 174.95, 212.94, 0},
+        {"DE", 215.31, 228.50, 0},
+        {"MEDIDA", 181.95, 221.50, 1},
+        {"INVERSIÓN", 235.38, 289.20, 0},
+        {"APROX.", 233.02, 269.14, 1},
+        {"POR", 271.52, 291.55, 1}},
+       "UNIDAD DE MEDIDA | INVERSIÓN APROX. POR"},
+      {"a word space between two wrapped labels is a border (seed 896)",
+       9.0,
+       {{"UNIDAD", 201.74, 237.23, 1},
+        {"DE", 239.48, 251.46, 1},
+        {"MEDIDA", 208.61, 244.59, 2},
+        {"INVERSION", 257.89, 306.36, 0},
+        {"APROX.", 255.88, 288.62, 1},
+        {"POR", 290.87, 308.37, 1},
+        {"ACTIVIDAD", 257.14, 307.11, 2}},
+       "UNIDAD DE MEDIDA | INVERSION APROX. POR ACTIVIDAD"},
+      {"a label's words a word space apart are one label",
+       9.0,
+       {{"PROGRAMACIÓN", 371.65, 444.62, 0}, {"ANUAL", 392.41, 423.89, 1}},
+       "PROGRAMACIÓN ANUAL"},
+  };
+  for (const Case& c : cases) {
+    std::vector<detail::HeaderPiece> pieces;
+    for (const Piece& p : c.pieces) {
+      const double y = 10.0 * p.line;
+      pieces.push_back(detail::HeaderPiece{Box{p.x0, y, p.x1, y + c.size}, p.text, p.line, c.size});
+    }
+    EXPECT_EQ(labels_of(pieces, false), c.labels) << c.name;
+  }
 }
 
 TEST(CharGridLabelsTest, TableHeaderLabelsOnTheGrid) {

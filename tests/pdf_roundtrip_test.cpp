@@ -39,7 +39,10 @@ constexpr int kGridSeeds = 160;
 // Grid seeds past that range, run too because each showed a reader bug when the range was
 // widened to 640 seeds (1425: a label wrapped with loose line spacing; 1428: right-hand labels
 // wrapped over two lines, centred beside their values).
-constexpr int kGridFoundSeeds[] = {1425, 1428};
+constexpr int kGridFoundSeeds[] = {1425, 1428, 1685, 2093};
+// Seeds past the first suite's range, likewise (a sweep of 1,500 and 2,000 seeds: 896, 1685 and
+// 2093, two labels of neighbouring narrow columns a word space apart joined into one).
+constexpr int kFoundSeeds[] = {896};
 
 // The number of seeds a suite runs: `variable` from the environment when set, else `fallback`.
 int seed_count(const char* variable, int fallback) {
@@ -165,6 +168,7 @@ TEST_P(PdfRoundTripTest, ConvertsExactly) {
 INSTANTIATE_TEST_SUITE_P(Seeds, PdfRoundTripTest,
                          ::testing::Range(1, seed_count("POA_ROUNDTRIP_SEEDS", kSeeds) + 1),
                          seed_name);
+INSTANTIATE_TEST_SUITE_P(Found, PdfRoundTripTest, ::testing::ValuesIn(kFoundSeeds), seed_name);
 
 // The grid suite's document: the same generator, areas shared by consecutive activities when
 // the rendering merges them (the expected document keeps the area on each activity).
