@@ -39,7 +39,7 @@ constexpr int kGridSeeds = 160;
 // Grid seeds past that range, run too because each showed a reader bug when the range was
 // widened to 640 seeds (1425: a label wrapped with loose line spacing; 1428: right-hand labels
 // wrapped over two lines, centred beside their values).
-constexpr int kGridFoundSeeds[] = {1425, 1428, 1685, 2093};
+constexpr int kGridFoundSeeds[] = {1425, 1428, 1685, 1991, 2093};
 // Seeds past the first suite's range, likewise (a sweep of 1,500 and 2,000 seeds: 896, 1685 and
 // 2093, two labels of neighbouring narrow columns a word space apart joined into one).
 constexpr int kFoundSeeds[] = {896};
@@ -182,10 +182,16 @@ Document grid_document(std::uint64_t seed, const testgen::RenderOptions& options
 // PDF was looked at). They are run and must still fail (a fix shows up as a failure asking to
 // remove the seed here); they are reported as skipped.
 //
-// None today. (1428, a label | value form whose right-hand labels wrap over two lines centred
-// beside their values, so that no value sits on its label's line, lost those values to the
-// labels' column until layout_columns.cpp's add_value_columns.)
-const std::map<int, const char*> kKnownGridFailures = {};
+// A label | value form (HeaderLayout::kValueSpans) with an outer frame only:
+//  [wrap] PROPÓSITO's value wraps over two lines centred on its label's line, the first of them
+//         a line pitch under META's one-line value: layout_rows.cpp's value chain takes it as
+//         META's second line (nearer_below looks only at the very next line, PROPÓSITO's,
+//         which has no value), and the second line, beyond a line without the column, ends up
+//         with PARTIDA PRESUPUESTAL. (1428, right-hand labels wrapped over two lines centred
+//         beside their values, was fixed by layout_columns.cpp's add_value_columns.)
+const std::map<int, const char*> kKnownGridFailures = {
+    {1991, "marco, valor de PROPÓSITO en dos líneas centrado en su etiqueta, bajo la META [wrap]"},
+};
 
 class PdfRoundTripGridTest : public ::testing::TestWithParam<int> {};
 
