@@ -93,13 +93,30 @@ void AtomicFile::discard() noexcept {
   registration_.reset();
 }
 
-void create_output_folder(const std::filesystem::path& folder) {
-  if (folder.empty()) return;
+std::filesystem::path create_output_folder(const std::filesystem::path& folder) {
+  if (folder.empty()) return {};
   std::error_code ec;
+  std::filesystem::path outermost;
+  for (std::filesystem::path p = folder; !p.empty() && !std::filesystem::exists(p, ec) && !ec;
+       p = p.parent_path()) {
+    outermost = p;
+    if (p == p.parent_path()) break;
+  }
   std::filesystem::create_directories(folder, ec);
   if (ec) throw OutputError(folder, "no se pudo crear la carpeta", ec.value());
   if (!std::filesystem::is_directory(folder, ec))
     throw OutputError(folder, "no se pudo crear la carpeta", "existe y no es una carpeta");
+  return outermost;
+}
+
+void remove_created_folders(const std::filesystem::path& folder,
+                            const std::filesystem::path& outermost) noexcept {
+  if (outermost.empty()) return;
+  std::error_code ec;
+  for (std::filesystem::path p = folder; !p.empty(); p = p.parent_path()) {
+    if (!std::filesystem::remove(p, ec) || ec) return;  // not empty (or gone): stop climbing
+    if (p == outermost) return;
+  }
 }
 
 SpoolFile::SpoolFile() : file_(std::tmpfile()) {

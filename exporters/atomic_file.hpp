@@ -54,8 +54,15 @@ class AtomicFile {
   std::optional<TempRegistration> registration_;
 };
 
-// Creates `folder` and its parents for outputs; throws poa::OutputError when it cannot.
-void create_output_folder(const std::filesystem::path& folder);
+// Creates `folder` and its parents for outputs; throws poa::OutputError when it cannot. Returns
+// the outermost folder it created (empty when `folder` was already there).
+std::filesystem::path create_output_folder(const std::filesystem::path& folder);
+
+// Undoes create_output_folder for a document refused part-way: removes `folder` and its parents
+// up to `outermost` (what create_output_folder returned), each only while empty, so a refused
+// input leaves no empty subfolder behind and a folder the user made stays.
+void remove_created_folders(const std::filesystem::path& folder,
+                            const std::filesystem::path& outermost) noexcept;
 
 // Output for stdout held in an anonymous temporary file until it is complete, so a refused input
 // prints nothing and a long document does not have to sit in memory. The file is removed by the

@@ -309,7 +309,8 @@ class JsonExporter final : public Exporter {
       sink = [this](std::string_view bytes) { spool_->write(bytes); };
     } else {
       const std::filesystem::path path = options_.out_dir / (stem + ".json");
-      create_output_folder(path.parent_path());  // a stem may name subfolders
+      folder_ = path.parent_path();
+      created_folder_ = create_output_folder(folder_);  // a stem may name subfolders
       file_.emplace(path);
       sink = [this](std::string_view bytes) { file_->write(bytes); };
     }
@@ -332,6 +333,7 @@ class JsonExporter final : public Exporter {
     } else {
       written_.push_back(file_->commit());
       file_.reset();
+      created_folder_.clear();
     }
   }
 
@@ -339,6 +341,8 @@ class JsonExporter final : public Exporter {
     writer_.reset();  // first: its sink points at the file or the spool
     file_.reset();    // an uncommitted AtomicFile removes its temporary file
     spool_.reset();
+    remove_created_folders(folder_, created_folder_);
+    created_folder_.clear();
   }
 
   std::vector<std::filesystem::path> finish() override { return std::move(written_); }
@@ -347,6 +351,8 @@ class JsonExporter final : public Exporter {
   ExportOptions options_;
   std::optional<AtomicFile> file_;
   std::optional<SpoolFile> spool_;
+  std::filesystem::path folder_;          // the open document's folder
+  std::filesystem::path created_folder_;  // the outermost folder that document created, if any
   std::unique_ptr<JsonDocumentWriter> writer_;
   std::vector<std::filesystem::path> written_;
 };

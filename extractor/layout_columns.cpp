@@ -154,16 +154,49 @@ void PageLayouter::overlap_grid(const std::vector<GCell>& cells, const std::vect
   }
 }
 
-void label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& config,
-                  std::vector<std::size_t>& group) {
+void label_groups(const std::vector<HeaderPiece>& pieces, const std::vector<Ruling>& vertical,
+                  const LayoutConfig& config, std::vector<std::size_t>& group) {
   const std::size_t n = pieces.size();
   std::vector<std::size_t> parent(n);
-  for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+  std::vector<std::vector<std::size_t>> members(n);  // of each root
+  for (std::size_t i = 0; i < n; ++i) {
+    parent[i] = i;
+    members[i] = {i};
+  }
   auto find = [&](std::size_t i) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  auto join = [&](std::size_t a, std::size_t b) { parent[find(a)] = find(b); };
+  // A border the page draws between two pieces of the header on different lines, running past
+  // both, parts two column labels however close their words sit, even overlapping: a narrow
+  // column's wrapped label (`RESPONSABLE`) may run past its border into the next one's lines
+  // (`UNIDAD DE` / `MEDIDA`). Each piece goes by its centre, as a word does in a drawn grid's
+  // cells. Pieces of one line keep to the gap rule: a group label over the months may be
+  // written across the month columns' rulings.
+  auto ruled_apart = [&](const HeaderPiece& a, const HeaderPiece& b) {
+    if (a.line == b.line) return false;
+    const double xa = (a.box.x0 + a.box.x1) / 2, xb = (b.box.x0 + b.box.x1) / 2;
+    const double ya = cy(a.box), yb = cy(b.box);
+    return std::any_of(vertical.begin(), vertical.end(), [&](const Ruling& r) {
+      return r.pos > std::min(xa, xb) && r.pos < std::max(xa, xb) && r.from <= std::min(ya, yb) &&
+             r.to >= std::max(ya, yb);
+    });
+  };
+  auto apart = [&](std::size_t ra, std::size_t rb) {
+    for (std::size_t a : members[ra]) {
+      for (std::size_t b : members[rb]) {
+        if (ruled_apart(pieces[a], pieces[b])) return true;
+      }
+    }
+    return false;
+  };
+  auto join = [&](std::size_t a, std::size_t b) {
+    const std::size_t ra = find(a), rb = find(b);
+    if (ra == rb || apart(ra, rb)) return;
+    parent[ra] = rb;
+    members[rb].insert(members[rb].end(), members[ra].begin(), members[ra].end());
+    members[ra].clear();
+  };
   auto gap = [&](const HeaderPiece& p) { return config.label_piece_gap * p.size; };
   // How far two pieces must overlap to share a column: on a character grid the boxes of
   // neighbouring columns' characters overlap by their padding.
@@ -214,7 +247,8 @@ void label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& co
                         other_line_over(left.line, right.box.x0, run_x1);
     if (!border) join(i, next);
   }
-  // Labels are intervals: groups whose extents share a column are one label.
+  // Labels are intervals: groups whose extents share a column are one label (unless a drawn
+  // border parts them).
   std::vector<std::pair<double, double>> extent(n, {kInf, -kInf});
   for (std::size_t i = 0; i < n; ++i) {
     auto& e = extent[find(i)];
@@ -230,10 +264,18 @@ void label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& co
   std::vector<std::size_t> label_of(n, 0);
   std::size_t label = 0;
   double reach = -kInf;
+  std::vector<std::size_t> in_label;  // the roots of the current label
   for (std::size_t k = 0; k < roots.size(); ++k) {
     const auto& e = extent[roots[k]];
-    if (k > 0 && reach - e.first <= share(pieces[roots[k]])) ++label;
+    const bool parted = std::any_of(in_label.begin(), in_label.end(),
+                                    [&](std::size_t r) { return apart(r, roots[k]); });
+    if (k > 0 && (reach - e.first <= share(pieces[roots[k]]) || parted)) {
+      ++label;
+      in_label.clear();
+      reach = -kInf;
+    }
     label_of[roots[k]] = label;
+    in_label.push_back(roots[k]);
     reach = std::max(reach, e.second);
   }
   group.assign(n, 0);
@@ -284,7 +326,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
             [](const HPiece& a, const HPiece& b) { return a.box.x0 < b.box.x0; });
   // The label each piece belongs to, labels numbered from left to right.
   std::vector<std::size_t> group(pieces.size());
-  label_groups(pieces, config_, group);
+  label_groups(pieces, rulings_.vertical, config_, group);
   std::vector<Label> labels;
   std::vector<std::vector<const HPiece*>> members;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -455,13 +497,18 @@ void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone&
       // right are the next column's, drifted: `Contratos` under `… APROX. POR`'s end.)
       border = char_grid_border(z, a, (grid[i + 1].label_x0 + grid[i + 1].label_x1) / 2, border);
     }
-    double nearest = kInf;
-    for (double x : drawn) {
-      if (x > a - config_.drawn_border_slack && x < b + config_.drawn_border_slack &&
-          std::abs(x - border) < std::abs(nearest - border)) {
-        nearest = x;
-      }
-    }
+    // A drawn border in the gap between the labels wins; failing that, one between their
+    // centres: a label wider than its narrow cell (`PROGRAMACIÓN` over ANUAL) runs past the
+    // border into the next column's, leaving no gap (the cell, not the text, is the column).
+    auto nearest_drawn = [&](double lo, double hi) {
+      double nearest = kInf;
+      for (double x : drawn)
+        if (x > lo && x < hi && std::abs(x - border) < std::abs(nearest - border)) nearest = x;
+      return nearest;
+    };
+    double nearest = nearest_drawn(a - config_.drawn_border_slack, b + config_.drawn_border_slack);
+    if (nearest == kInf)
+      nearest = nearest_drawn((grid[i].label_x0 + a) / 2, (b + grid[i + 1].label_x1) / 2);
     if (nearest < kInf) border = nearest;
     grid[i].x1 = border;
     grid[i + 1].x0 = border;

@@ -107,8 +107,13 @@ bool may_cut(const PageWords& page, const Word& w, std::uint32_t i, const Layout
   const GlyphKind b = glyph_kind(text.substr(g[i].begin, g[i].end - g[i].begin));
   const bool la = a == GlyphKind::kLower || a == GlyphKind::kUpper;
   const bool lb = b == GlyphKind::kLower || b == GlyphKind::kUpper;
-  return a == GlyphKind::kSpace || b == GlyphKind::kSpace || (la && b == GlyphKind::kDigit) ||
-         (a == GlyphKind::kDigit && lb) || (a == GlyphKind::kLower && b == GlyphKind::kUpper) ||
+  // An amount glued to the text before it (`Convocatoria$5,000.00`: a word overflowing its
+  // narrow cell up to the next cell's amount): no value writes `$` after a letter or a digit.
+  const bool currency_after =
+      (la || a == GlyphKind::kDigit) && text.substr(g[i].begin, g[i].end - g[i].begin) == "$";
+  return currency_after || a == GlyphKind::kSpace || b == GlyphKind::kSpace ||
+         (la && b == GlyphKind::kDigit) || (a == GlyphKind::kDigit && lb) ||
+         (a == GlyphKind::kLower && b == GlyphKind::kUpper) ||
          (a == GlyphKind::kOther && b == GlyphKind::kUpper);
 }
 

@@ -199,8 +199,9 @@ struct HeaderPiece {
 // (or over) it and no other line's piece crosses it (`UNIDAD DE INVERSIÓN` over `MEDIDA   APROX.
 // POR`, in a dump; `UNIDAD DE APROX. POR` between `MEDIDA` and `INVERSIÓN` / `ACTIVIDAD`, seed
 // 896) (layout_columns.cpp).
-void label_groups(const std::vector<HeaderPiece>& pieces, const LayoutConfig& config,
-                  std::vector<std::size_t>& group);
+// A vertical ruling drawn between two pieces of different lines parts their labels.
+void label_groups(const std::vector<HeaderPiece>& pieces, const std::vector<Ruling>& vertical,
+                  const LayoutConfig& config, std::vector<std::size_t>& group);
 
 struct TableZone {
   int header_first = -1, month_line = -1;  // line positions (into `order`)

@@ -157,7 +157,7 @@ class HeaderBlockResolver {
         left_label = &bc;
         continue;
       }
-      if (left_label != nullptr) {
+      if (left_label != nullptr && !awaits_value_at(bc.cell.column)) {
         // A value beside its label on the label row (`PROPÓSITO | Establecer…`).
         add_value(left_label->label->field, bc.cell.text, bc.origin, bc.cell.box, false);
         left_label = nullptr;
@@ -215,6 +215,15 @@ class HeaderBlockResolver {
         if (i != best) extras_.push_back({*owned[i], group_of(label.field)});
       }
     }
+  }
+
+  // The label in force right above `column` still has no value: a cell there on a later label
+  // row is that label's merged value, centred beside the next labels of the other columns
+  // (META over three rows beside LÍNEA ESTRATÉGICA | INVERSIÓN), not the value of the label on
+  // its left.
+  bool awaits_value_at(int column) const {
+    const std::optional<std::size_t> above = label_at(column);
+    return above && !action_.field(active_[*above].field);
   }
 
   std::optional<std::size_t> label_at(int column) const {

@@ -115,8 +115,7 @@ class SheetRowReader final : public RowReader {
   std::optional<CellRow> queued_;
 };
 
-}  // namespace
-
+// Which sheets to read (make_sheet_reader's `selection`); notes the hidden ones left out.
 std::vector<SheetEntry> select_sheets(std::vector<SheetEntry> sheets,
                                       const std::optional<std::string>& selection,
                                       const std::string& path, std::vector<Diagnostic>& notes) {
@@ -159,9 +158,13 @@ std::vector<SheetEntry> select_sheets(std::vector<SheetEntry> sheets,
   return chosen;
 }
 
+}  // namespace
+
 std::unique_ptr<RowReader> make_sheet_reader(SourceInfo info, std::vector<SheetEntry> sheets,
-                                             std::vector<Diagnostic> notes) {
-  return std::make_unique<SheetRowReader>(std::move(info), std::move(sheets), std::move(notes));
+                                             const std::optional<std::string>& selection) {
+  std::vector<Diagnostic> notes;
+  std::vector<SheetEntry> chosen = select_sheets(std::move(sheets), selection, info.path, notes);
+  return std::make_unique<SheetRowReader>(std::move(info), std::move(chosen), std::move(notes));
 }
 
 std::string sheet_cell_name(std::string_view sheet, int column, int row) {

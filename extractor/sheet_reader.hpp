@@ -42,18 +42,14 @@ struct SheetEntry {
   std::function<SheetContent()> load;
 };
 
-// Which sheets to read: `selection` is a sheet's name or its 1-based position in the workbook
-// (hidden sheets count); none: every visible sheet in order. Throws InputError
-// (FILE_UNREADABLE) naming the sheets there are when the selection matches none.
-std::vector<SheetEntry> select_sheets(std::vector<SheetEntry> sheets,
-                                      const std::optional<std::string>& selection,
-                                      const std::string& path, std::vector<Diagnostic>& notes);
-
-// The reader over chosen sheets: each sheet starts a new page, and so does each manual break;
-// rows carry the sheet name, their sheet row as `line` and each cell's column and span.
-// `notes` (hidden sheets left out) come first among its reader_diagnostics().
+// The reader over a workbook's sheets (in workbook order): `selection` is a sheet's name or its
+// 1-based position in the workbook (hidden sheets count); none: every visible sheet in order,
+// the hidden ones left out noted first among its reader_diagnostics(). Throws InputError
+// (FILE_UNREADABLE) naming the sheets there are when the selection matches none. Each sheet
+// starts a new page, and so does each manual break; rows carry the sheet name, their sheet row
+// as `line` and each cell's column and span.
 std::unique_ptr<RowReader> make_sheet_reader(SourceInfo info, std::vector<SheetEntry> sheets,
-                                             std::vector<Diagnostic> notes);
+                                             const std::optional<std::string>& selection);
 
 // "Hoja1!C7"; a sheet name other than letters, digits and `_` is quoted as Excel does:
 // "'Acción 1'!C7".

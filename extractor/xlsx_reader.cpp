@@ -278,9 +278,7 @@ std::unique_ptr<RowReader> make_xlsx_reader(zip::Archive archive, SourceInfo inf
     sheets.push_back(std::move(entry));
   }
   if (sheets.empty()) book->fail("el libro no tiene hojas de cálculo");
-  std::vector<Diagnostic> notes;
-  std::vector<SheetEntry> chosen = select_sheets(std::move(sheets), sheet, info.path, notes);
-  return make_sheet_reader(std::move(info), std::move(chosen), std::move(notes));
+  return make_sheet_reader(std::move(info), std::move(sheets), sheet);
 }
 
 }  // namespace poa::extractor

@@ -245,6 +245,12 @@ class ConvertPool {
 };
 
 // begin() of every exporter; false (and the one line on `err`) when an output cannot be made.
+// Drops the document every exporter began, last begun first: a folder the first one made for it
+// is then empty when the first one looks, and goes.
+void abort_outputs(Exporters& outputs) noexcept {
+  for (auto out = outputs.rbegin(); out != outputs.rend(); ++out) (*out)->abort_document();
+}
+
 bool begin_outputs(Exporters& outputs, std::ostream& err) {
   try {
     for (auto& out : outputs) out->begin();
@@ -503,13 +509,13 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
       ++result.converted;
       outcome = {file, summary.sha256, {}, summary.actions, summary.activities, warnings, stem};
     } catch (const InputError& e) {
-      for (auto& out : outputs) out->abort_document();
+      abort_outputs(outputs);
       for (auto& out : outputs) out->refused_input(e.diagnostic());
       lines << format_diagnostic(e.diagnostic()) << '\n';
       ++result.failed;
       outcome.refused = e.diagnostic().code;
     } catch (const OutputError& e) {
-      for (auto& out : outputs) out->abort_document();
+      abort_outputs(outputs);
       for (auto& out : outputs)
         out->refused_input(diag::input_error(DiagnosticCode::kFileUnreadable, e.what(),
                                              Origin{extractor::input_name(file), {}, {}, {}}));
@@ -517,7 +523,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
       ++result.failed;
       outcome.refused = DiagnosticCode::kFileUnreadable;
     } catch (const std::exception& e) {
-      for (auto& out : outputs) out->abort_document();
+      abort_outputs(outputs);
       // A bug of ours must not take the rest of the batch down with it.
       lines << printable_name(extractor::input_name(file))
             << ": error: fallo interno al convertir: " << e.what() << '\n';

@@ -117,6 +117,19 @@ TEST_F(CliTest, RefusedInputGetsOneLineAndTheBatchGoesOn) {
   const PoaRun none = poa({"convert", bad.string(), "-o", (dir_ / "out-none").string()});
   EXPECT_EQ(none.exit_code, 1) << none.err;
   EXPECT_FALSE(fs::exists(dir_ / "out-none")) << none.err;
+  // A PDF refused only once read (its JSON and HTML pages already begun) in a subfolder of the
+  // input: the subfolder its outputs would have gone to is not left behind either.
+  fs::create_directories(dir_ / "in" / "sub");
+  fs::copy_file("fixtures/errors/not_a_poa_pdf/input.pdf", dir_ / "in" / "sub" / "c.pdf");
+  for (const char* jobs : {"1", "2"}) {
+    const fs::path out = dir_ / (std::string("out-sub-j") + jobs);
+    const PoaRun sub = poa({"convert", (dir_ / "in").string(), "-o", out.string(), "--format",
+                            "json,html", "-j", jobs});
+    EXPECT_EQ(sub.exit_code, 1) << sub.err;
+    EXPECT_NE(sub.err.find("c.pdf: error: no parece un POA"), std::string::npos) << sub.err;
+    EXPECT_TRUE(fs::exists(out / "a_good.json")) << sub.err;
+    EXPECT_FALSE(fs::exists(out / "sub")) << "-j " << jobs << ": " << sub.err;
+  }
 }
 
 TEST_F(CliTest, BatchWithEveryInputRefusedLeavesTheBatchCsvsAsTheyWere) {

@@ -166,7 +166,7 @@ std::string labels_of(std::vector<detail::HeaderPiece> pieces, bool char_grid) {
   LayoutConfig config;
   config.char_grid = char_grid;
   std::vector<std::size_t> group;
-  detail::label_groups(pieces, config, group);
+  detail::label_groups(pieces, {}, config, group);
   std::vector<std::vector<const detail::HeaderPiece*>> labels;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     if (group[i] >= labels.size()) labels.resize(group[i] + 1);

@@ -197,7 +197,8 @@ TEST(LayoutTextReaderTest, RowsPointAtTheDumpsLines) {
 
 // Lines of neighbouring cells that pdftotext interleaves (a label wrapped over two lines
 // centred on its neighbour's one line, a value centred on its label's line) are read as the
-// PDF had them: each cell's lines one pitch apart, the other cell's line between them.
+// PDF had them: each cell's lines one pitch apart, the other cell's line between them. A row's
+// line is the first line of its text.
 TEST(LayoutTextReaderTest, InterleavedLinesOfNeighbouringCells) {
   struct Case {
     const char* name;
@@ -215,7 +216,7 @@ TEST(LayoutTextReaderTest, InterleavedLinesOfNeighbouringCells) {
        "PRINCIPIO RECTOR    NÚMERO DE ACCIÓN    META\n"
        "\n"
        "Comunidad           7                   Realizar 1 festival\n",
-       {"2: SECRETARÍA | NOMBRE DE LA ACCIÓN | BENEFICIARIOS",
+       {"1: SECRETARÍA | NOMBRE DE LA ACCIÓN | BENEFICIARIOS",
         "5: Instituto | Festival | M 10 H 12", "7: PRINCIPIO RECTOR | NÚMERO DE ACCIÓN | META",
         "9: Comunidad | 7 | Realizar 1 festival"}},
       {"a value centred on its label's line, beside it",
@@ -225,7 +226,7 @@ TEST(LayoutTextReaderTest, InterleavedLinesOfNeighbouringCells) {
        "PRINCIPIO RECTOR    Gobernanza          PROPÓSITO\n"
        "                                                  con el presupuesto asignado.\n",
        {"1: SECRETARÍA | Planeación | META | Subir 9 tablas",
-        "4: PRINCIPIO RECTOR | Gobernanza | PROPÓSITO | Establecer un documento rector con el "
+        "3: PRINCIPIO RECTOR | Gobernanza | PROPÓSITO | Establecer un documento rector con el "
         "presupuesto asignado."}},
   };
   for (const Case& c : cases) {

@@ -384,6 +384,27 @@ std::vector<Case> cases() {
                   R"(l5 [c0 "Informe"] [c1 "Planeación."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
                       values(2, 1)}});
 
+  out.push_back({"word_overflowing_its_cell_glued_to_the_next_cells_amount",
+                 [](std::vector<PageWords>& pages) {
+                   PageWords& p = new_page(pages);
+                   table_header(p, 100);
+                   place(p, "Firma", 42, 130);
+                   activity_values(p, 130, "Planeación.", "$1.00", "Informe", 1, 0);
+                   // UNIDAD's `Convenio` runs past its border up to INVERSIÓN's amount.
+                   place(p, "Taller", 42, 142);
+                   place(p, "Planeación.", 192, 142);
+                   p.add_word("Convenio$5.00", Box{262, 142, 327, 142 + kLineHeight}, kSize);
+                   place(p, "Informe", 362, 142);
+                   place(p, "2", 470, 142);
+                   for (int m = 0; m < 12; ++m) place(p, m == 1 ? "2" : "-", 508 + 20 * m, 142);
+                 },
+                 {"l1" + kHeaderRow, months_row(3),
+                  R"(l4 [c0 "Firma"] [c1 "Planeación."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
+                      values(1, 0),
+                  R"(l5 [c0 "Taller"] [c1 "Planeación."] [c2 "Convenio"] [c3 "$5.00"])"
+                  R"( [c4 "Informe"])" +
+                      values(2, 1)}});
+
   out.push_back({"word_across_a_border_is_not_split_between_ordinary_letters",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);

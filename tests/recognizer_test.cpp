@@ -175,6 +175,17 @@ INSTANTIATE_TEST_SUITE_P(
                   {"0:secretaria|6:nombre de la accion", "0:S|6:N", "0:numero de accion:", "0:12"},
                   {{HeaderField::kNumero, "12"}, {HeaderField::kNombre, "N"}},
                   {}},
+        FieldCase{"merged_value_centred_beside_the_next_label_row",
+                  // META merged over three rows with no drawn borders: its text lands on the
+                  // LÍNEA | INVERSIÓN label row, right of INVERSIÓN, whose value comes below.
+                  {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N",
+                   "0:PRINCIPIO RECTOR|6:NÚMERO DE ACCIÓN|8:META", "0:Capital|6:21",
+                   "0:LÍNEA ESTRATÉGICA|6:INVERSIÓN APROXIMADA|8:Realizar 24 jornadas",
+                   "0:1.2 Salud|6:$60,500.00"},
+                  {{HeaderField::kMeta, "Realizar 24 jornadas"},
+                   {HeaderField::kInversion, "$60,500.00"},
+                   {HeaderField::kLineaEstrategica, "1.2 Salud"}},
+                  {}},
         FieldCase{"value_wrapped_over_two_rows",
                   {"0:SECRETARÍA|6:META|9:NOMBRE DE LA ACCIÓN", "0:S|6:Llevar a cabo|9:N",
                    "6:11 capacitaciones"},

@@ -111,6 +111,7 @@ struct OpenDocument {
   std::string root;        // "../" per folder of the stem
   std::string images_rel;  // the images folder, relative to the page: "poa-paginas"
   fs::path images_dir;
+  fs::path created_folder;  // the outermost folder the page's stem created (removed on abort)
   std::optional<AtomicFile> file;
   std::unique_ptr<extractor::PageRenderer> renderer;
   std::map<int, std::pair<double, double>> rendered;  // page -> size in points
@@ -164,7 +165,7 @@ class HtmlExporter : public Exporter {
     const fs::path page = options_.out_dir / (stem + ".html");
     doc->images_rel = page.stem().string() + "-paginas";
     doc->images_dir = page.parent_path() / doc->images_rel;
-    create_output_folder(page.parent_path());
+    doc->created_folder = create_output_folder(page.parent_path());
     if (head.source.type == SourceType::kPdf) {
       doc->renderer =
           std::make_unique<extractor::PageRenderer>(head.source.path, options_.password);
@@ -207,7 +208,8 @@ class HtmlExporter : public Exporter {
     for (const fs::path& image : doc_->images) fs::remove(image, ec);
     if (doc_->first_part) fs::remove(*doc_->first_part, ec);
     fs::remove(doc_->images_dir, ec);  // only when empty
-    doc_.reset();                      // the page's AtomicFile removes its temporary file
+    remove_created_folders(doc_->images_dir.parent_path(), doc_->created_folder);
+    doc_.reset();  // the page's AtomicFile removes its temporary file
     totals_ = committed_totals_;
   }
 

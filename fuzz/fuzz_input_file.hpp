@@ -1,0 +1,30 @@
+// For the fuzz targets whose reader takes a path (PDFs, templates, settings): each input is
+// written to one temporary file per process and target, reused from input to input.
+#pragma once
+
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace poa::fuzz {
+
+// `data` written to `<temp>/poa-fuzz-<pid>-<name>`; the name keeps the extension a reader may
+// look at (`input.pdf`).
+inline const std::filesystem::path& input_file(const std::uint8_t* data, std::size_t size,
+                                               std::string_view name) {
+  static const std::filesystem::path file =
+      std::filesystem::temp_directory_path() /
+      ("poa-fuzz-" + std::to_string(::getpid()) + "-" + std::string(name));
+  if (std::FILE* f = std::fopen(file.c_str(), "wb")) {
+    if (size > 0) std::fwrite(data, 1, size, f);
+    std::fclose(f);
+  }
+  return file;
+}
+
+}  // namespace poa::fuzz
