@@ -51,6 +51,13 @@ bool opens_cell(std::string_view s) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '$' || c == '(' || c >= 0xC3;
 }
 
+// A word that opens a cell with a capital letter (not a number or an amount).
+bool opens_with_letter(std::string_view s) {
+  if (!opens_cell(s)) return false;
+  const auto c = static_cast<unsigned char>(s[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
 // A word that may close a cell whatever follows: an amount or a count (`$0.00`, `1,200`).
 bool closes_cell(std::string_view s) {
   return !s.empty() && s.back() >= '0' && s.back() <= '9';
@@ -98,7 +105,7 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       const double drift = config.char_grid_drift * text_before;
       // The border crosses the run, or lies just past its end with its column empty on the
       // line (the run's last words drifted left of it: by the drift alone, no slack).
-      const bool crosses = x > x0 + config.border_probe && x < x1 - config.border_probe;
+      const bool crosses = x > x0 + config.border_probe && x < x1 - config.char_grid_reach * em;
       const bool beyond =
           x >= x1 - config.border_probe && x - x1 < drift && next_col > static_cast<int>(bi) + 1;
       // An amount is right-aligned: when it starts a run just past a border whose column the
@@ -111,6 +118,16 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
         continue;
       }
       if (!crosses && !beyond) continue;
+      // The line's first run has nothing before it to push it: pdftotext wrote it at its own
+      // x, while the border was placed from cell starts that drifted right (by up to the drift
+      // of a line full of text before it). Starting left of the border by less than that, with
+      // a capital, it is the cell right of it (`Dpto. Seguimiento` alone on its line, three
+      // columns left of the other rows' `Dpto. Seguimiento`, under `… Superior del`).
+      if (crosses && s == 0 && x - x0 < config.char_grid_drift * x &&
+          opens_with_letter(word(s).text)) {
+        for (std::size_t k = s; k <= e; ++k) col[k] = std::max(col[k], static_cast<int>(bi) + 1);
+        continue;
+      }
       const double window = beyond ? drift : drift + config.char_grid_slack * em;
       // Candidates: the word gaps, and the start of a run of several words (the whole run
       // right of the border), which must be nearer by an em: a run's first word is where its
@@ -135,6 +152,11 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
         if (beyond && ends_open(left)) continue;
         // Numbers after a comma are one list (`2611, 3553`).
         if (left.back() == ',' && closes_cell(right.substr(0, 1))) continue;
+        // A capital letter alone names the number after it (`M 20,100 H 19,750`).
+        if (left.size() == 1 && left[0] >= 'A' && left[0] <= 'Z' &&
+            closes_cell(right.substr(0, 1))) {
+          continue;
+        }
         const bool letter =
             right[0] == '(' || (!closes_cell(right.substr(0, 1)) && right[0] != '$');
         // (After a word that needs a complement, `de`, a cut is weak.)
@@ -200,13 +222,22 @@ void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>
       last_text[col] = c.text;
     }
   }
+  // Rows aligned to the top: the first row's number line is the body's first line and a cell
+  // goes on below it. A cell centred on the number line would have as many lines above it, and
+  // one of two lines would leave the numbers a line of their own between them. Lines between two
+  // rows then belong to the upper one.
+  const bool top_aligned =
+      !anchors.empty() && anchors.front() == 0 &&
+      std::any_of(links.begin(), links.end(), [&](const Link& l) { return l.from == 0; });
   for (std::size_t r = 0; r + 1 < anchors.size() && r < row_tops.size(); ++r) {
     const std::size_t a = anchors[r], b = anchors[r + 1];
-    const double mid = (cy(lines[static_cast<std::size_t>(body[a])].box) +
-                        cy(lines[static_cast<std::size_t>(body[b])].box)) /
-                       2;
+    const double mid = top_aligned ? cy(lines[static_cast<std::size_t>(body[b])].box)
+                                   : (cy(lines[static_cast<std::size_t>(body[a])].box) +
+                                      cy(lines[static_cast<std::size_t>(body[b])].box)) /
+                                         2;
     // The border between body lines i and i + 1 that cuts the fewest links; then the widest
-    // blank; then the one nearest the middle (the rule for a PDF's rows).
+    // blank; then the one nearest the middle (the rule for a PDF's rows), or nearest the next
+    // row's number line when the rows are aligned to the top.
     std::size_t best_cut = std::numeric_limits<std::size_t>::max();
     double best_gap = -1, best_at = row_tops[r];
     for (std::size_t i = a; i < b; ++i) {

@@ -53,12 +53,46 @@ void PageLayouter::find_header_grid() {
     // A column of values beside their labels has no label of its own.
     grid.push_back(GridColumn{c.box.x0, page_.width, i < labels ? c.text : std::string()});
   }
+  add_value_columns(cells, cell_lines, labels);
   for (std::size_t i = 0; i + 1 < out_.header_grid.size(); ++i) {
     out_.header_grid[i].x1 = out_.header_grid[i + 1].x0;
   }
   // A value left-aligned under its label starts at the same x; allow a little slack.
   for (std::size_t i = 1; i < out_.header_grid.size(); ++i) {
     header_borders_.push_back(out_.header_grid[i].x0 - config_.value_slack);
+  }
+}
+
+void PageLayouter::add_value_columns(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                                     std::size_t labels) {
+  auto& grid = out_.header_grid;
+  if (grid.empty()) return;
+  std::vector<char> label_line(lines_.size(), 0);
+  for (std::size_t i = 0; i < labels; ++i) label_line[static_cast<std::size_t>(lines[i])] = 1;
+  std::vector<GCell> line_cells;
+  for (std::size_t c = grid.size(); c-- > 0;) {
+    if (grid[c].label.empty() || (c + 1 < grid.size() && grid[c + 1].label.empty())) continue;
+    const double x1 = c + 1 < grid.size() ? grid[c + 1].x0 : kInf;
+    double labels_end = -kInf;
+    for (std::size_t i = 0; i < labels; ++i) {
+      if (cells[i].box.x0 >= grid[c].x0 && cells[i].box.x0 < x1) {
+        labels_end = std::max(labels_end, cells[i].box.x1);
+      }
+    }
+    double start = kInf;
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      if (!label_line[k]) continue;
+      gutter_cells(page_, lines_[k], {}, config_, line_cells);
+      for (const GCell& v : line_cells) {
+        if (v.box.x0 > labels_end + config_.gutter * v.size && v.box.x0 < x1) {
+          start = std::min(start, v.box.x0);
+        }
+      }
+    }
+    if (start < kInf) {
+      grid.insert(grid.begin() + static_cast<std::ptrdiff_t>(c) + 1,
+                  GridColumn{start, page_.width, std::string()});
+    }
   }
 }
 
@@ -120,6 +154,134 @@ void PageLayouter::overlap_grid(const std::vector<GCell>& cells, const std::vect
   }
 }
 
+void label_groups(const std::vector<HeaderPiece>& pieces, const std::vector<Ruling>& vertical,
+                  const LayoutConfig& config, std::vector<std::size_t>& group) {
+  const std::size_t n = pieces.size();
+  std::vector<std::size_t> parent(n);
+  std::vector<std::vector<std::size_t>> members(n);  // of each root
+  for (std::size_t i = 0; i < n; ++i) {
+    parent[i] = i;
+    members[i] = {i};
+  }
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  // A border the page draws between two pieces of the header on different lines, running past
+  // both, parts two column labels however close their words sit, even overlapping: a narrow
+  // column's wrapped label (`RESPONSABLE`) may run past its border into the next one's lines
+  // (`UNIDAD DE` / `MEDIDA`). Each piece goes by its centre, as a word does in a drawn grid's
+  // cells. Pieces of one line keep to the gap rule: a group label over the months may be
+  // written across the month columns' rulings.
+  auto ruled_apart = [&](const HeaderPiece& a, const HeaderPiece& b) {
+    if (a.line == b.line) return false;
+    const double xa = (a.box.x0 + a.box.x1) / 2, xb = (b.box.x0 + b.box.x1) / 2;
+    const double ya = cy(a.box), yb = cy(b.box);
+    return std::any_of(vertical.begin(), vertical.end(), [&](const Ruling& r) {
+      return r.pos > std::min(xa, xb) && r.pos < std::max(xa, xb) && r.from <= std::min(ya, yb) &&
+             r.to >= std::max(ya, yb);
+    });
+  };
+  auto apart = [&](std::size_t ra, std::size_t rb) {
+    for (std::size_t a : members[ra]) {
+      for (std::size_t b : members[rb]) {
+        if (ruled_apart(pieces[a], pieces[b])) return true;
+      }
+    }
+    return false;
+  };
+  auto join = [&](std::size_t a, std::size_t b) {
+    const std::size_t ra = find(a), rb = find(b);
+    if (ra == rb || apart(ra, rb)) return;
+    parent[ra] = rb;
+    members[rb].insert(members[rb].end(), members[ra].begin(), members[ra].end());
+    members[ra].clear();
+  };
+  auto gap = [&](const HeaderPiece& p) { return config.label_piece_gap * p.size; };
+  // How far two pieces must overlap to share a column: on a character grid the boxes of
+  // neighbouring columns' characters overlap by their padding.
+  auto share = [&](const HeaderPiece& p) { return config.char_grid ? gap(p) : 0.0; };
+  // Pieces of two lines are one label's lines when they share a column (a label's lines are
+  // stacked over each other); two labels a small gap apart are two.
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j < n; ++j) {
+      const Box& a = pieces[i].box;
+      const Box& b = pieces[j].box;
+      if (pieces[i].line != pieces[j].line &&
+          std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > share(pieces[j])) {
+        join(i, j);
+      }
+    }
+  }
+  // Pieces of one line a single space apart (the next piece of that line to the right) are
+  // one label, unless the space is a border: each side has another line's piece over or under
+  // it and no other line's piece crosses it. pdftotext writes two labels of neighbouring
+  // narrow columns one space apart when their text reaches the next column's.
+  auto other_line_over = [&](int line, double x0, double x1) {
+    return std::any_of(pieces.begin(), pieces.end(), [&](const HeaderPiece& p) {
+      return p.line != line && p.box.x0 < x1 && p.box.x1 > x0;
+    });
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t next = n;
+    for (std::size_t j = i + 1; j < n && next == n; ++j) {
+      if (pieces[j].line == pieces[i].line) next = j;
+    }
+    if (next == n || pieces[next].box.x0 - pieces[i].box.x1 > gap(pieces[next])) continue;
+    const HeaderPiece& left = pieces[i];
+    const HeaderPiece& right = pieces[next];
+    // The run of the line's pieces through this space, to its first and last pieces.
+    double run_x0 = left.box.x0, run_x1 = right.box.x1;
+    for (std::size_t k = i; k-- > 0;) {
+      if (pieces[k].line != left.line) continue;
+      if (run_x0 - pieces[k].box.x1 > gap(left)) break;
+      run_x0 = pieces[k].box.x0;
+    }
+    for (std::size_t k = next + 1; k < n; ++k) {
+      if (pieces[k].line != left.line) continue;
+      if (pieces[k].box.x0 - run_x1 > gap(pieces[k])) break;
+      run_x1 = pieces[k].box.x1;
+    }
+    const bool border = !other_line_over(left.line, left.box.x1, right.box.x0) &&
+                        other_line_over(left.line, run_x0, left.box.x1) &&
+                        other_line_over(left.line, right.box.x0, run_x1);
+    if (!border) join(i, next);
+  }
+  // Labels are intervals: groups whose extents share a column are one label (unless a drawn
+  // border parts them).
+  std::vector<std::pair<double, double>> extent(n, {kInf, -kInf});
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& e = extent[find(i)];
+    e.first = std::min(e.first, pieces[i].box.x0);
+    e.second = std::max(e.second, pieces[i].box.x1);
+  }
+  std::vector<std::size_t> roots;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (find(i) == i) roots.push_back(i);
+  }
+  std::sort(roots.begin(), roots.end(),
+            [&](std::size_t a, std::size_t b) { return extent[a].first < extent[b].first; });
+  std::vector<std::size_t> label_of(n, 0);
+  std::size_t label = 0;
+  double reach = -kInf;
+  std::vector<std::size_t> in_label;  // the roots of the current label
+  for (std::size_t k = 0; k < roots.size(); ++k) {
+    const auto& e = extent[roots[k]];
+    const bool parted = std::any_of(in_label.begin(), in_label.end(),
+                                    [&](std::size_t r) { return apart(r, roots[k]); });
+    if (k > 0 && (reach - e.first <= share(pieces[roots[k]]) || parted)) {
+      ++label;
+      in_label.clear();
+      reach = -kInf;
+    }
+    label_of[roots[k]] = label;
+    in_label.push_back(roots[k]);
+    reach = std::max(reach, e.second);
+  }
+  group.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) group[i] = label_of[find(i)];
+}
+
 void PageLayouter::build_table_grid(const TableZone& z) {
   struct Label {
     double x0, x1;
@@ -128,12 +290,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
     bool spanning = false;
   };
   std::vector<Label> months;
-  struct HPiece {
-    Box box;
-    std::string_view text;
-    int line;
-    double size;
-  };
+  using HPiece = HeaderPiece;
   std::vector<HPiece> pieces;
   std::vector<Token> tokens;
   for (int k = z.header_first; k <= z.header_last; ++k) {
@@ -167,33 +324,21 @@ void PageLayouter::build_table_grid(const TableZone& z) {
   }
   std::sort(pieces.begin(), pieces.end(),
             [](const HPiece& a, const HPiece& b) { return a.box.x0 < b.box.x0; });
-  // A border the page draws between two pieces of the header on different lines, running past
-  // both, parts two column labels however close their words sit, even overlapping: a narrow
-  // column's wrapped label (`RESPONSABLE`) may run past its border into the next one's lines
-  // (`UNIDAD DE` / `MEDIDA`). Each piece goes by its centre, as a word does in a drawn grid's
-  // cells. Pieces of one line keep to the gap rule: a group label over the months may be
-  // written across the month columns' rulings.
-  auto ruled_apart = [&](const HPiece& a, const HPiece& b) {
-    if (a.line == b.line) return false;
-    const double xa = (a.box.x0 + a.box.x1) / 2, xb = (b.box.x0 + b.box.x1) / 2;
-    const double ya = cy(a.box), yb = cy(b.box);
-    return std::any_of(rulings_.vertical.begin(), rulings_.vertical.end(), [&](const Ruling& r) {
-      return r.pos > std::min(xa, xb) && r.pos < std::max(xa, xb) && r.from <= std::min(ya, yb) &&
-             r.to >= std::max(ya, yb);
-    });
-  };
+  // The label each piece belongs to, labels numbered from left to right.
+  std::vector<std::size_t> group(pieces.size());
+  label_groups(pieces, rulings_.vertical, config_, group);
   std::vector<Label> labels;
   std::vector<std::vector<const HPiece*>> members;
-  for (const HPiece& p : pieces) {
-    if (!labels.empty() && p.box.x0 <= labels.back().x1 + config_.label_piece_gap * p.size &&
-        std::none_of(members.back().begin(), members.back().end(),
-                     [&](const HPiece* m) { return ruled_apart(*m, p); })) {
-      labels.back().x1 = std::max(labels.back().x1, p.box.x1);
-      members.back().push_back(&p);
-      continue;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const HPiece& p = pieces[i];
+    if (group[i] >= labels.size()) {
+      labels.resize(group[i] + 1, Label{kInf, -kInf, {}, -1, false});
+      members.resize(group[i] + 1);
     }
-    labels.push_back(Label{p.box.x0, p.box.x1, {}, -1, false});
-    members.push_back({&p});
+    Label& l = labels[group[i]];
+    l.x0 = std::min(l.x0, p.box.x0);
+    l.x1 = std::max(l.x1, p.box.x1);
+    members[group[i]].push_back(&p);
   }
   for (std::size_t i = 0; i < labels.size(); ++i) {
     auto& ms = members[i];
@@ -348,7 +493,9 @@ void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone&
     double border =
         b > a ? free_band(extents, a, b, known, config_.space_width * median_size_) : (a + b) / 2;
     if (config_.char_grid && grid[i].month < 0 && grid[i + 1].month < 0) {
-      border = char_grid_border(z, a, grid[i + 1].label_x1, border);
+      // (Cells of a left-aligned column start left of its label's middle; starts further
+      // right are the next column's, drifted: `Contratos` under `… APROX. POR`'s end.)
+      border = char_grid_border(z, a, (grid[i + 1].label_x0 + grid[i + 1].label_x1) / 2, border);
     }
     // A drawn border in the gap between the labels wins; failing that, one between their
     // centres: a label wider than its narrow cell (`PROGRAMACIÓN` over ANUAL) runs past the

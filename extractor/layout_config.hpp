@@ -146,6 +146,10 @@ struct LayoutConfig {
   double char_grid_drift = 0.12;
   // ... plus this × font size: how far from a border a run may be cut for it.
   double char_grid_slack = 2.0;
+  // A run crosses a border when it reaches past it by more than this × font size: less is the
+  // padding of its last character's box, the text ending in the column just before the border
+  // (`… para Estados` over `Secretaria` on the next line).
+  double char_grid_reach = 0.4;
 
   // The ruling and grid passes.
   GridConfig grid;

@@ -361,9 +361,13 @@ void PageLayouter::emit_text_block(int first, int last) {
     }
   }
   std::vector<std::vector<Cell>> moved(static_cast<std::size_t>(n));
+  std::vector<int> top(static_cast<std::size_t>(n));  // a row's first line, with moved cells
+  for (int pos = 0; pos < n; ++pos) top[static_cast<std::size_t>(pos)] = pos;
   for (int pos = 0; pos < n; ++pos) {
     for (BlockCell& bc : lines[static_cast<std::size_t>(pos)]) {
       if (bc.target < 0) continue;
+      auto& t = top[static_cast<std::size_t>(bc.target)];
+      t = std::min(t, pos);
       auto& into = moved[static_cast<std::size_t>(bc.target)];
       auto it = std::find_if(into.begin(), into.end(),
                              [&](const Cell& c) { return c.column == bc.cell.column; });
@@ -380,7 +384,9 @@ void PageLayouter::emit_text_block(int first, int last) {
     CellRow row;
     row.page = page_.number;
     row.page_is_physical = true;
-    row.line = lines_[static_cast<std::size_t>(first) + static_cast<std::size_t>(pos)].index;
+    row.line = lines_[static_cast<std::size_t>(first) +
+                      static_cast<std::size_t>(top[static_cast<std::size_t>(pos)])]
+                   .index;
     for (BlockCell& bc : lines[static_cast<std::size_t>(pos)]) {
       if (bc.target >= 0) continue;
       auto it = std::find_if(row.cells.begin(), row.cells.end(),

@@ -78,6 +78,26 @@ void column_starts(std::string_view line, std::vector<int>& out) {
   }
 }
 
+// The column extents [first, end) of the words of a dump line.
+void word_extents(std::string_view line, std::vector<std::pair<int, int>>& out) {
+  int column = 0;
+  int first = -1;
+  for (const char c : line) {
+    if (c == '\f' || is_utf8_continuation(c)) continue;
+    if (is_blank_char(c)) {
+      if (first >= 0) out.emplace_back(first, column);
+      first = -1;
+    } else if (first < 0) {
+      first = column;
+    }
+    ++column;
+  }
+  if (first >= 0) out.emplace_back(first, column);
+}
+
+// A line's place is looked up from its top, which lies below the place by the line's leading.
+constexpr double kPlaceSlack = 0.25;
+
 }  // namespace
 
 LayoutDumpEvidence layout_dump_evidence(std::string_view utf8) {
@@ -124,7 +144,8 @@ bool is_layout_dump(std::string_view utf8) {
          ev.aligned_lines * 3 >= ev.lines;
 }
 
-int add_dump_line(std::string_view line, int row, const CharGrid& grid, layout::PageWords& page) {
+int add_dump_line(std::string_view line, double row, const CharGrid& grid,
+                  layout::PageWords& page) {
   const double y0 = row * grid.line_height + (grid.line_height - grid.font_size) / 2;
   const double y1 = y0 + grid.font_size;
   int column = 0;
@@ -186,6 +207,9 @@ class LayoutTextReader final : public RowReader {
     words_.number = page_number_;
     int longest = 0;
     bool ended_by_form_feed = false;
+    double row = -1;  // the place of the page's last line so far
+    line_rows_.clear();
+    above_.clear();
     for (;;) {
       std::string_view line;
       int number = 0;
@@ -206,24 +230,28 @@ class LayoutTextReader final : public RowReader {
         line = line.substr(0, ff);
         ended_by_form_feed = true;
       }
-      const int row = static_cast<int>(page_lines_.size());
+      row = place_line(line, row);
       page_lines_.push_back(number);
+      line_rows_.push_back(row);
       longest = std::max(longest, add_dump_line(line, row, grid_, words_));
       if (ended_by_form_feed) break;
     }
     // The form feed pdftotext writes after the last page opens no page of its own.
     if (words_.words.empty() && done_ && page_number_ > 1 && !ended_by_form_feed) return false;
     words_.width = longest * grid_.char_width;
-    words_.height = static_cast<double>(page_lines_.size()) * grid_.line_height;
+    words_.height = (line_rows_.empty() ? 0 : line_rows_.back() + 1) * grid_.line_height;
     layout::PageLayout lay = layout::layout_page(words_, state_, config_);
     layout::count_dropped(lay, words_.number, info_.furniture);
     // The layout numbers lines within the page; the dump's origins are its physical lines.
     std::vector<int> physical(lay.lines.size() + 1, page_lines_.empty() ? 0 : page_lines_[0]);
     for (const layout::Line& l : lay.lines) {
-      const auto row = static_cast<std::size_t>(std::floor(l.box.y0 / grid_.line_height));
-      if (l.index >= 0 && static_cast<std::size_t>(l.index) < physical.size() &&
-          row < page_lines_.size()) {
-        physical[static_cast<std::size_t>(l.index)] = page_lines_[row];
+      // The page line whose place holds the line's top (places only grow down the page).
+      const double place = l.box.y0 / grid_.line_height + kPlaceSlack;
+      const auto it = std::upper_bound(line_rows_.begin(), line_rows_.end(), place);
+      if (it == line_rows_.begin()) continue;
+      const auto k = static_cast<std::size_t>(it - line_rows_.begin()) - 1;
+      if (l.index >= 0 && static_cast<std::size_t>(l.index) < physical.size()) {
+        physical[static_cast<std::size_t>(l.index)] = page_lines_[k];
       }
     }
     rows_ = std::move(lay.rows);
@@ -240,6 +268,28 @@ class LayoutTextReader final : public RowReader {
     return true;
   }
 
+  // The place of a line (in line pitches from the page's top) given the place of the line
+  // above. pdftotext writes the lines of neighbouring cells whose baselines the PDF offsets by
+  // part of a line (a label wrapped over two lines centred on its neighbour's one, a value
+  // centred on its label's line) as lines of their own, interleaved: a cell's lines lie two
+  // pitches apart with the other cell's line between, as if a blank line parted them. A line
+  // sharing no column with the text line right above it goes half a pitch below that one, so
+  // that each cell's lines lie one pitch apart again, as in the PDF; a blank line keeps its
+  // whole pitch.
+  double place_line(std::string_view line, double above) {
+    here_.clear();
+    word_extents(line, here_);
+    const bool interleaved =
+        !here_.empty() && !above_.empty() &&
+        std::none_of(here_.begin(), here_.end(), [&](const std::pair<int, int>& w) {
+          return std::any_of(above_.begin(), above_.end(), [&](const std::pair<int, int>& a) {
+            return std::min(w.second, a.second) > std::max(w.first, a.first);
+          });
+        });
+    std::swap(above_, here_);
+    return above + (interleaved ? 0.5 : 1.0);
+  }
+
   SourceInfo info_;
   std::string text_;
   LineCursor cursor_;
@@ -253,7 +303,10 @@ class LayoutTextReader final : public RowReader {
     return c;
   }();
   layout::PageWords words_;
-  std::vector<int> page_lines_;  // physical line of each line of the page
+  std::vector<int> page_lines_;    // physical line of each line of the page
+  std::vector<double> line_rows_;  // and its place, in line pitches from the page's top
+  // Column extents of the words of the line above and of this one (place_line).
+  std::vector<std::pair<int, int>> above_, here_;
   layout::LayoutState state_;
   std::vector<CellRow> rows_;
   std::size_t pos_ = 0;

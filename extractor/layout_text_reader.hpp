@@ -41,9 +41,9 @@ struct CharGrid {
 };
 
 // Appends the words of one dump line to `page`: one word per run of non-space characters, x from
-// its column in code points, y from `row` (the line's index within the page). Returns the line's
-// width in columns.
-int add_dump_line(std::string_view line, int row, const CharGrid& grid, layout::PageWords& page);
+// its column in code points, y from `row` (the line's place within the page, in line pitches; a
+// half for a line interleaved with the one above). Returns the line's width in columns.
+int add_dump_line(std::string_view line, double row, const CharGrid& grid, layout::PageWords& page);
 
 // A reader over decoded text already found to be a layout dump. Rows carry the 1-based physical
 // line of the dump (`page_is_physical` false, `page` counted from form feeds).

@@ -183,6 +183,26 @@ void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>
                       const std::vector<std::size_t>& anchors, int text_columns,
                       const LayoutConfig& config, std::vector<double>& row_tops);
 
+// A piece of a table header's line: a word, or the part of one beside a month name.
+struct HeaderPiece {
+  Box box;
+  std::string_view text;
+  int line;
+  double size;
+};
+
+// The column label each header piece (sorted by x0) belongs to, labels numbered from left to
+// right: pieces of one line join across a word space (label_piece_gap), pieces of different
+// lines when they share a column (a label's lines are stacked; round-trip seed 1685 has two
+// labels of neighbouring narrow columns 4.5 pt apart on two lines); a word space between two
+// pieces of a line is a border between two labels when each side has a line of its own under
+// (or over) it and no other line's piece crosses it (`UNIDAD DE INVERSIÓN` over `MEDIDA   APROX.
+// POR`, in a dump; `UNIDAD DE APROX. POR` between `MEDIDA` and `INVERSIÓN` / `ACTIVIDAD`, seed
+// 896) (layout_columns.cpp).
+// A vertical ruling drawn between two pieces of different lines parts their labels.
+void label_groups(const std::vector<HeaderPiece>& pieces, const std::vector<Ruling>& vertical,
+                  const LayoutConfig& config, std::vector<std::size_t>& group);
+
 struct TableZone {
   int header_first = -1, month_line = -1;  // line positions (into `order`)
   int header_last = -1;  // the header's last line: the month line, or a label wrapped below it
@@ -261,6 +281,12 @@ class PageLayouter {
   void find_titles();
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();
+  // A column of labels with no value column after it, on whose label lines text starts right
+  // of all its labels (past a gutter): those are its values, beside labels wrapped over two
+  // lines and centred on them (`NÚMERO DE` / `ACCIÓN` with `54` between), so on no label's
+  // line of their own: they get the column they start.
+  void add_value_columns(const std::vector<GCell>& cells, const std::vector<int>& lines,
+                         std::size_t labels);
   // Labels of two rows sharing a column overlap but do not start together: they are centred
   // (or right-aligned) in their cells, so their left edges do not make the columns.
   bool labels_misaligned(const std::vector<GCell>& cells, const std::vector<int>& lines,
@@ -334,7 +360,8 @@ class PageLayouter {
 
   // Header-block lines, one row each; except that a value wrapped over several lines and
   // centred beside its label (the label's line runs through the middle of the value) is put
-  // together on the label's row, as the spreadsheet had it.
+  // together on the label's row, as the spreadsheet had it. A row's line is the first line of
+  // its text, moved cells included (as emit_grid_block's).
   void emit_text_block(int first, int last);
 
   void emit_block_line(int k);

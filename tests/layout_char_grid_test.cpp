@@ -2,6 +2,7 @@
 // apart cut into cells at the borders, and rows told apart where no blank line separates them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,22 @@ TEST(CharGridCellsTest, RunsOneSpaceApartAreCutAtTheBorders) {
        "Documento   $0.00 Documento revisado",
        {10.5, 11.5},
        "[0] Documento | [1] $0.00 | [2] Documento revisado"},
+      {"a run reaching past a border only by its box's padding ends before it",
+       "Participación al foro de Estadística y Geografía para Estados",
+       {60.7},
+       "[0] Participación al foro de Estadística y Geografía para Estados"},
+      {"the line's first run, undrifted, a little left of a border starts the cell right of it",
+       std::string(59, ' ') + "Dpto. Seguimiento      Documento",
+       {61.7, 80.5},
+       "[1] Dpto. Seguimiento | [2] Documento"},
+      {"... but not after text that pushed it",
+       "Remisión del POA 2022 aprobado a la Auditoría Superior del Dpto. Seguimiento",
+       {61.7},
+       "[0] Remisión del POA 2022 aprobado a la Auditoría Superior del Dpto. | [1] Seguimiento"},
+      {"a capital letter alone names the number after it",
+       "                  permanente de M 20,100 H 19,750",
+       {33.7},
+       "[0] permanente de | [1] M 20,100 H 19,750"},
       {"two spaces are a gutter whatever the borders",
        "Contrato  Firmado",
        {},
@@ -125,9 +142,139 @@ TEST(CharGridRowsTest, AreToldApartWithoutBlankLines) {
        " -\n"
        "en colonias populares    Municipal\n",
        {"Dirección de Salud Municipal", "Dirección de Salud Municipal"}},
+      {"rows aligned to the top: a line between two rows goes with the upper one",
+       "Levantamiento de datos   Departamento de     Cuenta          3     -    1    -    1    -   "
+       " 1\n"
+       "en campo                 Alumbrado\n"
+       "                         Público\n"
+       "Digitalización           Departamento de     Expediente      4     1    -    -    1    -   "
+       " 1\n"
+       "                         Alumbrado\n"
+       "                         Público\n",
+       {"Departamento de Alumbrado Público", "Departamento de Alumbrado Público"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(areas_of(header + c.body), c.areas) << c.name;
+  }
+}
+
+// The column labels that header pieces give, as `label | label | …` (each label's pieces line
+// by line).
+std::string labels_of(std::vector<detail::HeaderPiece> pieces, bool char_grid) {
+  std::stable_sort(pieces.begin(), pieces.end(),
+                   [](const auto& a, const auto& b) { return a.box.x0 < b.box.x0; });
+  LayoutConfig config;
+  config.char_grid = char_grid;
+  std::vector<std::size_t> group;
+  detail::label_groups(pieces, {}, config, group);
+  std::vector<std::vector<const detail::HeaderPiece*>> labels;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (group[i] >= labels.size()) labels.resize(group[i] + 1);
+    labels[group[i]].push_back(&pieces[i]);
+  }
+  std::string out;
+  for (auto& members : labels) {
+    std::stable_sort(members.begin(), members.end(),
+                     [](const auto* a, const auto* b) { return a->line < b->line; });
+    if (!out.empty()) out += " | ";
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      out += (k > 0 ? " " : "") + std::string(members[k]->text);
+    }
+  }
+  return out;
+}
+
+// The column labels a table header's dump lines give.
+std::string labels_of(const std::vector<std::string>& header) {
+  const CharGrid grid;
+  PageWords page;
+  std::vector<detail::HeaderPiece> pieces;
+  for (std::size_t row = 0; row < header.size(); ++row) {
+    const std::size_t from = page.words.size();
+    add_dump_line(header[row], static_cast<double>(row), grid, page);
+    for (std::size_t i = from; i < page.words.size(); ++i) {
+      pieces.push_back(detail::HeaderPiece{page.words[i].box, page.words[i].text,
+                                           static_cast<int>(row), grid.font_size});
+    }
+  }
+  return labels_of(pieces, true);
+}
+
+// PDF header pieces: the words of two round-trip seeds' narrow tables (x0, x1 in pt; line).
+TEST(LabelGroupsTest, PdfHeaderLabels) {
+  struct Piece {
+    const char* text;
+    double x0, x1;
+    int line;
+  };
+  struct Case {
+    const char* name;
+    double size;
+    std::vector<Piece> pieces;
+    std::string labels;
+  };
+  const std::vector<Case> cases = {
+      {"labels of two lines 4.5 pt apart are two (seed 1685)",
+       9.5,
+       {{"UNIDAD", 174.95, 212.94, 0},
+        {"DE", 215.31, 228.50, 0},
+        {"MEDIDA", 181.95, 221.50, 1},
+        {"INVERSIÓN", 235.38, 289.20, 0},
+        {"APROX.", 233.02, 269.14, 1},
+        {"POR", 271.52, 291.55, 1}},
+       "UNIDAD DE MEDIDA | INVERSIÓN APROX. POR"},
+      {"a word space between two wrapped labels is a border (seed 896)",
+       9.0,
+       {{"UNIDAD", 201.74, 237.23, 1},
+        {"DE", 239.48, 251.46, 1},
+        {"MEDIDA", 208.61, 244.59, 2},
+        {"INVERSION", 257.89, 306.36, 0},
+        {"APROX.", 255.88, 288.62, 1},
+        {"POR", 290.87, 308.37, 1},
+        {"ACTIVIDAD", 257.14, 307.11, 2}},
+       "UNIDAD DE MEDIDA | INVERSION APROX. POR ACTIVIDAD"},
+      {"a label's words a word space apart are one label",
+       9.0,
+       {{"PROGRAMACIÓN", 371.65, 444.62, 0}, {"ANUAL", 392.41, 423.89, 1}},
+       "PROGRAMACIÓN ANUAL"},
+  };
+  for (const Case& c : cases) {
+    std::vector<detail::HeaderPiece> pieces;
+    for (const Piece& p : c.pieces) {
+      const double y = 10.0 * p.line;
+      pieces.push_back(detail::HeaderPiece{Box{p.x0, y, p.x1, y + c.size}, p.text, p.line, c.size});
+    }
+    EXPECT_EQ(labels_of(pieces, false), c.labels) << c.name;
+  }
+}
+
+TEST(CharGridLabelsTest, TableHeaderLabelsOnTheGrid) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> header;
+    std::string labels;
+  };
+  const std::vector<Case> cases = {
+      {"a label's lines share columns",
+       {"ACTIVIDAD    UNIDAD DE", "               MEDIDA"},
+       "ACTIVIDAD | UNIDAD DE MEDIDA"},
+      {"labels of two lines one blank column apart are two labels",
+       {"      ÁREA       INVERSIÓN APROX. POR", "ACTIVIDAD                             INDICADOR",
+        "     RESPONSABLE  ACTIVIDAD"},
+       "ÁREA ACTIVIDAD RESPONSABLE | INVERSIÓN APROX. POR ACTIVIDAD | INDICADOR"},
+      {"one space between two labels, each over a line of its own",
+       {"   ÁREA    UNIDAD DE INVERSIÓN", "RESPONSABLE  MEDIDA   APROX. POR",
+        "                      ACTIVIDAD"},
+       "ÁREA RESPONSABLE | UNIDAD DE MEDIDA | INVERSIÓN APROX. POR ACTIVIDAD"},
+      {"... but one label when a line under it crosses the space",
+       {"UNIDAD DE MEDIDA", "   DE LA META"},
+       "UNIDAD DE MEDIDA DE LA META"},
+      {"... or when only one side has a line under it",
+       {"INVERSIÓN APROX. POR", "ACTIVIDAD"},
+       "INVERSIÓN APROX. POR ACTIVIDAD"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(labels_of(c.header), c.labels) << c.name;
   }
 }
 

@@ -195,6 +195,53 @@ TEST(LayoutTextReaderTest, RowsPointAtTheDumpsLines) {
   EXPECT_FALSE(info.pages.has_value());
 }
 
+// Lines of neighbouring cells that pdftotext interleaves (a label wrapped over two lines
+// centred on its neighbour's one line, a value centred on its label's line) are read as the
+// PDF had them: each cell's lines one pitch apart, the other cell's line between them. A row's
+// line is the first line of its text.
+TEST(LayoutTextReaderTest, InterleavedLinesOfNeighbouringCells) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<std::string> rows;  // "line: cell | cell"
+  };
+  const std::vector<Case> cases = {
+      {"a label wrapped around its neighbour's line",
+       "                    NOMBRE DE\n"
+       "SECRETARÍA                              BENEFICIARIOS\n"
+       "                    LA ACCIÓN\n"
+       "\n"
+       "Instituto           Festival            M 10 H 12\n"
+       "\n"
+       "PRINCIPIO RECTOR    NÚMERO DE ACCIÓN    META\n"
+       "\n"
+       "Comunidad           7                   Realizar 1 festival\n",
+       {"1: SECRETARÍA | NOMBRE DE LA ACCIÓN | BENEFICIARIOS",
+        "5: Instituto | Festival | M 10 H 12", "7: PRINCIPIO RECTOR | NÚMERO DE ACCIÓN | META",
+        "9: Comunidad | 7 | Realizar 1 festival"}},
+      {"a value centred on its label's line, beside it",
+       "SECRETARÍA          Planeación          META      Subir 9 tablas\n"
+       "\n"
+       "                                                  Establecer un documento rector\n"
+       "PRINCIPIO RECTOR    Gobernanza          PROPÓSITO\n"
+       "                                                  con el presupuesto asignado.\n",
+       {"1: SECRETARÍA | Planeación | META | Subir 9 tablas",
+        "3: PRINCIPIO RECTOR | Gobernanza | PROPÓSITO | Establecer un documento rector con el "
+        "presupuesto asignado."}},
+  };
+  for (const Case& c : cases) {
+    auto reader = make_layout_text_reader(decode_to_utf8(c.text), "", "poa.txt");
+    std::vector<std::string> got;
+    for (const CellRow& row : read_all(*reader)) {
+      if (row.kind != RowKind::kCells) continue;
+      std::string d = std::to_string(row.line) + ":";
+      for (const Cell& cell : row.cells) d += (d.back() == ':' ? " " : " | ") + cell.text;
+      got.push_back(d);
+    }
+    EXPECT_EQ(got, c.rows) << c.name;
+  }
+}
+
 // open_source routes a layout dump to this reader whatever its encoding, and reports it.
 TEST(LayoutTextReaderTest, OpenSourceDetectsALatin1Dump) {
   const std::string utf8 = read_bytes(fs::path(POA_SOURCE_DIR) /

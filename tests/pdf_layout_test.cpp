@@ -191,9 +191,9 @@ std::vector<Case> cases() {
                    place(p, "NÚMERO DE ACCIÓN", 300, 120);
                  },
                  {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2022"])",
-                  R"(l3 [c0 "SECRETARÍA"] [c1 "NOMBRE DE LA ACCIÓN"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "NOMBRE DE LA ACCIÓN"])",
                   R"(l5 [c0 "Secretaría de Planeación."] [c1 "Acceso a la información"])",
-                  R"(l7 [c0 "PROPÓSITO"] [c1 "Proveer de la información transparente"])",
+                  R"(l6 [c0 "PROPÓSITO"] [c1 "Proveer de la información transparente"])",
                   R"(l9 [c1 "NÚMERO DE ACCIÓN"])"}});
 
   out.push_back(
@@ -228,6 +228,37 @@ std::vector<Case> cases() {
         R"( [c5 "M 120 H 110"])",
         R"(l4 [c0 "NÚMERO DE ACCIÓN"] [c1 "3"] [c2 "META"] [c3 "Rehabilitar 450 luminarias."])"
         R"( [c4 "PARTIDA PRESUPUESTAL"] [c5 "2461, 2471"])"}});
+
+  out.push_back({"form_right_labels_wrapped_and_centred_beside_their_values",
+                 [](std::vector<PageWords>& pages) {
+                   // No rulings; the right-hand block's labels wrap over two lines centred on their
+                   // values' line, which holds a label of the left-hand block only (round-trip seed
+                   // 1428): the values still get a column of their own.
+                   PageWords& p = new_page(pages);
+                   place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 30, true);
+                   place(p, "NÚMERO DE", 420, 55);
+                   place(p, "SECRETARÍA", 40, 60);
+                   place(p, "Secretaría de Planeación.", 140, 60);
+                   place(p, "4", 520, 60);
+                   place(p, "ACCIÓN", 420, 65);
+                   place(p, "INVERSIÓN", 420, 75);
+                   place(p, "PRINCIPIO RECTOR", 40, 80);
+                   place(p, "Capital de la Gobernanza", 140, 80);
+                   place(p, "$10.00", 540, 80);
+                   place(p, "APROXIMADA", 420, 85);
+                   place(p, "Mujeres: 10", 520, 95);
+                   place(p, "META", 40, 100);
+                   place(p, "Subir tablas", 140, 100);
+                   place(p, "BENEFICIARIOS", 420, 100);
+                   place(p, "Hombres: 12", 520, 105);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+                  R"( [c3 "4"])",
+                  R"(l5 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"])"
+                  R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$10.00"])",
+                  R"(l8 [c0 "META"] [c1 "Subir tablas"] [c2 "BENEFICIARIOS"])"
+                  R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
 
   out.push_back(
       {"form_value_running_under_the_right_label_block_is_one_value",
@@ -277,9 +308,9 @@ std::vector<Case> cases() {
                  {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
                   R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."])"
                   R"( [c2 "NÚMERO DE ACCIÓN"] [c3 "4"])",
-                  R"(l4 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Alumbrado público"] [c2 "BENEFICIARIOS"])"
+                  R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Alumbrado público"] [c2 "BENEFICIARIOS"])"
                   R"( [c3 "M 120 H 110"])",
-                  R"(l6 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
+                  R"(l5 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
                   R"(l7 [c0 "PROPÓSITO"] [c1 "Reducir el consumo de energía."])"}});
 
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
@@ -296,7 +327,7 @@ std::vector<Case> cases() {
                    place(p, "Reducir el consumo.", 140, 94);
                  },
                  {R"(l1 [c0 "ESTRATEGIA"] [c1 "Acercar los servicios"])",
-                  R"(l3 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
+                  R"(l2 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
                   R"(l4 [c0 "PROPÓSITO"] [c1 "Reducir el consumo."])"}});
 
   out.push_back({"form_label_wrapped_with_loose_line_spacing_stays_one_label",
