@@ -13,7 +13,7 @@ setup-test:
 
 build: setup
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS) --target poa 2>&1 | grep -E "error|warning" || true
+	@cmake --build $(BUILD) -j $(JOBS) --target poa 2>&1 | grep -E "(error|warning):" || true
 	@test -x $(BUILD)/poa
 
 demo: build
