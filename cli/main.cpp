@@ -1,6 +1,5 @@
 // poa: the command line. Parses flags into a job's options, runs the job (poa_job), and returns
 // its ExitCode (job/exit_code.hpp) as the exit status.
-#include <unistd.h>
 #include <CLI/CLI.hpp>
 
 #include <sys/ioctl.h>
@@ -174,18 +173,7 @@ std::string spanish_parse_error(const CLI::ParseError& e) {
   return "error en los argumentos: " + what;
 }
 
-// Tesseract's LSTM starts OpenMP threads of its own inside each of poa's OCR threads (one per
-// core already): on two cores that doubles the CPU an OCR page costs, most of it spinning. libgomp
-// reads OMP_THREAD_LIMIT only as it loads, before main, so poa sets it and starts itself again,
-// once; a limit the user set is kept. If the exec fails, poa goes on as it is.
-void limit_openmp_threads(char** argv) {
-  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
-  if (setenv("OMP_THREAD_LIMIT", "1", 1) != 0) return;
-  execv("/proc/self/exe", argv);
-}
-
 int main(int argc, char** argv) {
-  limit_openmp_threads(argv);
   // SIGINT/SIGTERM remove this run's temporary files and exit 130/143 with one line.
   poa::exporters::install_interrupt_cleanup();
   CLI::App app{"poa: Programas Operativos Anuales (PDF o texto) a JSON, CSV y tablas de la PNT"};

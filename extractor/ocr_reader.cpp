@@ -15,6 +15,8 @@
 #include <mutex>
 #include <thread>
 
+#include <omp.h>
+
 #include "extractor/cell_grid.hpp"
 #include "extractor/image_cleanup.hpp"
 #include "extractor/image_rulings.hpp"
@@ -186,6 +188,10 @@ struct OcrEngine::Impl {
   // Every word of the image Tesseract was given, with its symbols.
   std::vector<RawWord> words() {
     std::vector<RawWord> out;
+    // Tesseract's LSTM opens OpenMP teams of its own (four threads) inside each of our page
+    // threads, already one per core: twice the CPU a page costs, most of it spinning. No team
+    // in this thread, then (an OpenMP setting of the calling thread only; cheap to repeat).
+    omp_set_max_active_levels(0);
     if (api.Recognize(nullptr) != 0) return out;
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (!it || it->Empty(tesseract::RIL_SYMBOL)) return out;
