@@ -162,9 +162,12 @@ void PageLayouter::TextBlock::join_spanning_values() {
 
 // Lines of one cell sit at the font's line pitch; the next row starts further down (its
 // padding). A line nearer the next line of its column than the line above starts the cell
-// below (aligned to its bottom), it does not continue the one above.
+// below (aligned to its bottom, or centred on a label whose line comes between), it does not
+// continue the one above. Lines that leave the column empty (the label's own line, between two
+// lines of a value centred on it) are passed over.
 bool PageLayouter::TextBlock::nearer_below(int q, const BlockCell& above, const BlockCell& bc) {
-  const BlockCell* below = q + 1 < n_ ? find_col(q + 1, bc.cell.column) : nullptr;
+  const BlockCell* below = nullptr;
+  for (int r = q + 1; r < n_ && below == nullptr; ++r) below = find_col(r, bc.cell.column);
   if (below == nullptr || below->label) return false;
   const double gap_above = bc.cell.box.y0 - above.cell.box.y1;
   const double gap_below = below->cell.box.y0 - bc.cell.box.y1;
@@ -219,6 +222,7 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
   w.chain.push_back(&head);
   w.last = pos;
   std::string label_text = head.cell.text;
+  double pitch_gap = 0;  // the gap between the chain's first two lines
   for (int q = pos + 1; q < n_; ++q) {
     BlockCell* next = find_col(q, head.cell.column);
     if (!next) {
@@ -233,6 +237,12 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
     // (Only a label's lines may lie further apart than a value's: loose line spacing.)
     const bool loose = gap > l_.config_.wrap_gap * height(next->cell.box);
     if (loose && !w.label_chain && w.chain.size() > 1) break;
+    // A value's lines keep the pitch of its first two: a wider gap is the padding between two
+    // rows, and the line below starts the next row's value (one beside its label).
+    if (!w.label_chain && w.chain.size() > 1 &&
+        gap - pitch_gap > l_.config_.nearer_below * height(next->cell.box)) {
+      break;
+    }
     // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a label
     // chain too.
     if (w.label_chain || w.chain.size() == 1) {
@@ -251,6 +261,7 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
         w.beside_line = q;
       }
     }
+    if (w.chain.size() == 1) pitch_gap = gap;
     w.chain.push_back(next);
     w.last = q;
   }

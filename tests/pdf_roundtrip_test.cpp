@@ -38,7 +38,8 @@ constexpr int kGridFirstSeed = 1001;  // PdfRoundTripGrid: seeds [1001, 1161)
 constexpr int kGridSeeds = 160;
 // Grid seeds past that range, run too because each showed a reader bug when the range was
 // widened to 640 seeds (1425: a label wrapped with loose line spacing; 1428: right-hand labels
-// wrapped over two lines, centred beside their values).
+// wrapped over two lines, centred beside their values; 1991: a value centred on its label right
+// under a one-line value).
 constexpr int kGridFoundSeeds[] = {1425, 1428, 1685, 1991, 2093};
 // Seeds past the first suite's range, likewise (a sweep of 1,500 and 2,000 seeds: 896, 1685 and
 // 2093, two labels of neighbouring narrow columns a word space apart joined into one).
@@ -180,18 +181,10 @@ Document grid_document(std::uint64_t seed, const testgen::RenderOptions& options
 
 // Grid seeds the reader gets wrong today, with the reason (reader bugs, not rendering ones: each
 // PDF was looked at). They are run and must still fail (a fix shows up as a failure asking to
-// remove the seed here); they are reported as skipped.
-//
-// A label | value form (HeaderLayout::kValueSpans) with an outer frame only:
-//  [wrap] PROPÓSITO's value wraps over two lines centred on its label's line, the first of them
-//         a line pitch under META's one-line value: layout_rows.cpp's value chain takes it as
-//         META's second line (nearer_below looks only at the very next line, PROPÓSITO's,
-//         which has no value), and the second line, beyond a line without the column, ends up
-//         with PARTIDA PRESUPUESTAL. (1428, right-hand labels wrapped over two lines centred
-//         beside their values, was fixed by layout_columns.cpp's add_value_columns.)
-const std::map<int, const char*> kKnownGridFailures = {
-    {1991, "marco, valor de PROPÓSITO en dos líneas centrado en su etiqueta, bajo la META [wrap]"},
-};
+// remove the seed here); they are reported as skipped. None today (1991, PROPÓSITO's two lines
+// centred on its label right under META's one-line value, was fixed by layout_text_block.cpp:
+// a value's lines keep their line pitch, a row's padding parts two values).
+const std::map<int, const char*> kKnownGridFailures = {};
 
 class PdfRoundTripGridTest : public ::testing::TestWithParam<int> {};
 
