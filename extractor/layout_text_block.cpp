@@ -54,6 +54,7 @@ class PageLayouter::TextBlock {
   bool beside_label(int pos, std::size_t i);
   bool value_column(int col) const;
   bool nearer_below(int q, const BlockCell& above, const BlockCell& bc);
+  bool apart_from_above(int pos, const BlockCell& bc, double gap_below);
   void follow_value(int pos, BlockCell& head);
   Wrapped find_wrapped(int pos, BlockCell& head);
   int wrapped_target(int pos, const BlockCell& head, const Wrapped& w) const;
@@ -174,6 +175,19 @@ bool PageLayouter::TextBlock::nearer_below(int q, const BlockCell& above, const 
   return gap_above - gap_below > l_.config_.nearer_below * height(bc.cell.box);
 }
 
+// nearer_below's rule read upwards: on a line holding no label (between two label rows), a
+// cell further from the line above it in its column than from the line below (`gap_below`) by
+// the same margin starts a value that goes on below, even with a gap wider than wrap_gap (a
+// font whose line pitch is well over its glyphs' height). A line with labels has its own row.
+bool PageLayouter::TextBlock::apart_from_above(int pos, const BlockCell& bc, double gap_below) {
+  if (l_.info_[page_line(pos)].labels > 0) return false;
+  const BlockCell* above = nullptr;
+  for (int r = pos - 1; r >= 0 && above == nullptr; --r) above = find_col(r, bc.cell.column);
+  if (above == nullptr) return false;
+  const double gap_above = bc.cell.box.y0 - above->cell.box.y1;
+  return gap_above - gap_below > l_.config_.nearer_below * height(bc.cell.box);
+}
+
 void PageLayouter::TextBlock::find_moves() {
   for (int pos = 0; pos < n_; ++pos) {
     for (std::size_t hi = 0; hi < line(pos).size(); ++hi) {
@@ -248,7 +262,7 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
     if (w.label_chain || w.chain.size() == 1) {
       std::string joined = label_text + ' ' + next->cell.text;
       const bool joins = label_alone(joined);  // a label and its value stay apart
-      if ((w.label_chain || loose) && !joins) break;
+      if (!joins && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
       if (joins) {
         w.label_chain = true;
         label_text = std::move(joined);
