@@ -3,6 +3,7 @@
 # per second into JSON, SQLite and PostgreSQL, and peak memory against the number of files.
 #   bench/batch.sh                         uses ./build; FILES=8 PAGES=150 RUNS=3
 #   BUILD=build-release FILES=16 PAGES=300 bench/batch.sh
+#   PARTS=memory COUNTS="4 16 64 128" bench/batch.sh   only the memory table (PARTS: speed memory)
 # Prints, for each run: wall s, CPU s (user + system), CPU/wall (how many cores it kept busy)
 # and peak RSS, and the load average before it: on a shared machine read the speed-up beside
 # the load (other processes take cores from -j 2, never from -j 1's single thread).
@@ -10,6 +11,8 @@ set -euo pipefail
 
 files=${FILES:-8}
 pages=${PAGES:-150}
+parts=${PARTS:-speed memory}
+counts=${COUNTS:-1 4 16 64 128}
 # shellcheck source=bench/common.sh
 source "$(dirname "$0")/common.sh"
 
@@ -56,14 +59,18 @@ row() {
   awk -v l="$label" -v w="$wall" -v c="$cpu" -v r="$rss" -v p="$total_pages" -v ld="$load" \
     'BEGIN { printf "| %-24s | %7.2f | %6.2f | %5.2f | %7.1f | %4d MiB | %4s |\n", l, w, c, c / w, p / w, r / 1024, ld }'
   echo "$wall" >"$work/last_wall"
+  echo "$cpu" >"$work/last_cpu"
 }
 
+if [[ " $parts " == *" speed "* ]]; then
 echo "| run                      |  wall s |  CPU s | CPU/wall | pág/s | RSS | load |"
 echo "|--------------------------|--------:|-------:|------:|--------:|---------:|-----:|"
 row "json -j 1" "$work/in" --format json -j 1
 one=$(cat "$work/last_wall")
+one_cpu=$(cat "$work/last_cpu")
 row "json -j 2" "$work/in" --format json -j 2
 two=$(cat "$work/last_wall")
+two_cpu=$(cat "$work/last_cpu")
 row "sqlite -j 1" "$work/in" --format sqlite -j 1
 row "sqlite -j 2" "$work/in" --format sqlite -j 2
 row "json,csv,sqlite -j 2" "$work/in" --format json,csv,sqlite -j 2
@@ -73,13 +80,18 @@ if [[ -n $pg ]]; then
   row "json,csv,postgresql -j 2" "$work/in" --format json,csv --db "$pg_url" -j 2
 fi
 awk -v a="$one" -v b="$two" 'BEGIN { printf "speed-up -j 2 / -j 1 (json, wall): %.2fx\n", a / b }'
+# On a busy machine the wall time says little: -j 2 must at least not cost more CPU than -j 1.
+awk -v a="$one_cpu" -v b="$two_cpu" 'BEGIN { printf "CPU -j 2 / -j 1 (json): %.2f\n", b / a }'
+fi
+[[ " $parts " == *" memory "* ]] || exit 0
 
-# Peak memory against the number of files: the same document again and again (-j 2).
+# Peak memory against the number of files (the FILES documents again and again), json,csv,sqlite:
+# it must stay flat, bounded by the largest document (and -j), not by the batch.
 echo
 echo "| files | pages | RSS -j 1 | RSS -j 2 |"
 echo "|------:|------:|---------:|---------:|"
 mkdir -p "$work/many"
-for n in 1 4 16 64; do
+for n in $counts; do
   rm -rf "$work/many"/*
   for ((i = 1; i <= n; i++)); do ln -s "$work/in/poa-$(((i - 1) % files + 1)).pdf" "$work/many/poa-$i.pdf"; done
   p=$(( (total_pages / files) * n ))
