@@ -275,7 +275,33 @@ class HeaderBlockResolver {
         add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, true);
       } else {
         unrecognized_.push_back({bc.cell.text, bc.origin});
+        doubt_field_above(bc);
       }
+    }
+  }
+
+  // On a page read by OCR, a line left over in the header block is most often a wrapped line of
+  // the value right above it that the OCR's cells split off: that value may be cut. (A
+  // born-digital page's leftovers are the author's and say nothing of the value above.)
+  void doubt_field_above(const BlockCell& bc) {
+    if (!bc.origin.confidence || !bc.cell.box) return;
+    const Box& stray = *bc.cell.box;
+    RawField* nearest = nullptr;
+    double gap = 0;
+    for (std::optional<RawField>& f : action_.fields) {
+      if (!f || !f->box || f->origin.page != bc.origin.page) continue;
+      const Box& b = *f->box;
+      const bool overlaps = std::min(b.x1, stray.x1) > std::max(b.x0, stray.x0);
+      const double below = stray.y0 - b.y1;  // PDF points, y down
+      if (!overlaps || below < -0.5 * (stray.y1 - stray.y0)) continue;
+      if (!nearest || below < gap) {
+        nearest = &*f;
+        gap = below;
+      }
+    }
+    if (nearest != nullptr) {
+      nearest->doubt = "quedó suelta la línea «" + text::normalize_text(bc.cell.text) +
+                       "» debajo: el valor puede estar incompleto";
     }
   }
 
