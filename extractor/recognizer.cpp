@@ -128,6 +128,10 @@ struct ActiveLabel {
   HeaderField field;
 };
 
+// How far from a value (in lines of the leftover's height) a leftover line of the header block
+// may lie and still be taken for a piece of it.
+constexpr double kStrayReachLines = 3;
+
 class HeaderBlockResolver {
  public:
   explicit HeaderBlockResolver(RawAction& action, std::vector<UnrecognizedText>& unrecognized)
@@ -275,33 +279,40 @@ class HeaderBlockResolver {
         add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, true);
       } else {
         unrecognized_.push_back({bc.cell.text, bc.origin});
-        doubt_field_above(bc);
+        doubt_nearest_field(bc);
       }
     }
   }
 
-  // On a page read by OCR, a line left over in the header block is most often a wrapped line of
-  // the value right above it that the OCR's cells split off: that value may be cut. (A
-  // born-digital page's leftovers are the author's and say nothing of the value above.)
-  void doubt_field_above(const BlockCell& bc) {
+  // On a page read by OCR, a line left over in the header block is most often a piece of the
+  // value nearest to it (beside it on its line, or under it) that the OCR's cells split off:
+  // that value may be cut. (A born-digital page's leftovers are the author's.)
+  void doubt_nearest_field(const BlockCell& bc) {
     if (!bc.origin.confidence || !bc.cell.box) return;
     const Box& stray = *bc.cell.box;
+    const double reach = kStrayReachLines * (stray.y1 - stray.y0);
     RawField* nearest = nullptr;
-    double gap = 0;
+    double distance = 0, nearest_area = 0;
     for (std::optional<RawField>& f : action_.fields) {
       if (!f || !f->box || f->origin.page != bc.origin.page) continue;
       const Box& b = *f->box;
-      const bool overlaps = std::min(b.x1, stray.x1) > std::max(b.x0, stray.x0);
-      const double below = stray.y0 - b.y1;  // PDF points, y down
-      if (!overlaps || below < -0.5 * (stray.y1 - stray.y0)) continue;
-      if (!nearest || below < gap) {
-        nearest = &*f;
-        gap = below;
+      // PDF points, y down; 0 along an axis where the boxes overlap.
+      const double dx = std::max({0.0, b.x0 - stray.x1, stray.x0 - b.x1});
+      const double dy = std::max({0.0, b.y0 - stray.y1, stray.y0 - b.y1});
+      // Of values as near, the smaller box is the more telling (a value that swallowed its
+      // neighbours' lines spans them all).
+      const double area = (b.x1 - b.x0) * (b.y1 - b.y0);
+      if (dx + dy > reach ||
+          (nearest && (dx + dy > distance || (dx + dy == distance && area >= nearest_area)))) {
+        continue;
       }
+      nearest = &*f;
+      distance = dx + dy;
+      nearest_area = area;
     }
     if (nearest != nullptr) {
       nearest->doubt = "quedó suelta la línea «" + text::normalize_text(bc.cell.text) +
-                       "» debajo: el valor puede estar incompleto";
+                       "» junto a él: el valor puede estar incompleto";
     }
   }
 

@@ -108,8 +108,13 @@ TEST(OcrConfidence, FlagsWhatTheLayoutLost) {
          a.activities[0].programacion_anual = cell("4", 0.95, 6);
        },
        {"2", ""}},
-      {"empty month, the months add up",
+      {"empty month in a table that writes its zeros (`-`)",
        [](RawAction& a) { a.activities[0].meses[5].reset(); },
+       {""}},
+      {"empty months in a table that leaves its zeros empty, the months add up",
+       [](RawAction& a) {
+         for (std::size_t m = 2; m < 12; ++m) a.activities[0].meses[m].reset();
+       },
        {}},
       {"header money that does not parse",
        [](RawAction& a) { a.field(HeaderField::kInversion) = cell("$1,0OO.OO META", 0.97); },
@@ -128,7 +133,18 @@ TEST(OcrConfidence, FlagsWhatTheLayoutLost) {
          split.inversion = cell("$0.00", 0.95, 4);
          a.activities.push_back(split);
        },
-       {"de calles", "Bacheo"}},
+       // Each text cell of the split row, then the same cell of the row above.
+       {"de calles", "Bacheo", "Obras", "Obras", "Bache", "Bache", "Baches", "Baches"}},
+      {"a label glued onto a value",
+       [](RawAction& a) {
+         a.field(HeaderField::kPrincipioRector) = cell("NUMERO DE ACCION Municipio ordenado", 0.97);
+       },
+       {"NUMERO DE ACCION Municipio ordenado"}},
+      {"a word spelt two ways: both, as common",
+       [](RawAction& a) {
+         a.activities[0].area_responsable = cell("Secretaria de Obras", 0.95, 2);
+       },
+       {"Secretaría de Obras", "Secretaria de Obras"}},
       {"born-digital: nothing said",
        [](RawAction& a) {
          a = RawAction{};
