@@ -727,6 +727,10 @@ class Recognizer {
       append_wrapped_text(action_->activities.back(), row);
       return true;
     }
+    if (continues_row_above(row)) {
+      append_wrapped_text(action_->activities.back(), row);
+      return false;
+    }
     const bool adjacent = last_row_line_ && row.line == *last_row_line_ + 1 &&
                           row.page == last_row_page_ && !after_break_;
     if (numeric_cells == 0 && text_cells < 3) {
@@ -815,6 +819,35 @@ class Recognizer {
   }
 
   // Wrapped text of the row above, from a reader that gives one row per line.
+  // On a page read by OCR, the wrapped lines of a tall row come out as a row of their own when
+  // the row's cells are not all found (a text cell's second line, a number centred lower): such
+  // a row starts a text cell in lower case, and its numbers fill only cells the row above left
+  // empty. (A born-digital page's rows are as drawn: left as they are.)
+  bool continues_row_above(const CellRow& row) {
+    if (action_->activities.empty() || after_break_ || last_row_page_ != row.page) return false;
+    RawActivity& prev = action_->activities.back();
+    bool ocr = false, lower_start = false;
+    for (const Cell& c : row.cells) {
+      if (c.confidence) ocr = true;
+      const std::optional<ColumnRole> role = role_of(c.column);
+      if (!role) return false;
+      if (is_numeric_role(*role)) {
+        std::optional<RawField>* slot = slot_for(prev, *role);
+        if (slot == nullptr || *slot) return false;
+      } else if (starts_lower_case(c.text)) {
+        lower_start = true;
+      }
+    }
+    return ocr && lower_start;
+  }
+
+  static bool starts_lower_case(const std::string& raw) {
+    const std::string t = text::normalize_text(raw);
+    if (t.empty() || text::is_upper_at(t, 0)) return false;
+    const std::string first = text::fold_accents(t.substr(0, text::next_char(t, 0)));
+    return first.size() == 1 && first[0] >= 'a' && first[0] <= 'z';
+  }
+
   void append_wrapped_text(RawActivity& prev, const CellRow& row) {
     for (const Cell& c : row.cells) {
       const std::optional<ColumnRole> role = role_of(c.column);
