@@ -128,6 +128,10 @@ struct ActiveLabel {
   HeaderField field;
 };
 
+// How far from a value (in lines of the leftover's height) a leftover line of the header block
+// may lie and still be taken for a piece of it.
+constexpr double kStrayReachLines = 3;
+
 class HeaderBlockResolver {
  public:
   explicit HeaderBlockResolver(RawAction& action, std::vector<UnrecognizedText>& unrecognized)
@@ -275,7 +279,40 @@ class HeaderBlockResolver {
         add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, true);
       } else {
         unrecognized_.push_back({bc.cell.text, bc.origin});
+        doubt_nearest_field(bc);
       }
+    }
+  }
+
+  // On a page read by OCR, a line left over in the header block is most often a piece of the
+  // value nearest to it (beside it on its line, or under it) that the OCR's cells split off:
+  // that value may be cut. (A born-digital page's leftovers are the author's.)
+  void doubt_nearest_field(const BlockCell& bc) {
+    if (!bc.origin.confidence || !bc.cell.box) return;
+    const Box& stray = *bc.cell.box;
+    const double reach = kStrayReachLines * (stray.y1 - stray.y0);
+    RawField* nearest = nullptr;
+    double distance = 0, nearest_area = 0;
+    for (std::optional<RawField>& f : action_.fields) {
+      if (!f || !f->box || f->origin.page != bc.origin.page) continue;
+      const Box& b = *f->box;
+      // PDF points, y down; 0 along an axis where the boxes overlap.
+      const double dx = std::max({0.0, b.x0 - stray.x1, stray.x0 - b.x1});
+      const double dy = std::max({0.0, b.y0 - stray.y1, stray.y0 - b.y1});
+      // Of values as near, the smaller box is the more telling (a value that swallowed its
+      // neighbours' lines spans them all).
+      const double area = (b.x1 - b.x0) * (b.y1 - b.y0);
+      if (dx + dy > reach ||
+          (nearest && (dx + dy > distance || (dx + dy == distance && area >= nearest_area)))) {
+        continue;
+      }
+      nearest = &*f;
+      distance = dx + dy;
+      nearest_area = area;
+    }
+    if (nearest != nullptr) {
+      nearest->doubt = "quedó suelta la línea «" + text::normalize_text(bc.cell.text) +
+                       "» junto a él: el valor puede estar incompleto";
     }
   }
 
@@ -690,6 +727,10 @@ class Recognizer {
       append_wrapped_text(action_->activities.back(), row);
       return true;
     }
+    if (continues_row_above(row)) {
+      append_wrapped_text(action_->activities.back(), row);
+      return false;
+    }
     const bool adjacent = last_row_line_ && row.line == *last_row_line_ + 1 &&
                           row.page == last_row_page_ && !after_break_;
     if (numeric_cells == 0 && text_cells < 3) {
@@ -778,6 +819,35 @@ class Recognizer {
   }
 
   // Wrapped text of the row above, from a reader that gives one row per line.
+  // On a page read by OCR, the wrapped lines of a tall row come out as a row of their own when
+  // the row's cells are not all found (a text cell's second line, a number centred lower): such
+  // a row starts a text cell in lower case, and its numbers fill only cells the row above left
+  // empty. (A born-digital page's rows are as drawn: left as they are.)
+  bool continues_row_above(const CellRow& row) {
+    if (action_->activities.empty() || after_break_ || last_row_page_ != row.page) return false;
+    RawActivity& prev = action_->activities.back();
+    bool ocr = false, lower_start = false;
+    for (const Cell& c : row.cells) {
+      if (c.confidence) ocr = true;
+      const std::optional<ColumnRole> role = role_of(c.column);
+      if (!role) return false;
+      if (is_numeric_role(*role)) {
+        std::optional<RawField>* slot = slot_for(prev, *role);
+        if (slot == nullptr || *slot) return false;
+      } else if (starts_lower_case(c.text)) {
+        lower_start = true;
+      }
+    }
+    return ocr && lower_start;
+  }
+
+  static bool starts_lower_case(const std::string& raw) {
+    const std::string t = text::normalize_text(raw);
+    if (t.empty() || text::is_upper_at(t, 0)) return false;
+    const std::string first = text::fold_accents(t.substr(0, text::next_char(t, 0)));
+    return first.size() == 1 && first[0] >= 'a' && first[0] <= 'z';
+  }
+
   void append_wrapped_text(RawActivity& prev, const CellRow& row) {
     for (const Cell& c : row.cells) {
       const std::optional<ColumnRole> role = role_of(c.column);
