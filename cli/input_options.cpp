@@ -1,6 +1,7 @@
 // The options convert and review share (and pnt in part): their one definition and parsing.
 #include "cli/input_options.hpp"
 
+#include <cstdint>
 #include <ostream>
 
 #include "extractor/input_file.hpp"
@@ -50,28 +51,30 @@ void add_input_options(CLI::App* cmd, InputArgs& args) {
       ->check(CLI::Range(0.0, 1.0));
 }
 
-std::optional<InputSettings> parse_input_args(const InputArgs& args, std::ostream& err) {
-  InputSettings out;
+std::optional<job::InputSettings> parse_input_args(const InputArgs& args, std::ostream& err) {
+  job::InputSettings out;
+  job::ConvertOptions& read = out.read;
   if (!args.max_input_size.empty()) {
-    out.max_input_bytes = extractor::parse_byte_size(args.max_input_size);
-    if (!out.max_input_bytes) {
+    const std::optional<std::uint64_t> bytes = extractor::parse_byte_size(args.max_input_size);
+    if (!bytes) {
       err << "poa: --max-input-size: tamaño no válido «" << args.max_input_size
           << "» (p. ej. 64M, 1G, 500K)\n";
       return std::nullopt;
     }
+    read.max_input_bytes = *bytes;
   }
   out.filter = args.filter;
-  out.municipio = args.municipio;
-  if (!args.password.empty()) out.password = args.password;
-  if (!args.sheet.empty()) out.sheet = args.sheet;
+  read.municipio = args.municipio;
+  if (!args.password.empty()) read.password = args.password;
+  if (!args.sheet.empty()) read.sheet = args.sheet;
   out.jobs = args.jobs;
   using extractor::OcrMode;
-  out.ocr.mode = args.ocr == "always"  ? OcrMode::kAlways
-                 : args.ocr == "never" ? OcrMode::kNever
-                                       : OcrMode::kAuto;
-  out.ocr.language = args.ocr_lang;
-  out.ocr.dpi = args.dpi;
-  out.min_confidence = args.ocr_min_confidence;
+  read.ocr.mode = args.ocr == "always"  ? OcrMode::kAlways
+                  : args.ocr == "never" ? OcrMode::kNever
+                                        : OcrMode::kAuto;
+  read.ocr.language = args.ocr_lang;
+  read.ocr.dpi = args.dpi;
+  read.min_confidence = args.ocr_min_confidence;
   return out;
 }
 

@@ -4,12 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
 
 #include "extractor/ocr_options.hpp"
+#include "job/convert.hpp"
 #include "job/inputs.hpp"
 #include "normalizer/confidence.hpp"
 
@@ -39,32 +39,7 @@ struct InputArgs {
 // Adds every option of InputArgs to `cmd`.
 void add_input_options(CLI::App* cmd, InputArgs& args);
 
-// The parsed values of InputArgs, for a job.
-struct InputSettings {
-  job::InputFilter filter;
-  std::optional<std::string> municipio;
-  std::optional<std::string> password;
-  std::optional<std::uint64_t> max_input_bytes;  // unset: the job's default
-  std::optional<std::string> sheet;
-  unsigned jobs = 0;
-  extractor::OcrOptions ocr;
-  double min_confidence = normalizer::kDefaultMinConfidence;
-};
-
-// `args` checked (false, with one line on `err`, when --max-input-size does not parse).
-std::optional<InputSettings> parse_input_args(const InputArgs& args, std::ostream& err);
-
-// Copies `settings` onto a ConvertJob or a ReviewJob (the same field names in both).
-template <class Job>
-void apply_input_settings(const InputSettings& settings, Job& job) {
-  job.filter = settings.filter;
-  job.municipio = settings.municipio;
-  if (settings.password) job.password = settings.password;
-  if (settings.max_input_bytes) job.max_input_bytes = *settings.max_input_bytes;
-  job.sheet = settings.sheet;
-  job.jobs = settings.jobs;
-  job.ocr = settings.ocr;
-  job.min_confidence = settings.min_confidence;
-}
+// `args` checked, for a job (false, with one line on `err`, when --max-input-size does not parse).
+std::optional<job::InputSettings> parse_input_args(const InputArgs& args, std::ostream& err);
 
 }  // namespace poa::cli

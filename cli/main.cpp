@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "cli/input_options.hpp"
 #include "cli/pnt_command.hpp"
@@ -53,10 +54,9 @@ std::size_t stderr_columns() {
 
 ExitCode run_convert_command(const ConvertArgs& args) {
   poa::job::ConvertJob job;
-  const std::optional<poa::cli::InputSettings> input =
-      poa::cli::parse_input_args(args.input, std::cerr);
+  std::optional<poa::job::InputSettings> input = poa::cli::parse_input_args(args.input, std::cerr);
   if (!input) return ExitCode::kUsage;
-  poa::cli::apply_input_settings(*input, job);
+  job.input = std::move(*input);
   job.formats.clear();
   for (const std::string& list : args.formats) {
     std::stringstream ss(list);
@@ -100,7 +100,7 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   if (args.no_progress) job.progress = false;
   job.progress_width = stderr_columns() - 1;
   // Tesseract's own page progress only when ours is not drawn on the same line.
-  job.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet && !job.progress;
+  job.input.read.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet && !job.progress;
   return poa::job::run(job, std::cerr);
 }
 
@@ -114,15 +114,14 @@ struct ReviewArgs {
 
 ExitCode run_review_command(const ReviewArgs& args) {
   poa::job::ReviewJob job;
-  const std::optional<poa::cli::InputSettings> input =
-      poa::cli::parse_input_args(args.input, std::cerr);
+  std::optional<poa::job::InputSettings> input = poa::cli::parse_input_args(args.input, std::cerr);
   if (!input) return ExitCode::kUsage;
-  poa::cli::apply_input_settings(*input, job);
+  job.input = std::move(*input);
   job.inputs.assign(args.inputs.begin(), args.inputs.end());
   job.output = args.out;
   job.strict = args.strict;
   job.quiet = args.quiet;
-  job.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet;
+  job.input.read.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet;
   return poa::job::run(job, std::cerr);
 }
 

@@ -576,7 +576,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   Diagnostics errors;
   std::vector<SkippedInput> skipped;
   std::vector<std::filesystem::path> files =
-      expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped, job.filter);
+      expand_inputs(job.inputs, JsonInFolders::kSkip, errors, &skipped, job.input.filter);
   std::optional<std::vector<ManifestRow>> manifest;  // of the output folder (not for `-o -`)
   for (const Diagnostic& e : errors) err << format_diagnostic(e) << '\n';
 
@@ -586,18 +586,13 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
     if (std::filesystem::is_directory(input, ec)) options.input_folders.push_back(input);
   }
   options.quiet = job.quiet;
-  options.convert.password = job.password;
-  options.convert.max_input_bytes = job.max_input_bytes;
-  options.convert.municipio = job.municipio;
-  options.convert.sheet = job.sheet;
-  options.convert.ocr = job.ocr;
-  options.convert.min_confidence = job.min_confidence;
+  options.convert = job.input.read;
   options.formats = job.formats;
   options.export_options.csv_bom = job.csv_bom;
   options.export_options.db_path = job.db;
   options.export_options.db_conninfo = job.db_conninfo;
   options.export_options.csv_raw = job.csv_raw;
-  options.export_options.password = job.password;
+  options.export_options.password = job.input.read.password;
   // Declared before the lock, so it runs after the lock file is gone.
   RemoveIfEmpty created_output;
   if (job.output == "-") {
@@ -652,13 +647,15 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   if (!options.export_options.to_stdout && !lock) return ExitCode::kInputFailed;
 
   if (job.incremental && !skip_known_documents(options, files, err)) return ExitCode::kInputFailed;
-  options.jobs = job.jobs > 0 ? job.jobs : std::max(1U, std::thread::hardware_concurrency());
+  options.jobs =
+      job.input.jobs > 0 ? job.input.jobs : std::max(1U, std::thread::hardware_concurrency());
   std::optional<Progress> progress;
   if (job.progress) {
     std::size_t pages = 0;
     for (const std::filesystem::path& f : files)
       pages += static_cast<std::size_t>(
-          extractor::count_pages(f, extractor::OpenOptions{job.password, job.max_input_bytes})
+          extractor::count_pages(
+              f, extractor::OpenOptions{job.input.read.password, job.input.read.max_input_bytes})
               .value_or(0));
     progress.emplace(err, files.size(), pages, job.progress_width);
     options.progress = &*progress;

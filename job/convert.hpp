@@ -35,6 +35,14 @@ struct ConvertOptions {
   double min_confidence = normalizer::kDefaultMinConfidence;
 };
 
+// How `convert` and `review` find and read their inputs: the options the CLI defines once for
+// both (cli/input_options.hpp), so the two commands cannot drift.
+struct InputSettings {
+  InputFilter filter;   // --include/--exclude, for files in folders
+  ConvertOptions read;  // how each input is read
+  unsigned jobs = 0;    // `-j`: inputs read at once; 0: the command's default
+};
+
 // Reads, recognises and normalises one input. Throws InputError when the file is refused.
 Document convert_file(const std::filesystem::path& path, const ConvertOptions& options = {});
 
@@ -100,7 +108,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
 // What `poa convert` was asked for, flags already parsed.
 struct ConvertJob {
   std::vector<std::filesystem::path> inputs;  // files or folders (job/inputs.hpp)
-  InputFilter filter;                         // --include/--exclude, for files in folders
+  InputSettings input;                        // 0 jobs: one per core
   std::filesystem::path output;               // a folder (created), or "-" for stdout
   std::vector<exporters::Format> formats{exporters::Format::kJson};
   bool strict = false;   // warnings make the exit code kStrictWarnings
@@ -110,21 +118,14 @@ struct ConvertJob {
   // acciones.csv/actividades.csv keep the rows of inputs this run does not name, and get this
   // run's (exporters::ExportOptions::csv_append).
   bool append = false;
-  std::optional<std::string> password;
-  std::uint64_t max_input_bytes = extractor::kDefaultMaxInputBytes;  // --max-input-size
   // `--db FILE`: the SQLite database of Format::kSqlite; empty: OUTDIR/poa.sqlite.
   std::filesystem::path db;
   // `--db postgresql://…`: the PostgreSQL database of Format::kPostgres (libpq's conninfo).
   std::string db_conninfo;
   // Inputs whose sha256 the database already holds are skipped (one line each), not read.
   bool incremental = false;
-  unsigned jobs = 0;                     // `-j`: inputs converted at once; 0: one per core
-  bool progress = false;                 // the progress line and closing summary on `err`
-  std::size_t progress_width = 100;      // the terminal's columns
-  std::optional<std::string> municipio;  // --municipio
-  std::optional<std::string> sheet;      // workbooks: one sheet (default: every visible one)
-  extractor::OcrOptions ocr;
-  double min_confidence = normalizer::kDefaultMinConfidence;
+  bool progress = false;             // the progress line and closing summary on `err`
+  std::size_t progress_width = 100;  // the terminal's columns
 };
 
 // Expands the inputs, checks `-o -` (one input, one format), creates the output folder, checks

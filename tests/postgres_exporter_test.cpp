@@ -131,7 +131,7 @@ TEST_F(PostgresExporterTest, MixedBatchHoldsWhatTheJsonHoldsAndAReRunLeavesTheSa
   for (const unsigned jobs : {1U, 3U}) {
     std::string err;
     EXPECT_EQ(convert(kMixedBatch, {Format::kJson, Format::kPostgres}, err,
-                      [&](job::ConvertJob& j) { j.jobs = jobs; }),
+                      [&](job::ConvertJob& j) { j.input.jobs = jobs; }),
               job::ExitCode::kInputFailed)
         << err;
     EXPECT_NE(err.find("NOT_A_POA"), std::string::npos) << err;
@@ -340,7 +340,7 @@ TEST_F(PostgresExporterTest, OlderSchemaIsMigratedInBothDatabases) {
   EXPECT_EQ(convert({kMixedBatch[0]}, {Format::kSqlite, Format::kPostgres}, err,
                     [&](job::ConvertJob& j) {
                       j.db = sqlite;
-                      j.municipio = "Tepic";
+                      j.input.read.municipio = "Tepic";
                     }),
             job::ExitCode::kOk)
       << err;

@@ -47,7 +47,7 @@ TEST_F(SqliteExporterTest, MixedBatchHoldsWhatTheJsonHoldsAndAReRunLeavesTheSame
   for (const unsigned jobs : {1U, 3U}) {
     std::string err;
     EXPECT_EQ(convert(kMixedBatch, {exporters::Format::kJson, exporters::Format::kSqlite}, err,
-                      [&](job::ConvertJob& j) { j.jobs = jobs; }),
+                      [&](job::ConvertJob& j) { j.input.jobs = jobs; }),
               job::ExitCode::kInputFailed)
         << err;
     EXPECT_NE(err.find("NOT_A_POA"), std::string::npos) << err;
