@@ -152,6 +152,7 @@ class HeaderBlockResolver {
     for (const BlockCell& bc : row.cells) {
       if (bc.label) {
         labelled_.insert(bc.label->field);
+        labels_at_[bc.cell.column] = bc.label->field;
         if (!bc.label->value.empty())
           add_value(bc.label->field, bc.label->value, bc.origin, bc.cell.box, false);
         new_labels.push_back({bc.cell.column, bc.label->field});
@@ -196,7 +197,24 @@ class HeaderBlockResolver {
       const std::optional<std::size_t> owner =
           shifted ? label_at(bc.cell.column + 1) : owner_of(bc.cell.column);
       if (!owner) {
-        extras_.push_back({bc, -1});
+        extras_.push_back({bc, -1, std::nullopt, false});
+        continue;
+      }
+      const ActiveLabel& label = active_[*owner];
+      if (!shifted && label.column != bc.cell.column) {
+        // A value merged over several rows under its label and aligned to their top or bottom
+        // lands on a later value row, beside the values of the labels in force (sweep seed
+        // 117: META's value on LÍNEA's value row, right of INVERSIÓN's).
+        const auto above = labels_at_.find(bc.cell.column);
+        if (!label_at(bc.cell.column) && above != labels_at_.end() &&
+            !action_.field(above->second)) {
+          add_value(above->second, bc.cell.text, bc.origin, bc.cell.box, false);
+          continue;
+        }
+      }
+      if (const std::optional<bool> keep = misplaced(label, bc); !shifted && keep) {
+        // Placed once the block is read; when no field fits, it is the owner's value as before.
+        extras_.push_back({bc, group_of(label.field), label.field, *keep});
         continue;
       }
       by_owner[*owner].push_back(&bc);
@@ -213,9 +231,31 @@ class HeaderBlockResolver {
       add_value(label.field, owned[best]->cell.text, owned[best]->origin, owned[best]->cell.box,
                 false);
       for (std::size_t i = 0; i < owned.size(); ++i) {
-        if (i != best) extras_.push_back({*owned[i], group_of(label.field)});
+        if (i != best) extras_.push_back({*owned[i], group_of(label.field), std::nullopt, false});
       }
     }
+  }
+
+  // A cell in a label's range that is not that label's value, but one whose label cell was
+  // left empty (sweep seeds 2 and 7 of fixtures/tools/calc_sweep.py): right of a typed
+  // label's column yet not of its type (META's text, vertically centred on a line of its own,
+  // under an empty label cell right of NÚMERO DE ACCIÓN), or a line of its own that reads
+  // wholly as the value of another typed field while the label already has its value
+  // (`M 6,215 H 5,830` under NOMBRE's value when the BENEFICIARIOS label is missing).
+  // Whether the owner may still take it when no field fits: nullopt when it is not misplaced,
+  // false for a cell not of the owner's type (only while the owner has no value), true for a
+  // typed line after the owner's value (it continues that value, as before).
+  std::optional<bool> misplaced(const ActiveLabel& label, const BlockCell& bc) const {
+    const HeaderField f = label.field;
+    const bool typed = f == HeaderField::kNumero || f == HeaderField::kInversion ||
+                       f == HeaderField::kPartidas || f == HeaderField::kBeneficiarios;
+    if (typed && bc.cell.column != label.column && !could_be(f, bc.cell.text)) return false;
+    if (!action_.field(f)) return std::nullopt;
+    for (const HeaderField other :
+         {HeaderField::kBeneficiarios, HeaderField::kInversion, HeaderField::kPartidas}) {
+      if (other != f && !action_.field(other) && could_be(other, bc.cell.text)) return true;
+    }
+    return std::nullopt;
   }
 
   // The label in force right above `column` still has no value: a cell there on a later label
@@ -256,9 +296,14 @@ class HeaderBlockResolver {
 
   // Values whose label is missing: the field is chosen among those with no label in this block,
   // first in the label row the value sits under, then anywhere, by the type of the value.
+  // A misplaced cell (one with an owner) may also go to the one free-text field of the whole
+  // block left unlabelled and empty, and the lines of one such value, in one column, stay
+  // together; when nothing fits it is its owner's after all.
   void place_extras() {
-    for (const auto& [bc, group] : extras_) {
+    std::optional<std::pair<int, HeaderField>> last;  // column and field of the last placed
+    for (const auto& [bc, group, owner, owner_always] : extras_) {
       std::optional<HeaderField> chosen;
+      if (owner && last && last->first == bc.cell.column) chosen = last->second;
       for (int pass = 0; pass < 2 && !chosen; ++pass) {
         for (int f = 0; f < kHeaderFieldCount; ++f) {
           const auto field = static_cast<HeaderField>(f);
@@ -271,6 +316,9 @@ class HeaderBlockResolver {
         }
       }
       if (!chosen) chosen = only_free_text_field_left(group, bc.cell.text);
+      if (!chosen && owner) chosen = only_free_text_field_left(kAnyGroup, bc.cell.text);
+      if (owner && !chosen && (owner_always || !action_.field(*owner))) chosen = owner;
+      if (owner && chosen) last = {bc.cell.column, *chosen};
       if (chosen) {
         add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, true);
       } else {
@@ -286,7 +334,10 @@ class HeaderBlockResolver {
     std::optional<HeaderField> only;
     for (int f = 0; f < kHeaderFieldCount; ++f) {
       const auto field = static_cast<HeaderField>(f);
-      if (group_of(field) != group || labelled_.count(field) || action_.field(field)) continue;
+      if ((group != kAnyGroup && group_of(field) != group) || labelled_.count(field) ||
+          action_.field(field)) {
+        continue;
+      }
       if (!is_free_text(field)) continue;
       if (only) return std::nullopt;
       only = field;
@@ -304,7 +355,16 @@ class HeaderBlockResolver {
   std::vector<UnrecognizedText>& unrecognized_;
   std::vector<ActiveLabel> active_;
   std::set<HeaderField> labelled_;
-  std::vector<std::pair<BlockCell, int>> extras_;  // with the canonical group they sat under
+  static constexpr int kAnyGroup = 1000;  // only_free_text_field_left: in any label row
+
+  struct Extra {
+    BlockCell bc;
+    int group;                         // the canonical group it sat under, -1 none
+    std::optional<HeaderField> owner;  // the label whose range holds a misplaced cell
+    bool owner_always = false;         // see misplaced()
+  };
+  std::map<int, HeaderField> labels_at_;  // the last label seen at each column
+  std::vector<Extra> extras_;
 };
 
 }  // namespace
