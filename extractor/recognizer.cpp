@@ -153,6 +153,7 @@ class HeaderBlockResolver {
       if (bc.label) {
         labelled_.insert(bc.label->field);
         labels_at_[bc.cell.column] = bc.label->field;
+        merged_columns_.erase(bc.cell.column);
         if (!bc.label->value.empty())
           add_value(bc.label->field, bc.label->value, bc.origin, bc.cell.box, false);
         new_labels.push_back({bc.cell.column, bc.label->field});
@@ -207,8 +208,9 @@ class HeaderBlockResolver {
         // 117: META's value on LÍNEA's value row, right of INVERSIÓN's).
         const auto above = labels_at_.find(bc.cell.column);
         if (!label_at(bc.cell.column) && above != labels_at_.end() &&
-            !action_.field(above->second)) {
+            (!action_.field(above->second) || merged_columns_.count(bc.cell.column))) {
           add_value(above->second, bc.cell.text, bc.origin, bc.cell.box, false);
+          merged_columns_.insert(bc.cell.column);  // its next lines, in this column, follow it
           continue;
         }
       }
@@ -364,6 +366,7 @@ class HeaderBlockResolver {
     bool owner_always = false;         // see misplaced()
   };
   std::map<int, HeaderField> labels_at_;  // the last label seen at each column
+  std::set<int> merged_columns_;          // columns whose value continues below other labels
   std::vector<Extra> extras_;
 };
 
