@@ -163,6 +163,7 @@ class HeaderBlockResolver {
       if (left_label != nullptr && !awaits_value_at(bc.cell.column)) {
         // A value beside its label on the label row (`PROPÓSITO | Establecer…`).
         add_value(left_label->label->field, bc.cell.text, bc.origin, bc.cell.box, false);
+        beside_.insert(left_label->label->field);
         left_label = nullptr;
       } else {
         for_previous_layer.push_back(bc);
@@ -202,6 +203,16 @@ class HeaderBlockResolver {
         continue;
       }
       const ActiveLabel& label = active_[*owner];
+      const std::optional<bool> keep = misplaced(label, bc);
+      const bool text_value = is_free_text(label.field) ||
+                              label.field == HeaderField::kLineaEstrategica ||
+                              label.field == HeaderField::kEstrategia;
+      if (!shifted && !keep && beside_.count(label.field) && text_value) {
+        // A later row in the range of a value given beside its label: a wrapped line of it,
+        // or the value of a label left empty (sweep seeds 8, 71); told apart at the end.
+        after_beside_.push_back({bc, group_of(label.field), label.field, true});
+        continue;
+      }
       if (!shifted && label.column != bc.cell.column) {
         // A value merged over several rows under its label and aligned to their top or bottom
         // lands on a later value row, beside the values of the labels in force (sweep seed
@@ -214,7 +225,9 @@ class HeaderBlockResolver {
           continue;
         }
       }
-      if (const std::optional<bool> keep = misplaced(label, bc); !shifted && keep) {
+      // (Beside labels shifted one column, every value is off its label's column: only a
+      // typed line after the label's value is misplaced there, sweep seed 127.)
+      if (keep && (!shifted || *keep)) {
         // Placed once the block is read; when no field fits, it is the owner's value as before.
         extras_.push_back({bc, group_of(label.field), label.field, *keep});
         continue;
@@ -302,6 +315,17 @@ class HeaderBlockResolver {
   // block left unlabelled and empty, and the lines of one such value, in one column, stay
   // together; when nothing fits it is its owner's after all.
   void place_extras() {
+    // A single line after a value given beside its label is the one free-text field of the
+    // block whose label is missing, if there is one; else (or when there are several lines:
+    // a wrapped value) it continues that value.
+    const std::optional<HeaderField> lone =
+        after_beside_.size() == 1
+            ? only_free_text_field_left(kAnyGroup, after_beside_[0].bc.cell.text)
+            : std::nullopt;
+    for (const Extra& e : after_beside_) {
+      add_value(lone.value_or(*e.owner), e.bc.cell.text, e.bc.origin, e.bc.cell.box,
+                lone.has_value());
+    }
     std::optional<std::pair<int, HeaderField>> last;  // column and field of the last placed
     for (const auto& [bc, group, owner, owner_always] : extras_) {
       std::optional<HeaderField> chosen;
@@ -368,6 +392,8 @@ class HeaderBlockResolver {
   std::map<int, HeaderField> labels_at_;  // the last label seen at each column
   std::set<int> merged_columns_;          // columns whose value continues below other labels
   std::vector<Extra> extras_;
+  std::set<HeaderField> beside_;     // fields whose value sat beside their label
+  std::vector<Extra> after_beside_;  // value rows in the range of such a field
 };
 
 }  // namespace
