@@ -58,6 +58,17 @@ std::string connection_reason(PGconn* conn) {
   return libpq_detail(message.c_str());
 }
 
+// Whether a failure left the connection unusable: libpq's own error (no SQLSTATE: the socket
+// closed or broke), a connection-class SQLSTATE (08…, 57P…: the server shutting down), or a
+// connection libpq already marked bad.
+bool connection_lost(PGconn* conn, const PGresult* result) {
+  if (PQstatus(conn) == CONNECTION_BAD) return true;
+  const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  if (state == nullptr) return true;
+  const std::string_view sqlstate(state);
+  return sqlstate.starts_with("08") || sqlstate.starts_with("57P");
+}
+
 // Why a statement failed, in Spanish, from its SQLSTATE.
 std::string statement_reason(PGconn* conn, const PGresult* result) {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
@@ -66,7 +77,7 @@ std::string statement_reason(PGconn* conn, const PGresult* result) {
   const std::string sqlstate = state != nullptr ? state : "";
   std::string detail = primary != nullptr ? primary : libpq_detail(PQerrorMessage(conn));
   if (sqlstate == "42501") return "permiso denegado (" + detail + ")";
-  if (PQstatus(conn) == CONNECTION_BAD || sqlstate.starts_with("08") || sqlstate.starts_with("57P"))
+  if (connection_lost(conn, result))
     return "se perdió la conexión con el servidor (" + detail + ")";
   if (sqlstate == "53100") return os_reason(ENOSPC);
   return detail;
@@ -122,16 +133,12 @@ class Connection {
         fail("no se pudo escribir", nullptr);
     }
     if (PQputCopyEnd(conn_, nullptr) != 1) fail("no se pudo escribir", nullptr);
-    bool failed = false;
-    std::string why;
+    Result failed(nullptr, &PQclear);  // the first result that is not a success
     while (PGresult* r = PQgetResult(conn_)) {
-      const Result result(r, &PQclear);
-      if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK) {
-        failed = true;
-        why = statement_reason(conn_, r);
-      }
+      Result result(r, &PQclear);
+      if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK) failed = std::move(result);
     }
-    if (failed) throw OutputError(name_, "no se pudo escribir", why);
+    if (failed) fail("no se pudo escribir", failed.get());
   }
 
   // The first column of the first row, nullopt with no row or NULL.
@@ -147,7 +154,11 @@ class Connection {
 
   const std::string& name() const { return name_; }
 
+  // A connection gone for good (the server stopped, the network dropped) is OutputLost: the
+  // batch then stops sending documents here and goes on with its other outputs.
   [[noreturn]] void fail(const std::string& what, const PGresult* result) const {
+    if (connection_lost(conn_, result))
+      throw OutputLost(name_, what, statement_reason(conn_, result));
     throw OutputError(name_, what, statement_reason(conn_, result));
   }
 
@@ -266,18 +277,31 @@ class PostgresExporter final : public DatabaseExporter {
   }
 
  private:
-  // Nothing is sent before the document is complete: its rows wait in COPY buffers.
+  // COPY text held before it is sent: the memory a document's rows take, whatever its length.
+  static constexpr std::size_t kFlushBytes = std::size_t{256} << 10;
+
+  // The document's transaction opens here and its earlier rows go at once (the rows of a
+  // document refused later come back with the ROLLBACK); its rows are streamed with COPY.
   std::optional<std::int64_t> start_document(const std::string& sha256) override {
-    sha256_ = sha256;
     for (std::string& rows : rows_) rows.clear();
-    const std::optional<std::string> id = Connection::first(
-        db_->exec("SELECT id FROM documentos WHERE sha256 = $1", "no se pudo leer", {sha256}));
-    if (!id) return std::nullopt;
-    return std::stoll(*id);
+    buffered_ = 0;
+    db_->exec("BEGIN", "no se pudo escribir");
+    in_transaction_ = true;
+    try {
+      const std::optional<std::string> id = Connection::first(
+          db_->exec("SELECT id FROM documentos WHERE sha256 = $1", "no se pudo leer", {sha256}));
+      if (!id) return std::nullopt;
+      db_->exec("DELETE FROM documentos WHERE id = $1", "no se pudo escribir", {*id});
+      return std::stoll(*id);
+    } catch (...) {
+      rollback_document();
+      throw;
+    }
   }
 
   std::int64_t insert(TableId table, const DbRow& row, std::optional<std::int64_t> id) override {
     std::string& out = rows_.at(static_cast<std::size_t>(table));
+    const std::size_t before = out.size();
     if (schema_table(table).columns.front().type == ColumnType::kId) {
       if (!id) id = next_id(table);
       out += std::to_string(*id);
@@ -288,32 +312,37 @@ class PostgresExporter final : public DatabaseExporter {
       append_copy_value(out, row[i]);
     }
     out += '\n';
+    buffered_ += out.size() - before;
+    if (buffered_ >= kFlushBytes) flush();
     return id.value_or(0);
   }
 
-  void commit_document() override {
-    db_->exec("BEGIN", "no se pudo escribir");
-    try {
-      db_->exec("DELETE FROM documentos WHERE sha256 = $1", "no se pudo escribir", {sha256_});
-      for (const Table& table : schema_tables()) {
-        const std::string& rows = rows_.at(static_cast<std::size_t>(table.id));
-        if (rows.empty()) continue;
-        std::string columns = table.columns.front().type == ColumnType::kId ? "id" : "";
-        for (const std::string_view name : row_columns(table))
-          columns += (columns.empty() ? "" : ", ") + std::string(name);
-        db_->copy(std::string(table.name) + " (" + columns + ")", rows);
-      }
-      db_->exec("COMMIT", "no se pudo escribir");
-    } catch (...) {
-      db_->rollback();
-      rollback_document();
-      throw;
+  // Sends every table's waiting rows, parents before children (schema order), so each row's
+  // foreign keys point at rows already sent.
+  void flush() {
+    for (const Table& table : schema_tables()) {
+      std::string& rows = rows_.at(static_cast<std::size_t>(table.id));
+      if (rows.empty()) continue;
+      std::string columns = table.columns.front().type == ColumnType::kId ? "id" : "";
+      for (const std::string_view name : row_columns(table))
+        columns += (columns.empty() ? "" : ", ") + std::string(name);
+      db_->copy(std::string(table.name) + " (" + columns + ")", rows);
+      rows.clear();
     }
-    rollback_document();  // the buffers are sent: empty them
+    buffered_ = 0;
+  }
+
+  void commit_document() override {
+    flush();
+    db_->exec("COMMIT", "no se pudo escribir");
+    in_transaction_ = false;
   }
 
   void rollback_document() noexcept override {
     for (std::string& rows : rows_) rows.clear();
+    buffered_ = 0;
+    if (in_transaction_) db_->rollback();
+    in_transaction_ = false;
   }
 
   // A new id of `table`, drawn from its sequence in blocks (one round trip per block).
@@ -337,8 +366,9 @@ class PostgresExporter final : public DatabaseExporter {
 
   std::string conninfo_;
   std::optional<Connection> db_;
-  std::string sha256_;
-  std::array<std::string, kTableCount> rows_;
+  std::array<std::string, kTableCount> rows_;  // COPY text not sent yet, per table
+  std::size_t buffered_ = 0;                   // their bytes
+  bool in_transaction_ = false;
   std::array<std::deque<std::int64_t>, kTableCount> ids_;
 };
 

@@ -19,8 +19,9 @@ bool is_postgres_conninfo(std::string_view db);
 std::string redacted_conninfo(std::string_view conninfo);
 
 // Writes each document (options.db_conninfo) in one transaction: its earlier rows (same sha256)
-// are deleted and the new ones loaded with COPY, so converting a file again leaves the same rows;
-// a document refused part-way sends nothing. begin() connects and brings the schema (table
+// are deleted and the new ones streamed with COPY as they come (at most ~256 KiB held), so
+// converting a file again leaves the same rows; a document refused part-way is rolled back. A
+// connection lost while writing throws OutputLost. begin() connects and brings the schema (table
 // poa_esquema) to this version in one transaction; a server it cannot reach, a failed
 // authentication, a permission denied or a schema of a newer poa throws OutputError (one Spanish
 // line naming the database without its password) and nothing is written.

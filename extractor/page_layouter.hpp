@@ -363,6 +363,8 @@ class PageLayouter {
   // together on the label's row, as the spreadsheet had it. A row's line is the first line of
   // its text, moved cells included (as emit_grid_block's).
   void emit_text_block(int first, int last);
+  // emit_text_block's steps over the block's cells (layout_text_block.cpp).
+  class TextBlock;
 
   void emit_block_line(int k);
   void emit_title(int k);

@@ -10,21 +10,31 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace poa::fuzz {
+
+// A temporary file removed when the process ends normally (a crash leaves it, with the input).
+struct TemporaryFile {
+  std::filesystem::path path;
+  ~TemporaryFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+};
 
 // `data` written to `<temp>/poa-fuzz-<pid>-<name>`; the name keeps the extension a reader may
 // look at (`input.pdf`).
 inline const std::filesystem::path& input_file(const std::uint8_t* data, std::size_t size,
                                                std::string_view name) {
-  static const std::filesystem::path file =
+  static const TemporaryFile file{
       std::filesystem::temp_directory_path() /
-      ("poa-fuzz-" + std::to_string(::getpid()) + "-" + std::string(name));
-  if (std::FILE* f = std::fopen(file.c_str(), "wb")) {
+      ("poa-fuzz-" + std::to_string(::getpid()) + "-" + std::string(name))};
+  if (std::FILE* f = std::fopen(file.path.c_str(), "wb")) {
     if (size > 0) std::fwrite(data, 1, size, f);
     std::fclose(f);
   }
-  return file;
+  return file.path;
 }
 
 }  // namespace poa::fuzz

@@ -42,7 +42,28 @@ struct InputSummary {
   Diagnostics diagnostics;  // document-level first, then each action's
 };
 
-using Exporters = std::vector<std::unique_ptr<exporters::Exporter>>;
+// The exporters a document goes to. One whose output is lost for the rest of the run (OutputLost:
+// a database whose connection dropped) is aborted and dropped where it fails, and the document
+// goes on in the others; the last one lost is thrown on, for the batch to stop.
+struct Exporters {
+  std::vector<std::unique_ptr<exporters::Exporter>> list;
+  std::vector<std::string> lost;  // each dropped output's line, until the batch prints it
+
+  template <typename Call>
+  void each(const Call& call) {
+    for (auto it = list.begin(); it != list.end();) {
+      try {
+        call(**it);
+        ++it;
+      } catch (const OutputLost& e) {
+        if (list.size() == 1) throw;
+        (*it)->abort_document();
+        lost.emplace_back(e.what());
+        it = list.erase(it);
+      }
+    }
+  }
+};
 
 extractor::OpenOptions open_options(const ConvertOptions& convert) {
   return extractor::OpenOptions{convert.password, convert.max_input_bytes, convert.sheet,
@@ -79,10 +100,20 @@ class PageCounter final : public RowReader {
   int seen_ = 0;
 };
 
-// Streams one input through every exporter. Throws what the reader or the recogniser throws
-// (InputError for a refused input); the caller then aborts the exporters' open document.
+// An action as a worker holds it until the batch takes it: without its values' sources when no
+// output shows them (only the review report does), since they are most of a held action's memory.
+void strip_sources(Action& action) {
+  // Swapped out, not `= {}` (which keeps the capacity).
+  std::vector<ValueSource>().swap(action.sources);
+  for (Activity& activity : action.activities) std::vector<ValueSource>().swap(activity.sources);
+}
+
+// Streams one input through every exporter, or (`record`: a worker thread) into a whole Document
+// that the exporters take later, its actions moved in. Throws what the reader or the recogniser
+// throws (InputError for a refused input); the caller then aborts the exporters' open document.
 InputSummary stream_input(const std::filesystem::path& file, const std::string& stem,
-                          const BatchOptions& options, Exporters& outputs) {
+                          const BatchOptions& options, Exporters& outputs,
+                          Document* record = nullptr) {
   std::unique_ptr<RowReader> reader =
       options.open ? options.open(file, options.convert)
                    : extractor::open_source(file, open_options(options.convert));
@@ -90,11 +121,19 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
     reader = std::make_unique<PageCounter>(std::move(reader), *options.progress);
   extractor::ActionStream stream(*reader);
   InputSummary summary;
-  auto take = [&](const Action& action) {
+  const bool keep_sources = std::find(options.formats.begin(), options.formats.end(),
+                                      exporters::Format::kHtml) != options.formats.end();
+  auto take = [&](Action& action) {
     ++summary.actions;
     summary.activities += action.activities.size();
     summary.diagnostics.insert(summary.diagnostics.end(), action.diagnostics.begin(),
                                action.diagnostics.end());
+    if (record == nullptr) {
+      outputs.each([&](exporters::Exporter& out) { out.write_action(action); });
+      return;
+    }
+    if (!keep_sources) strip_sources(action);
+    record->actions.push_back(std::move(action));
   };
 
   // `ejercicio` and `municipio` are written before `acciones`: hold actions back until the
@@ -106,15 +145,14 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
     held.push_back(normalizer::normalize_action(*raw, options.convert.min_confidence));
   DocumentHead head = normalizer::normalize_head(stream.year(), stream.municipio(), reader->info());
   if (options.convert.municipio) head.municipio = options.convert.municipio;
-  for (auto& out : outputs) out->begin_document(head, stem);
-  for (const Action& action : held) {
-    for (auto& out : outputs) out->write_action(action);
-    take(action);
-  }
+  if (record != nullptr)
+    record->head() = head;
+  else
+    outputs.each([&](exporters::Exporter& out) { out.begin_document(head, stem); });
+  for (Action& action : held) take(action);
   held.clear();
   while ((raw = stream.next_action())) {
-    const Action action = normalizer::normalize_action(*raw, options.convert.min_confidence);
-    for (auto& out : outputs) out->write_action(action);
+    Action action = normalizer::normalize_action(*raw, options.convert.min_confidence);
     take(action);
   }
   const DocumentTail tail = normalizer::normalize_tail(stream.finish(), reader->info());
@@ -123,30 +161,16 @@ InputSummary stream_input(const std::filesystem::path& file, const std::string& 
   if (!same_source(head.source, reader->info())) {
     throw std::logic_error("el lector cambió los datos de la fuente al terminar de leer");
   }
-  for (auto& out : outputs) out->end_document(tail);
+  if (record != nullptr)
+    record->tail() = tail;
+  else
+    outputs.each([&](exporters::Exporter& out) { out.end_document(tail); });
   summary.sha256 = reader->info().sha256;
   // Document-level first, then each action's: the order of Document::all_diagnostics().
   summary.diagnostics.insert(summary.diagnostics.begin(), tail.diagnostics.begin(),
                              tail.diagnostics.end());
   return summary;
 }
-
-// A document kept whole in memory by a worker thread: the exporters take it later, in input order.
-class DocumentRecorder final : public exporters::Exporter {
- public:
-  void begin() override {}
-  void begin_document(const DocumentHead& head, const std::string& /*stem*/) override {
-    doc_.head() = head;
-  }
-  void write_action(const Action& action) override { doc_.actions.push_back(action); }
-  void end_document(const DocumentTail& tail) override { doc_.tail() = tail; }
-  void abort_document() noexcept override {}
-  std::vector<std::filesystem::path> finish() override { return {}; }
-  Document take() { return std::move(doc_); }
-
- private:
-  Document doc_;
-};
 
 // One input as a worker converted it: the whole document and its summary, or what it threw
 // (rethrown where the batch takes it, so a refusal is reported as the streaming path does).
@@ -159,24 +183,23 @@ struct Prepared {
 Prepared prepare_input(const std::filesystem::path& file, const BatchOptions& options) {
   Prepared prepared;
   try {
-    auto recorder = std::make_unique<DocumentRecorder>();
-    DocumentRecorder& doc = *recorder;
-    Exporters sink;
-    sink.push_back(std::move(recorder));
-    prepared.summary = stream_input(file, {}, options, sink);
-    prepared.doc = doc.take();
+    Exporters none;
+    prepared.summary = stream_input(file, {}, options, none, &prepared.doc);
   } catch (...) {
     prepared.error = std::current_exception();
   }
   return prepared;
 }
 
-// The exporters' calls of stream_input, in the same order, for a document already read.
-void replay(const Document& doc, const std::string& stem, Exporters& outputs) {
-  for (auto& out : outputs) out->begin_document(doc.head(), stem);
-  for (const Action& action : doc.actions)
-    for (auto& out : outputs) out->write_action(action);
-  for (auto& out : outputs) out->end_document(doc.tail());
+// The exporters' calls of stream_input, in the same order, for a document already read; each
+// action is freed once written, so the document shrinks as it goes out.
+void replay(Document& doc, const std::string& stem, Exporters& outputs) {
+  outputs.each([&](exporters::Exporter& out) { out.begin_document(doc.head(), stem); });
+  for (Action& action : doc.actions) {
+    outputs.each([&](exporters::Exporter& out) { out.write_action(action); });
+    action = Action{};
+  }
+  outputs.each([&](exporters::Exporter& out) { out.end_document(doc.tail()); });
 }
 
 // Converts the inputs on `jobs` threads, each with its own reader, ahead of the batch, which
@@ -249,12 +272,13 @@ class ConvertPool {
 // Drops the document every exporter began, last begun first: a folder the first one made for it
 // is then empty when the first one looks, and goes.
 void abort_outputs(Exporters& outputs) noexcept {
-  for (auto out = outputs.rbegin(); out != outputs.rend(); ++out) (*out)->abort_document();
+  for (auto out = outputs.list.rbegin(); out != outputs.list.rend(); ++out)
+    (*out)->abort_document();
 }
 
 bool begin_outputs(Exporters& outputs, std::ostream& err) {
   try {
-    for (auto& out : outputs) out->begin();
+    for (auto& out : outputs.list) out->begin();
   } catch (const OutputError& e) {
     err << "poa: error: " << e.what() << '\n';
     return false;
@@ -270,7 +294,7 @@ bool begin_outputs(Exporters& outputs, std::ostream& err) {
 bool finish_outputs(Exporters& outputs, std::vector<std::filesystem::path>& written,
                     std::ostream& err) {
   bool ok = true;
-  for (auto& out : outputs) {
+  for (auto& out : outputs.list) {
     try {
       for (const auto& path : out->finish()) written.push_back(path);
     } catch (const OutputError& e) {
@@ -458,10 +482,9 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
     else
       err << lines;
   };
-  std::vector<std::unique_ptr<exporters::Exporter>> outputs;
-  for (exporters::Format f : options.formats) {
-    outputs.push_back(exporters::make_exporter(f, options.export_options));
-  }
+  Exporters outputs;
+  for (exporters::Format f : options.formats)
+    outputs.list.push_back(exporters::make_exporter(f, options.export_options));
   {
     std::ostringstream lines;
     const bool begun = begin_outputs(outputs, lines);
@@ -478,6 +501,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
   if (jobs > 1) pool.emplace(files, options, static_cast<unsigned>(jobs));
 
   std::map<std::string, int> stems;
+  bool stop = false;  // no output is left
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::filesystem::path& file = files[i];
     // The output name mirrors the file's place under the folder it was found in; only two
@@ -513,13 +537,22 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
       outcome = {file, summary.sha256, {}, summary.actions, summary.activities, warnings, stem};
     } catch (const InputError& e) {
       abort_outputs(outputs);
-      for (auto& out : outputs) out->refused_input(e.diagnostic());
+      for (auto& out : outputs.list) out->refused_input(e.diagnostic());
       lines << format_diagnostic(e.diagnostic()) << '\n';
       ++result.failed;
       outcome.refused = e.diagnostic().code;
+    } catch (const OutputLost& e) {
+      // The last output is gone (a batch into the database alone): nothing more can be written.
+      abort_outputs(outputs);
+      lines << "poa: error: " << e.what()
+            << "; se detiene el lote: " << printable_name(extractor::input_name(file)) << " y las "
+            << files.size() - i - 1 << " entradas siguientes quedan sin convertir\n";
+      ++result.failed;
+      outcome.refused = DiagnosticCode::kFileUnreadable;
+      stop = true;
     } catch (const OutputError& e) {
       abort_outputs(outputs);
-      for (auto& out : outputs)
+      for (auto& out : outputs.list)
         out->refused_input(diag::input_error(DiagnosticCode::kFileUnreadable, e.what(),
                                              Origin{extractor::input_name(file), {}, {}, {}}));
       lines << printable_name(extractor::input_name(file)) << ": error: " << e.what() << '\n';
@@ -533,10 +566,22 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
       ++result.failed;
       outcome.refused = DiagnosticCode::kFileUnreadable;
     }
+    // An output lost during this input: said once, before the input's own lines.
+    std::string lost;
+    for (const std::string& why : outputs.lost) {
+      lost += "poa: error: " + why + "; " + printable_name(extractor::input_name(file)) +
+              " y las entradas siguientes no se escriben en esa salida (sí en las demás)\n";
+      result.output_failed = true;
+    }
+    outputs.lost.clear();
     if (outcome.refused) outcome.sha256 = sha256_of(file, options.convert.max_input_bytes);
     result.inputs.push_back(std::move(outcome));
-    emit(lines.str());
+    emit(lost + lines.str());
     if (options.progress) options.progress->file_done();
+    if (stop) {
+      result.output_failed = true;
+      break;
+    }
   }
   pool.reset();
   // With no input converted the batch files are left as they were: a run whose every input was

@@ -68,7 +68,8 @@ struct BatchOptions {
   // Inputs converted at once, each by its own thread with its own reader (a poppler document is
   // never shared); the exporters still take the documents one at a time in input order, so the
   // outputs and `err` are the same bytes whatever `jobs` is. 1: one input at a time, streamed
-  // action by action into the exporters; more: each input is read into a whole Document first.
+  // action by action into the exporters; more: each input is read into a whole Document first
+  // (without its values' sources unless the review report is among the formats).
   unsigned jobs = 1;
   Progress* progress = nullptr;  // counts files and pages, and prints the inputs' lines
 };
@@ -101,7 +102,9 @@ struct BatchResult {
 // under temporary names and rename into place, so nothing is half-written. An output that cannot
 // be written (a full disk, a read-only folder) gets one line on `err` (poa::OutputError's) and
 // leaves the file as it was: for one input's file that input fails and the batch goes on; for a
-// batch file (acciones.csv…) output_failed is set.
+// batch file (acciones.csv…) output_failed is set. An output lost for the rest of the run
+// (OutputLost: a database whose connection dropped) is said once and dropped, the others go on
+// (output_failed is set); when it was the last output the batch stops there.
 BatchResult run_convert(const std::vector<std::filesystem::path>& files,
                         const BatchOptions& options, std::ostream& err);
 

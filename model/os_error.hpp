@@ -31,4 +31,11 @@ class OutputError : public std::runtime_error {
   std::filesystem::path path_;
 };
 
+// An output that can take nothing more in this run: a database whose connection was lost. A batch
+// drops that output (one line) and goes on writing the others.
+class OutputLost : public OutputError {
+ public:
+  using OutputError::OutputError;
+};
+
 }  // namespace poa

@@ -9,12 +9,14 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,7 @@
 #include "exporters/db_schema.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/postgres_exporter.hpp"
+#include "extractor/source.hpp"
 #include "job/convert.hpp"
 #include "test_files.hpp"
 
@@ -204,6 +207,123 @@ TEST_F(PostgresExporterTest, CopyKeepsTabsNewlinesBackslashesAndTheNullMarker) {
   }
   EXPECT_EQ(PgRows(url()).rows(query), expected);
   EXPECT_EQ(test::SqliteRows(options.db_path).rows(query), expected);
+}
+
+// A long document's rows go to the server while it is written (COPY inside its transaction, so
+// the client holds ~256 KiB, not the document); abandoned part-way, nothing of it stays, and the
+// earlier conversion of the same bytes is back.
+TEST_F(PostgresExporterTest, RowsAreStreamedInTheDocumentsTransactionAndRolledBack) {
+  Document doc;
+  doc.source.path = "largo.txt";
+  doc.source.sha256 = std::string(64, 'b');
+  Action action;
+  action.nombre = "Acción";
+  action.meta = std::string(200, 'm');
+  Activity activity;
+  activity.actividad = std::string(200, 'a');
+  action.activities.assign(10, activity);
+  // What the other session sees: the exporter's locks on tables it wrote rows into.
+  const std::string locked =
+      "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+      "WHERE c.relname = 'actividades' AND l.mode = 'RowExclusiveLock' AND l.pid <> "
+      "pg_backend_pid()";
+  exporters::ExportOptions options;
+  options.db_conninfo = url();
+  const auto out = exporters::make_exporter(Format::kPostgres, options);
+  out->begin();
+  doc.actions.push_back(action);
+  out->write(doc, "x");  // a first conversion, one action
+  DocumentHead other = doc.head();
+  other.source.sha256 = std::string(64, 'c');
+  for (const DocumentHead* head : {&other, &doc.head()}) {  // new bytes, then the same again
+    out->begin_document(*head, "x");
+    if (head == &other) {
+      EXPECT_EQ(PgRows(url()).rows(locked), (DbTable{{"0"}}));
+    }
+    for (int i = 0; i < 200; ++i) out->write_action(action);  // ~500 KiB of COPY text
+    EXPECT_EQ(PgRows(url()).rows(locked), (DbTable{{"1"}})) << "rows still held by the client";
+    out->abort_document();
+  }
+  out->finish();
+  EXPECT_EQ(PgRows(url()).rows("SELECT count(*) FROM documentos"), (DbTable{{"1"}}));
+  EXPECT_EQ(PgRows(url()).rows("SELECT count(*) FROM acciones"), (DbTable{{"1"}}));
+  EXPECT_EQ(PgRows(url()).rows("SELECT count(*) FROM actividades"), (DbTable{{"10"}}));
+}
+
+// A server that goes away mid-batch: one line naming the database and the reason; the other
+// formats still get every document (or, with the database alone, the batch stops at once).
+TEST_F(PostgresExporterTest, LostServerIsOneLineAndTheOtherFormatsGoOn) {
+  struct Case {
+    std::string name;
+    std::vector<Format> formats;
+    unsigned jobs;
+    std::string says;       // the one line's end
+    std::size_t converted;  // of the 5 inputs
+    std::size_t jsons;
+  };
+  std::vector<fs::path> files;  // five copies of one dump
+  for (int i = 0; i < 5; ++i) {
+    files.push_back(dir_ / ("in-" + std::to_string(i) + ".txt"));
+    fs::copy_file(kMixedBatch[0], files.back());
+  }
+  const std::string goes_on =
+      " y las entradas siguientes no se escriben en esa salida (sí en las demás)";
+  const std::vector<Case> cases = {
+      {"json and database, -j 1", {Format::kJson, Format::kPostgres}, 1, goes_on, 5, 5},
+      {"json and database, -j 2", {Format::kJson, Format::kPostgres}, 2, goes_on, 5, 5},
+      {"database alone, -j 1",
+       {Format::kPostgres},
+       1,
+       "se detiene el lote: " + files[1].string() +
+           " y las 3 entradas siguientes quedan sin "
+           "convertir",
+       1,
+       0},
+  };
+  const fs::path pg = dir_ / "pg";  // a server of this test's own, stopped mid-batch
+  const std::string start = test::shell_quote(POA_SOURCE_DIR "/tests/postgres_server.sh") +
+                            " start " + test::shell_quote(pg.string());
+  const std::string stop = test::shell_quote(POA_SOURCE_DIR "/tests/postgres_server.sh") +
+                           " stop " + test::shell_quote(pg.string());
+  for (const Case& c : cases) {
+    int status = 0;
+    const std::string log = test::run_command(start + " 2>&1", &status);
+    ASSERT_EQ(status, 0) << log;
+    std::string socket = test::read_file(pg / "server");
+    socket.erase(socket.find('\n'));
+    job::BatchOptions options;
+    options.quiet = true;
+    options.formats = c.formats;
+    options.jobs = c.jobs;
+    options.export_options.out_dir = dir_ / "lost";
+    options.export_options.db_conninfo = "postgresql://poa_test@/postgres?host=" + socket;
+    fs::remove_all(options.export_options.out_dir);
+    std::atomic<int> opened = 0;
+    options.open = [&](const fs::path& file, const job::ConvertOptions& convert) {
+      // The second input is opened once the first went (or, with -j 2, is going) to the server.
+      if (++opened == 2) test::run_command(stop + " 2>&1");
+      return extractor::open_source(
+          file, extractor::OpenOptions{convert.password, convert.max_input_bytes, {}, {}});
+    };
+    std::ostringstream err;
+    const job::BatchResult result = job::run_convert(files, options, err);
+    const std::string text = err.str();
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n') - static_cast<long>(result.converted), 1)
+        << c.name << ": " << text;
+    EXPECT_NE(text.find("poa: error: postgresql://poa_test@/postgres?host=" + socket +
+                        ": no se pudo escribir: se perdió la conexión con el servidor"),
+              std::string::npos)
+        << c.name << ": " << text;
+    EXPECT_NE(text.find(c.says), std::string::npos) << c.name << ": " << text;
+    EXPECT_TRUE(result.output_failed) << c.name;
+    EXPECT_EQ(result.converted, c.converted) << c.name << ": " << text;
+    std::size_t jsons = 0;
+    if (fs::exists(options.export_options.out_dir))
+      for (const auto& e : fs::directory_iterator(options.export_options.out_dir))
+        jsons += e.path().extension() == ".json" ? 1 : 0;
+    EXPECT_EQ(jsons, c.jsons) << c.name << ": " << text;
+    test::run_command(stop + " 2>&1");
+  }
 }
 
 // docs/database.md's ten queries run on both databases, with the same number of rows; those

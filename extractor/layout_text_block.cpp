@@ -1,0 +1,316 @@
+// Pass 6, rows of a header block read from its text (no drawn grid): each line cut into cells,
+// and the wrapped values and labels moved onto the row of their label (emit_text_block's steps).
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "extractor/labels.hpp"
+#include "extractor/page_layouter.hpp"
+
+namespace poa::extractor::layout::detail {
+
+// The cells of header-block lines [first, last] and, for each, the line it moves to. Steps, in
+// order: cut_lines(), join_spanning_values(), find_moves(), emit().
+class PageLayouter::TextBlock {
+ public:
+  TextBlock(const PageLayouter& layouter, int first, int last)
+      : l_(layouter), first_(first), n_(last - first + 1), cells_(static_cast<std::size_t>(n_)) {}
+
+  // Cuts each line into cells at the header's borders, marking the cells that are labels.
+  void cut_lines();
+  // Glues back a value merged across the form's width that the header's borders cut.
+  void join_spanning_values();
+  // Decides where the lines of each wrapped value or label go.
+  void find_moves();
+  // One row per line, moved cells on the row they moved to.
+  void emit(std::vector<CellRow>& rows);
+
+ private:
+  struct BlockCell {
+    GCell cell;
+    bool label = false;
+    int target = -1;        // line it moves to, -1 when it stays
+    int starts_label = -1;  // a label or a wrapped label's first line: -1 not known yet
+  };
+  // A column followed down from a cell (find_wrapped): its lines, and what lies beside them.
+  struct Wrapped {
+    std::vector<BlockCell*> chain;
+    bool label_chain = false;  // the lines read as one label
+    int label_line = -1;       // first line with labels of other columns but none in this one
+    int beside_line = -1;      // the line where a label sits beside the value
+    int last = -1;             // the chain's last line
+  };
+
+  std::vector<BlockCell>& line(int pos) { return cells_[static_cast<std::size_t>(pos)]; }
+  // Index into lines_ and info_ of the block's line `pos`.
+  std::size_t page_line(int pos) const {
+    return static_cast<std::size_t>(first_) + static_cast<std::size_t>(pos);
+  }
+  BlockCell* find_col(int pos, int col);
+  // Whether `text` reads as a label with no value after it (within the label length limit).
+  bool label_alone(const std::string& text) const;
+  bool starts_label(int pos, std::size_t i);
+  bool beside_label(int pos, std::size_t i);
+  bool value_column(int col) const;
+  bool nearer_below(int q, const BlockCell& above, const BlockCell& bc);
+  void follow_value(int pos, BlockCell& head);
+  Wrapped find_wrapped(int pos, BlockCell& head);
+  int wrapped_target(int pos, const BlockCell& head, const Wrapped& w) const;
+
+  const PageLayouter& l_;
+  int first_;
+  int n_;
+  std::vector<std::vector<BlockCell>> cells_;  // per line
+};
+
+void PageLayouter::emit_text_block(int first, int last) {
+  if (header_borders_.empty() && out_.header_grid.empty()) {
+    for (int k = first; k <= last; ++k) emit_block_line(k);
+    return;
+  }
+  TextBlock block(*this, first, last);
+  block.cut_lines();
+  block.join_spanning_values();
+  block.find_moves();
+  block.emit(out_.rows);
+}
+
+void PageLayouter::TextBlock::cut_lines() {
+  std::vector<GCell> cells;
+  for (int pos = 0; pos < n_; ++pos) {
+    const std::size_t k = page_line(pos);
+    gutter_cells(l_.page_, l_.lines_[k], l_.header_borders_, l_.config_, cells);
+    const bool has_labels = l_.info_[k].labels > 0;
+    for (GCell& c : cells) {
+      const bool label = has_labels && c.text.size() < l_.config_.max_label_length &&
+                         classify_cell(c.text, {.column = false}).header;
+      line(pos).push_back(BlockCell{std::move(c), label, -1});
+    }
+  }
+}
+
+PageLayouter::TextBlock::BlockCell* PageLayouter::TextBlock::find_col(int pos, int col) {
+  for (BlockCell& bc : line(pos)) {
+    if (bc.cell.column == col) return &bc;
+  }
+  return nullptr;
+}
+
+bool PageLayouter::TextBlock::label_alone(const std::string& text) const {
+  if (text.size() > l_.config_.max_label_length) return false;
+  const std::optional<LabelMatch> m = classify_cell(text, {.column = false}).header;
+  return m && m->value.empty();
+}
+
+// A label, or the first line of a label wrapped in its cell (`NOMBRE DE LA` / `ACCIÓN`).
+bool PageLayouter::TextBlock::starts_label(int pos, std::size_t i) {
+  BlockCell& bc = line(pos)[i];
+  if (bc.label) return true;
+  if (bc.starts_label < 0) {
+    bc.starts_label = 0;
+    const BlockCell* next = pos + 1 < n_ ? find_col(pos + 1, bc.cell.column) : nullptr;
+    if (next &&
+        next->cell.box.y0 - bc.cell.box.y1 <= l_.config_.label_line_gap * height(next->cell.box) &&
+        bc.cell.text.size() + next->cell.text.size() < l_.config_.max_label_length) {
+      bc.starts_label = label_alone(bc.cell.text + ' ' + next->cell.text);
+    }
+  }
+  return bc.starts_label > 0;
+}
+
+// The cell sits right beside a label, in the next column (a form laid out label | value).
+bool PageLayouter::TextBlock::beside_label(int pos, std::size_t i) {
+  const auto& cells = line(pos);
+  return i > 0 && cells[i - 1].cell.column + 1 == cells[i].cell.column && starts_label(pos, i - 1);
+}
+
+// A column of the header grid that holds values, not labels.
+bool PageLayouter::TextBlock::value_column(int col) const {
+  const auto& grid = l_.out_.header_grid;
+  return col >= 0 && static_cast<std::size_t>(col) < grid.size() &&
+         grid[static_cast<std::size_t>(col)].label.empty();
+}
+
+// A value merged across the form's width runs under the labels of a block on its right: the
+// block's borders cut its line where the text has no gutter. A piece of a value column's cell
+// that follows it with no gutter, and is no label, is the rest of that value (bottom up, so
+// that starts_label looks at lines already joined).
+void PageLayouter::TextBlock::join_spanning_values() {
+  for (int pos = n_ - 1; pos >= 0; --pos) {
+    auto& cells = line(pos);
+    for (std::size_t i = 1; i < cells.size();) {
+      GCell& value = cells[i - 1].cell;
+      const GCell& rest = cells[i].cell;
+      const double gap = rest.box.x0 - value.box.x1;
+      if (cells[i - 1].label || cells[i].label || !value_column(value.column) ||
+          gap >= l_.config_.gutter * rest.size || starts_label(pos, i)) {
+        ++i;
+        continue;
+      }
+      if (gap > l_.config_.word_space * rest.size) value.text += ' ';
+      value.text += rest.text;
+      unite(value.box, rest.box);
+      cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+  // Joined lines read differently: starts_label looks again.
+  for (auto& cells : cells_) {
+    for (BlockCell& bc : cells) bc.starts_label = -1;
+  }
+}
+
+// Lines of one cell sit at the font's line pitch; the next row starts further down (its
+// padding). A line nearer the next line of its column than the line above starts the cell
+// below (aligned to its bottom), it does not continue the one above.
+bool PageLayouter::TextBlock::nearer_below(int q, const BlockCell& above, const BlockCell& bc) {
+  const BlockCell* below = q + 1 < n_ ? find_col(q + 1, bc.cell.column) : nullptr;
+  if (below == nullptr || below->label) return false;
+  const double gap_above = bc.cell.box.y0 - above.cell.box.y1;
+  const double gap_below = below->cell.box.y0 - bc.cell.box.y1;
+  return gap_above - gap_below > l_.config_.nearer_below * height(bc.cell.box);
+}
+
+void PageLayouter::TextBlock::find_moves() {
+  for (int pos = 0; pos < n_; ++pos) {
+    for (std::size_t hi = 0; hi < line(pos).size(); ++hi) {
+      BlockCell& head = line(pos)[hi];
+      if (head.target >= 0) continue;
+      if (!head.label && beside_label(pos, hi) && !starts_label(pos, hi)) {
+        follow_value(pos, head);
+        continue;
+      }
+      const Wrapped w = find_wrapped(pos, head);
+      const int to = wrapped_target(pos, head, w);
+      if (to < 0) continue;
+      for (BlockCell* bc : w.chain) bc->target = to;
+    }
+  }
+}
+
+// A value beside its label, wrapped over the lines below it: they join it, up to a line where
+// the column holds a value of the next label row (or a label).
+void PageLayouter::TextBlock::follow_value(int pos, BlockCell& head) {
+  std::vector<BlockCell*> chain{&head};
+  for (int q = pos + 1; q < n_; ++q) {
+    auto& cells = line(q);
+    std::size_t j = 0;
+    while (j < cells.size() && cells[j].cell.column != head.cell.column) ++j;
+    if (j == cells.size()) break;
+    BlockCell& next = cells[j];
+    if (next.label || next.target >= 0 ||
+        next.cell.box.y0 - chain.back()->cell.box.y1 >
+            l_.config_.wrap_gap * height(next.cell.box) ||
+        beside_label(q, j) || starts_label(q, j) || nearer_below(q, *chain.back(), next)) {
+      break;
+    }
+    chain.push_back(&next);
+  }
+  if (chain.size() >= 2) {
+    for (BlockCell* bc : chain) bc->target = pos;
+  }
+}
+
+// Follows head's column down while its lines continue one cell: a label may wrap too
+// (`INVERSIÓN` / `APROXIMADA`), its lines joining while together they still read as a label.
+PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, BlockCell& head) {
+  Wrapped w;
+  w.label_chain = head.label;
+  w.chain.push_back(&head);
+  w.last = pos;
+  std::string label_text = head.cell.text;
+  for (int q = pos + 1; q < n_; ++q) {
+    BlockCell* next = find_col(q, head.cell.column);
+    if (!next) {
+      if (l_.info_[page_line(q)].labels > 0 && w.label_line < 0) {
+        w.label_line = q;
+      }
+      continue;
+    }
+    const Box& prev = w.chain.back()->cell.box;
+    const double gap = next->cell.box.y0 - prev.y1;
+    if (next->label || gap > l_.config_.label_line_gap * height(next->cell.box)) break;
+    // (Only a label's lines may lie further apart than a value's: loose line spacing.)
+    const bool loose = gap > l_.config_.wrap_gap * height(next->cell.box);
+    if (loose && !w.label_chain && w.chain.size() > 1) break;
+    // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a label
+    // chain too.
+    if (w.label_chain || w.chain.size() == 1) {
+      std::string joined = label_text + ' ' + next->cell.text;
+      const bool joins = label_alone(joined);  // a label and its value stay apart
+      if ((w.label_chain || loose) && !joins) break;
+      if (joins) {
+        w.label_chain = true;
+        label_text = std::move(joined);
+      }
+    }
+    if (!w.label_chain) {
+      const auto j = static_cast<std::size_t>(next - line(q).data());
+      if (beside_label(q, j) && !starts_label(q, j)) {
+        if (w.beside_line >= 0) break;  // the next label's value
+        w.beside_line = q;
+      }
+    }
+    w.chain.push_back(next);
+    w.last = q;
+  }
+  return w;
+}
+
+// The line a wrapped chain moves to, -1 when it stays where it is.
+int PageLayouter::TextBlock::wrapped_target(int pos, const BlockCell& head,
+                                            const Wrapped& w) const {
+  if (w.chain.size() < 2) return -1;
+  if (w.label_chain) {
+    // The wrapped label goes onto the line of the other labels of its row (they are centred,
+    // so on one of its lines below the first or between them), else where it starts.
+    for (int q = pos + 1; q <= w.last; ++q) {
+      for (const BlockCell& bc : cells_[static_cast<std::size_t>(q)]) {
+        if (bc.label && bc.cell.column != head.cell.column) return q;
+      }
+    }
+    return pos;
+  }
+  // A value wrapped in its cell and aligned to the bottom (or centred), so that its label's
+  // line is its last (or a middle) one: the lines above belong to that label, not to the row
+  // above.
+  if (w.beside_line >= 0) return w.beside_line;
+  if (w.label_line < 0) return -1;
+  // The label's line must run between the value's first and last lines.
+  const double label_cy = cy(l_.lines_[page_line(w.label_line)].box);
+  if (label_cy <= cy(w.chain.front()->cell.box) || label_cy >= cy(w.chain.back()->cell.box)) {
+    return -1;
+  }
+  return w.label_line;
+}
+
+void PageLayouter::TextBlock::emit(std::vector<CellRow>& rows) {
+  std::vector<CellRow> moved(static_cast<std::size_t>(n_));
+  std::vector<int> top(static_cast<std::size_t>(n_));  // a row's first line, with moved cells
+  for (int pos = 0; pos < n_; ++pos) top[static_cast<std::size_t>(pos)] = pos;
+  for (int pos = 0; pos < n_; ++pos) {
+    for (BlockCell& bc : line(pos)) {
+      if (bc.target < 0) continue;
+      auto& t = top[static_cast<std::size_t>(bc.target)];
+      t = std::min(t, pos);
+      add_to_cell(moved[static_cast<std::size_t>(bc.target)], bc.cell.column,
+                  std::move(bc.cell.text), bc.cell.box);
+    }
+  }
+  for (int pos = 0; pos < n_; ++pos) {
+    CellRow row;
+    row.page = l_.page_.number;
+    row.page_is_physical = true;
+    row.line = l_.lines_[page_line(top[static_cast<std::size_t>(pos)])].index;
+    for (BlockCell& bc : line(pos)) {
+      if (bc.target < 0) add_to_cell(row, bc.cell.column, std::move(bc.cell.text), bc.cell.box);
+    }
+    for (Cell& c : moved[static_cast<std::size_t>(pos)].cells) row.cells.push_back(std::move(c));
+    std::stable_sort(row.cells.begin(), row.cells.end(),
+                     [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    finish_row(row);
+    if (!row.cells.empty()) rows.push_back(std::move(row));
+  }
+}
+
+}  // namespace poa::extractor::layout::detail
