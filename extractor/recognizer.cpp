@@ -252,14 +252,11 @@ class HeaderBlockResolver {
   }
 
   // A cell in a label's range that is not that label's value, but one whose label cell was
-  // left empty (sweep seeds 2 and 7 of fixtures/tools/calc_sweep.py): right of a typed
-  // label's column yet not of its type (META's text, vertically centred on a line of its own,
-  // under an empty label cell right of NÚMERO DE ACCIÓN), or a line of its own that reads
-  // wholly as the value of another typed field while the label already has its value
-  // (`M 6,215 H 5,830` under NOMBRE's value when the BENEFICIARIOS label is missing).
-  // Whether the owner may still take it when no field fits: nullopt when it is not misplaced,
-  // false for a cell not of the owner's type (only while the owner has no value), true for a
-  // typed line after the owner's value (it continues that value, as before).
+  // left empty (sweep seeds 2 and 7 of fixtures/tools/calc_sweep.py). nullopt: not misplaced;
+  // false: right of a typed label's column yet not of its type (META's text, vertically
+  // centred on a line of its own right of NÚMERO DE ACCIÓN), the owner's only while it has no
+  // value; true: a line that reads wholly as the value of another typed field after the
+  // label's value (`M 6,215 H 5,830` under NOMBRE's), the owner's when no field fits.
   std::optional<bool> misplaced(const ActiveLabel& label, const BlockCell& bc) const {
     const HeaderField f = label.field;
     const bool typed = f == HeaderField::kNumero || f == HeaderField::kInversion ||
@@ -346,7 +343,7 @@ class HeaderBlockResolver {
       if (owner && !chosen && (owner_always || !action_.field(*owner))) chosen = owner;
       if (owner && chosen) last = {bc.cell.column, *chosen};
       if (chosen) {
-        add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, true);
+        add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, chosen != owner);
       } else {
         unrecognized_.push_back({bc.cell.text, bc.origin});
       }
