@@ -175,12 +175,13 @@ bool PageLayouter::TextBlock::nearer_below(int q, const BlockCell& above, const 
   return gap_above - gap_below > l_.config_.nearer_below * height(bc.cell.box);
 }
 
-// nearer_below's rule read upwards: on a line holding no label (between two label rows), a
-// cell further from the line above it in its column than from the line below (`gap_below`) by
-// the same margin starts a value that goes on below, even with a gap wider than wrap_gap (a
-// font whose line pitch is well over its glyphs' height). A line with labels has its own row.
+// nearer_below's rule read upwards: a cell alone on its line (between two label rows), further
+// from the line above it in its column than from the line below (`gap_below`) by the same
+// margin, starts a value that goes on below, even with a gap wider than wrap_gap (a font whose
+// line pitch is well over its glyphs' height). A line with other cells (a wrapped label's last
+// line, `ACCIÓN` / `APROXIMADA`) is a row of its own.
 bool PageLayouter::TextBlock::apart_from_above(int pos, const BlockCell& bc, double gap_below) {
-  if (l_.info_[page_line(pos)].labels > 0) return false;
+  if (line(pos).size() != 1) return false;
   const BlockCell* above = nullptr;
   for (int r = pos - 1; r >= 0 && above == nullptr; --r) above = find_col(r, bc.cell.column);
   if (above == nullptr) return false;
