@@ -25,27 +25,28 @@ class VectorReader : public RowReader {
         ++page;
       } else if (spec[0] == '+') {  // the rest of the row above, cut by a page break
         row.layout = RowLayout{.open_at_top = true};
-        std::stringstream ss(spec.substr(1));
-        for (std::string item; std::getline(ss, item, '|');) {
-          const auto colon = item.find(':');
-          row.cells.push_back(
-              Cell{item.substr(colon + 1), std::stoi(item.substr(0, colon)), 1, {}});
-        }
+        add_cells(row, spec.substr(1), std::nullopt);
+      } else if (spec[0] == '~') {  // a row of a page read by OCR: its cells have a confidence
+        add_cells(row, spec.substr(1), 0.95);
       } else if (spec[0] == '#') {
         row.kind = RowKind::kTitle;
         row.cells.push_back(Cell{spec.substr(1), 0, 1, {}});
       } else {
-        std::stringstream ss(spec);
-        for (std::string item; std::getline(ss, item, '|');) {
-          const auto colon = item.find(':');
-          row.cells.push_back(
-              Cell{item.substr(colon + 1), std::stoi(item.substr(0, colon)), 1, {}});
-        }
+        add_cells(row, spec, std::nullopt);
       }
       row.page = page;
       rows_.push_back(row);
     }
   }
+  static void add_cells(CellRow& row, const std::string& spec, std::optional<double> confidence) {
+    std::stringstream ss(spec);
+    for (std::string item; std::getline(ss, item, '|');) {
+      const auto colon = item.find(':');
+      row.cells.push_back(
+          Cell{item.substr(colon + 1), std::stoi(item.substr(0, colon)), 1, {}, confidence});
+    }
+  }
+
   std::optional<CellRow> next() override {
     if (pos_ == rows_.size()) return std::nullopt;
     return rows_[pos_++];
@@ -450,6 +451,28 @@ TEST(RecognizerTest, WrappedLinesJoinTheRowAbove) {
   ASSERT_EQ(doc.actions[0].activities.size(), 2u);
   EXPECT_EQ(doc.actions[0].activities[0].actividad->text, "Firma de contrato del ejercicio 2022");
   EXPECT_EQ(doc.actions[0].activities[0].indicador->text, "Contrato firmado en tiempo");
+}
+
+// On a page read by OCR, a row starting a text cell in lower case whose numbers fill only cells
+// the row above left empty is the rest of that row; a born-digital page's rows stay as drawn.
+TEST(RecognizerTest, OcrRowSplitOffJoinsTheRowAbove) {
+  struct Case {
+    const char* name;
+    std::string second;
+    std::size_t activities;
+  };
+  const std::vector<Case> cases = {
+      {"OCR'd, lower case, numbers in empty cells", "~0:del ejercicio|12:-|13:-", 1},
+      {"born-digital: a row of its own", "0:del ejercicio|12:-|13:-", 2},
+      {"OCR'd, a number where the row above has one", "~0:del ejercicio|7:2", 2},
+      {"OCR'd, capitalised", "~0:Del ejercicio|12:-|13:-", 2},
+  };
+  for (const Case& c : cases) {
+    const RawDocument doc = recognize_lines(with_table(
+        {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"}, {"~" + kActivity, c.second}));
+    ASSERT_EQ(doc.actions.size(), 1u) << c.name;
+    EXPECT_EQ(doc.actions[0].activities.size(), c.activities) << c.name;
+  }
 }
 
 TEST(RecognizerTest, UnrecognizedTextIsKeptWithItsOrigin) {
