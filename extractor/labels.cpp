@@ -87,6 +87,11 @@ constexpr ColumnLabelKey kColumnLabels[] = {
     // The rest of a wrapped `INVERSIÓN / APROX. POR / ACTIVIDAD` header whose first line a
     // reader split off.
     {"aprox por actividad", ColumnRole::kInversion},
+    // Likewise the second line of `UNIDAD DE / MEDIDA` and `PROGRAMACIÓN / ANUAL` (an OCR'd
+    // header band whose first line was misread or read as a line of its own).
+    {"medida", ColumnRole::kUnidad},
+    {"de medida", ColumnRole::kUnidad},
+    {"anual", ColumnRole::kAnual},
     {"inversion", ColumnRole::kInversion},
     {"indicador", ColumnRole::kIndicador},
     {"indicadores", ColumnRole::kIndicador},

@@ -121,7 +121,9 @@ struct LayoutConfig {
   // A header-block cell's next line at most this × its height below continues the cell.
   double wrap_gap = 0.35;
   // ... unless it sits nearer the line below it (in its column) by more than this × its height:
-  // then it is the first line of a value aligned to the bottom of the next row's cell.
+  // then it is the first line of a value aligned to the bottom of the next row's cell (or
+  // centred on its label). Likewise a line further below a wrapped value than the value's own
+  // line pitch by more than this × its height starts the next row's value.
   double nearer_below = 0.2;
   // A label's lines (`NÚMERO DE` / `ACCIÓN`) may lie up to this × line height apart (loose line
   // spacing, less than a blank line): the joined text must read as a label, so no value is

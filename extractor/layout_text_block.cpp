@@ -54,6 +54,7 @@ class PageLayouter::TextBlock {
   bool beside_label(int pos, std::size_t i);
   bool value_column(int col) const;
   bool nearer_below(int q, const BlockCell& above, const BlockCell& bc);
+  bool apart_from_above(int pos, const BlockCell& bc, double gap_below);
   void follow_value(int pos, BlockCell& head);
   Wrapped find_wrapped(int pos, BlockCell& head);
   int wrapped_target(int pos, const BlockCell& head, const Wrapped& w) const;
@@ -162,12 +163,28 @@ void PageLayouter::TextBlock::join_spanning_values() {
 
 // Lines of one cell sit at the font's line pitch; the next row starts further down (its
 // padding). A line nearer the next line of its column than the line above starts the cell
-// below (aligned to its bottom), it does not continue the one above.
+// below (aligned to its bottom, or centred on a label whose line comes between), it does not
+// continue the one above. Lines that leave the column empty (the label's own line, between two
+// lines of a value centred on it) are passed over.
 bool PageLayouter::TextBlock::nearer_below(int q, const BlockCell& above, const BlockCell& bc) {
-  const BlockCell* below = q + 1 < n_ ? find_col(q + 1, bc.cell.column) : nullptr;
+  const BlockCell* below = nullptr;
+  for (int r = q + 1; r < n_ && below == nullptr; ++r) below = find_col(r, bc.cell.column);
   if (below == nullptr || below->label) return false;
   const double gap_above = bc.cell.box.y0 - above.cell.box.y1;
   const double gap_below = below->cell.box.y0 - bc.cell.box.y1;
+  return gap_above - gap_below > l_.config_.nearer_below * height(bc.cell.box);
+}
+
+// nearer_below's rule read upwards: on a line holding no label (between two label rows), a
+// cell further from the line above it in its column than from the line below (`gap_below`) by
+// the same margin starts a value that goes on below, even with a gap wider than wrap_gap (a
+// font whose line pitch is well over its glyphs' height). A line with labels has its own row.
+bool PageLayouter::TextBlock::apart_from_above(int pos, const BlockCell& bc, double gap_below) {
+  if (l_.info_[page_line(pos)].labels > 0) return false;
+  const BlockCell* above = nullptr;
+  for (int r = pos - 1; r >= 0 && above == nullptr; --r) above = find_col(r, bc.cell.column);
+  if (above == nullptr) return false;
+  const double gap_above = bc.cell.box.y0 - above->cell.box.y1;
   return gap_above - gap_below > l_.config_.nearer_below * height(bc.cell.box);
 }
 
@@ -219,6 +236,7 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
   w.chain.push_back(&head);
   w.last = pos;
   std::string label_text = head.cell.text;
+  double pitch_gap = 0;  // the gap between the chain's first two lines
   for (int q = pos + 1; q < n_; ++q) {
     BlockCell* next = find_col(q, head.cell.column);
     if (!next) {
@@ -233,12 +251,18 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
     // (Only a label's lines may lie further apart than a value's: loose line spacing.)
     const bool loose = gap > l_.config_.wrap_gap * height(next->cell.box);
     if (loose && !w.label_chain && w.chain.size() > 1) break;
+    // A value's lines keep the pitch of its first two: a wider gap is the padding between two
+    // rows, and the line below starts the next row's value (one beside its label).
+    if (!w.label_chain && w.chain.size() > 1 &&
+        gap - pitch_gap > l_.config_.nearer_below * height(next->cell.box)) {
+      break;
+    }
     // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a label
     // chain too.
     if (w.label_chain || w.chain.size() == 1) {
       std::string joined = label_text + ' ' + next->cell.text;
       const bool joins = label_alone(joined);  // a label and its value stay apart
-      if ((w.label_chain || loose) && !joins) break;
+      if (!joins && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
       if (joins) {
         w.label_chain = true;
         label_text = std::move(joined);
@@ -251,6 +275,7 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
         w.beside_line = q;
       }
     }
+    if (w.chain.size() == 1) pitch_gap = gap;
     w.chain.push_back(next);
     w.last = q;
   }

@@ -128,6 +128,10 @@ struct ActiveLabel {
   HeaderField field;
 };
 
+// How far from a value (in lines of the leftover's height) a leftover line of the header block
+// may lie and still be taken for a piece of it.
+constexpr double kStrayReachLines = 3;
+
 class HeaderBlockResolver {
  public:
   explicit HeaderBlockResolver(RawAction& action, std::vector<UnrecognizedText>& unrecognized)
@@ -152,6 +156,8 @@ class HeaderBlockResolver {
     for (const BlockCell& bc : row.cells) {
       if (bc.label) {
         labelled_.insert(bc.label->field);
+        labels_at_[bc.cell.column] = bc.label->field;
+        merged_columns_.erase(bc.cell.column);
         if (!bc.label->value.empty())
           add_value(bc.label->field, bc.label->value, bc.origin, bc.cell.box, false);
         new_labels.push_back({bc.cell.column, bc.label->field});
@@ -161,6 +167,7 @@ class HeaderBlockResolver {
       if (left_label != nullptr && !awaits_value_at(bc.cell.column)) {
         // A value beside its label on the label row (`PROPÓSITO | Establecer…`).
         add_value(left_label->label->field, bc.cell.text, bc.origin, bc.cell.box, false);
+        beside_.insert(left_label->label->field);
         left_label = nullptr;
       } else {
         for_previous_layer.push_back(bc);
@@ -196,7 +203,37 @@ class HeaderBlockResolver {
       const std::optional<std::size_t> owner =
           shifted ? label_at(bc.cell.column + 1) : owner_of(bc.cell.column);
       if (!owner) {
-        extras_.push_back({bc, -1});
+        extras_.push_back({bc, -1, std::nullopt, false});
+        continue;
+      }
+      const ActiveLabel& label = active_[*owner];
+      const std::optional<bool> keep = misplaced(label, bc);
+      const bool text_value = is_free_text(label.field) ||
+                              label.field == HeaderField::kLineaEstrategica ||
+                              label.field == HeaderField::kEstrategia;
+      if (!shifted && !keep && beside_.count(label.field) && text_value) {
+        // A later row in the range of a value given beside its label: a wrapped line of it,
+        // or the value of a label left empty (sweep seeds 8, 71); told apart at the end.
+        after_beside_.push_back({bc, group_of(label.field), label.field, true});
+        continue;
+      }
+      if (!shifted && label.column != bc.cell.column) {
+        // A value merged over several rows under its label and aligned to their top or bottom
+        // lands on a later value row, beside the values of the labels in force (sweep seed
+        // 117: META's value on LÍNEA's value row, right of INVERSIÓN's).
+        const auto above = labels_at_.find(bc.cell.column);
+        if (!label_at(bc.cell.column) && above != labels_at_.end() &&
+            (!action_.field(above->second) || merged_columns_.count(bc.cell.column))) {
+          add_value(above->second, bc.cell.text, bc.origin, bc.cell.box, false);
+          merged_columns_.insert(bc.cell.column);  // its next lines, in this column, follow it
+          continue;
+        }
+      }
+      // (Beside labels shifted one column, every value is off its label's column: only a
+      // typed line after the label's value is misplaced there, sweep seed 127.)
+      if (keep && (!shifted || *keep)) {
+        // Placed once the block is read; when no field fits, it is the owner's value as before.
+        extras_.push_back({bc, group_of(label.field), label.field, *keep});
         continue;
       }
       by_owner[*owner].push_back(&bc);
@@ -213,9 +250,28 @@ class HeaderBlockResolver {
       add_value(label.field, owned[best]->cell.text, owned[best]->origin, owned[best]->cell.box,
                 false);
       for (std::size_t i = 0; i < owned.size(); ++i) {
-        if (i != best) extras_.push_back({*owned[i], group_of(label.field)});
+        if (i != best) extras_.push_back({*owned[i], group_of(label.field), std::nullopt, false});
       }
     }
+  }
+
+  // A cell in a label's range that is not that label's value, but one whose label cell was
+  // left empty (sweep seeds 2 and 7 of fixtures/tools/calc_sweep.py). nullopt: not misplaced;
+  // false: right of a typed label's column yet not of its type (META's text, vertically
+  // centred on a line of its own right of NÚMERO DE ACCIÓN), the owner's only while it has no
+  // value; true: a line that reads wholly as the value of another typed field after the
+  // label's value (`M 6,215 H 5,830` under NOMBRE's), the owner's when no field fits.
+  std::optional<bool> misplaced(const ActiveLabel& label, const BlockCell& bc) const {
+    const HeaderField f = label.field;
+    const bool typed = f == HeaderField::kNumero || f == HeaderField::kInversion ||
+                       f == HeaderField::kPartidas || f == HeaderField::kBeneficiarios;
+    if (typed && bc.cell.column != label.column && !could_be(f, bc.cell.text)) return false;
+    if (!action_.field(f)) return std::nullopt;
+    for (const HeaderField other :
+         {HeaderField::kBeneficiarios, HeaderField::kInversion, HeaderField::kPartidas}) {
+      if (other != f && !action_.field(other) && could_be(other, bc.cell.text)) return true;
+    }
+    return std::nullopt;
   }
 
   // The label in force right above `column` still has no value: a cell there on a later label
@@ -256,9 +312,25 @@ class HeaderBlockResolver {
 
   // Values whose label is missing: the field is chosen among those with no label in this block,
   // first in the label row the value sits under, then anywhere, by the type of the value.
+  // A misplaced cell (one with an owner) may also go to the one free-text field of the whole
+  // block left unlabelled and empty, and the lines of one such value, in one column, stay
+  // together; when nothing fits it is its owner's after all.
   void place_extras() {
-    for (const auto& [bc, group] : extras_) {
+    // A single line after a value given beside its label is the one free-text field of the
+    // block whose label is missing, if there is one; else (or when there are several lines:
+    // a wrapped value) it continues that value.
+    const std::optional<HeaderField> lone =
+        after_beside_.size() == 1
+            ? only_free_text_field_left(kAnyGroup, after_beside_[0].bc.cell.text)
+            : std::nullopt;
+    for (const Extra& e : after_beside_) {
+      add_value(lone.value_or(*e.owner), e.bc.cell.text, e.bc.origin, e.bc.cell.box,
+                lone.has_value());
+    }
+    std::optional<std::pair<int, HeaderField>> last;  // column and field of the last placed
+    for (const auto& [bc, group, owner, owner_always] : extras_) {
       std::optional<HeaderField> chosen;
+      if (owner && last && last->first == bc.cell.column) chosen = last->second;
       for (int pass = 0; pass < 2 && !chosen; ++pass) {
         for (int f = 0; f < kHeaderFieldCount; ++f) {
           const auto field = static_cast<HeaderField>(f);
@@ -271,11 +343,47 @@ class HeaderBlockResolver {
         }
       }
       if (!chosen) chosen = only_free_text_field_left(group, bc.cell.text);
+      if (!chosen && owner) chosen = only_free_text_field_left(kAnyGroup, bc.cell.text);
+      if (owner && !chosen && (owner_always || !action_.field(*owner))) chosen = owner;
+      if (owner && chosen) last = {bc.cell.column, *chosen};
       if (chosen) {
-        add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, true);
+        add_value(*chosen, bc.cell.text, bc.origin, bc.cell.box, chosen != owner);
       } else {
         unrecognized_.push_back({bc.cell.text, bc.origin});
+        doubt_nearest_field(bc);
       }
+    }
+  }
+
+  // On a page read by OCR, a line left over in the header block is most often a piece of the
+  // value nearest to it (beside it on its line, or under it) that the OCR's cells split off:
+  // that value may be cut. (A born-digital page's leftovers are the author's.)
+  void doubt_nearest_field(const BlockCell& bc) {
+    if (!bc.origin.confidence || !bc.cell.box) return;
+    const Box& stray = *bc.cell.box;
+    const double reach = kStrayReachLines * (stray.y1 - stray.y0);
+    RawField* nearest = nullptr;
+    double distance = 0, nearest_area = 0;
+    for (std::optional<RawField>& f : action_.fields) {
+      if (!f || !f->box || f->origin.page != bc.origin.page) continue;
+      const Box& b = *f->box;
+      // PDF points, y down; 0 along an axis where the boxes overlap.
+      const double dx = std::max({0.0, b.x0 - stray.x1, stray.x0 - b.x1});
+      const double dy = std::max({0.0, b.y0 - stray.y1, stray.y0 - b.y1});
+      // Of values as near, the smaller box is the more telling (a value that swallowed its
+      // neighbours' lines spans them all).
+      const double area = (b.x1 - b.x0) * (b.y1 - b.y0);
+      if (dx + dy > reach ||
+          (nearest && (dx + dy > distance || (dx + dy == distance && area >= nearest_area)))) {
+        continue;
+      }
+      nearest = &*f;
+      distance = dx + dy;
+      nearest_area = area;
+    }
+    if (nearest != nullptr) {
+      nearest->doubt = "quedó suelta la línea «" + text::normalize_text(bc.cell.text) +
+                       "» junto a él: el valor puede estar incompleto";
     }
   }
 
@@ -286,7 +394,10 @@ class HeaderBlockResolver {
     std::optional<HeaderField> only;
     for (int f = 0; f < kHeaderFieldCount; ++f) {
       const auto field = static_cast<HeaderField>(f);
-      if (group_of(field) != group || labelled_.count(field) || action_.field(field)) continue;
+      if ((group != kAnyGroup && group_of(field) != group) || labelled_.count(field) ||
+          action_.field(field)) {
+        continue;
+      }
       if (!is_free_text(field)) continue;
       if (only) return std::nullopt;
       only = field;
@@ -304,7 +415,19 @@ class HeaderBlockResolver {
   std::vector<UnrecognizedText>& unrecognized_;
   std::vector<ActiveLabel> active_;
   std::set<HeaderField> labelled_;
-  std::vector<std::pair<BlockCell, int>> extras_;  // with the canonical group they sat under
+  static constexpr int kAnyGroup = 1000;  // only_free_text_field_left: in any label row
+
+  struct Extra {
+    BlockCell bc;
+    int group;                         // the canonical group it sat under, -1 none
+    std::optional<HeaderField> owner;  // the label whose range holds a misplaced cell
+    bool owner_always = false;         // see misplaced()
+  };
+  std::map<int, HeaderField> labels_at_;  // the last label seen at each column
+  std::set<int> merged_columns_;          // columns whose value continues below other labels
+  std::vector<Extra> extras_;
+  std::set<HeaderField> beside_;     // fields whose value sat beside their label
+  std::vector<Extra> after_beside_;  // value rows in the range of such a field
 };
 
 }  // namespace
@@ -690,6 +813,10 @@ class Recognizer {
       append_wrapped_text(action_->activities.back(), row);
       return true;
     }
+    if (continues_row_above(row)) {
+      append_wrapped_text(action_->activities.back(), row);
+      return false;
+    }
     const bool adjacent = last_row_line_ && row.line == *last_row_line_ + 1 &&
                           row.page == last_row_page_ && !after_break_;
     if (numeric_cells == 0 && text_cells < 3) {
@@ -778,6 +905,35 @@ class Recognizer {
   }
 
   // Wrapped text of the row above, from a reader that gives one row per line.
+  // On a page read by OCR, the wrapped lines of a tall row come out as a row of their own when
+  // the row's cells are not all found (a text cell's second line, a number centred lower): such
+  // a row starts a text cell in lower case, and its numbers fill only cells the row above left
+  // empty. (A born-digital page's rows are as drawn: left as they are.)
+  bool continues_row_above(const CellRow& row) {
+    if (action_->activities.empty() || after_break_ || last_row_page_ != row.page) return false;
+    RawActivity& prev = action_->activities.back();
+    bool ocr = false, lower_start = false;
+    for (const Cell& c : row.cells) {
+      if (c.confidence) ocr = true;
+      const std::optional<ColumnRole> role = role_of(c.column);
+      if (!role) return false;
+      if (is_numeric_role(*role)) {
+        std::optional<RawField>* slot = slot_for(prev, *role);
+        if (slot == nullptr || *slot) return false;
+      } else if (starts_lower_case(c.text)) {
+        lower_start = true;
+      }
+    }
+    return ocr && lower_start;
+  }
+
+  static bool starts_lower_case(const std::string& raw) {
+    const std::string t = text::normalize_text(raw);
+    if (t.empty() || text::is_upper_at(t, 0)) return false;
+    const std::string first = text::fold_accents(t.substr(0, text::next_char(t, 0)));
+    return first.size() == 1 && first[0] >= 'a' && first[0] <= 'z';
+  }
+
   void append_wrapped_text(RawActivity& prev, const CellRow& row) {
     for (const Cell& c : row.cells) {
       const std::optional<ColumnRole> role = role_of(c.column);

@@ -129,6 +129,11 @@ Diagnostic input_error(DiagnosticCode code, std::string message, Origin origin);
 // (may be empty) adds what else points at it, e.g. a sum that does not add up.
 Diagnostic low_confidence(std::string_view field, std::string_view text, Origin origin,
                           double threshold, std::string_view why = {});
+// LOW_CONFIDENCE for a value of a page read by OCR that the layout lost or that does not fit its
+// field (an empty cell of a column every row fills, money that does not parse): `why` says which.
+// `text` is what was read, empty when nothing was.
+Diagnostic ocr_doubt(std::string_view field, std::string_view text, Origin origin,
+                     std::string_view why);
 }  // namespace diag
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -1,9 +1,13 @@
 // LOW_CONFIDENCE: how sure the OCR was of each value, with the document's arithmetic as a second
-// opinion (a sum that adds up confirms its numbers; one that does not points at the least sure).
+// opinion (a sum that adds up confirms its numbers; one that does not points at the least sure),
+// and the form's own structure as a third (a cell every row fills left empty, a field whose text
+// does not fit it, a row split off the one above, a word spelt two ways).
 #include "normalizer/confidence.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +19,19 @@ namespace {
 
 constexpr const char* kMonthLabels[12] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
                                           "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"};
+// Why an empty value of a page read by OCR is doubted.
+constexpr std::string_view kLost =
+    "vacío en una página leída por OCR: la lectura o la maquetación pudo perderlo";
+constexpr std::string_view kSplitOff =
+    "empieza en minúscula: parece el final de la celda de la fila anterior, separado por el OCR";
+constexpr std::string_view kSplitBelow =
+    "la fila siguiente empieza en minúscula en esta columna: el texto puede estar cortado";
+constexpr std::string_view kTextBelow =
+    "el campo de debajo tiene texto que no es suyo: este valor puede estar incompleto";
+constexpr std::string_view kGluedLabel =
+    "tiene palabras en mayúsculas que parecen una etiqueta del formato pegada al valor";
+// Words shorter than this are left out of the spelling and label checks (articles, `de`, `LED`).
+constexpr std::size_t kLabelWordBytes = 4;
 // How much of an activity's name a message quotes to say which row it is.
 constexpr std::size_t kRowNameBytes = 40;
 
@@ -61,6 +78,303 @@ const Checked* least_sure_number(const std::vector<Checked>& fields,
   }
   return least;
 }
+
+// Whether any value of the action was read by OCR: only then does the layout's structure say
+// something about the OCR (a born-digital page's empty cell is as the author left it).
+bool read_by_ocr(const RawAction& raw) {
+  auto ocr = [](const std::optional<RawField>& f) { return f && f->origin.confidence; };
+  if (std::any_of(raw.fields.begin(), raw.fields.end(), ocr)) return true;
+  return std::any_of(raw.activities.begin(), raw.activities.end(), [&](const RawActivity& a) {
+    return ocr(a.actividad) || ocr(a.area_responsable) || ocr(a.unidad_medida) ||
+           ocr(a.inversion) || ocr(a.indicador) || ocr(a.programacion_anual) ||
+           std::any_of(a.meses.begin(), a.meses.end(), ocr);
+  });
+}
+
+// Spanish text starts a cell with a capital: a lower-case start is a line of another cell.
+bool starts_lower_case(std::string_view text) {
+  if (text.empty()) return false;
+  const auto lead = static_cast<unsigned char>(text[0]);
+  return (lead >= 'a' && lead <= 'z') ||
+         (lead == 0xC3 && text.size() > 1 && static_cast<unsigned char>(text[1]) >= 0xA0);
+}
+
+bool blank(const std::optional<RawField>& f) {
+  return !f || text::normalize_text(f->text).empty();
+}
+
+// Why a header field's text, present, did not give a value that fits the field; empty when it
+// did. A strategy needs its code (`1.2.3 …`): the OCR lost or misread it otherwise.
+std::string_view header_misfit(const Action& a, HeaderField f) {
+  switch (f) {
+    case HeaderField::kNumero:
+      return a.numero ? "" : "no es un número entero";
+    case HeaderField::kInversion:
+      return a.inversion_aproximada ? "" : "no es un importe";
+    case HeaderField::kBeneficiarios:
+      return a.beneficiarios ? "" : "no son cifras de beneficiarios";
+    case HeaderField::kPartidas:
+      return a.partidas_presupuestales.empty() ? "no son claves de partida" : "";
+    case HeaderField::kLineaEstrategica:
+    case HeaderField::kEstrategia: {
+      const std::optional<CodedText>& c =
+          f == HeaderField::kEstrategia ? a.estrategia : a.linea_estrategica;
+      return c && c->codigo ? "" : "le falta su clave numérica (p. ej. «1.2»)";
+    }
+    default:
+      return "";
+  }
+}
+
+// A word's spelling with case set aside but accents kept: `Tesorería` and `TESORERÍA` are one
+// spelling, `Tesoreria` another.
+std::string spelling(std::string_view word) {
+  std::string out(word);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const auto c = static_cast<unsigned char>(out[k]);
+    if (c >= 'A' && c <= 'Z') out[k] = static_cast<char>(c - 'A' + 'a');
+    // Latin-1 capitals (À…Þ) after 0xC3: their small letters are 0x20 further.
+    const bool capital = k > 0 && static_cast<unsigned char>(out[k - 1]) == 0xC3 && c >= 0x80 &&
+                         c <= 0x9E && c != 0x97;
+    if (capital) out[k] = static_cast<char>(c + 0x20);
+  }
+  return out;
+}
+
+// The words of a text: runs of letters (any byte of a UTF-8 sequence counts as one).
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t k = 0; k <= text.size(); ++k) {
+    const bool letter =
+        k < text.size() && (std::isalpha(static_cast<unsigned char>(text[k])) != 0 ||
+                            static_cast<unsigned char>(text[k]) >= 0x80);
+    if (letter && start == std::string_view::npos) start = k;
+    if (!letter && start != std::string_view::npos) {
+      out.push_back(text.substr(start, k - start));
+      start = std::string_view::npos;
+    }
+  }
+  return out;
+}
+
+bool all_capitals(std::string_view word) {
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const auto c = static_cast<unsigned char>(word[k]);
+    if (c >= 'a' && c <= 'z') return false;
+    if (c == 0xC3 && k + 1 < word.size() && static_cast<unsigned char>(word[k + 1]) >= 0xA0)
+      return false;
+  }
+  return true;
+}
+
+// A value in mixed case holding two capitalised words in a row (`NUMERODE ACCION Finanzas
+// Sanas`): a label of the form the OCR glued onto the value.
+bool glued_label(std::string_view text) {
+  if (all_capitals(text)) return false;  // a form written in capitals throughout
+  std::size_t run = 0;
+  for (const std::string_view w : words_of(text)) {
+    if (w.size() < kLabelWordBytes) continue;  // `DE` in `NÚMERO DE ACCIÓN`
+    run = all_capitals(w) ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
+}
+
+// What the layout lost or mangled on pages read by OCR, said once per value where the threshold
+// and the sums have not said it already.
+class LayoutDoubts {
+ public:
+  LayoutDoubts(const RawAction& raw, const Action& action, Diagnostics& found,
+               std::vector<const RawField*>& reported)
+      : raw_(raw), action_(action), found_(found), reported_(reported) {}
+
+  void check() {
+    check_header();
+    // A table that writes its zeros (`-`, `0`) leaves no month empty: an empty one was lost.
+    for (const Activity& a : action_.activities) {
+      for (const auto& m : a.programacion_mensual) {
+        if (m && *m == Decimal::from_int(0)) writes_zeros_ = true;
+      }
+    }
+    for (std::size_t i = 0; i < raw_.activities.size() && i < action_.activities.size(); ++i) {
+      check_row(i);
+    }
+    check_spellings();
+  }
+
+ private:
+  using Member = std::optional<RawField> RawActivity::*;
+  struct TextCell {
+    Member member;
+    const char* column;
+  };
+  static constexpr TextCell kTextCells[] = {{&RawActivity::actividad, "ACTIVIDAD"},
+                                            {&RawActivity::area_responsable, "ÁREA RESPONSABLE"},
+                                            {&RawActivity::unidad_medida, "UNIDAD DE MEDIDA"},
+                                            {&RawActivity::indicador, "INDICADOR"}};
+
+  void doubt(const std::optional<RawField>& f, const std::string& label, const Origin& fallback,
+             std::string_view why) {
+    if (f && std::find(reported_.begin(), reported_.end(), &*f) != reported_.end()) return;
+    found_.push_back(diag::ocr_doubt(label, f ? text::normalize_text(f->text) : std::string(),
+                                     f ? f->origin : fallback, why));
+    if (f) reported_.push_back(&*f);
+  }
+
+  std::string row_label(std::size_t i, const char* column) const {
+    const std::string name = row_name(action_.activities[i]);
+    return name.empty() ? std::string(column) : std::string(column) + "» de «" + name;
+  }
+
+  void check_header() {
+    for (int f = 0; f < kHeaderFieldCount; ++f) {
+      const auto field = static_cast<HeaderField>(f);
+      const std::optional<RawField>& rf = raw_.field(field);
+      const char* label = header_field_label(field);
+      if (blank(rf)) {
+        doubt(rf, label, raw_.origin, kLost);
+      } else if (const std::string_view why = header_misfit(action_, field); !why.empty()) {
+        doubt(rf, label, raw_.origin, why);
+        doubt_value_above(*rf);
+      } else if (!rf->doubt.empty()) {
+        doubt(rf, label, raw_.origin, rf->doubt);
+      } else if (rf->origin.confidence && glued_label(rf->text)) {
+        doubt(rf, label, raw_.origin, kGluedLabel);
+      }
+    }
+  }
+
+  // Text that does not fit its field is most often the end of the value right above it (its box
+  // over the field's, on the same page), whose cell the OCR split: that value is cut.
+  void doubt_value_above(const RawField& misfit) {
+    if (!misfit.box) return;
+    const Box& m = *misfit.box;
+    std::optional<HeaderField> nearest;
+    double gap = 0;
+    for (int f = 0; f < kHeaderFieldCount; ++f) {
+      const std::optional<RawField>& rf = raw_.fields[static_cast<std::size_t>(f)];
+      if (!rf || &*rf == &misfit || !rf->box || rf->origin.page != misfit.origin.page) continue;
+      const Box& b = *rf->box;
+      const double above = m.y0 - b.y1;  // PDF points, y down
+      if (std::min(b.x1, m.x1) <= std::max(b.x0, m.x0) || above < -1) continue;
+      if (!nearest || above < gap) {
+        nearest = static_cast<HeaderField>(f);
+        gap = above;
+      }
+    }
+    if (nearest) {
+      doubt(raw_.field(*nearest), header_field_label(*nearest), raw_.origin, kTextBelow);
+    }
+  }
+
+  void check_row(std::size_t i) {
+    const RawActivity& ra = raw_.activities[i];
+    const Activity& a = action_.activities[i];
+    // The end of the cells above split off into a row of its own: a text cell starting in lower
+    // case. Both rows are cut.
+    const bool split =
+        i > 0 && std::any_of(std::begin(kTextCells), std::end(kTextCells), [&](const TextCell& t) {
+          const std::optional<RawField>& f = ra.*t.member;
+          return f && f->origin.confidence && starts_lower_case(text::normalize_text(f->text));
+        });
+    for (const TextCell& t : kTextCells) {
+      const std::optional<RawField>& f = ra.*t.member;
+      if (blank(f)) {
+        doubt(f, row_label(i, t.column), ra.origin, kLost);
+      } else if (!f->doubt.empty()) {
+        doubt(f, row_label(i, t.column), ra.origin, f->doubt);
+      } else if (split) {
+        doubt(f, row_label(i, t.column), ra.origin, kSplitOff);
+        const RawActivity& above = raw_.activities[i - 1];
+        if (!blank(above.*t.member)) {
+          doubt(above.*t.member, row_label(i - 1, t.column), above.origin, kSplitBelow);
+        }
+      } else if (f->origin.confidence && glued_label(f->text)) {
+        doubt(f, row_label(i, t.column), ra.origin, kGluedLabel);
+      }
+    }
+    auto number = [&](const std::optional<RawField>& f, const char* column, bool typed,
+                      std::string_view misfit) {
+      if (blank(f)) {
+        doubt(f, row_label(i, column), ra.origin, kLost);
+      } else if (!typed) {
+        doubt(f, row_label(i, column), ra.origin, misfit);
+      }
+    };
+    number(ra.inversion, "INVERSIÓN", a.inversion.has_value(), "no es un importe");
+    number(ra.programacion_anual, "PROGRAMACIÓN ANUAL", a.programacion_anual.has_value(),
+           "no es una cantidad");
+    const bool adds_up = sum_adds_up(a);
+    for (std::size_t m = 0; m < 12; ++m) {
+      const std::optional<RawField>& f = ra.meses[m];
+      // An empty month is the author's when the months add up and the table leaves its zeros
+      // empty.
+      if (blank(f) && adds_up && !writes_zeros_) continue;
+      number(f, kMonthLabels[m], a.programacion_mensual[m].has_value(), "no es una cantidad");
+    }
+  }
+
+  // A word spelt two ways in the action's values (`Tesorería`, `Tesoreria`): the rarer spelling
+  // read by OCR is doubted (both when as common), since the form writes a name one way.
+  void check_spellings() {
+    struct Value {
+      const std::optional<RawField>* field;
+      std::string label;
+      const Origin* fallback;
+    };
+    std::vector<Value> values;
+    for (const HeaderField f :
+         {HeaderField::kSecretaria, HeaderField::kNombre, HeaderField::kPrincipioRector,
+          HeaderField::kMeta, HeaderField::kLineaEstrategica, HeaderField::kEstrategia,
+          HeaderField::kProposito}) {
+      values.push_back({&raw_.field(f), header_field_label(f), &raw_.origin});
+    }
+    for (std::size_t i = 0; i < raw_.activities.size() && i < action_.activities.size(); ++i) {
+      for (const TextCell& t : kTextCells) {
+        values.push_back(
+            {&(raw_.activities[i].*t.member), row_label(i, t.column), &raw_.activities[i].origin});
+      }
+    }
+    // folded word -> spelling -> (how often, as first written)
+    std::map<std::string, std::map<std::string, std::pair<int, std::string>>> seen;
+    for (const Value& v : values) {
+      if (blank(*v.field)) continue;
+      const std::string text = text::normalize_text((*v.field)->text);
+      for (const std::string_view w : words_of(text)) {
+        if (w.size() < kLabelWordBytes) continue;
+        auto& entry = seen[text::fold_accents(w)][spelling(w)];
+        if (entry.first++ == 0) entry.second = std::string(w);
+      }
+    }
+    for (const Value& v : values) {
+      if (blank(*v.field) || !(*v.field)->origin.confidence) continue;
+      const std::string text = text::normalize_text((*v.field)->text);
+      for (const std::string_view w : words_of(text)) {
+        if (w.size() < kLabelWordBytes) continue;
+        const auto& spellings = seen[text::fold_accents(w)];
+        if (spellings.size() < 2) continue;
+        const auto& mine = spellings.at(spelling(w));
+        const auto other =
+            std::max_element(spellings.begin(), spellings.end(), [&](const auto& a, const auto& b) {
+              const bool a_mine = a.first == spelling(w), b_mine = b.first == spelling(w);
+              return (a_mine ? -1 : a.second.first) < (b_mine ? -1 : b.second.first);
+            });
+        if (mine.first > other->second.first) continue;
+        doubt(*v.field, v.label, *v.fallback,
+              "«" + std::string(w) + "» se escribe «" + other->second.second +
+                  "» en otro valor de la acción: una de las dos lecturas está mal");
+        break;
+      }
+    }
+  }
+
+  const RawAction& raw_;
+  const Action& action_;
+  Diagnostics& found_;
+  std::vector<const RawField*>& reported_;
+  bool writes_zeros_ = false;
+};
 
 }  // namespace
 
@@ -151,6 +465,7 @@ void check_confidence(const RawAction& raw, Action& action, double min_confidenc
              "la suma de las inversiones por actividad no coincide con la inversión aproximada");
     }
   }
+  if (read_by_ocr(raw)) LayoutDoubts(raw, action, found, reported).check();
   action.diagnostics.insert(action.diagnostics.end(), found.begin(), found.end());
 }
 

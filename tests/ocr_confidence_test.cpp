@@ -19,19 +19,36 @@ RawField cell(std::string text, std::optional<double> confidence, int column = 1
                   false};
 }
 
-// One action with one activity: annual and months as given, each with its confidence.
+// One action with one activity, every field filled: annual and the first months as given, each
+// with its confidence; the other months `-`.
 RawAction action(std::optional<double> unit_conf, const std::string& annual, double annual_conf,
                  const std::vector<std::pair<std::string, double>>& months) {
   RawAction a;
   a.origin = Origin{"scan.pdf", 1, 1, std::nullopt, std::nullopt};
-  a.field(HeaderField::kSecretaria) = cell("Secretaría de Obras", 0.97);
+  const std::pair<HeaderField, const char*> header[] = {
+      {HeaderField::kSecretaria, "Secretaría de Obras"},
+      {HeaderField::kNombre, "Bacheo de calles"},
+      {HeaderField::kBeneficiarios, "M 10 H 12"},
+      {HeaderField::kPrincipioRector, "Municipio ordenado"},
+      {HeaderField::kNumero, "4"},
+      {HeaderField::kMeta, "Bachear 3 calles"},
+      {HeaderField::kLineaEstrategica, "1.2 Calles"},
+      {HeaderField::kInversion, "$1,000.00"},
+      {HeaderField::kEstrategia, "1.2.3 Bachear"},
+      {HeaderField::kProposito, "Calles sin baches"},
+      {HeaderField::kPartidas, "2111"}};
+  for (const auto& [field, text] : header) a.field(field) = cell(text, 0.97);
   RawActivity act;
   act.origin = Origin{"scan.pdf", 1, 3, std::nullopt, std::nullopt};
   act.actividad = cell("Bacheo", 0.95);
+  act.area_responsable = cell("Obras", 0.95, 2);
   act.unidad_medida = cell("Bache", unit_conf, 3);
+  act.inversion = cell("$1,000.00", 0.95, 4);
+  act.indicador = cell("Baches", 0.95, 5);
   act.programacion_anual = cell(annual, annual_conf, 6);
-  for (std::size_t m = 0; m < months.size(); ++m) {
-    act.meses[m] = cell(months[m].first, months[m].second, static_cast<int>(7 + m));
+  for (std::size_t m = 0; m < 12; ++m) {
+    act.meses[m] = m < months.size() ? cell(months[m].first, months[m].second, int(7 + m))
+                                     : cell("-", 0.95, static_cast<int>(7 + m));
   }
   a.activities.push_back(act);
   return a;
@@ -67,6 +84,80 @@ TEST(OcrConfidence, FlagsWhatTheThresholdAndTheArithmeticPointAt) {
   };
   for (const Case& c : cases) {
     const Action a = normalize_action(c.raw, 0.85);
+    EXPECT_EQ(low_confidence_texts(a), c.flagged) << c.name;
+  }
+}
+
+// What the layout lost on a page read by OCR: an empty cell every row fills, a field whose text
+// does not fit it. Born-digital actions (no confidence anywhere) are left as they are.
+TEST(OcrConfidence, FlagsWhatTheLayoutLost) {
+  struct Case {
+    const char* name;
+    void (*change)(RawAction&);
+    std::vector<std::string> flagged;  // texts of the LOW_CONFIDENCE avisos, in order
+  };
+  const std::vector<Case> cases = {
+      {"nothing lost", [](RawAction&) {}, {}},
+      {"empty unit cell", [](RawAction& a) { a.activities[0].unidad_medida.reset(); }, {""}},
+      {"annual with letters",
+       [](RawAction& a) { a.activities[0].programacion_anual = cell("3a", 0.95, 6); },
+       {"3a"}},
+      {"empty month, the months short of the annual",
+       [](RawAction& a) {
+         a.activities[0].meses[5].reset();
+         a.activities[0].programacion_anual = cell("4", 0.95, 6);
+       },
+       {"2", ""}},
+      {"empty month in a table that writes its zeros (`-`)",
+       [](RawAction& a) { a.activities[0].meses[5].reset(); },
+       {""}},
+      {"empty months in a table that leaves its zeros empty, the months add up",
+       [](RawAction& a) {
+         for (std::size_t m = 2; m < 12; ++m) a.activities[0].meses[m].reset();
+       },
+       {}},
+      {"header money that does not parse",
+       [](RawAction& a) { a.field(HeaderField::kInversion) = cell("$1,0OO.OO META", 0.97); },
+       {"$1,0OO.OO META"}},
+      {"header field lost", [](RawAction& a) { a.field(HeaderField::kNumero).reset(); }, {""}},
+      {"strategy without its code",
+       [](RawAction& a) { a.field(HeaderField::kEstrategia) = cell("Bachear", 0.97); },
+       {"Bachear"}},
+      {"a line of the cell left over below a header value",
+       [](RawAction& a) { a.field(HeaderField::kMeta)->doubt = "quedó suelta una línea"; },
+       {"Bachear 3 calles"}},
+      {"a row split off the one above",
+       [](RawAction& a) {
+         RawActivity split = a.activities[0];
+         split.actividad = cell("de calles", 0.95);
+         split.inversion = cell("$0.00", 0.95, 4);
+         a.activities.push_back(split);
+       },
+       // Each text cell of the split row, then the same cell of the row above.
+       {"de calles", "Bacheo", "Obras", "Obras", "Bache", "Bache", "Baches", "Baches"}},
+      {"a label glued onto a value",
+       [](RawAction& a) {
+         a.field(HeaderField::kPrincipioRector) = cell("NUMERO DE ACCION Municipio ordenado", 0.97);
+       },
+       {"NUMERO DE ACCION Municipio ordenado"}},
+      {"a word spelt two ways: both, as common",
+       [](RawAction& a) {
+         a.activities[0].area_responsable = cell("Secretaria de Obras", 0.95, 2);
+       },
+       {"Secretaría de Obras", "Secretaria de Obras"}},
+      {"born-digital: nothing said",
+       [](RawAction& a) {
+         a = RawAction{};
+         RawActivity row;
+         row.actividad = RawField{"Bacheo", Origin{"a.pdf", 1, 3}, false};
+         a.activities.push_back(row);
+       },
+       {}},
+  };
+  for (const Case& c : cases) {
+    RawAction raw = action(0.96, "3", 0.95, {{"1", 0.95}, {"2", 0.94}});
+    c.change(raw);
+    const Action a = normalize_action(raw, 0.85);
     EXPECT_EQ(low_confidence_texts(a), c.flagged) << c.name;
   }
 }

@@ -229,6 +229,49 @@ std::vector<Case> cases() {
         R"(l4 [c0 "NÚMERO DE ACCIÓN"] [c1 "3"] [c2 "META"] [c3 "Rehabilitar 450 luminarias."])"
         R"( [c4 "PARTIDA PRESUPUESTAL"] [c5 "2461, 2471"])"}});
 
+  out.push_back({"form_value_centred_on_its_label_right_under_a_one_line_value",
+                 [](std::vector<PageWords>& pages) {
+                   // No inner rulings (round-trip seed 1991): META's value is one line; a row's
+                   // padding below it, PROPÓSITO's two lines are centred on their label, whose
+                   // line comes between them; PARTIDA's value sits beside its label below.
+                   PageWords& p = new_page(pages);
+                   form_title_and_first_row(p);
+                   place(p, "META", 40, 100);
+                   place(p, "Subir tablas", 140, 100);
+                   place(p, "Proveer de la información", 140, 112);
+                   place(p, "PROPÓSITO", 40, 116.5);
+                   place(p, "transparente", 140, 121);
+                   place(p, "PARTIDA PRESUPUESTAL", 40, 133);
+                   place(p, "2461, 2471", 140, 133);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+                  R"( [c3 "4"])",
+                  R"(l3 [c0 "META"] [c1 "Subir tablas"])",
+                  R"(l4 [c0 "PROPÓSITO"] [c1 "Proveer de la información transparente"])",
+                  R"(l7 [c0 "PARTIDA PRESUPUESTAL"] [c1 "2461, 2471"])"}});
+
+  out.push_back(
+      {"form_value_on_a_line_of_its_own_with_a_wide_line_pitch",
+       [](std::vector<PageWords>& pages) {
+         // No rulings, a font whose line pitch is well over its glyphs' height
+         // (Carlito; round-trip seeds 3611, 3629): BENEFICIARIOS' value wraps with a
+         // gap wider than wrap_gap, its first line on a line with no label, nearer the
+         // line below than the row above.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "Mujeres: 10", 520, 76.5);
+         place(p, "PRINCIPIO RECTOR", 40, 90);
+         place(p, "Capital de la Gobernanza", 140, 90);
+         place(p, "BENEFICIARIOS", 420, 90);
+         place(p, "Hombres: 12", 520, 90);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"] [c2 "BENEFICIARIOS"])"
+        R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
+
   out.push_back({"form_right_labels_wrapped_and_centred_beside_their_values",
                  [](std::vector<PageWords>& pages) {
                    // No rulings; the right-hand block's labels wrap over two lines centred on their

@@ -186,6 +186,53 @@ INSTANTIATE_TEST_SUITE_P(
                    {HeaderField::kInversion, "$60,500.00"},
                    {HeaderField::kLineaEstrategica, "1.2 Salud"}},
                   {}},
+        FieldCase{"missing_meta_label_value_on_a_line_of_its_own",
+                  // META's label cell left empty, its value vertically centred on a line of
+                  // its own (sweep seed 2): not NÚMERO's (not a number), and its two lines
+                  // stay one value.
+                  {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:BENEFICIARIOS", "0:S|6:N|8:M 1 H 2",
+                   "0:PRINCIPIO RECTOR|6:NÚMERO DE ACCIÓN", "8:Llevar a cabo 16", "0:Capital|6:115",
+                   "8:presentaciones."},
+                  {{HeaderField::kNumero, "115"},
+                   {HeaderField::kMeta, "Llevar a cabo 16 presentaciones."}},
+                  {HeaderField::kMeta}},
+        FieldCase{"missing_beneficiarios_label_in_a_label_value_form",
+                  // One field a row, label | value; BENEFICIARIOS' label cell empty (sweep seed
+                  // 7): its value is no line of NOMBRE's.
+                  {"0:SECRETARÍA|1:S", "0:NOMBRE DE LA ACCIÓN|1:Jornadas de salud",
+                   "1:M 6,215 H 5,830", "0:PRINCIPIO RECTOR|1:Capital"},
+                  {{HeaderField::kNombre, "Jornadas de salud"},
+                   {HeaderField::kBeneficiarios, "M 6,215 H 5,830"},
+                   {HeaderField::kPrincipioRector, "Capital"}},
+                  {HeaderField::kBeneficiarios}},
+        FieldCase{"missing_meta_label_in_a_label_value_form",
+                  // One field a row; META's label cell empty (sweep seed 8): the lone line after
+                  // LÍNEA's value is the one free-text field without a label.
+                  {"0:SECRETARÍA|1:S", "0:NOMBRE DE LA ACCIÓN|1:N", "0:PRINCIPIO RECTOR|1:Capital",
+                   "0:LÍNEA ESTRATÉGICA|1:1.4 Grupos vulnerables", "1:Atender a 5,995 personas",
+                   "0:PROPÓSITO|1:Mejorar"},
+                  {{HeaderField::kLineaEstrategica, "1.4 Grupos vulnerables"},
+                   {HeaderField::kMeta, "Atender a 5,995 personas"},
+                   {HeaderField::kProposito, "Mejorar"}},
+                  {HeaderField::kMeta}},
+        FieldCase{"value_beside_its_label_wrapped_over_two_rows",
+                  // The same form with every label: the lines after a value are that value.
+                  {"0:SECRETARÍA|1:S", "0:META|1:Atender a 5,995", "1:personas mayores",
+                   "0:PROPÓSITO|1:Mejorar", "1:su calidad de vida", "1:en el municipio"},
+                  {{HeaderField::kMeta, "Atender a 5,995 personas mayores"},
+                   {HeaderField::kProposito, "Mejorar su calidad de vida en el municipio"}},
+                  {}},
+        FieldCase{"merged_value_bottom_aligned_on_a_later_value_row",
+                  // META merged over three rows, aligned to their bottom (sweep seed 41): its
+                  // lines land on LÍNEA's value row and below, right of INVERSIÓN's value.
+                  {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN", "0:S|6:N",
+                   "0:PRINCIPIO RECTOR|6:NÚMERO DE ACCIÓN|8:META", "0:Capital|6:21",
+                   "0:LÍNEA ESTRATÉGICA|6:INVERSIÓN APROXIMADA",
+                   "0:1.2 Salud|6:$60,500.00|8:Realizar 24", "8:jornadas"},
+                  {{HeaderField::kMeta, "Realizar 24 jornadas"},
+                   {HeaderField::kInversion, "$60,500.00"},
+                   {HeaderField::kLineaEstrategica, "1.2 Salud"}},
+                  {}},
         FieldCase{"value_wrapped_over_two_rows",
                   {"0:SECRETARÍA|6:META|9:NOMBRE DE LA ACCIÓN", "0:S|6:Llevar a cabo|9:N",
                    "6:11 capacitaciones"},
