@@ -4,7 +4,7 @@
 #   scripts/asan-suite.sh                 configure, build (-j2) and run every test
 #   scripts/asan-suite.sh -R golden       extra arguments go to ctest
 #   JOBS=4 scripts/asan-suite.sh          build and test jobs (default 2)
-# Long: a clean build and run take about an hour on a shared 2-core machine (docs/sanitizers.md).
+# Long: every library and test is built again, instrumented (docs/sanitizers.md).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
