@@ -920,18 +920,11 @@ class Recognizer {
       if (is_numeric_role(*role)) {
         std::optional<RawField>* slot = slot_for(prev, *role);
         if (slot == nullptr || *slot) return false;
-      } else if (starts_lower_case(c.text)) {
+      } else if (text::starts_lower_case(text::normalize_text(c.text))) {
         lower_start = true;
       }
     }
     return ocr && lower_start;
-  }
-
-  static bool starts_lower_case(const std::string& raw) {
-    const std::string t = text::normalize_text(raw);
-    if (t.empty() || text::is_upper_at(t, 0)) return false;
-    const std::string first = text::fold_accents(t.substr(0, text::next_char(t, 0)));
-    return first.size() == 1 && first[0] >= 'a' && first[0] <= 'z';
   }
 
   void append_wrapped_text(RawActivity& prev, const CellRow& row) {

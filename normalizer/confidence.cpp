@@ -91,14 +91,6 @@ bool read_by_ocr(const RawAction& raw) {
   });
 }
 
-// Spanish text starts a cell with a capital: a lower-case start is a line of another cell.
-bool starts_lower_case(std::string_view text) {
-  if (text.empty()) return false;
-  const auto lead = static_cast<unsigned char>(text[0]);
-  return (lead >= 'a' && lead <= 'z') ||
-         (lead == 0xC3 && text.size() > 1 && static_cast<unsigned char>(text[1]) >= 0xA0);
-}
-
 bool blank(const std::optional<RawField>& f) {
   return !f || text::normalize_text(f->text).empty();
 }
@@ -276,7 +268,8 @@ class LayoutDoubts {
     const bool split =
         i > 0 && std::any_of(std::begin(kTextCells), std::end(kTextCells), [&](const TextCell& t) {
           const std::optional<RawField>& f = ra.*t.member;
-          return f && f->origin.confidence && starts_lower_case(text::normalize_text(f->text));
+          return f && f->origin.confidence &&
+                 text::starts_lower_case(text::normalize_text(f->text));
         });
     for (const TextCell& t : kTextCells) {
       const std::optional<RawField>& f = ra.*t.member;

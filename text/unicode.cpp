@@ -387,4 +387,10 @@ std::size_t next_char(std::string_view raw, std::size_t offset) {
   return static_cast<std::size_t>(i);
 }
 
+bool starts_lower_case(std::string_view text) {
+  if (text.empty() || is_upper_at(text, 0)) return false;
+  const std::string first = fold_accents(text.substr(0, next_char(text, 0)));
+  return first.size() == 1 && first[0] >= 'a' && first[0] <= 'z';
+}
+
 }  // namespace poa::text

@@ -47,4 +47,8 @@ bool is_upper_at(std::string_view raw, std::size_t offset);
 // The byte just past the character starting at `offset` (UTF-8; ill-formed bytes count alone).
 std::size_t next_char(std::string_view raw, std::size_t offset);
 
+// Whether `text` (already normalised) starts with a lower-case letter, accented or not. Spanish
+// starts a cell with a capital: a lower-case start is a wrapped line of another cell.
+bool starts_lower_case(std::string_view text);
+
 }  // namespace poa::text
