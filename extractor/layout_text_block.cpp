@@ -262,7 +262,9 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
     // chain too.
     if (w.label_chain || w.chain.size() == 1) {
       std::string joined = label_text + ' ' + next->cell.text;
-      const bool joins = label_alone(joined);  // a label and its value stay apart
+      // A label and its value stay apart; an amount never continues a label, though the label
+      // matcher reads its `$` as nothing (`INVERSIÓN APROXIMADA` over `$ -`, sweep seed 195).
+      const bool joins = next->cell.text.front() != '$' && label_alone(joined);
       if (!joins && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
       if (joins) {
         w.label_chain = true;
