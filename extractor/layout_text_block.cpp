@@ -7,6 +7,7 @@
 
 #include "extractor/labels.hpp"
 #include "extractor/page_layouter.hpp"
+#include "text/values.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -242,6 +243,9 @@ void PageLayouter::TextBlock::find_moves() {
 // A value beside its label, wrapped over the lines below it: they join it, up to a line where
 // the column holds a value of the next label row (or a label).
 void PageLayouter::TextBlock::follow_value(int pos, BlockCell& head) {
+  // An amount is whole on its line: the line below is another field's value, maybe one whose
+  // label was left empty (`$ 60,000.00` over `M 3,120 H 2,875`, sweep seed 254).
+  if (head.cell.text.front() == '$' && text::parse_money(head.cell.text)) return;
   std::vector<BlockCell*> chain{&head};
   for (int q = pos + 1; q < n_; ++q) {
     auto& cells = line(q);

@@ -379,6 +379,28 @@ std::vector<Case> cases() {
                   R"( y pláticas."])",
                   R"(l5 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.2 Salud y bienestar"])"}});
 
+  out.push_back(
+      {"form_amount_beside_its_label_does_not_wrap",
+       [](std::vector<PageWords>& pages) {
+         // Label | value pairs, BENEFICIARIOS' label cell left empty (sweep seed
+         // 254): its value, right under INVERSIÓN's amount, is no line of it.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "NOMBRE DE LA ACCIÓN", 40, 72);
+         place(p, "Atención integral", 140, 72);
+         place(p, "INVERSIÓN APROXIMADA", 420, 72);
+         place(p, "$ 60,000.00", 520, 72);
+         place(p, "PRINCIPIO RECTOR", 40, 84);
+         place(p, "Zacatecas Incluyente", 140, 84);
+         place(p, "M 3,120 H 2,875", 520, 84);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Atención integral"])"
+        R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
+        R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"}});
+
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
                    // Rows as tight as Calc's: META's first line is within a wrap gap of
