@@ -8,6 +8,7 @@
 
 #include "extractor/page_layouter.hpp"
 #include "text/unicode.hpp"
+#include "text/values.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -64,13 +65,6 @@ bool closes_cell(std::string_view s) {
   return !s.empty() && s.back() >= '0' && s.back() <= '9';
 }
 
-// A month or annual value: digits, separators and dashes only (`1,200`, `-`).
-bool is_quantity(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-';
-  });
-}
-
 }  // namespace
 
 void char_grid_cells(const PageWords& page, const LineData& l, const std::vector<double>& borders,
@@ -114,7 +108,7 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       const int prev_col = s > 0 ? col[s - 1] : -1;
       if (!crosses && !beyond && x < x0 && x0 - x < drift && prev_col < static_cast<int>(bi) &&
           word(s).text[0] == '$' && closes_cell(word(s).text) &&
-          (e == s || !is_quantity(word(s + 1).text))) {
+          (e == s || !text::looks_like_quantity(word(s + 1).text))) {
         col[s] = std::min(col[s], static_cast<int>(bi));
         continue;
       }
@@ -281,7 +275,7 @@ int PageLayouter::char_grid_header_end(int m) const {
     const LineData& l = lines_[k];
     if (info_[k].months ||
         l.box.y0 - lines_[k - 1].box.y1 > config_.header_wrap_gap * height(l.box) ||
-        !text::is_upper_case(out_.lines[k].text) || has_digit(out_.lines[k].text) ||
+        !text::is_upper_case(out_.lines[k].text) || text::has_digit(out_.lines[k].text) ||
         !stacked_over(l, first, m)) {
       break;
     }
@@ -350,10 +344,10 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
     const Word* prev = nullptr;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
-      const bool quantity = is_quantity(w.text);
-      const bool starts_cell = prev == nullptr ||
-                               w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
-                               prev->text[0] == '$' || (quantity && is_quantity(prev->text));
+      const bool quantity = text::looks_like_quantity(w.text);
+      const bool starts_cell =
+          prev == nullptr || w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
+          prev->text[0] == '$' || (quantity && text::looks_like_quantity(prev->text));
       if (starts_cell) pieces.push_back(Piece{w.box.x0, quantity, w.text[0] == '$'});
       prev = &w;
     }

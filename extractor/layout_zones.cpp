@@ -9,6 +9,7 @@
 
 #include "extractor/labels.hpp"
 #include "text/unicode.hpp"
+#include "text/values.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -113,7 +114,7 @@ TableZone PageLayouter::find_table_zone(int m) const {
       break;
     if (inf.label && gap > 0 &&
         (gap > config_.label_wrap_gap * height(cur.box) ||
-         has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
+         text::has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
          !stacked_over(above, z.header_first, m))) {
       break;
     }

@@ -138,8 +138,6 @@ struct LineInfo {
   bool upper_label = false;  // one of them is written in capitals, as labels are
 };
 
-bool has_digit(std::string_view s);
-
 // The line's words, a space between them unless they touch (a word split by fake bold).
 std::string line_text(const PageWords& page, const LineData& l, const LayoutConfig& config);
 
