@@ -14,20 +14,10 @@ namespace poa::extractor::layout::detail {
 
 namespace {
 
-// The first letter of `s` (past opening punctuation) is a lower-case one: ASCII, or an accented
-// Spanish vowel, ñ or ü (UTF-8 C3 A0..BF).
+// The first letter of `s` (past opening punctuation) is a lower-case one, accented or not.
 bool starts_lower(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '(' || c == '"' || c == '\'' || c == '[') continue;
-    if (c >= 'a' && c <= 'z') return true;
-    if (c == 0xC3 && i + 1 < s.size()) {
-      const auto d = static_cast<unsigned char>(s[i + 1]);
-      return d >= 0xA0 && d <= 0xBF;
-    }
-    return false;
-  }
-  return false;
+  const std::size_t at = s.find_first_not_of("(\"'[");
+  return at != std::string_view::npos && text::starts_lower_case(s.substr(at));
 }
 
 // The text cannot end a cell: a trailing comma or hyphen, a word that always has a
