@@ -279,7 +279,7 @@ double PageLayouter::char_grid_border(const TableZone& z, double a, double b,
   std::vector<double> starts;
   int numbers = 0;
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     double last_x1 = -kInf;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
@@ -327,7 +327,7 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
   std::vector<double> starts;   // text cells' starts left of the numbers, on any line
   std::vector<double> amounts;  // and amounts' starts
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     // The line's cells: runs of words cut at gutters, after an amount (`$0.00 Número`) and
     // between values (`- -`); a number inside text (`calle 17 en`) is text.
     pieces.clear();

@@ -232,7 +232,7 @@ void PageLayouter::emit_table_header(const TableZone& z) {
 void PageLayouter::emit_table_body(const TableZone& z, bool under_cut_table) {
   std::vector<int> body;
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kTableBody) body.push_back(k);
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kTableBody) body.push_back(k);
   }
   if (body.empty()) return;
   const std::vector<double> borders = table_borders();
@@ -454,7 +454,7 @@ bool PageLayouter::first_zone_on_top(const TableZone& z) const {
   const int first = z.carried ? z.body_first : z.header_first;
   for (int k = 0; k < first; ++k) {
     const LineInfo& inf = info_[static_cast<std::size_t>(k)];
-    if (inf.region != Region::kDropped && inf.region != Region::kTitle) return false;
+    if (inf.cut != Cut::kDropped && inf.cut != Cut::kWhole) return false;
   }
   return true;
 }
@@ -471,7 +471,7 @@ void PageLayouter::emit() {
   const int n = static_cast<int>(lines_.size());
   // Page furniture is left out of the rows (also inside a table zone), but reported.
   for (int i = 0; i < n; ++i) {
-    if (info_[static_cast<std::size_t>(i)].region == Region::kDropped) {
+    if (info_[static_cast<std::size_t>(i)].cut == Cut::kDropped) {
       out_.dropped.push_back(out_.lines[static_cast<std::size_t>(i)]);
     }
   }
@@ -482,22 +482,22 @@ void PageLayouter::emit() {
   int last_anual = -1;
   for (int i = 0; i < n;) {
     const LineInfo& inf = info_[static_cast<std::size_t>(i)];
-    switch (inf.region) {
-      case Region::kDropped:
+    switch (inf.cut) {
+      case Cut::kDropped:
         ++i;
         break;
-      case Region::kTitle:
+      case Cut::kWhole:
         emit_title(i++);
         break;
-      case Region::kBlock: {
+      case Cut::kBlock: {
         int j = i;
-        while (j + 1 < n && info_[static_cast<std::size_t>(j) + 1].region == Region::kBlock) ++j;
+        while (j + 1 < n && info_[static_cast<std::size_t>(j) + 1].cut == Cut::kBlock) ++j;
         emit_block_segment(i, j);
         i = j + 1;
         break;
       }
-      case Region::kTableHeader:
-      case Region::kTableBody: {
+      case Cut::kTableHeader:
+      case Cut::kTableBody: {
         const TableZone& z = zones_[static_cast<std::size_t>(inf.zone)];
         spanning_.clear();
         if (z.carried) {
