@@ -57,6 +57,16 @@ void PageLayouter::find_header_grid() {
   for (std::size_t i = 0; i + 1 < out_.header_grid.size(); ++i) {
     out_.header_grid[i].x1 = out_.header_grid[i + 1].x0;
   }
+  for (GridColumn& column : out_.header_grid) {
+    column.label_x0 = kInf;
+    column.label_x1 = -kInf;
+    for (std::size_t i = 0; i < labels; ++i) {
+      if (cells[i].box.x0 < column.x0 || cells[i].box.x0 >= column.x1) continue;
+      column.label_x0 = std::min(column.label_x0, cells[i].box.x0);
+      column.label_x1 = std::max(column.label_x1, cells[i].box.x1);
+    }
+    if (column.label_x0 == kInf) column.label_x0 = column.label_x1 = 0;
+  }
   // A value left-aligned under its label starts at the same x; allow a little slack.
   for (std::size_t i = 1; i < out_.header_grid.size(); ++i) {
     header_borders_.push_back(out_.header_grid[i].x0 - config_.value_slack);

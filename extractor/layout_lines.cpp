@@ -34,8 +34,13 @@ void gutter_cells(const PageWords& page, const LineData& l, const std::vector<do
   int last_col = -1;
   for (std::uint32_t wi : l.words) {
     split_word(page, page.words[wi], borders, config, [&](const Piece& p, int col) {
-      const bool join =
-          !out.empty() && col == last_col && p.box.x0 - last_x1 < config.gutter * p.size;
+      // Accounting formats put the currency sign flush left and the amount flush right in one
+      // cell (`$          101,000.00`, zero as `$ -`): the gutter between them parts no cells.
+      const bool amount_after_sign =
+          !out.empty() && out.back().text == "$" && !p.text.empty() &&
+          (std::string_view("0123456789-(").find(p.text[0]) != std::string_view::npos);
+      const bool join = !out.empty() && col == last_col &&
+                        (p.box.x0 - last_x1 < config.gutter * p.size || amount_after_sign);
       if (join) {
         GCell& c = out.back();
         if (p.box.x0 - last_x1 > config.word_space * p.size || c.text.back() == ' ') c.text += ' ';
