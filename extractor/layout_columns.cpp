@@ -15,8 +15,8 @@ void PageLayouter::find_header_grid() {
   if (label_cells_.empty()) return;
   std::vector<GCell> cells;
   auto outside_tables = [&](int line) {
-    const Region r = info_[static_cast<std::size_t>(line)].region;
-    return r != Region::kTableHeader && r != Region::kTableBody;
+    const Cut r = info_[static_cast<std::size_t>(line)].cut;
+    return r != Cut::kTableHeader && r != Cut::kTableBody;
   };
   for (std::size_t i = 0; i < label_cells_.size(); ++i) {
     if (outside_tables(label_lines_[i])) cells.push_back(label_cells_[i]);
@@ -148,8 +148,8 @@ void PageLayouter::overlap_grid(const std::vector<GCell>& cells, const std::vect
   }
   std::vector<std::pair<double, double>> extents;
   for (std::size_t k = 0; k < lines_.size(); ++k) {
-    const Region r = info_[k].region;
-    if (r != Region::kBlock) continue;
+    const Cut r = info_[k].cut;
+    if (r != Cut::kBlock) continue;
     for (std::uint32_t wi : lines_[k].words) {
       extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
     }
@@ -304,7 +304,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
   std::vector<HPiece> pieces;
   std::vector<Token> tokens;
   for (int k = z.header_first; k <= z.header_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     const int letters = info_[static_cast<std::size_t>(k)].letter_months;
     const auto& words = lines_[static_cast<std::size_t>(k)].words;
     for (std::size_t wp = 0; wp < words.size(); ++wp) {
@@ -472,7 +472,7 @@ double PageLayouter::free_band(const std::vector<std::pair<double, double>>& ext
 std::vector<std::pair<double, double>> PageLayouter::body_extents(const TableZone& z) const {
   std::vector<std::pair<double, double>> extents;
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
     }

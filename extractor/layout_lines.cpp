@@ -11,10 +11,6 @@
 
 namespace poa::extractor::layout::detail {
 
-bool has_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::string line_text(const PageWords& page, const LineData& l, const LayoutConfig& config) {
   std::string s;
   double last_x1 = kInf;
