@@ -54,14 +54,10 @@ int group_of(HeaderField f) {
   return kCanonicalGroup[static_cast<int>(f)];
 }
 
-bool is_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // `3`, `3.`, `3)`, `#3`, `No. 3`: what a column numbering the rows holds.
 bool is_row_number(const std::string& text) {
   return text::parse_integer(text).has_value() ||
-         is_digits(std::string_view(text).substr(0, text.find_last_not_of(".)-") + 1));
+         text::is_digits(std::string_view(text).substr(0, text.find_last_not_of(".)-") + 1));
 }
 
 // What kind of value a cell holds, for placing values whose label is missing.
@@ -69,10 +65,10 @@ bool could_be(HeaderField field, const std::string& text) {
   const std::string clean = text::normalize_text(text);
   switch (field) {
     case HeaderField::kNumero:
-      return is_digits(clean) && clean.size() <= 4;
+      return text::is_digits(clean) && clean.size() <= 4;
     case HeaderField::kInversion:
       // Money: a currency sign, or grouping/decimals that a bare count would not have.
-      return text::parse_money(clean).has_value() && !is_digits(clean) && clean != "-" &&
+      return text::parse_money(clean).has_value() && !text::is_digits(clean) && clean != "-" &&
              clean != "–" && clean != "—";
     case HeaderField::kPartidas: {
       const auto items = text::parse_partidas(clean);
@@ -81,7 +77,7 @@ bool could_be(HeaderField field, const std::string& text) {
                          [](const std::string& s) { return s.size() >= 4; });
     }
     case HeaderField::kBeneficiarios:
-      return !is_digits(clean) && text::parse_beneficiaries(clean).has_value();
+      return !text::is_digits(clean) && text::parse_beneficiaries(clean).has_value();
     case HeaderField::kLineaEstrategica:
     case HeaderField::kEstrategia: {
       const CodedText coded = text::parse_coded_text(clean);
@@ -473,7 +469,7 @@ class HeaderBlockResolver {
   // A free-text value (META, PROPÓSITO…) cannot be told by its type; it is placed by position
   // alone when exactly one free-text field of its label row is still unlabelled and empty.
   std::optional<HeaderField> only_free_text_field_left(int group, const std::string& text) const {
-    if (group < 0 || is_digits(text::normalize_text(text))) return std::nullopt;
+    if (group < 0 || text::is_digits(text::normalize_text(text))) return std::nullopt;
     std::optional<HeaderField> only;
     for (int f = 0; f < kHeaderFieldCount; ++f) {
       const auto field = static_cast<HeaderField>(f);

@@ -150,24 +150,14 @@ std::vector<std::string_view> words_of(std::string_view text) {
   return out;
 }
 
-bool all_capitals(std::string_view word) {
-  for (std::size_t k = 0; k < word.size(); ++k) {
-    const auto c = static_cast<unsigned char>(word[k]);
-    if (c >= 'a' && c <= 'z') return false;
-    if (c == 0xC3 && k + 1 < word.size() && static_cast<unsigned char>(word[k + 1]) >= 0xA0)
-      return false;
-  }
-  return true;
-}
-
 // A value in mixed case holding two capitalised words in a row (`NUMERODE ACCION Finanzas
 // Sanas`): a label of the form the OCR glued onto the value.
 bool glued_label(std::string_view text) {
-  if (all_capitals(text)) return false;  // a form written in capitals throughout
+  if (text::is_upper_case(text)) return false;  // a form written in capitals throughout
   std::size_t run = 0;
   for (const std::string_view w : words_of(text)) {
     if (w.size() < kLabelWordBytes) continue;  // `DE` in `NÚMERO DE ACCIÓN`
-    run = all_capitals(w) ? run + 1 : 0;
+    run = text::is_upper_case(w) ? run + 1 : 0;
     if (run >= 2) return true;
   }
   return false;

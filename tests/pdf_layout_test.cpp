@@ -356,6 +356,29 @@ std::vector<Case> cases() {
                   R"(l5 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
                   R"(l7 [c0 "PROPÓSITO"] [c1 "Reducir el consumo de energía."])"}});
 
+  out.push_back({"form_centred_value_wider_than_the_others_starts_left_of_their_column",
+                 [](std::vector<PageWords>& pages) {
+                   // One field a row, values centred in cells merged across the form and aligned
+                   // to their bottom (sweep seed 11): META's first line, on a line of its own,
+                   // starts left of where the values beside their labels do, yet well past the
+                   // labels' column.
+                   PageWords& p = new_page(pages);
+                   place(p, "SECRETARÍA", 44, 50);
+                   place(p, "Secretaría de Bienestar", 284, 50);
+                   place(p, "NÚMERO DE ACCIÓN", 44, 60);
+                   place(p, "81", 326, 60);
+                   place(p, "Realizar 24 jornadas de salud comunitaria con consultas", 218, 74.2);
+                   place(p, "META", 44, 82.6);
+                   place(p, "y pláticas.", 306, 82.6);
+                   place(p, "LÍNEA ESTRATÉGICA", 44, 96);
+                   place(p, "1.2 Salud y bienestar", 288, 96);
+                 },
+                 {R"(l1 [c0 "SECRETARÍA"] [c1 "Secretaría de Bienestar"])",
+                  R"(l2 [c0 "NÚMERO DE ACCIÓN"] [c1 "81"])",
+                  R"(l3 [c0 "META"] [c1 "Realizar 24 jornadas de salud comunitaria con consultas)"
+                  R"( y pláticas."])",
+                  R"(l5 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.2 Salud y bienestar"])"}});
+
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
                    // Rows as tight as Calc's: META's first line is within a wrap gap of
@@ -730,6 +753,57 @@ std::vector<Case> cases() {
        {R"(l1 [c0 "ESTRATEGIA"])"
         R"( [c1+3 "3.5.1 Informar a la ciudadanía de manera oportuna sobre el avance"])",
         R"(l2 [c0 "META"] [c1 "Publicar 12 informes"] [c2 "PARTIDA PRESUPUESTAL"] [c3 "2151"])"}});
+
+  out.push_back({"drawn_grid_accounting_sign_apart_from_its_amount_is_one_value",
+                 [](std::vector<PageWords>& pages) {
+                   // One field a row, label | value; INVERSIÓN in an accounting format (`$`
+                   // flush left, the amount flush right: a gutter inside one cell) and META's
+                   // label cell left empty (calc sweep seed 16). The grid parts the rows; the
+                   // text alone glues META's line onto LÍNEA's value.
+                   PageWords& p = new_page(pages);
+                   draw_cells(p, lattice({40, 120, 540}, {50, 62, 74, 86}));
+                   place(p, "LÍNEA ESTRATÉGICA", 44, 51);
+                   place(p, "1.5 Cultura y patrimonio", 282, 51);
+                   place(p, "Llevar a cabo 16 presentaciones artísticas", 246, 63.5);
+                   place(p, "INVERSIÓN APROXIMADA", 44, 76);
+                   place(p, "$", 134, 76);
+                   place(p, "5,000.00", 500, 76);
+                 },
+                 {R"(l1 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.5 Cultura y patrimonio"])",
+                  R"(l2 [c1 "Llevar a cabo 16 presentaciones artísticas"])",
+                  R"(l3 [c0 "INVERSIÓN APROXIMADA"] [c1 "$ 5,000.00"])"}});
+
+  out.push_back({"form_accounting_sign_apart_from_its_amount_stays_on_its_row",
+                 [](std::vector<PageWords>& pages) {
+                   // No rulings (sweep seed 177): the amount, flush right in its cell after a
+                   // gutter, is no line of the value below.
+                   PageWords& p = new_page(pages);
+                   place(p, "LÍNEA ESTRATÉGICA", 44, 51);
+                   place(p, "1.5 Cultura y patrimonio", 134, 51);
+                   place(p, "INVERSIÓN APROXIMADA", 44, 61);
+                   place(p, "$", 134, 61);
+                   place(p, "101,000.00", 500, 61);
+                   place(p, "ESTRATEGIA", 44, 71);
+                   place(p, "1.5.1 Descentralizar la oferta", 134, 71);
+                 },
+                 {R"(l1 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.5 Cultura y patrimonio"])",
+                  R"(l2 [c0 "INVERSIÓN APROXIMADA"] [c1 "$ 101,000.00"])",
+                  R"(l3 [c0 "ESTRATEGIA"] [c1 "1.5.1 Descentralizar la oferta"])"}});
+
+  out.push_back({"label_over_an_accounting_zero_keeps_its_value_below",
+                 [](std::vector<PageWords>& pages) {
+                   // `$ -` (zero in an accounting format) right under its label, no rulings
+                   // (sweep seed 195): the label matcher reads `$` and `-` as nothing, but an
+                   // amount never continues a wrapped label.
+                   PageWords& p = new_page(pages);
+                   place(p, "LÍNEA ESTRATÉGICA", 44, 51);
+                   place(p, "INVERSIÓN APROXIMADA", 300, 51);
+                   place(p, "1.4 Grupos vulnerables", 44, 58);
+                   place(p, "$", 301, 58);
+                   place(p, "-", 480, 58);
+                 },
+                 {R"(l1 [c0 "LÍNEA ESTRATÉGICA"] [c1 "INVERSIÓN APROXIMADA"])",
+                  R"(l2 [c0 "1.4 Grupos vulnerables"] [c1 "$ -"])"}});
 
   out.push_back({"drawn_grid_rows_with_centred_text_and_an_area_merged_over_two_activities",
                  [](std::vector<PageWords>& pages) {
