@@ -169,7 +169,7 @@ class HeaderBlockResolver {
         left_label = &bc;
         continue;
       }
-      if (left_label != nullptr && !awaits_value_at(bc.cell.column)) {
+      if (left_label != nullptr && !awaits_value_at(bc.cell.column) && !continues_value_at(bc)) {
         // A value beside its label on the label row (`PROPÓSITO | Establecer…`).
         add_value(left_label->label->field, bc.cell.text, bc.origin, bc.cell.box, false);
         beside_.insert(left_label->label->field);
@@ -348,6 +348,18 @@ class HeaderBlockResolver {
   bool awaits_value_at(int column) const {
     const std::optional<std::size_t> above = label_at(column);
     return above && !action_.field(active_[*above].field);
+  }
+
+  // On a page read by OCR, a line on a label row right under a free-text label in force that
+  // has its value already is the next line of that value, wrapped beside the new labels (META's
+  // lines running down beside LÍNEA ESTRATÉGICA | INVERSIÓN APROXIMADA), not a value of the label
+  // on its left. (Born-digital forms put a value beside its label there: PROPÓSITO | Establecer.)
+  bool continues_value_at(const BlockCell& bc) const {
+    if (!bc.origin.confidence) return false;
+    const std::optional<std::size_t> above = label_at(bc.cell.column);
+    if (!above) return false;
+    const HeaderField f = active_[*above].field;
+    return is_free_text(f) && action_.field(f).has_value();
   }
 
   std::optional<std::size_t> label_at(int column) const {
@@ -828,6 +840,36 @@ class Recognizer {
       if (known == columns_.end() || known->second == ColumnRole::kUnknown) {
         columns_[misread->column] = month_role(misread->month);
       }
+    }
+    const bool ocr = std::any_of(row.cells.begin(), row.cells.end(),
+                                 [](const Cell& c) { return c.confidence.has_value(); });
+    if (ocr) place_misread_column();
+  }
+
+  // Likewise a column label of the template misread beyond recognition (`INDICADOR` read
+  // `Ieoicanne`): the one column no rule knew, between the columns of the labels the template
+  // puts before and after it, is that label's.
+  void place_misread_column() {
+    static constexpr ColumnRole kOrder[] = {ColumnRole::kActividad, ColumnRole::kArea,
+                                            ColumnRole::kUnidad,    ColumnRole::kInversion,
+                                            ColumnRole::kIndicador, ColumnRole::kAnual};
+    auto column_of = [&](ColumnRole role) -> std::optional<int> {
+      for (const auto& [column, r] : columns_) {
+        if (r == role) return column;
+      }
+      return std::nullopt;
+    };
+    for (std::size_t k = 1; k + 1 < std::size(kOrder); ++k) {
+      if (column_of(kOrder[k])) continue;
+      const std::optional<int> before = column_of(kOrder[k - 1]);
+      const std::optional<int> after = column_of(kOrder[k + 1]);
+      if (!before || !after) continue;
+      std::vector<int> unknown;
+      for (auto it = columns_.upper_bound(*before); it != columns_.end() && it->first < *after;
+           ++it) {
+        unknown.push_back(it->second == ColumnRole::kUnknown ? it->first : -1);
+      }
+      if (unknown.size() == 1 && unknown[0] >= 0) columns_[unknown[0]] = kOrder[k];
     }
   }
 

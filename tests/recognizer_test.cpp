@@ -526,6 +526,68 @@ TEST(RecognizerTest, OcrHeaderValueCutInTwoCellsIsOneValue) {
   }
 }
 
+// On a page read by OCR, a line on a label row under a free-text label that has its value is the
+// next line of that value (META running down beside LÍNEA | INVERSIÓN), not the value of the
+// label on its left; a born-digital form may put a value beside its label there.
+TEST(RecognizerTest, OcrValueWrappedBesideTheNextLabelsContinuesIt) {
+  struct Case {
+    const char* name;
+    const char* mark;
+    const char* meta;
+    const char* inversion;
+  };
+  const Case cases[] = {
+      {"OCR'd", "~", "Realizar 24 jornadas en colonias populares del municipio.", "$60,500.00"},
+      {"born-digital", "", "Realizar 24 jornadas", "en colonias populares $60,500.00"},
+  };
+  for (const Case& c : cases) {
+    const std::string m = c.mark;
+    const RawDocument doc = recognize_lines(
+        with_table({m + "0:SECRETARÍA|1:NOMBRE DE LA ACCIÓN|3:META",
+                    m + "0:Salud|1:Jornadas|3:Realizar 24 jornadas",
+                    m + "0:LÍNEA ESTRATÉGICA|1:INVERSIÓN APROXIMADA|3:en colonias populares",
+                    m + "0:1.2 Salud|1:$60,500.00|3:del municipio."},
+                   {kActivity}));
+    ASSERT_EQ(doc.actions.size(), 1u) << c.name;
+    EXPECT_EQ(field_text(doc.actions[0], HeaderField::kMeta), c.meta) << c.name;
+    EXPECT_EQ(field_text(doc.actions[0], HeaderField::kInversion), c.inversion) << c.name;
+  }
+}
+
+// On a page read by OCR, a column label misread beyond recognition takes its place's meaning:
+// a month among eleven named in consecutive columns, a template label between the labels the
+// template puts around it. Born-digital headers name only what they say.
+TEST(RecognizerTest, OcrColumnLabelMisreadIsPlacedByItsNeighbours) {
+  struct Case {
+    const char* name;
+    const char* mark;
+    const char* indicador_label;
+    const char* december_label;
+    bool indicador;
+    bool december;
+  };
+  const Case cases[] = {
+      {"OCR'd, both misread", "~", "Ieoicanne", "ONIMADE", true, true},
+      {"OCR'd, INDICADOR read right", "~", "INDICADOR", "DIC", true, true},
+      {"born-digital", "", "Ieoicanne", "DIC", false, true},  // (ONIMADE: MonthsNamedTest)
+  };
+  for (const Case& c : cases) {
+    const std::string m = c.mark;
+    const RawDocument doc = recognize_lines(
+        {m + "0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", m + "0:S|6:N|8:M",
+         m + "0:ACTIVIDAD|1:ÁREA RESPONSABLE|2:UNIDAD DE MEDIDA|3:INVERSIÓN|4:" +
+             c.indicador_label + "|5:PROGRAMACIÓN ANUAL",
+         m + "6:ENE|7:FEB|8:MAR|9:ABR|10:MAY|11:JUN|12:JUL|13:AGO|14:SEP|15:OCT|16:NOV|17:" +
+             c.december_label,
+         m + "0:Firma|1:Planeación|2:Contrato|3:$0.00|4:Contratos firmados|5:1|17:1"});
+    ASSERT_EQ(doc.actions.size(), 1u) << c.name;
+    ASSERT_EQ(doc.actions[0].activities.size(), 1u) << c.name;
+    const RawActivity& a = doc.actions[0].activities[0];
+    EXPECT_EQ(a.indicador.has_value(), c.indicador) << c.name;
+    EXPECT_EQ(a.meses[11].has_value(), c.december) << c.name;
+  }
+}
+
 TEST(RecognizerTest, UnrecognizedTextIsKeptWithItsOrigin) {
   std::vector<std::string> lines = {"0:DIRECCIÓN DE PLANEACIÓN Y EVALUACIÓN"};
   const auto action =
