@@ -240,13 +240,80 @@ bool could_be_column_label(std::string_view token) {
   return !token.empty() && contains(column_first_words(), token);
 }
 
+// Letters OCR may misread in a label of `length` letters (spaces not counted): none in a short
+// word (`META`, `ENE`: one letter changed makes another word), then one in four.
+std::size_t misread_allowance(std::size_t length) {
+  constexpr std::size_t kMinLength = 5, kLettersPerEdit = 4, kMaxEdits = 4;
+  return length < kMinLength ? 0 : std::min(length / kLettersPerEdit, kMaxEdits);
+}
+
+// Levenshtein distance between `a` and `b` ignoring their spaces, or `limit + 1` as soon as it
+// is known to exceed `limit` (folded text: one byte a letter).
+std::size_t distance_within(std::string_view a, std::string_view b, std::size_t limit) {
+  thread_local std::string x, y;
+  thread_local std::vector<std::size_t> row;
+  x.clear();
+  y.clear();
+  for (char c : a) {
+    if (c != ' ') x += c;
+  }
+  for (char c : b) {
+    if (c != ' ') y += c;
+  }
+  if ((x.size() > y.size() ? x.size() - y.size() : y.size() - x.size()) > limit) return limit + 1;
+  row.resize(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[y.size()];
+}
+
+// The meaning (a field, a role) of the key nearest `folded` within its misread allowance, when
+// exactly one meaning is nearest: OCR'd cells only (a born-digital label is spelt right).
+template <typename Meaning>
+struct NearestKey {
+  std::optional<Meaning> meaning;
+  std::size_t distance = 0;
+  bool tie = false;
+
+  void offer(std::string_view key, Meaning m, std::string_view folded) {
+    std::size_t letters = 0;
+    for (char c : key) letters += c != ' ';
+    const std::size_t allowed = misread_allowance(letters);
+    if (allowed == 0) return;
+    const std::size_t d = distance_within(key, folded, allowed);
+    if (d > allowed) return;
+    if (!meaning || d < distance) {
+      meaning = m;
+      distance = d;
+      tie = false;
+    } else if (d == distance && m != *meaning) {
+      tie = true;
+    }
+  }
+  std::optional<Meaning> result() const { return tie ? std::nullopt : meaning; }
+};
+
+// Folded cells longer than this are no label even misread (the longest key has 36 letters).
+constexpr std::size_t kMaxMisreadLabel = 48;
+
 // The header label of a cell whose first folded word is `token` and whose whole key is
 // `folded()` (computed once, on demand, and shared with the other parts of the class).
 template <typename Folded>
 std::optional<LabelMatch> header_label(std::string_view cell_text, const std::string& token,
-                                       Folded&& folded_key) {
+                                       Folded&& folded_key, bool ocr) {
   const bool intact = could_be_header_label(token);
-  if (!intact && !begins_a_first_word(header_first_words(), token)) return std::nullopt;
+  if (!intact && !ocr && !begins_a_first_word(header_first_words(), token)) return std::nullopt;
   const std::string& folded = folded_key();
   if (folded.empty()) return std::nullopt;
   for (const HeaderLabelKey& key : kHeaderLabels) {
@@ -254,6 +321,11 @@ std::optional<LabelMatch> header_label(std::string_view cell_text, const std::st
   }
   if (const HeaderLabelKey* key = match_ignoring_spaces(kHeaderLabels, folded)) {
     return LabelMatch{key->field, {}};
+  }
+  if (ocr && folded.size() <= kMaxMisreadLabel) {
+    NearestKey<HeaderField> nearest;
+    for (const HeaderLabelKey& key : kHeaderLabels) nearest.offer(key.folded, key.field, folded);
+    if (const std::optional<HeaderField> field = nearest.result()) return LabelMatch{*field, {}};
   }
   if (!intact) return std::nullopt;
   // A label followed by its value in the same cell. Try the longest prefixes first.
@@ -284,8 +356,8 @@ std::optional<LabelMatch> header_label(std::string_view cell_text, const std::st
 }
 
 template <typename Folded>
-std::optional<ColumnRole> column_label(const std::string& token, Folded&& folded_key) {
-  if (!could_be_column_label(token) && !begins_a_first_word(column_first_words(), token)) {
+std::optional<ColumnRole> column_label(const std::string& token, Folded&& folded_key, bool ocr) {
+  if (!ocr && !could_be_column_label(token) && !begins_a_first_word(column_first_words(), token)) {
     return std::nullopt;
   }
   const std::string& folded = folded_key();
@@ -295,6 +367,14 @@ std::optional<ColumnRole> column_label(const std::string& token, Folded&& folded
   }
   if (const ColumnLabelKey* key = match_ignoring_spaces(kColumnLabels, folded)) return key->role;
   if (const std::optional<int> month = text::month_from_folded(folded)) return month_role(*month);
+  if (ocr && folded.size() <= kMaxMisreadLabel) {
+    NearestKey<ColumnRole> nearest;
+    for (const ColumnLabelKey& key : kColumnLabels) nearest.offer(key.folded, key.role, folded);
+    for (const text::MonthName& name : text::month_names()) {
+      nearest.offer(name.folded, month_role(name.month), folded);
+    }
+    return nearest.result();
+  }
   return std::nullopt;
 }
 
@@ -403,8 +483,8 @@ CellClass classify_cell(std::string_view cell_text, CellLook look) {
   };
   if (look.header || look.column) {
     const std::string token = first_folded_token(cell_text);
-    if (look.header) out.header = header_label(cell_text, token, folded_key);
-    if (look.column) out.column = column_label(token, folded_key);
+    if (look.header) out.header = header_label(cell_text, token, folded_key, look.ocr);
+    if (look.column) out.column = column_label(token, folded_key, look.ocr);
   }
   if (look.title) out.title = cell_text.size() < kMaxTitleBytes && is_poa_title(folded_key());
   if (look.page_number) out.page_number = is_named_page_number(folded_key());

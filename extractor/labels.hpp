@@ -65,6 +65,9 @@ struct CellLook {
   bool column = true;
   bool title = false;
   bool page_number = false;
+  // The cell was read by OCR (it carries a confidence): a header or column label also matches
+  // when a letter or two were misread (an edit distance bounded by the label's length).
+  bool ocr = false;
 };
 
 CellClass classify_cell(std::string_view cell_text, CellLook look = {});

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "extractor/page_layouter.hpp"
+#include "text/unicode.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -280,7 +281,8 @@ int PageLayouter::char_grid_header_end(int m) const {
     const LineData& l = lines_[k];
     if (info_[k].months ||
         l.box.y0 - lines_[k - 1].box.y1 > config_.header_wrap_gap * height(l.box) ||
-        !uppercase_line(l) || has_digit(out_.lines[k].text) || !stacked_over(l, first, m)) {
+        !text::is_upper_case(out_.lines[k].text) || has_digit(out_.lines[k].text) ||
+        !stacked_over(l, first, m)) {
       break;
     }
     ++last;

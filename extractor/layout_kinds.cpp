@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "extractor/labels.hpp"
+#include "text/unicode.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -79,11 +80,11 @@ void PageLayouter::classify_lines() {
       if (match) {
         inf.label = true;
         ++inf.labels;
-        inf.upper_label = inf.upper_label || is_upper(c.text);
+        inf.upper_label = inf.upper_label || text::is_upper_case(c.text);
         label_cells_.push_back(c);
         label_lines_.push_back(static_cast<int>(i));
         after_label = match->value.empty();
-      } else if (beside && !(c.bold && is_upper(c.text))) {
+      } else if (beside && !(c.bold && text::is_upper_case(c.text))) {
         // Text beside a label on its line (a form laid out label | value) starts a column
         // of its own; a bold capitals piece there is rather a wrapped label's first line.
         value_cells_.push_back(c);

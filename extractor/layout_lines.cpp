@@ -15,15 +15,6 @@ bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool is_upper(std::string_view s) {
-  bool letters = false;
-  for (unsigned char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    letters = letters || (c >= 'A' && c <= 'Z');
-  }
-  return letters;
-}
-
 std::string line_text(const PageWords& page, const LineData& l, const LayoutConfig& config) {
   std::string s;
   double last_x1 = kInf;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "extractor/labels.hpp"
+#include "text/unicode.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -31,17 +32,6 @@ bool PageLayouter::stacked_over(const LineData& l, int from, int to) const {
     if (!over) return false;
   }
   return true;
-}
-
-bool PageLayouter::uppercase_line(const LineData& l) const {
-  bool letters = false;
-  for (std::uint32_t wi : l.words) {
-    for (unsigned char c : page_.words[wi].text) {
-      if (c >= 'a' && c <= 'z') return false;
-      if (c >= 'A' && c <= 'Z') letters = true;
-    }
-  }
-  return letters;
 }
 
 int PageLayouter::header_end(int m) const {
@@ -118,7 +108,9 @@ TableZone PageLayouter::find_table_zone(int m) const {
     // `INVERSIÓN` is also a header-block label: inside the column header it is the first
     // line of a wrapped column label, stacked over the rest of it.
     const double gap = cur.box.y0 - above.box.y1;
-    if (gap > config_.header_wrap_gap * height(cur.box) || !uppercase_line(above)) break;
+    if (gap > config_.header_wrap_gap * height(cur.box) ||
+        !text::is_upper_case(out_.lines[static_cast<std::size_t>(k)].text))
+      break;
     if (inf.label && gap > 0 &&
         (gap > config_.label_wrap_gap * height(cur.box) ||
          has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||

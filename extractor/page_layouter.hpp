@@ -140,8 +140,6 @@ struct LineInfo {
 
 bool has_digit(std::string_view s);
 
-bool is_upper(std::string_view s);
-
 // The line's words, a space between them unless they touch (a word split by fake bold).
 std::string line_text(const PageWords& page, const LineData& l, const LayoutConfig& config);
 
@@ -254,7 +252,6 @@ class PageLayouter {
   // Every word of `l` sits over a word of lines [from, to] (the lines of a wrapped label).
   bool stacked_over(const LineData& l, int from, int to) const;
 
-  bool uppercase_line(const LineData& l) const;
   // The last line of a table header whose month names are on line m: a column label wrapped
   // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
   // the band the page draws around the month names.

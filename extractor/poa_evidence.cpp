@@ -202,16 +202,57 @@ std::string row_text(const CellRow& row) {
 
 }  // namespace
 
-std::uint16_t months_named(const CellRow& row) {
-  if (!month_initials(row).empty()) return kWholeYear;
+namespace {
+
+// Bit m for each month the row's cells name, and the column of each (of its first naming).
+std::uint16_t month_cells(const CellRow& row, std::array<int, 12>* columns) {
   std::uint16_t mask = 0;
   for (const Cell& c : row.cells) {
-    if (const std::optional<ColumnRole> role = classify_cell(c.text, {.header = false}).column) {
-      if (const std::optional<int> m = month_of(*role))
-        mask |= static_cast<std::uint16_t>(1u << *m);
-    }
+    const std::optional<ColumnRole> role =
+        classify_cell(c.text, {.header = false, .ocr = c.confidence.has_value()}).column;
+    if (!role) continue;
+    const std::optional<int> m = month_of(*role);
+    if (!m) continue;
+    const auto bit = static_cast<std::uint16_t>(1u << *m);
+    if (columns && !(mask & bit)) (*columns)[static_cast<std::size_t>(*m)] = c.column;
+    mask |= bit;
   }
   return mask;
+}
+
+}  // namespace
+
+std::optional<MisreadMonth> misread_month(const CellRow& row) {
+  const bool ocr = std::any_of(row.cells.begin(), row.cells.end(),
+                               [](const Cell& c) { return c.confidence.has_value(); });
+  if (!ocr) return std::nullopt;
+  std::array<int, 12> columns{};
+  const std::uint16_t mask = month_cells(row, &columns);
+  if (std::popcount(mask) != 11) return std::nullopt;
+  const int missing = std::countr_one(mask);
+  // The named months one column apart, in order, and two apart across the missing one.
+  int previous = -1;
+  for (int m = 0; m < 12; ++m) {
+    if (m == missing) continue;
+    const int column = columns[static_cast<std::size_t>(m)];
+    if (previous >= 0) {
+      const int step = m - 1 == missing ? 2 : 1;
+      if (column - columns[static_cast<std::size_t>(previous)] != step) return std::nullopt;
+    }
+    previous = m;
+  }
+  const int column =
+      missing == 0 ? columns[1] - 1 : columns[static_cast<std::size_t>(missing) - 1] + 1;
+  if (column < 0) return std::nullopt;
+  return MisreadMonth{missing, column};
+}
+
+std::uint16_t months_named(const CellRow& row) {
+  if (!month_initials(row).empty()) return kWholeYear;
+  const std::uint16_t mask = month_cells(row, nullptr);
+  if (std::popcount(mask) != 11) return mask;
+  const std::optional<MisreadMonth> misread = misread_month(row);
+  return misread ? kWholeYear : mask;
 }
 
 int PoaEvidence::Signs::count() const {

@@ -13,8 +13,20 @@ namespace poa::extractor {
 
 // The months a row names as column labels (ENE…DIC, Enero…, dotted, or the initials
 // `E F M A M J J A S O N D`), bit m for month m: 0xFFF when the whole year heads one row.
+// On a row read by OCR, one month name may be misread beyond recognition (`DICIEMBRE` read
+// `ONIMADE`): when the row names the other eleven in order, in consecutive columns, that month is
+// counted as named too.
 std::uint16_t months_named(const CellRow& row);
 inline constexpr std::uint16_t kWholeYear = 0xFFF;
+
+// The month an OCR'd row's header leaves unnamed among eleven named in consecutive columns, and
+// the column it must head (the gap between its neighbours, or the column past the end): nullopt
+// on any other row, and always on rows not read by OCR.
+struct MisreadMonth {
+  int month = 0;
+  int column = 0;
+};
+std::optional<MisreadMonth> misread_month(const CellRow& row);
 
 // What one action showed of a POA's structure, as the recogniser closed it.
 struct ActionEvidence {

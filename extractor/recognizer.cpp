@@ -38,12 +38,16 @@ constexpr int kCanonicalGroup[kHeaderFieldCount] = {
     3, 3, 3,  // ESTRATEGIA, PROPÓSITO, PARTIDA PRESUPUESTAL
 };
 
-// The parts of the one classifier (labels.hpp) that the recogniser asks for one at a time.
-std::optional<LabelMatch> header_label(std::string_view text) {
-  return classify_cell(text, {.column = false}).header;
+// The parts of the one classifier (labels.hpp) that the recogniser asks for one at a time; a
+// cell read by OCR (it has a confidence) is matched tolerantly.
+std::optional<LabelMatch> header_label(const Cell& cell) {
+  return classify_cell(cell.text, {.column = false, .ocr = cell.confidence.has_value()}).header;
 }
-std::optional<ColumnRole> column_label(std::string_view text) {
-  return classify_cell(text, {.header = false}).column;
+std::optional<ColumnRole> column_label(std::string_view text, bool ocr) {
+  return classify_cell(text, {.header = false, .ocr = ocr}).column;
+}
+std::optional<ColumnRole> column_label(const Cell& cell) {
+  return column_label(cell.text, cell.confidence.has_value());
 }
 
 int group_of(HeaderField f) {
@@ -520,7 +524,7 @@ class Recognizer {
     // A lone label outside a header block may be the first line of a wrapped table header
     // (`INVERSIÓN` over `APROX. POR ACTIVIDAD`) or the start of a new block: the next row tells.
     if (state_ != State::kBlock && row.cells.size() == 1) {
-      const std::optional<LabelMatch> label = header_label(row.cells[0].text);
+      const std::optional<LabelMatch> label = header_label(row.cells[0]);
       if (label && label->value.empty()) {
         held_ = row;
         return;
@@ -543,7 +547,8 @@ class Recognizer {
       // Join only where that makes (or keeps) a column label; a reader that put the line in
       // the wrong column must not spoil a label that reads right on its own.
       std::string joined = part.text + " " + below->text;
-      if (column_label(joined) || !column_label(below->text)) {
+      const bool ocr = part.confidence || below->confidence;
+      if (column_label(joined, ocr) || !column_label(below->text, ocr)) {
         below->text = std::move(joined);
       }
     }
@@ -623,7 +628,7 @@ class Recognizer {
     std::uint16_t months = 0;
     bool actividad = false;
     for (const Cell& c : row.cells) {
-      const std::optional<ColumnRole> role = column_label(c.text);
+      const std::optional<ColumnRole> role = column_label(c);
       if (!role) continue;
       if (const std::optional<int> m = month_of(*role)) {
         months |= static_cast<std::uint16_t>(1u << *m);
@@ -638,13 +643,13 @@ class Recognizer {
 
   static bool has_header_label(const CellRow& row) {
     return std::any_of(row.cells.begin(), row.cells.end(),
-                       [](const Cell& c) { return header_label(c.text).has_value(); });
+                       [](const Cell& c) { return header_label(c).has_value(); });
   }
 
   BlockRow to_block_row(const CellRow& row) const {
     BlockRow br;
     for (const Cell& c : row.cells) {
-      BlockCell bc{c, origin_of(row, &c), header_label(c.text)};
+      BlockCell bc{c, origin_of(row, &c), header_label(c)};
       br.has_label = br.has_label || bc.label.has_value();
       br.cells.push_back(std::move(bc));
     }
@@ -741,7 +746,7 @@ class Recognizer {
     }
     if (!initials.empty()) return;
     for (const Cell& c : row.cells) {
-      const std::optional<ColumnRole> role = column_label(c.text);
+      const std::optional<ColumnRole> role = column_label(c);
       if (role == ColumnRole::kMensual) continue;  // the month row names those columns
       if (role) {
         columns_[c.column] = *role;
@@ -751,6 +756,13 @@ class Recognizer {
         // A column no rule knows still owns its cells: they must not run into the column on
         // their left.
         columns_[c.column] = ColumnRole::kUnknown;
+      }
+    }
+    // A month name OCR misread beyond recognition: its place among the others names it.
+    if (const std::optional<MisreadMonth> misread = misread_month(row)) {
+      const auto known = columns_.find(misread->column);
+      if (known == columns_.end() || known->second == ColumnRole::kUnknown) {
+        columns_[misread->column] = month_role(misread->month);
       }
     }
   }

@@ -150,27 +150,56 @@ std::vector<std::string_view> words_of(std::string_view text) {
   return out;
 }
 
-bool all_capitals(std::string_view word) {
-  for (std::size_t k = 0; k < word.size(); ++k) {
-    const auto c = static_cast<unsigned char>(word[k]);
-    if (c >= 'a' && c <= 'z') return false;
-    if (c == 0xC3 && k + 1 < word.size() && static_cast<unsigned char>(word[k + 1]) >= 0xA0)
-      return false;
-  }
-  return true;
-}
-
 // A value in mixed case holding two capitalised words in a row (`NUMERODE ACCION Finanzas
 // Sanas`): a label of the form the OCR glued onto the value.
 bool glued_label(std::string_view text) {
-  if (all_capitals(text)) return false;  // a form written in capitals throughout
+  if (text::is_upper_case(text)) return false;  // a form written in capitals throughout
   std::size_t run = 0;
   for (const std::string_view w : words_of(text)) {
     if (w.size() < kLabelWordBytes) continue;  // `DE` in `NÚMERO DE ACCIÓN`
-    run = all_capitals(w) ? run + 1 : 0;
+    run = text::is_upper_case(w) ? run + 1 : 0;
     if (run >= 2) return true;
   }
   return false;
+}
+
+// Words a POA's areas, units and strategies write with an accent (or ñ) whose accent-less spelling
+// is no other word of a form (or not a likely one: `modulo`, `publica` are verb forms), lower
+// case: the OCR drops a thin accent and is sure of the letters. Words ending in `-ción`/`-sión`
+// need no entry (accent_lost).
+constexpr std::string_view kAccented[] = {
+    "tesorería",   "secretaría", "contraloría", "oficialía", "regiduría",   "consejería",
+    "ecología",    "tecnología", "módulo",      "módulos",   "área",        "áreas",
+    "público",     "pública",    "públicos",    "públicas",  "jurídico",    "jurídica",
+    "técnico",     "técnica",    "económico",   "económica", "número",      "vehículo",
+    "vehículos",   "kilómetro",  "kilómetros",  "política",  "políticas",   "análisis",
+    "diagnóstico", "eléctrico",  "eléctrica",   "médico",    "médica",      "clínica",
+    "campaña",     "campañas",   "compañía",    "gráfico",   "electrónico", "electrónica",
+    "energía",     "vía",        "vías",        "cómputo",   "teléfono",    "depósito",
+    "artículo",    "artículos",  "metodología", "catálogo",  "crédito",     "trámite",
+    "trámites",    "periódico",  "línea",       "líneas",    "estratégica", "propósito",
+    "órgano",      "índice",     "días",        "préstamo",  "auditoría",   "asesoría",
+    "cartografía", "tipografía", "fotografía",  "mecánico",  "básico",      "básica",
+    "académico",   "histórico",  "turístico",   "física",    "físico",
+};
+
+// How a word read by OCR without any accent is written with one, when Spanish spells it so: a
+// singular `-cion`/`-sion` noun always (`Inversion`), the words of kAccented. Empty otherwise.
+std::string accent_lost(std::string_view word) {
+  if (std::any_of(word.begin(), word.end(), [](char c) { return (c & 0x80) != 0; })) return {};
+  std::string folded(word);
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (folded.size() > 5 && (folded.ends_with("cion") || folded.ends_with("sion"))) {
+    return folded.substr(0, folded.size() - 2) + "ón";
+  }
+  static const std::map<std::string, std::string_view> kByFolded = [] {
+    std::map<std::string, std::string_view> by;
+    for (const std::string_view accented : kAccented)
+      by.emplace(text::fold_accents(accented), accented);
+    return by;
+  }();
+  const auto found = kByFolded.find(folded);
+  return found == kByFolded.end() ? std::string() : std::string(found->second);
 }
 
 // What the layout lost or mangled on pages read by OCR, said once per value where the threshold
@@ -193,6 +222,7 @@ class LayoutDoubts {
       check_row(i);
     }
     check_spellings();
+    check_accents();
   }
 
  private:
@@ -308,14 +338,31 @@ class LayoutDoubts {
     }
   }
 
-  // A word spelt two ways in the action's values (`Tesorería`, `Tesoreria`): the rarer spelling
-  // read by OCR is doubted (both when as common), since the form writes a name one way.
-  void check_spellings() {
-    struct Value {
-      const std::optional<RawField>* field;
-      std::string label;
-      const Origin* fallback;
-    };
+  // A word the OCR read without the accent Spanish writes on it (`Tesoreria`): doubted, not
+  // corrected (the reading may be right: a form in capitals without accents).
+  void check_accents() {
+    for (const Value& v : text_values()) {
+      if (blank(*v.field) || !(*v.field)->origin.confidence) continue;
+      const std::string text = text::normalize_text((*v.field)->text);
+      for (const std::string_view w : words_of(text)) {
+        if (w.size() < kLabelWordBytes) continue;
+        const std::string accented = accent_lost(w);
+        if (accented.empty()) continue;
+        doubt(
+            *v.field, v.label, *v.fallback,
+            "«" + std::string(w) + "» se escribe «" + accented + "»: el OCR pudo perder el acento");
+        break;
+      }
+    }
+  }
+
+  struct Value {
+    const std::optional<RawField>* field;
+    std::string label;
+    const Origin* fallback;
+  };
+  // The action's text values: the free-text header fields and the text cells of each row.
+  std::vector<Value> text_values() const {
     std::vector<Value> values;
     for (const HeaderField f :
          {HeaderField::kSecretaria, HeaderField::kNombre, HeaderField::kPrincipioRector,
@@ -329,6 +376,13 @@ class LayoutDoubts {
             {&(raw_.activities[i].*t.member), row_label(i, t.column), &raw_.activities[i].origin});
       }
     }
+    return values;
+  }
+
+  // A word spelt two ways in the action's values (`Tesorería`, `Tesoreria`): the rarer spelling
+  // read by OCR is doubted (both when as common), since the form writes a name one way.
+  void check_spellings() {
+    const std::vector<Value> values = text_values();
     // folded word -> spelling -> (how often, as first written)
     std::map<std::string, std::map<std::string, std::pair<int, std::string>>> seen;
     for (const Value& v : values) {

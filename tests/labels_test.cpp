@@ -80,6 +80,47 @@ TEST(LabelsTest, ColumnLabelsAndMonths) {
   }
 }
 
+// On a page read by OCR a label may come with a letter or two misread; a born-digital label is
+// spelt right, so the same text there is no label.
+struct MisreadCase {
+  const char* text;
+  std::optional<HeaderField> field;
+  std::optional<ColumnRole> role;
+};
+
+TEST(LabelsTest, MisreadLabelsMatchOnlyOnOcrPages) {
+  const MisreadCase cases[] = {
+      {"PROrUSITO", HeaderField::kProposito, std::nullopt},  // fax at 200 ppp
+      {"INVERAON APROXIMADA", HeaderField::kInversion, std::nullopt},
+      {"SECRETAKIA", HeaderField::kSecretaria, std::nullopt},
+      {"PRINCIPIO RECT0R", HeaderField::kPrincipioRector, std::nullopt},
+      {"UNIDAD DE MEDINA", std::nullopt, ColumnRole::kUnidad},
+      {"FRUGKAMACIÓN ANUAL", std::nullopt, ColumnRole::kAnual},
+      {"INDICADUR", std::nullopt, ColumnRole::kIndicador},
+      {"Jullo", std::nullopt, month_role(6)},
+      {"NOVIEMERE", std::nullopt, month_role(10)},
+      // Too far from any label, too short to tell, or as near to two months.
+      {"JESMNETARA", std::nullopt, std::nullopt},
+      {"MEIA", std::nullopt, std::nullopt},
+      {"Juiio", std::nullopt, std::nullopt},
+      {"ONIMADE", std::nullopt, std::nullopt},
+      // Values stay values.
+      {"Tesoreria Municipal", std::nullopt, std::nullopt},
+      {"Jornadas realizadas", std::nullopt, std::nullopt},
+      {"Planta", std::nullopt, std::nullopt},
+      {"Informe", std::nullopt, std::nullopt},
+      {"Finanzas Sanas", std::nullopt, std::nullopt},
+  };
+  for (const MisreadCase& c : cases) {
+    const CellClass ocr = classify_cell(c.text, {.ocr = true});
+    EXPECT_EQ(ocr.header ? std::optional(ocr.header->field) : std::nullopt, c.field) << c.text;
+    EXPECT_EQ(ocr.column, c.role) << c.text;
+    const CellClass born = classify_cell(c.text);
+    EXPECT_FALSE(born.header) << c.text;
+    EXPECT_FALSE(born.column) << c.text;
+  }
+}
+
 TEST(LabelsTest, MonthInitials) {
   auto row_of = [](const std::vector<std::string>& texts) {
     CellRow row;

@@ -145,6 +145,22 @@ TEST(OcrConfidence, FlagsWhatTheLayoutLost) {
          a.activities[0].area_responsable = cell("Secretaria de Obras", 0.95, 2);
        },
        {"Secretaría de Obras", "Secretaria de Obras"}},
+      {"an accent the OCR dropped from a word the forms write with one",
+       [](RawAction& a) {
+         a.activities[0].area_responsable = cell("Tesoreria Municipal", 0.95, 2);
+         a.activities[0].unidad_medida = cell("Modulo", 0.95, 3);
+       },
+       {"Tesoreria Municipal", "Modulo"}},
+      {"a singular -ción noun without its accent, once per value",
+       [](RawAction& a) { a.activities[0].actividad = cell("Instalacion de modulos", 0.95); },
+       {"Instalacion de modulos"}},
+      {"accents read, plurals in -ciones, words without one",
+       [](RawAction& a) {
+         a.activities[0].actividad = cell("Instalación de módulos", 0.95);
+         a.activities[0].indicador = cell("Capacitaciones y reuniones", 0.95, 5);
+         a.activities[0].area_responsable = cell("Dirección de Catastro", 0.95, 2);
+       },
+       {}},
       {"born-digital: nothing said",
        [](RawAction& a) {
          a = RawAction{};

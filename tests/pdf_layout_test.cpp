@@ -731,6 +731,25 @@ std::vector<Case> cases() {
         R"( [c1+3 "3.5.1 Informar a la ciudadanía de manera oportuna sobre el avance"])",
         R"(l2 [c0 "META"] [c1 "Publicar 12 informes"] [c2 "PARTIDA PRESUPUESTAL"] [c3 "2151"])"}});
 
+  out.push_back({"drawn_grid_accounting_sign_apart_from_its_amount_is_one_value",
+                 [](std::vector<PageWords>& pages) {
+                   // One field a row, label | value; INVERSIÓN in an accounting format (`$`
+                   // flush left, the amount flush right: a gutter inside one cell) and META's
+                   // label cell left empty (calc sweep seed 16). The grid parts the rows; the
+                   // text alone glues META's line onto LÍNEA's value.
+                   PageWords& p = new_page(pages);
+                   draw_cells(p, lattice({40, 120, 540}, {50, 62, 74, 86}));
+                   place(p, "LÍNEA ESTRATÉGICA", 44, 51);
+                   place(p, "1.5 Cultura y patrimonio", 282, 51);
+                   place(p, "Llevar a cabo 16 presentaciones artísticas", 246, 63.5);
+                   place(p, "INVERSIÓN APROXIMADA", 44, 76);
+                   place(p, "$", 134, 76);
+                   place(p, "5,000.00", 500, 76);
+                 },
+                 {R"(l1 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.5 Cultura y patrimonio"])",
+                  R"(l2 [c1 "Llevar a cabo 16 presentaciones artísticas"])",
+                  R"(l3 [c0 "INVERSIÓN APROXIMADA"] [c1 "$ 5,000.00"])"}});
+
   out.push_back({"drawn_grid_rows_with_centred_text_and_an_area_merged_over_two_activities",
                  [](std::vector<PageWords>& pages) {
                    // Rulings between the activities decide the rows; the ÁREA cell merged over both

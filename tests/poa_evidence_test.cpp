@@ -50,6 +50,49 @@ TEST(MonthsNamedTest, WholeYearHalvesAndInitials) {
   }
 }
 
+// A row read by OCR (its cells carry a confidence) whose `spec` is as row_of's.
+CellRow ocr_row_of(const std::string& spec, int first_column) {
+  CellRow row = row_of(spec);
+  for (Cell& c : row.cells) {
+    c.column += first_column;
+    c.confidence = 0.9;
+  }
+  return row;
+}
+
+// One month name misread beyond recognition among eleven in consecutive columns of an OCR'd row:
+// its place names it. Rows not read by OCR, or whose columns skip, name only what they say.
+TEST(MonthsNamedTest, OneMonthMisreadByOcrIsPlacedByItsNeighbours) {
+  struct Case {
+    const char* row;
+    bool ocr;
+    std::uint16_t mask;
+    std::optional<MisreadMonth> misread;
+  };
+  const Case cases[] = {
+      {"ENERO|FEBRERO|MARZO|ABRIL|MAYO|JUNIO|JULIO|AGOSTO|SEPTIEMBRE|OCTUBRE|NOVIEMBRE|ONIMADE",
+       true, kWholeYear, MisreadMonth{11, 17}},
+      {"ENERO|FEBRERO|MARZO|ABRIL|MAYO|JUNIO|JULIO|AGOSTO|SEPTIEMBRE|OCTUBRE|NOVIEMBRE", true,
+       kWholeYear, MisreadMonth{11, 17}},
+      {"ENE|FEB|x|ABR|MAY|JUN|JUL|AGO|SEP|OCT|NOV|DIC", true, kWholeYear, MisreadMonth{2, 8}},
+      {"|FEB|MAR|ABR|MAY|JUN|JUL|AGO|SEP|OCT|NOV|DIC", true, kWholeYear, MisreadMonth{0, 6}},
+      {"ENERO|FEBRERO|MARZO|ABRIL|MAYO|JUNIO|JULIO|AGOSTO|SEPTIEMBRE|OCTUBRE|NOVIEMBRE|ONIMADE",
+       false, 0x7FF, std::nullopt},
+      {"ENE|FEB|MAR||MAY|JUN|JUL|AGO|SEP|OCT|NOV|DIC", true, kWholeYear, MisreadMonth{3, 9}},
+      {"ENE|FEB||MAR|ABR|MAY|JUN|JUL|AGO|SEP|OCT|NOV", true, 0x7FF, std::nullopt},  // a skip
+      {"ENE|FEB|MAR|ABR|MAY|JUN|JUL|AGO|SEP|OCT", true, 0x3FF, std::nullopt},
+  };
+  for (const Case& c : cases) {
+    const CellRow row = c.ocr ? ocr_row_of(c.row, 6) : row_of(c.row);
+    EXPECT_EQ(months_named(row), c.mask) << c.row;
+    const std::optional<MisreadMonth> m = misread_month(row);
+    ASSERT_EQ(m.has_value(), c.misread.has_value()) << c.row;
+    if (!m) continue;
+    EXPECT_EQ(m->month, c.misread->month) << c.row;
+    EXPECT_EQ(m->column, c.misread->column) << c.row;
+  }
+}
+
 const ActionEvidence kPoaAction{11, 11, true, true, 4, 4};
 const ActionEvidence kNoTable{11, 11, false, false, 0, 0};
 const ActionEvidence kTwoLabels{2, 2, true, true, 3, 3};

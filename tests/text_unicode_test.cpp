@@ -4,6 +4,7 @@
 
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "text/months.hpp"
@@ -315,6 +316,23 @@ TEST(MonthNamesTest, FoundInsideText) {
     for (const MonthSpan& m : spans) got.emplace_back(m.begin, m.end, m.month);
     EXPECT_EQ(got, c.spans) << c.raw;
   }
+}
+
+// One capitals test for the layout's label lines and the normaliser's glued OCR labels:
+// accented capitals count, and any lower-case letter (accented too) spoils it.
+TEST(UpperCaseTest, CapitalsAccentedOrNot) {
+  const std::pair<std::string_view, bool> cases[] = {
+      {"NÚMERO DE ACCIÓN", true},
+      {"AÑO 2024", true},
+      {"Ñ", true},
+      {"ÉXITO", true},
+      {"ACCIóN", false},
+      {"Acción", false},
+      {"2024", false},
+      {"- $ 1,200", false},
+      {"", false},
+  };
+  for (const auto& [input, upper] : cases) EXPECT_EQ(is_upper_case(input), upper) << input;
 }
 
 }  // namespace

@@ -381,6 +381,27 @@ bool is_upper_at(std::string_view raw, std::size_t offset) {
   return cp >= 0 && u_isupper(cp);
 }
 
+bool is_upper_case(std::string_view text) {
+  bool upper = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte >= 'a' && byte <= 'z') return false;
+      upper = upper || (byte >= 'A' && byte <= 'Z');
+      ++i;
+      continue;
+    }
+    UChar32 cp = 0;
+    auto at = static_cast<int32_t>(i);
+    U8_NEXT(text.data(), at, static_cast<int32_t>(text.size()), cp);
+    i = static_cast<std::size_t>(at);
+    if (cp < 0) continue;
+    if (u_islower(cp)) return false;
+    upper = upper || u_isupper(cp);
+  }
+  return upper;
+}
+
 std::size_t next_char(std::string_view raw, std::size_t offset) {
   auto i = static_cast<int32_t>(offset);
   U8_FWD_1(raw.data(), i, static_cast<int32_t>(raw.size()));

@@ -44,6 +44,11 @@ void fold_for_match(std::string_view raw, MappedKey& out);
 // Whether the character starting at byte `offset` of `raw` is an upper-case letter.
 bool is_upper_at(std::string_view raw, std::size_t offset);
 
+// Whether `text` is written in capitals: it holds an upper-case letter and no lower-case one,
+// accented or not (`NÚMERO DE ACCIÓN`, `AÑO 2024`, `Ñ`; digits and punctuation do not count).
+// Labels and column headers are set so; a wrapped cell of prose is not.
+bool is_upper_case(std::string_view text);
+
 // The byte just past the character starting at `offset` (UTF-8; ill-formed bytes count alone).
 std::size_t next_char(std::string_view raw, std::size_t offset);
 
