@@ -8,25 +8,16 @@
 
 #include "extractor/page_layouter.hpp"
 #include "text/unicode.hpp"
+#include "text/values.hpp"
 
 namespace poa::extractor::layout::detail {
 
 namespace {
 
-// The first letter of `s` (past opening punctuation) is a lower-case one: ASCII, or an accented
-// Spanish vowel, ñ or ü (UTF-8 C3 A0..BF).
+// The first letter of `s` (past opening punctuation) is a lower-case one, accented or not.
 bool starts_lower(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '(' || c == '"' || c == '\'' || c == '[') continue;
-    if (c >= 'a' && c <= 'z') return true;
-    if (c == 0xC3 && i + 1 < s.size()) {
-      const auto d = static_cast<unsigned char>(s[i + 1]);
-      return d >= 0xA0 && d <= 0xBF;
-    }
-    return false;
-  }
-  return false;
+  const std::size_t at = s.find_first_not_of("(\"'[");
+  return at != std::string_view::npos && text::starts_lower_case(s.substr(at));
 }
 
 // The text cannot end a cell: a trailing comma or hyphen, a word that always has a
@@ -62,13 +53,6 @@ bool opens_with_letter(std::string_view s) {
 // A word that may close a cell whatever follows: an amount or a count (`$0.00`, `1,200`).
 bool closes_cell(std::string_view s) {
   return !s.empty() && s.back() >= '0' && s.back() <= '9';
-}
-
-// A month or annual value: digits, separators and dashes only (`1,200`, `-`).
-bool is_quantity(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-';
-  });
 }
 
 }  // namespace
@@ -114,7 +98,7 @@ void char_grid_cells(const PageWords& page, const LineData& l, const std::vector
       const int prev_col = s > 0 ? col[s - 1] : -1;
       if (!crosses && !beyond && x < x0 && x0 - x < drift && prev_col < static_cast<int>(bi) &&
           word(s).text[0] == '$' && closes_cell(word(s).text) &&
-          (e == s || !is_quantity(word(s + 1).text))) {
+          (e == s || !text::looks_like_quantity(word(s + 1).text))) {
         col[s] = std::min(col[s], static_cast<int>(bi));
         continue;
       }
@@ -281,7 +265,7 @@ int PageLayouter::char_grid_header_end(int m) const {
     const LineData& l = lines_[k];
     if (info_[k].months ||
         l.box.y0 - lines_[k - 1].box.y1 > config_.header_wrap_gap * height(l.box) ||
-        !text::is_upper_case(out_.lines[k].text) || has_digit(out_.lines[k].text) ||
+        !text::is_upper_case(out_.lines[k].text) || text::has_digit(out_.lines[k].text) ||
         !stacked_over(l, first, m)) {
       break;
     }
@@ -295,7 +279,7 @@ double PageLayouter::char_grid_border(const TableZone& z, double a, double b,
   std::vector<double> starts;
   int numbers = 0;
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     double last_x1 = -kInf;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
@@ -343,17 +327,17 @@ void PageLayouter::char_grid_carried_borders(std::vector<GridColumn>& grid,
   std::vector<double> starts;   // text cells' starts left of the numbers, on any line
   std::vector<double> amounts;  // and amounts' starts
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     // The line's cells: runs of words cut at gutters, after an amount (`$0.00 Número`) and
     // between values (`- -`); a number inside text (`calle 17 en`) is text.
     pieces.clear();
     const Word* prev = nullptr;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
-      const bool quantity = is_quantity(w.text);
-      const bool starts_cell = prev == nullptr ||
-                               w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
-                               prev->text[0] == '$' || (quantity && is_quantity(prev->text));
+      const bool quantity = text::looks_like_quantity(w.text);
+      const bool starts_cell =
+          prev == nullptr || w.box.x0 - prev->box.x1 >= config_.gutter * size_of(w) ||
+          prev->text[0] == '$' || (quantity && text::looks_like_quantity(prev->text));
       if (starts_cell) pieces.push_back(Piece{w.box.x0, quantity, w.text[0] == '$'});
       prev = &w;
     }

@@ -15,8 +15,8 @@ void PageLayouter::find_header_grid() {
   if (label_cells_.empty()) return;
   std::vector<GCell> cells;
   auto outside_tables = [&](int line) {
-    const Region r = info_[static_cast<std::size_t>(line)].region;
-    return r != Region::kTableHeader && r != Region::kTableBody;
+    const Cut r = info_[static_cast<std::size_t>(line)].cut;
+    return r != Cut::kTableHeader && r != Cut::kTableBody;
   };
   for (std::size_t i = 0; i < label_cells_.size(); ++i) {
     if (outside_tables(label_lines_[i])) cells.push_back(label_cells_[i]);
@@ -56,6 +56,16 @@ void PageLayouter::find_header_grid() {
   add_value_columns(cells, cell_lines, labels);
   for (std::size_t i = 0; i + 1 < out_.header_grid.size(); ++i) {
     out_.header_grid[i].x1 = out_.header_grid[i + 1].x0;
+  }
+  for (GridColumn& column : out_.header_grid) {
+    column.label_x0 = kInf;
+    column.label_x1 = -kInf;
+    for (std::size_t i = 0; i < labels; ++i) {
+      if (cells[i].box.x0 < column.x0 || cells[i].box.x0 >= column.x1) continue;
+      column.label_x0 = std::min(column.label_x0, cells[i].box.x0);
+      column.label_x1 = std::max(column.label_x1, cells[i].box.x1);
+    }
+    if (column.label_x0 == kInf) column.label_x0 = column.label_x1 = 0;
   }
   // A value left-aligned under its label starts at the same x; allow a little slack.
   for (std::size_t i = 1; i < out_.header_grid.size(); ++i) {
@@ -138,8 +148,8 @@ void PageLayouter::overlap_grid(const std::vector<GCell>& cells, const std::vect
   }
   std::vector<std::pair<double, double>> extents;
   for (std::size_t k = 0; k < lines_.size(); ++k) {
-    const Region r = info_[k].region;
-    if (r != Region::kBlock) continue;
+    const Cut r = info_[k].cut;
+    if (r != Cut::kBlock) continue;
     for (std::uint32_t wi : lines_[k].words) {
       extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
     }
@@ -294,7 +304,7 @@ void PageLayouter::build_table_grid(const TableZone& z) {
   std::vector<HPiece> pieces;
   std::vector<Token> tokens;
   for (int k = z.header_first; k <= z.header_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     const int letters = info_[static_cast<std::size_t>(k)].letter_months;
     const auto& words = lines_[static_cast<std::size_t>(k)].words;
     for (std::size_t wp = 0; wp < words.size(); ++wp) {
@@ -462,7 +472,7 @@ double PageLayouter::free_band(const std::vector<std::pair<double, double>>& ext
 std::vector<std::pair<double, double>> PageLayouter::body_extents(const TableZone& z) const {
   std::vector<std::pair<double, double>> extents;
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
     }

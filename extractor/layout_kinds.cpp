@@ -1,5 +1,6 @@
-// Pass 3, line kinds: titles, header labels, month headers and page furniture, each text told by
-// the one classifier (labels.hpp); what is decided here is where the text sits.
+// Pass 3, line kinds: what each line's text says (header labels, column labels, month names, the
+// plan's name, page numbers: the one classifier, labels.hpp) and where it sits (standing out,
+// in a margin, repeated from the previous page); page furniture is dropped here.
 #include "extractor/page_layouter.hpp"
 
 #include <algorithm>
@@ -101,7 +102,7 @@ void PageLayouter::classify_lines() {
     }
     // `Página 3 de 4`: furniture wherever it sits in a margin.
     if (classify_cell(text, {.header = false, .column = false, .page_number = true}).page_number) {
-      inf.region = Region::kDropped;
+      inf.cut = Cut::kDropped;
       continue;
     }
     double gap = kInf;
@@ -111,13 +112,13 @@ void PageLayouter::classify_lines() {
     if (i > 0) gap = std::min(gap, l.box.y0 - lines_[i - 1].box.y1);
     if (gap < config_.furniture_gap * height(l.box)) continue;
     if (is_bare_page_number(text, config_.page_number_max_digits, config_.page_number_max_groups)) {
-      inf.region = Region::kDropped;
+      inf.cut = Cut::kDropped;
       continue;
     }
     std::string sig = margin_signature(l.box, text, config_);
     if (std::find(state_.previous_margin_lines.begin(), state_.previous_margin_lines.end(), sig) !=
         state_.previous_margin_lines.end()) {
-      inf.region = Region::kDropped;
+      inf.cut = Cut::kDropped;
     }
     signatures.push_back(std::move(sig));
   }

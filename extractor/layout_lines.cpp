@@ -11,10 +11,6 @@
 
 namespace poa::extractor::layout::detail {
 
-bool has_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::string line_text(const PageWords& page, const LineData& l, const LayoutConfig& config) {
   std::string s;
   double last_x1 = kInf;
@@ -38,8 +34,13 @@ void gutter_cells(const PageWords& page, const LineData& l, const std::vector<do
   int last_col = -1;
   for (std::uint32_t wi : l.words) {
     split_word(page, page.words[wi], borders, config, [&](const Piece& p, int col) {
-      const bool join =
-          !out.empty() && col == last_col && p.box.x0 - last_x1 < config.gutter * p.size;
+      // Accounting formats put the currency sign flush left and the amount flush right in one
+      // cell (`$          101,000.00`, zero as `$ -`): the gutter between them parts no cells.
+      const bool amount_after_sign =
+          !out.empty() && out.back().text == "$" && !p.text.empty() &&
+          (std::string_view("0123456789-(").find(p.text[0]) != std::string_view::npos);
+      const bool join = !out.empty() && col == last_col &&
+                        (p.box.x0 - last_x1 < config.gutter * p.size || amount_after_sign);
       if (join) {
         GCell& c = out.back();
         if (p.box.x0 - last_x1 > config.word_space * p.size || c.text.back() == ' ') c.text += ' ';

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "extractor/labels.hpp"
+#include "text/values.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -128,14 +129,10 @@ bool PageLayouter::grid_separates_text(const CellGrid& grid, int first, int last
   for (int k = first; k <= last; ++k) {
     gutter_cells(page_, lines_[static_cast<std::size_t>(k)], {}, config_, cells);
     const GridCell* previous = nullptr;
-    const GCell* previous_text = nullptr;
     for (const GCell& c : cells) {
       const GridCell* cell = grid.cell_at((c.box.x0 + c.box.x1) / 2, cy(c.box));
-      // An accounting format puts the `$` flush left and the amount flush right in one cell
-      // (calc sweep seeds 16, 147): one value, not two cells the grid failed to part.
-      if (cell != nullptr && cell == previous && previous_text->text != "$") return false;
+      if (cell != nullptr && cell == previous) return false;
       previous = cell;
-      previous_text = &c;
     }
   }
   return true;
@@ -235,7 +232,7 @@ void PageLayouter::emit_table_header(const TableZone& z) {
 void PageLayouter::emit_table_body(const TableZone& z, bool under_cut_table) {
   std::vector<int> body;
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kTableBody) body.push_back(k);
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kTableBody) body.push_back(k);
   }
   if (body.empty()) return;
   const std::vector<double> borders = table_borders();
@@ -346,7 +343,7 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
       const GridCell* cell = grid.cell_at((w.box.x0 + w.box.x1) / 2, cy(w.box));
-      if (cell != nullptr && has_digit(w.text)) numeric[cell - grid.cells.data()] = 1;
+      if (cell != nullptr && text::has_digit(w.text)) numeric[cell - grid.cells.data()] = 1;
     }
   }
   // The words of each band, line by line (a band's line keeps only the band's words).
@@ -406,27 +403,6 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
   return true;
 }
 
-namespace {
-
-// A month or annual value as written: digits, separators and dashes only (`1,200`, `-`, `–`).
-bool is_quantity(std::string_view token) {
-  if (token.empty()) return false;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    const auto c = static_cast<unsigned char>(token[i]);
-    if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-') continue;
-    // U+2013 and U+2014 (en and em dash): E2 80 93 / E2 80 94.
-    if (c == 0xE2 && i + 2 < token.size() && token.substr(i, 2) == "\xE2\x80" &&
-        (token[i + 2] == '\x93' || token[i + 2] == '\x94')) {
-      i += 2;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 void PageLayouter::align_numbers_by_order(CellRow& row) const {
   const int first = anual_column_;
   int last = -1;
@@ -454,7 +430,7 @@ void PageLayouter::align_numbers_by_order(CellRow& row) const {
     one_per_column = one_per_column && c.column == expected++;
     std::size_t in_cell = 0;
     each_token(c.text, [&](std::string_view t) {
-      quantities = quantities && is_quantity(t);
+      quantities = quantities && text::looks_like_quantity(t);
       ++in_cell;
     });
     count += in_cell;
@@ -478,7 +454,7 @@ bool PageLayouter::first_zone_on_top(const TableZone& z) const {
   const int first = z.carried ? z.body_first : z.header_first;
   for (int k = 0; k < first; ++k) {
     const LineInfo& inf = info_[static_cast<std::size_t>(k)];
-    if (inf.region != Region::kDropped && inf.region != Region::kTitle) return false;
+    if (inf.cut != Cut::kDropped && inf.cut != Cut::kWhole) return false;
   }
   return true;
 }
@@ -495,7 +471,7 @@ void PageLayouter::emit() {
   const int n = static_cast<int>(lines_.size());
   // Page furniture is left out of the rows (also inside a table zone), but reported.
   for (int i = 0; i < n; ++i) {
-    if (info_[static_cast<std::size_t>(i)].region == Region::kDropped) {
+    if (info_[static_cast<std::size_t>(i)].cut == Cut::kDropped) {
       out_.dropped.push_back(out_.lines[static_cast<std::size_t>(i)]);
     }
   }
@@ -506,22 +482,22 @@ void PageLayouter::emit() {
   int last_anual = -1;
   for (int i = 0; i < n;) {
     const LineInfo& inf = info_[static_cast<std::size_t>(i)];
-    switch (inf.region) {
-      case Region::kDropped:
+    switch (inf.cut) {
+      case Cut::kDropped:
         ++i;
         break;
-      case Region::kTitle:
+      case Cut::kWhole:
         emit_title(i++);
         break;
-      case Region::kBlock: {
+      case Cut::kBlock: {
         int j = i;
-        while (j + 1 < n && info_[static_cast<std::size_t>(j) + 1].region == Region::kBlock) ++j;
+        while (j + 1 < n && info_[static_cast<std::size_t>(j) + 1].cut == Cut::kBlock) ++j;
         emit_block_segment(i, j);
         i = j + 1;
         break;
       }
-      case Region::kTableHeader:
-      case Region::kTableBody: {
+      case Cut::kTableHeader:
+      case Cut::kTableBody: {
         const TableZone& z = zones_[static_cast<std::size_t>(inf.zone)];
         spanning_.clear();
         if (z.carried) {

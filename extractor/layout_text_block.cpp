@@ -7,6 +7,7 @@
 
 #include "extractor/labels.hpp"
 #include "extractor/page_layouter.hpp"
+#include "text/values.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -19,6 +20,8 @@ class PageLayouter::TextBlock {
 
   // Cuts each line into cells at the header's borders, marking the cells that are labels.
   void cut_lines();
+  // Moves a value's text that spills left into the label column onto its value column.
+  void spilled_values(std::vector<GCell>& cells) const;
   // Glues back a value merged across the form's width that the header's borders cut.
   void join_spanning_values();
   // Decides where the lines of each wrapped value or label go.
@@ -83,11 +86,42 @@ void PageLayouter::TextBlock::cut_lines() {
     const std::size_t k = page_line(pos);
     gutter_cells(l_.page_, l_.lines_[k], l_.header_borders_, l_.config_, cells);
     const bool has_labels = l_.info_[k].labels > 0;
+    if (!has_labels) spilled_values(cells);
     for (GCell& c : cells) {
       const bool label = has_labels && c.text.size() < l_.config_.max_label_length &&
                          classify_cell(c.text, {.column = false}).header;
       line(pos).push_back(BlockCell{std::move(c), label, -1});
     }
+  }
+}
+
+// The border of a value column beside a label column is where the leftmost value beside a
+// label starts. A value centred in a cell merged across the form, wider than those, starts
+// further left (sweep seed 11: META's first line of three, on a line with no label): text of a
+// label column that starts a gutter past all of that column's labels is the value column's,
+// one cell with the rest of the line there.
+void PageLayouter::TextBlock::spilled_values(std::vector<GCell>& cells) const {
+  const auto& grid = l_.out_.header_grid;
+  bool moved = false;
+  for (GCell& c : cells) {
+    const auto col = static_cast<std::size_t>(c.column);
+    if (col + 1 >= grid.size() || grid[col].label.empty() || !grid[col + 1].label.empty() ||
+        c.box.x0 <= grid[col].label_x1 + l_.config_.gutter * c.size || label_alone(c.text)) {
+      continue;
+    }
+    c.column += 1;
+    moved = true;
+  }
+  if (!moved) return;
+  for (std::size_t i = 1; i < cells.size();) {
+    if (cells[i].column != cells[i - 1].column) {
+      ++i;
+      continue;
+    }
+    cells[i - 1].text += ' ';
+    cells[i - 1].text += cells[i].text;
+    unite(cells[i - 1].box, cells[i].box);
+    cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(i));
   }
 }
 
@@ -209,6 +243,9 @@ void PageLayouter::TextBlock::find_moves() {
 // A value beside its label, wrapped over the lines below it: they join it, up to a line where
 // the column holds a value of the next label row (or a label).
 void PageLayouter::TextBlock::follow_value(int pos, BlockCell& head) {
+  // An amount is whole on its line: the line below is another field's value, maybe one whose
+  // label was left empty (`$ 60,000.00` over `M 3,120 H 2,875`, sweep seed 254).
+  if (head.cell.text.front() == '$' && text::parse_money(head.cell.text)) return;
   std::vector<BlockCell*> chain{&head};
   for (int q = pos + 1; q < n_; ++q) {
     auto& cells = line(q);
@@ -262,7 +299,9 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
     // chain too.
     if (w.label_chain || w.chain.size() == 1) {
       std::string joined = label_text + ' ' + next->cell.text;
-      const bool joins = label_alone(joined);  // a label and its value stay apart
+      // A label and its value stay apart; an amount never continues a label, though the label
+      // matcher reads its `$` as nothing (`INVERSIÓN APROXIMADA` over `$ -`, sweep seed 195).
+      const bool joins = next->cell.text.front() != '$' && label_alone(joined);
       if (!joins && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
       if (joins) {
         w.label_chain = true;

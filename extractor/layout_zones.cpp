@@ -1,5 +1,6 @@
-// Pass 4, zones: which lines are an activity table's header and body (also one carried over
-// from the previous page), and which are header blocks and titles.
+// Pass 4, zones: how each line is cut (Cut, page_layouter.hpp): at an activity table's columns
+// (its header and body, also one carried over from the previous page), at a header block's, or
+// whole (a heading line).
 #include "extractor/page_layouter.hpp"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 
 #include "extractor/labels.hpp"
 #include "text/unicode.hpp"
+#include "text/values.hpp"
 
 namespace poa::extractor::layout::detail {
 
@@ -60,8 +62,7 @@ bool PageLayouter::stops_body(int i) const {
 int PageLayouter::body_end(int from) const {
   const int n = static_cast<int>(lines_.size());
   int i = from;
-  while (i < n &&
-         (info_[static_cast<std::size_t>(i)].region == Region::kDropped || !stops_body(i))) {
+  while (i < n && (info_[static_cast<std::size_t>(i)].cut == Cut::kDropped || !stops_body(i))) {
     ++i;
   }
   return i;
@@ -76,7 +77,7 @@ bool PageLayouter::find_carried_zone(int first, TableZone& z) const {
   const auto anual = static_cast<std::size_t>(std::max(state_.cut_table_anual, 0));
   const double numeric_x0 = anual < state_.cut_table.size() ? state_.cut_table[anual].x0 : kInf;
   for (int k = z.body_first; k <= z.body_last; ++k) {
-    if (info_[static_cast<std::size_t>(k)].region == Region::kDropped) continue;
+    if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
       const char c = w.text[0];
@@ -94,7 +95,7 @@ TableZone PageLayouter::find_table_zone(int m) const {
   for (int k = m; k >= 0 && k >= m - config_.header_search_lines; --k) {
     const LineInfo& inf = info_[static_cast<std::size_t>(k)];
     // (`INVERSIÓN` beside ACTIVIDAD is a column label, not the header block's.)
-    if ((inf.label && !inf.actividad) || inf.title || inf.region == Region::kDropped) break;
+    if ((inf.label && !inf.actividad) || inf.title || inf.cut == Cut::kDropped) break;
     if (k < m && info_[static_cast<std::size_t>(k)].months) break;
     if (inf.actividad) z.header_first = k;
   }
@@ -104,7 +105,7 @@ TableZone PageLayouter::find_table_zone(int m) const {
     const LineData& above = lines_[static_cast<std::size_t>(k)];
     const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
     const LineInfo& inf = info_[static_cast<std::size_t>(k)];
-    if (inf.title || inf.region == Region::kDropped || inf.months) break;
+    if (inf.title || inf.cut == Cut::kDropped || inf.months) break;
     // `INVERSIÓN` is also a header-block label: inside the column header it is the first
     // line of a wrapped column label, stacked over the rest of it.
     const double gap = cur.box.y0 - above.box.y1;
@@ -113,7 +114,7 @@ TableZone PageLayouter::find_table_zone(int m) const {
       break;
     if (inf.label && gap > 0 &&
         (gap > config_.label_wrap_gap * height(cur.box) ||
-         has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
+         text::has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
          !stacked_over(above, z.header_first, m))) {
       break;
     }
@@ -130,7 +131,7 @@ void PageLayouter::find_zones() {
   // A table the previous page's foot cut goes on until the first label or header.
   int first_content = 0;
   while (first_content < n &&
-         (info_[static_cast<std::size_t>(first_content)].region == Region::kDropped ||
+         (info_[static_cast<std::size_t>(first_content)].cut == Cut::kDropped ||
           info_[static_cast<std::size_t>(first_content)].title)) {
     ++first_content;
   }
@@ -139,7 +140,7 @@ void PageLayouter::find_zones() {
   foot_cuts_table_ = false;
   for (int m = 0; m < n; ++m) {
     if (!info_[static_cast<std::size_t>(m)].months ||
-        info_[static_cast<std::size_t>(m)].region == Region::kDropped) {
+        info_[static_cast<std::size_t>(m)].cut == Cut::kDropped) {
       continue;
     }
     const TableZone z = find_table_zone(m);
@@ -163,15 +164,15 @@ void PageLayouter::find_zones() {
     const TableZone& z = zones_[zi];
     if (!z.carried) {
       for (int k = z.header_first; k <= z.header_last; ++k) {
-        if (info_[static_cast<std::size_t>(k)].region != Region::kDropped) {
-          info_[static_cast<std::size_t>(k)].region = Region::kTableHeader;
+        if (info_[static_cast<std::size_t>(k)].cut != Cut::kDropped) {
+          info_[static_cast<std::size_t>(k)].cut = Cut::kTableHeader;
           info_[static_cast<std::size_t>(k)].zone = static_cast<int>(zi);
         }
       }
     }
     for (int k = z.body_first; k <= z.body_last; ++k) {
-      if (info_[static_cast<std::size_t>(k)].region != Region::kDropped) {
-        info_[static_cast<std::size_t>(k)].region = Region::kTableBody;
+      if (info_[static_cast<std::size_t>(k)].cut != Cut::kDropped) {
+        info_[static_cast<std::size_t>(k)].cut = Cut::kTableBody;
         info_[static_cast<std::size_t>(k)].zone = static_cast<int>(zi);
       }
     }
@@ -190,7 +191,7 @@ void PageLayouter::find_titles() {
   }
   for (int i = 0; i < n; ++i) {
     LineInfo& inf = info_[static_cast<std::size_t>(i)];
-    if (inf.region != Region::kBlock) continue;
+    if (inf.cut != Cut::kBlock) continue;
     const LineData& l = lines_[static_cast<std::size_t>(i)];
     bool title = inf.title;
     // (A wrapped label's first line may stick out above its row: not a title.)
@@ -199,7 +200,7 @@ void PageLayouter::find_titles() {
             lines_[static_cast<std::size_t>(first_label)].box.y0) {
       title = stands_out(l);
     }
-    if (title) inf.region = Region::kTitle;
+    if (title) inf.cut = Cut::kWhole;
   }
 }
 

@@ -124,12 +124,30 @@ struct LineData {
   int index = 0;
 };
 
-enum class Region { kDropped, kTitle, kBlock, kTableHeader, kTableBody };
+// How a line is cut into cells: the one thing the layout decides about what a line is, because
+// cells cannot be cut without it. A table body's lines are cut at the borders placed between its
+// column labels and grouped into rows at the lines holding numbers; a header block's at the
+// borders between its labels and their values (or its drawn grid); a heading line not at all. The
+// borders of the one are wrong for the other (a table's columns would split a label | value
+// form's values), so the zones stay here, found from what the text says (labels.hpp's one
+// classifier: labels, column labels, month names, the plan's name) and where it sits.
+// What the rows mean (a title, a header block, a table, its rows, the rest of a row a page
+// break cut) is the recogniser's call, from the rows' text and the facts they carry
+// (RowLayout); it may read a row otherwise (a row cut as a table row whose cells are labels
+// opens a header block there; a one-cell row naming the plan is a title wherever it comes).
+enum class Cut {
+  kDropped,      // page furniture: left out of the rows, counted (SourceInfo::furniture)
+  kWhole,        // one cell, RowKind::kTitle: stands out above the labels, or names the plan
+  kBlock,        // at the header block's label | value columns, or its drawn grid's cells
+  kTableHeader,  // at the table's column labels (one row, plus the month row)
+  kTableBody,    // at the table's columns; rows start at lines with numbers in them
+};
 
+// What the text of a line says (labels.hpp) and how it was cut.
 struct LineInfo {
-  Region region = Region::kBlock;
+  Cut cut = Cut::kBlock;
   bool label = false;        // holds a header-block label cell
-  bool title = false;        // names the plan
+  bool title = false;        // names the plan and stands out (centred, bold or larger)
   bool months = false;       // holds six or more month names
   int letter_months = -1;    // position in the line's words of `E F M A M J J A S O N D`
   bool actividad = false;    // holds the ACTIVIDAD column label
@@ -137,8 +155,6 @@ struct LineInfo {
   int labels = 0;            // how many header-block label cells
   bool upper_label = false;  // one of them is written in capitals, as labels are
 };
-
-bool has_digit(std::string_view s);
 
 // The line's words, a space between them unless they touch (a word split by fake bold).
 std::string line_text(const PageWords& page, const LineData& l, const LayoutConfig& config);
@@ -269,12 +285,18 @@ class PageLayouter {
   // The table zone whose month names are on line m: its header up to the ACTIVIDAD label and
   // the wrapped labels above it, its body down to the line that ends it.
   TableZone find_table_zone(int m) const;
-  // A line that ends a table body: one that looks like a header block (capitals, or several
-  // labels), a title or a new column header (a wrapped cell may read `Secretaría`).
+  // A line that ends a table body's cutting at its columns: one that looks like a header block
+  // (capitals, or several labels), a title or a new column header. Stricter than the
+  // recogniser's label row (any header label in a row with no numbers): a body line is cut at
+  // the table's columns first, and a wrapped cell that reads `Secretaría` or `Meta` must not
+  // stop that; the recogniser then sees the whole row and tells a label row from an activity.
   bool stops_body(int i) const;
   // The first line from `from` on that ends a table body (dropped lines never do).
   int body_end(int from) const;
-  // Lines that name the plan, and centred/bold/large lines above the first label, are titles.
+  // Lines that name the plan, and centred/bold/large lines above the first label, are cut
+  // whole (Cut::kWhole, a RowKind::kTitle row): at the header block's columns they would be torn
+  // apart, and they would pull those columns out of place. (The recogniser reads a one-cell row
+  // naming the plan as a title too, from any reader.)
   void find_titles();
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();

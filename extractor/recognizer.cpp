@@ -54,14 +54,10 @@ int group_of(HeaderField f) {
   return kCanonicalGroup[static_cast<int>(f)];
 }
 
-bool is_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // `3`, `3.`, `3)`, `#3`, `No. 3`: what a column numbering the rows holds.
 bool is_row_number(const std::string& text) {
   return text::parse_integer(text).has_value() ||
-         is_digits(std::string_view(text).substr(0, text.find_last_not_of(".)-") + 1));
+         text::is_digits(std::string_view(text).substr(0, text.find_last_not_of(".)-") + 1));
 }
 
 // What kind of value a cell holds, for placing values whose label is missing.
@@ -69,10 +65,10 @@ bool could_be(HeaderField field, const std::string& text) {
   const std::string clean = text::normalize_text(text);
   switch (field) {
     case HeaderField::kNumero:
-      return is_digits(clean) && clean.size() <= 4;
+      return text::is_digits(clean) && clean.size() <= 4;
     case HeaderField::kInversion:
       // Money: a currency sign, or grouping/decimals that a bare count would not have.
-      return text::parse_money(clean).has_value() && !is_digits(clean) && clean != "-" &&
+      return text::parse_money(clean).has_value() && !text::is_digits(clean) && clean != "-" &&
              clean != "–" && clean != "—";
     case HeaderField::kPartidas: {
       const auto items = text::parse_partidas(clean);
@@ -81,7 +77,7 @@ bool could_be(HeaderField field, const std::string& text) {
                          [](const std::string& s) { return s.size() >= 4; });
     }
     case HeaderField::kBeneficiarios:
-      return !is_digits(clean) && text::parse_beneficiaries(clean).has_value();
+      return !text::is_digits(clean) && text::parse_beneficiaries(clean).has_value();
     case HeaderField::kLineaEstrategica:
     case HeaderField::kEstrategia: {
       const CodedText coded = text::parse_coded_text(clean);
@@ -135,6 +131,11 @@ struct ActiveLabel {
 // How far from a value (in lines of the leftover's height) a leftover line of the header block
 // may lie and still be taken for a piece of it.
 constexpr double kStrayReachLines = 3;
+// Two OCR'd cells are one line cut in two when they share this much of their height and lie
+// less than this share of it apart (a word's space is about a third of the line's height).
+constexpr double kSplitLineShare = 0.6, kSplitLineGap = 0.6;
+// A one-word cell this many times as tall as its line's others was read out of scale.
+constexpr double kOutOfScale = 1.6;
 
 class HeaderBlockResolver {
  public:
@@ -168,7 +169,7 @@ class HeaderBlockResolver {
         left_label = &bc;
         continue;
       }
-      if (left_label != nullptr && !awaits_value_at(bc.cell.column)) {
+      if (left_label != nullptr && !awaits_value_at(bc.cell.column) && !continues_value_at(bc)) {
         // A value beside its label on the label row (`PROPÓSITO | Establecer…`).
         add_value(left_label->label->field, bc.cell.text, bc.origin, bc.cell.box, false);
         beside_.insert(left_label->label->field);
@@ -244,6 +245,7 @@ class HeaderBlockResolver {
     }
     for (auto& [index, owned] : by_owner) {
       const ActiveLabel& label = active_[index];
+      join_split_lines(owned);
       std::size_t best = 0;
       for (std::size_t i = 1; i < owned.size(); ++i) {
         if (std::abs(owned[i]->cell.column - label.column) <
@@ -253,10 +255,71 @@ class HeaderBlockResolver {
       }
       add_value(label.field, owned[best]->cell.text, owned[best]->origin, owned[best]->cell.box,
                 false);
+      if (read_out_of_scale(*owned[best], cells)) {
+        action_.field(label.field)->doubt =
+            "la palabra «" + text::normalize_text(owned[best]->cell.text) +
+            "» se leyó mucho más alta que su línea: el OCR pudo juntarle o perderle signos";
+      }
       for (std::size_t i = 0; i < owned.size(); ++i) {
         if (i != best) extras_.push_back({*owned[i], group_of(label.field), std::nullopt, false});
       }
     }
+  }
+
+  // On a page read by OCR, one line of a value may come cut in two cells at a column border the
+  // layout guessed (`… en colonias` | `y comunidades`): cells of one owner on one line, a word's
+  // space apart, are one value. Joined into the first, in reading order.
+  void join_split_lines(std::vector<const BlockCell*>& owned) {
+    std::sort(owned.begin(), owned.end(), [](const BlockCell* a, const BlockCell* b) {
+      return a->cell.column < b->cell.column;
+    });
+    for (std::size_t i = 0; i + 1 < owned.size();) {
+      const Cell& left = owned[i]->cell;
+      const Cell& right = owned[i + 1]->cell;
+      if (!split_line(left, right)) {
+        ++i;
+        continue;
+      }
+      joined_.push_back(*owned[i]);
+      BlockCell& into = joined_.back();
+      into.cell.text += ' ';
+      into.cell.text += right.text;
+      const Box& a = *left.box;
+      const Box& b = *right.box;
+      into.cell.box = Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1),
+                          std::max(a.y1, b.y1)};
+      if (right.confidence && *right.confidence < *into.cell.confidence)
+        into.cell.confidence = right.confidence;
+      join_confidence(into.origin, right.confidence);
+      owned[i] = &into;
+      owned.erase(owned.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+
+  // An OCR'd word alone in its cell whose box is far taller than the other cells of its line:
+  // Tesseract sized it by something else it took in (a mark, a stroke) and may have swallowed or
+  // lost a sign at its end (`domicilio.` read `domicilio`).
+  static bool read_out_of_scale(const BlockCell& bc, const std::vector<BlockCell>& line) {
+    const Cell& c = bc.cell;
+    if (!c.confidence || !c.box || c.text.find(' ') != std::string::npos) return false;
+    std::optional<double> others;
+    for (const BlockCell& o : line) {
+      if (&o == &bc || !o.cell.box || !o.cell.confidence) continue;
+      const double h = o.cell.box->y1 - o.cell.box->y0;
+      if (!others || h < *others) others = h;
+    }
+    return others && *others > 0 && c.box->y1 - c.box->y0 > kOutOfScale * *others;
+  }
+
+  static bool split_line(const Cell& left, const Cell& right) {
+    if (!left.confidence || !right.confidence || !left.box || !right.box) return false;
+    const Box& a = *left.box;
+    const Box& b = *right.box;
+    const double height = std::min(a.y1 - a.y0, b.y1 - b.y0);
+    const double shared = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+    const double gap = b.x0 - a.x1;
+    return height > 0 && shared > kSplitLineShare * height && gap >= 0 &&
+           gap < kSplitLineGap * height;
   }
 
   // A cell in a label's range that is not that label's value, but one whose label cell was
@@ -285,6 +348,18 @@ class HeaderBlockResolver {
   bool awaits_value_at(int column) const {
     const std::optional<std::size_t> above = label_at(column);
     return above && !action_.field(active_[*above].field);
+  }
+
+  // On a page read by OCR, a line on a label row right under a free-text label in force that
+  // has its value already is the next line of that value, wrapped beside the new labels (META's
+  // lines running down beside LÍNEA ESTRATÉGICA | INVERSIÓN APROXIMADA), not a value of the label
+  // on its left. (Born-digital forms put a value beside its label there: PROPÓSITO | Establecer.)
+  bool continues_value_at(const BlockCell& bc) const {
+    if (!bc.origin.confidence) return false;
+    const std::optional<std::size_t> above = label_at(bc.cell.column);
+    if (!above) return false;
+    const HeaderField f = active_[*above].field;
+    return is_free_text(f) && action_.field(f).has_value();
   }
 
   std::optional<std::size_t> label_at(int column) const {
@@ -394,7 +469,7 @@ class HeaderBlockResolver {
   // A free-text value (META, PROPÓSITO…) cannot be told by its type; it is placed by position
   // alone when exactly one free-text field of its label row is still unlabelled and empty.
   std::optional<HeaderField> only_free_text_field_left(int group, const std::string& text) const {
-    if (group < 0 || is_digits(text::normalize_text(text))) return std::nullopt;
+    if (group < 0 || text::is_digits(text::normalize_text(text))) return std::nullopt;
     std::optional<HeaderField> only;
     for (int f = 0; f < kHeaderFieldCount; ++f) {
       const auto field = static_cast<HeaderField>(f);
@@ -417,6 +492,7 @@ class HeaderBlockResolver {
 
   RawAction& action_;
   std::vector<UnrecognizedText>& unrecognized_;
+  std::deque<BlockCell> joined_;  // cells join_split_lines made, kept while the block resolves
   std::vector<ActiveLabel> active_;
   std::set<HeaderField> labelled_;
   static constexpr int kAnyGroup = 1000;  // only_free_text_field_left: in any label row
@@ -764,6 +840,36 @@ class Recognizer {
       if (known == columns_.end() || known->second == ColumnRole::kUnknown) {
         columns_[misread->column] = month_role(misread->month);
       }
+    }
+    const bool ocr = std::any_of(row.cells.begin(), row.cells.end(),
+                                 [](const Cell& c) { return c.confidence.has_value(); });
+    if (ocr) place_misread_column();
+  }
+
+  // Likewise a column label of the template misread beyond recognition (`INDICADOR` read
+  // `Ieoicanne`): the one column no rule knew, between the columns of the labels the template
+  // puts before and after it, is that label's.
+  void place_misread_column() {
+    static constexpr ColumnRole kOrder[] = {ColumnRole::kActividad, ColumnRole::kArea,
+                                            ColumnRole::kUnidad,    ColumnRole::kInversion,
+                                            ColumnRole::kIndicador, ColumnRole::kAnual};
+    auto column_of = [&](ColumnRole role) -> std::optional<int> {
+      for (const auto& [column, r] : columns_) {
+        if (r == role) return column;
+      }
+      return std::nullopt;
+    };
+    for (std::size_t k = 1; k + 1 < std::size(kOrder); ++k) {
+      if (column_of(kOrder[k])) continue;
+      const std::optional<int> before = column_of(kOrder[k - 1]);
+      const std::optional<int> after = column_of(kOrder[k + 1]);
+      if (!before || !after) continue;
+      std::vector<int> unknown;
+      for (auto it = columns_.upper_bound(*before); it != columns_.end() && it->first < *after;
+           ++it) {
+        unknown.push_back(it->second == ColumnRole::kUnknown ? it->first : -1);
+      }
+      if (unknown.size() == 1 && unknown[0] >= 0) columns_[unknown[0]] = kOrder[k];
     }
   }
 

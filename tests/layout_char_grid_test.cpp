@@ -188,14 +188,17 @@ std::string labels_of(std::vector<detail::HeaderPiece> pieces, bool char_grid) {
 std::string labels_of(const std::vector<std::string>& header) {
   const CharGrid grid;
   PageWords page;
-  std::vector<detail::HeaderPiece> pieces;
+  std::vector<int> row_of_word;
   for (std::size_t row = 0; row < header.size(); ++row) {
-    const std::size_t from = page.words.size();
     add_dump_line(header[row], static_cast<double>(row), grid, page);
-    for (std::size_t i = from; i < page.words.size(); ++i) {
-      pieces.push_back(detail::HeaderPiece{page.words[i].box, page.words[i].text,
-                                           static_cast<int>(row), grid.font_size});
-    }
+    row_of_word.resize(page.words.size(), static_cast<int>(row));
+  }
+  // Pieces view the words' text: made once every word is in place (adding a word may move the
+  // others, and a short string moves with its object).
+  std::vector<detail::HeaderPiece> pieces;
+  for (std::size_t i = 0; i < page.words.size(); ++i) {
+    pieces.push_back(
+        detail::HeaderPiece{page.words[i].box, page.words[i].text, row_of_word[i], grid.font_size});
   }
   return labels_of(pieces, true);
 }

@@ -356,6 +356,51 @@ std::vector<Case> cases() {
                   R"(l5 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
                   R"(l7 [c0 "PROPÓSITO"] [c1 "Reducir el consumo de energía."])"}});
 
+  out.push_back({"form_centred_value_wider_than_the_others_starts_left_of_their_column",
+                 [](std::vector<PageWords>& pages) {
+                   // One field a row, values centred in cells merged across the form and aligned
+                   // to their bottom (sweep seed 11): META's first line, on a line of its own,
+                   // starts left of where the values beside their labels do, yet well past the
+                   // labels' column.
+                   PageWords& p = new_page(pages);
+                   place(p, "SECRETARÍA", 44, 50);
+                   place(p, "Secretaría de Bienestar", 284, 50);
+                   place(p, "NÚMERO DE ACCIÓN", 44, 60);
+                   place(p, "81", 326, 60);
+                   place(p, "Realizar 24 jornadas de salud comunitaria con consultas", 218, 74.2);
+                   place(p, "META", 44, 82.6);
+                   place(p, "y pláticas.", 306, 82.6);
+                   place(p, "LÍNEA ESTRATÉGICA", 44, 96);
+                   place(p, "1.2 Salud y bienestar", 288, 96);
+                 },
+                 {R"(l1 [c0 "SECRETARÍA"] [c1 "Secretaría de Bienestar"])",
+                  R"(l2 [c0 "NÚMERO DE ACCIÓN"] [c1 "81"])",
+                  R"(l3 [c0 "META"] [c1 "Realizar 24 jornadas de salud comunitaria con consultas)"
+                  R"( y pláticas."])",
+                  R"(l5 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.2 Salud y bienestar"])"}});
+
+  out.push_back(
+      {"form_amount_beside_its_label_does_not_wrap",
+       [](std::vector<PageWords>& pages) {
+         // Label | value pairs, BENEFICIARIOS' label cell left empty (sweep seed
+         // 254): its value, right under INVERSIÓN's amount, is no line of it.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "NOMBRE DE LA ACCIÓN", 40, 72);
+         place(p, "Atención integral", 140, 72);
+         place(p, "INVERSIÓN APROXIMADA", 420, 72);
+         place(p, "$ 60,000.00", 520, 72);
+         place(p, "PRINCIPIO RECTOR", 40, 84);
+         place(p, "Zacatecas Incluyente", 140, 84);
+         place(p, "M 3,120 H 2,875", 520, 84);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Atención integral"])"
+        R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
+        R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"}});
+
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
                    // Rows as tight as Calc's: META's first line is within a wrap gap of
@@ -749,6 +794,38 @@ std::vector<Case> cases() {
                  {R"(l1 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.5 Cultura y patrimonio"])",
                   R"(l2 [c1 "Llevar a cabo 16 presentaciones artísticas"])",
                   R"(l3 [c0 "INVERSIÓN APROXIMADA"] [c1 "$ 5,000.00"])"}});
+
+  out.push_back({"form_accounting_sign_apart_from_its_amount_stays_on_its_row",
+                 [](std::vector<PageWords>& pages) {
+                   // No rulings (sweep seed 177): the amount, flush right in its cell after a
+                   // gutter, is no line of the value below.
+                   PageWords& p = new_page(pages);
+                   place(p, "LÍNEA ESTRATÉGICA", 44, 51);
+                   place(p, "1.5 Cultura y patrimonio", 134, 51);
+                   place(p, "INVERSIÓN APROXIMADA", 44, 61);
+                   place(p, "$", 134, 61);
+                   place(p, "101,000.00", 500, 61);
+                   place(p, "ESTRATEGIA", 44, 71);
+                   place(p, "1.5.1 Descentralizar la oferta", 134, 71);
+                 },
+                 {R"(l1 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.5 Cultura y patrimonio"])",
+                  R"(l2 [c0 "INVERSIÓN APROXIMADA"] [c1 "$ 101,000.00"])",
+                  R"(l3 [c0 "ESTRATEGIA"] [c1 "1.5.1 Descentralizar la oferta"])"}});
+
+  out.push_back({"label_over_an_accounting_zero_keeps_its_value_below",
+                 [](std::vector<PageWords>& pages) {
+                   // `$ -` (zero in an accounting format) right under its label, no rulings
+                   // (sweep seed 195): the label matcher reads `$` and `-` as nothing, but an
+                   // amount never continues a wrapped label.
+                   PageWords& p = new_page(pages);
+                   place(p, "LÍNEA ESTRATÉGICA", 44, 51);
+                   place(p, "INVERSIÓN APROXIMADA", 300, 51);
+                   place(p, "1.4 Grupos vulnerables", 44, 58);
+                   place(p, "$", 301, 58);
+                   place(p, "-", 480, 58);
+                 },
+                 {R"(l1 [c0 "LÍNEA ESTRATÉGICA"] [c1 "INVERSIÓN APROXIMADA"])",
+                  R"(l2 [c0 "1.4 Grupos vulnerables"] [c1 "$ -"])"}});
 
   out.push_back({"drawn_grid_rows_with_centred_text_and_an_area_merged_over_two_activities",
                  [](std::vector<PageWords>& pages) {

@@ -38,12 +38,23 @@ class VectorReader : public RowReader {
       rows_.push_back(row);
     }
   }
+  // `col:text` or `col:text@x0,y0,x1,y1` (the cell's box, points).
   static void add_cells(CellRow& row, const std::string& spec, std::optional<double> confidence) {
     std::stringstream ss(spec);
     for (std::string item; std::getline(ss, item, '|');) {
       const auto colon = item.find(':');
+      const auto at = item.find('@');
+      std::optional<Box> box;
+      if (at != std::string::npos) {
+        Box b;
+        char comma = 0;
+        std::stringstream(item.substr(at + 1)) >> b.x0 >> comma >> b.y0 >> comma >> b.x1 >> comma >>
+            b.y1;
+        box = b;
+      }
       row.cells.push_back(
-          Cell{item.substr(colon + 1), std::stoi(item.substr(0, colon)), 1, {}, confidence});
+          Cell{item.substr(colon + 1, at == std::string::npos ? at : at - colon - 1),
+               std::stoi(item.substr(0, colon)), 1, box, confidence});
     }
   }
 
@@ -472,6 +483,108 @@ TEST(RecognizerTest, OcrRowSplitOffJoinsTheRowAbove) {
         {"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"}, {"~" + kActivity, c.second}));
     ASSERT_EQ(doc.actions.size(), 1u) << c.name;
     EXPECT_EQ(doc.actions[0].activities.size(), c.activities) << c.name;
+  }
+}
+
+// On a page read by OCR, a line of a header value cut in two cells a word's space apart (at a
+// column border the layout guessed) is one value; a one-word cell read far taller than its line
+// is doubted. Born-digital cells, or cells far apart, stay as they are.
+TEST(RecognizerTest, OcrHeaderValueCutInTwoCellsIsOneValue) {
+  struct Case {
+    const char* name;
+    std::string values;
+    const char* nombre;
+    const char* meta;
+    bool meta_doubted;
+  };
+  const std::vector<Case> cases = {
+      {"OCR'd, a word's space apart",
+       "~0:Salud@36,79,120,88|6:Jornadas en colonias@250,79,405,88|7:y comunidades@408,79,458,88|"
+       "8:Vacunar@470,79,500,88",
+       "Jornadas en colonias y comunidades", "Vacunar", false},
+      {"OCR'd, far apart",
+       "~0:Salud@36,79,120,88|6:Jornadas en colonias@250,79,405,88|7:y comunidades@430,79,458,88|"
+       "8:Vacunar@470,79,500,88",
+       "Jornadas en colonias", "Vacunar", true},  // the leftover doubts its nearest value
+      {"born-digital",
+       "0:Salud@36,79,120,88|6:Jornadas en colonias@250,79,405,88|7:y comunidades@408,79,458,88|"
+       "8:Vacunar@470,79,500,88",
+       "Jornadas en colonias", "Vacunar", false},
+      {"OCR'd, one word read twice as tall as its line",
+       "~0:Salud@36,79,120,88|6:Jornadas@250,79,405,88|8:Vacunar@470,79,500,98", "Jornadas",
+       "Vacunar", true},
+  };
+  for (const Case& c : cases) {
+    const RawDocument doc = recognize_lines(
+        with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", c.values}, {kActivity}));
+    ASSERT_EQ(doc.actions.size(), 1u) << c.name;
+    const RawAction& a = doc.actions[0];
+    EXPECT_EQ(field_text(a, HeaderField::kNombre), c.nombre) << c.name;
+    EXPECT_EQ(field_text(a, HeaderField::kMeta), c.meta) << c.name;
+    ASSERT_TRUE(a.field(HeaderField::kMeta)) << c.name;
+    EXPECT_EQ(!a.field(HeaderField::kMeta)->doubt.empty(), c.meta_doubted) << c.name;
+  }
+}
+
+// On a page read by OCR, a line on a label row under a free-text label that has its value is the
+// next line of that value (META running down beside LÍNEA | INVERSIÓN), not the value of the
+// label on its left; a born-digital form may put a value beside its label there.
+TEST(RecognizerTest, OcrValueWrappedBesideTheNextLabelsContinuesIt) {
+  struct Case {
+    const char* name;
+    const char* mark;
+    const char* meta;
+    const char* inversion;
+  };
+  const Case cases[] = {
+      {"OCR'd", "~", "Realizar 24 jornadas en colonias populares del municipio.", "$60,500.00"},
+      {"born-digital", "", "Realizar 24 jornadas", "en colonias populares $60,500.00"},
+  };
+  for (const Case& c : cases) {
+    const std::string m = c.mark;
+    const RawDocument doc = recognize_lines(
+        with_table({m + "0:SECRETARÍA|1:NOMBRE DE LA ACCIÓN|3:META",
+                    m + "0:Salud|1:Jornadas|3:Realizar 24 jornadas",
+                    m + "0:LÍNEA ESTRATÉGICA|1:INVERSIÓN APROXIMADA|3:en colonias populares",
+                    m + "0:1.2 Salud|1:$60,500.00|3:del municipio."},
+                   {kActivity}));
+    ASSERT_EQ(doc.actions.size(), 1u) << c.name;
+    EXPECT_EQ(field_text(doc.actions[0], HeaderField::kMeta), c.meta) << c.name;
+    EXPECT_EQ(field_text(doc.actions[0], HeaderField::kInversion), c.inversion) << c.name;
+  }
+}
+
+// On a page read by OCR, a column label misread beyond recognition takes its place's meaning:
+// a month among eleven named in consecutive columns, a template label between the labels the
+// template puts around it. Born-digital headers name only what they say.
+TEST(RecognizerTest, OcrColumnLabelMisreadIsPlacedByItsNeighbours) {
+  struct Case {
+    const char* name;
+    const char* mark;
+    const char* indicador_label;
+    const char* december_label;
+    bool indicador;
+    bool december;
+  };
+  const Case cases[] = {
+      {"OCR'd, both misread", "~", "Ieoicanne", "ONIMADE", true, true},
+      {"OCR'd, INDICADOR read right", "~", "INDICADOR", "DIC", true, true},
+      {"born-digital", "", "Ieoicanne", "DIC", false, true},  // (ONIMADE: MonthsNamedTest)
+  };
+  for (const Case& c : cases) {
+    const std::string m = c.mark;
+    const RawDocument doc = recognize_lines(
+        {m + "0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", m + "0:S|6:N|8:M",
+         m + "0:ACTIVIDAD|1:ÁREA RESPONSABLE|2:UNIDAD DE MEDIDA|3:INVERSIÓN|4:" +
+             c.indicador_label + "|5:PROGRAMACIÓN ANUAL",
+         m + "6:ENE|7:FEB|8:MAR|9:ABR|10:MAY|11:JUN|12:JUL|13:AGO|14:SEP|15:OCT|16:NOV|17:" +
+             c.december_label,
+         m + "0:Firma|1:Planeación|2:Contrato|3:$0.00|4:Contratos firmados|5:1|17:1"});
+    ASSERT_EQ(doc.actions.size(), 1u) << c.name;
+    ASSERT_EQ(doc.actions[0].activities.size(), 1u) << c.name;
+    const RawActivity& a = doc.actions[0].activities[0];
+    EXPECT_EQ(a.indicador.has_value(), c.indicador) << c.name;
+    EXPECT_EQ(a.meses[11].has_value(), c.december) << c.name;
   }
 }
 

@@ -266,5 +266,25 @@ TEST(ParseYearTest, Table) {
   }
 }
 
+// The shape tests the layout and the recogniser share (before a value is parsed).
+TEST(ValueShapeTest, Table) {
+  struct Case {
+    std::string text;
+    bool quantity, digit, digits;
+  };
+  const std::vector<Case> cases = {
+      {"1,200", true, true, false},   {"33.33", true, true, false},
+      {"-", true, false, false},      {"\u2013", true, false, false},
+      {"\u2014", true, false, false}, {"2024", true, true, true},
+      {"$0.00", false, true, false},  {"Meta 2024", false, true, false},
+      {"ENE", false, false, false},   {"", false, false, false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(looks_like_quantity(c.text), c.quantity) << c.text;
+    EXPECT_EQ(has_digit(c.text), c.digit) << c.text;
+    EXPECT_EQ(is_digits(c.text), c.digits) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace poa::text

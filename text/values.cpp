@@ -1,6 +1,7 @@
 // Parsers for the typed cells of a POA: money, quantities, numbers, beneficiaries, codes, years.
 #include "text/values.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -176,6 +177,30 @@ std::optional<Decimal> parse_quantity(std::string_view text) {
   if (normalized.empty()) return std::nullopt;
   if (is_lone_dash(normalized)) return Decimal::from_int(0);
   return parse_grouped_number(normalized, -1);
+}
+
+bool looks_like_quantity(std::string_view token) {
+  if (token.empty()) return false;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const auto c = static_cast<unsigned char>(token[i]);
+    if (is_digit(static_cast<char>(c)) || c == '.' || c == ',' || c == '-') continue;
+    // U+2013 and U+2014 (en and em dash): E2 80 93 / E2 80 94.
+    if (c == 0xE2 && i + 2 < token.size() && token.substr(i, 2) == "\xE2\x80" &&
+        (token[i + 2] == '\x93' || token[i + 2] == '\x94')) {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), is_digit);
+}
+
+bool is_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
 }
 
 std::optional<std::int64_t> parse_integer(std::string_view text) {

@@ -26,6 +26,17 @@ std::string format_money(const Decimal& amount);
 // `33.33` -> exact value. Anything else -> nullopt.
 std::optional<Decimal> parse_quantity(std::string_view text);
 
+// Written as a quantity: digits, `.`, `,` and dashes (`-`, `–`, `—`) only, as a month or annual
+// value is (`1,200`, `33.33`, `-`). The shape a layout sees in a word before any cell is read;
+// parse_quantity says whether it is a well-formed one.
+bool looks_like_quantity(std::string_view token);
+
+// Holds an ASCII digit somewhere (`Meta 2024`, `$0.00`): text that may carry a value.
+bool has_digit(std::string_view text);
+
+// ASCII digits and nothing else (`2024`, not `2,024` nor an empty text).
+bool is_digits(std::string_view text);
+
 // A whole number such as the action number: `4`, `04`, `4.`, `No. 4` -> 4.
 std::optional<std::int64_t> parse_integer(std::string_view text);
 
