@@ -1,5 +1,7 @@
 // Documents into a PostgreSQL database (docs/database.md) through libpq: the connection and its
 // Spanish errors, the schema's migrations, and COPY of each document's rows in one transaction.
+// Built into the module poa_postgres.so (its entry at the end), never into poa_exporters: `poa`
+// loads libpq only for `--db postgresql://…` (postgres_module.cpp).
 #include "exporters/postgres_exporter.hpp"
 
 #include <libpq-fe.h>
@@ -11,11 +13,13 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "exporters/db_exporter.hpp"
+#include "model/module_loader.hpp"
 #include "model/os_error.hpp"
 
 namespace poa::exporters {
@@ -372,74 +376,11 @@ class PostgresExporter final : public DatabaseExporter {
   std::array<std::deque<std::int64_t>, kTableCount> ids_;
 };
 
-// The end of a URI's password-bearing parts: drops `:password` from the user info and a
-// `password=` parameter from the query.
-std::string redacted_uri(std::string_view uri) {
-  std::string out(uri);
-  const std::size_t start = out.find("://") + 3;
-  const std::size_t authority_end = std::min(out.find_first_of("/?", start), out.size());
-  const std::size_t at = out.rfind('@', authority_end);
-  if (at != std::string::npos && at >= start) {
-    const std::size_t colon = out.find(':', start);
-    if (colon < at) out.erase(colon, at - colon);
-  }
-  const std::size_t query = out.find('?');
-  if (query == std::string::npos) return out;
-  std::string kept;
-  std::string_view params = std::string_view(out).substr(query + 1);
-  while (!params.empty()) {
-    const std::size_t amp = std::min(params.find('&'), params.size());
-    const std::string_view param = params.substr(0, amp);
-    if (!param.starts_with("password=")) kept += (kept.empty() ? "" : "&") + std::string(param);
-    params.remove_prefix(std::min(amp + 1, params.size()));
-  }
-  return out.substr(0, query) + (kept.empty() ? "" : "?" + kept);
-}
-
-// A keyword string without its `password = value` (value quoted or not).
-std::string redacted_keywords(std::string_view conninfo) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < conninfo.size()) {
-    const std::size_t start = i;
-    while (i < conninfo.size() && conninfo[i] != '=' && conninfo[i] != ' ') ++i;
-    const std::string_view key = conninfo.substr(start, i - start);
-    while (i < conninfo.size() && (conninfo[i] == ' ' || conninfo[i] == '=')) ++i;
-    if (i < conninfo.size() && conninfo[i] == '\'') {
-      for (++i; i < conninfo.size() && conninfo[i] != '\''; ++i)
-        if (conninfo[i] == '\\') ++i;
-      ++i;
-    } else {
-      for (; i < conninfo.size() && conninfo[i] != ' '; ++i)
-        if (conninfo[i] == '\\') ++i;
-    }
-    const std::size_t end = std::min(i, conninfo.size());
-    if (key != "password" && !key.empty())
-      out += (out.empty() ? "" : " ") + std::string(conninfo.substr(start, end - start));
-    while (i < conninfo.size() && conninfo[i] == ' ') ++i;
-  }
-  return out;
-}
-
-}  // namespace
-
-bool is_postgres_conninfo(std::string_view db) {
-  if (db.starts_with("postgresql://") || db.starts_with("postgres://")) return true;
-  for (const std::string_view key : {"host=", "hostaddr=", "port=", "dbname=", "user=", "service="})
-    if (db.starts_with(key)) return true;
-  return false;
-}
-
-std::string redacted_conninfo(std::string_view conninfo) {
-  return conninfo.find("://") != std::string_view::npos ? redacted_uri(conninfo)
-                                                        : redacted_keywords(conninfo);
-}
-
-std::unique_ptr<Exporter> make_postgres_exporter(const ExportOptions& options) {
+std::unique_ptr<Exporter> make_exporter(const ExportOptions& options) {
   return std::make_unique<PostgresExporter>(options);
 }
 
-std::set<std::string> postgres_known_documents(const std::string& conninfo) {
+std::set<std::string> known_documents(const std::string& conninfo) {
   std::set<std::string> known;
   Connection db(conninfo);
   if (!has_schema(db)) return known;
@@ -448,4 +389,9 @@ std::set<std::string> postgres_known_documents(const std::string& conninfo) {
   return known;
 }
 
+const PostgresModule kModule{kPostgresModuleAbi, &make_exporter, &known_documents};
+
+}  // namespace
 }  // namespace poa::exporters
+
+POA_MODULE_ENTRY(&poa::exporters::kModule)

@@ -1,5 +1,8 @@
 // The PostgreSQL exporter (`--db postgresql://…`): the SQLite exporter's schema and rows in a
-// PostgreSQL database through libpq, one transaction per document, rows loaded with COPY.
+// PostgreSQL database through libpq, one transaction per document, rows loaded with COPY. libpq
+// is in the module poa_postgres.so (postgres_exporter.cpp), loaded by the first begin() or
+// postgres_known_documents() (model/module_loader.hpp says where it is looked for); a module
+// that cannot be loaded is an OutputError naming its file and dlerror()'s reason.
 #pragma once
 
 #include <memory>
@@ -30,5 +33,14 @@ std::unique_ptr<Exporter> make_postgres_exporter(const ExportOptions& options);
 // The sha256 of every document the database holds (`--incremental`); empty when it has no poa
 // schema yet. Throws OutputError as begin() does when it cannot connect.
 std::set<std::string> postgres_known_documents(const std::string& conninfo);
+
+// What poa_postgres.so's entry gives (model/module_loader.hpp): the two functions above, loaded.
+struct PostgresModule {
+  int abi = 0;  // kPostgresModuleAbi
+  std::unique_ptr<Exporter> (*make_exporter)(const ExportOptions& options) = nullptr;
+  std::set<std::string> (*known_documents)(const std::string& conninfo) = nullptr;
+};
+inline constexpr int kPostgresModuleAbi = 1;
+inline constexpr const char* kPostgresModuleName = "poa_postgres";
 
 }  // namespace poa::exporters

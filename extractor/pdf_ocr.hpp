@@ -8,8 +8,8 @@
 #include <memory>
 #include <vector>
 
+#include "extractor/ocr_engine.hpp"
 #include "extractor/ocr_options.hpp"
-#include "extractor/ocr_reader.hpp"
 #include "extractor/pdf_layout.hpp"
 
 class PDFDoc;
