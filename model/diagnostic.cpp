@@ -52,13 +52,21 @@ std::string_view severity_name(Severity severity) {
 std::string format_origin(const Origin& o) {
   // A newline in a file name (or a workbook's sheet name) must not forge a second diagnostic line.
   std::string out = o.file.empty() ? std::string("<entrada>") : printable_name(o.file);
+  // Appended piece by piece: `":p" + std::to_string(…)` inserts at the front of a temporary,
+  // where gcc 12 at -O3 reports a false -Wrestrict.
   if (o.cell) {
-    out += ":" + printable_name(*o.cell);
+    out += ':';
+    out += printable_name(*o.cell);
   } else if (o.page) {
-    out += ":p" + std::to_string(*o.page);
-    if (o.line) out += ":l" + std::to_string(*o.line);
+    out += ":p";
+    out += std::to_string(*o.page);
+    if (o.line) {
+      out += ":l";
+      out += std::to_string(*o.line);
+    }
   } else if (o.line) {
-    out += ":" + std::to_string(*o.line);
+    out += ':';
+    out += std::to_string(*o.line);
   }
   return out;
 }
