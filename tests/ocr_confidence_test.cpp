@@ -62,7 +62,7 @@ std::vector<std::string> low_confidence_texts(const Action& a) {
   return out;
 }
 
-TEST(OcrConfidence, FlagsWhatTheThresholdAndTheArithmeticPointAt) {
+TEST(OcrConfidenceTest, FlagsWhatTheThresholdAndTheArithmeticPointAt) {
   struct Case {
     const char* name;
     RawAction raw;
@@ -90,7 +90,7 @@ TEST(OcrConfidence, FlagsWhatTheThresholdAndTheArithmeticPointAt) {
 
 // What the layout lost on a page read by OCR: an empty cell every row fills, a field whose text
 // does not fit it. Born-digital actions (no confidence anywhere) are left as they are.
-TEST(OcrConfidence, FlagsWhatTheLayoutLost) {
+TEST(OcrConfidenceTest, FlagsWhatTheLayoutLost) {
   struct Case {
     const char* name;
     void (*change)(RawAction&);
@@ -193,7 +193,7 @@ TEST(OcrConfidence, FlagsWhatTheLayoutLost) {
 
 // A cell with ink the OCR could not read is flagged saying so, never a silent null; a truly blank
 // cell of a row that adds up (no ink) stays unflagged (FlagsWhatTheLayoutLost).
-TEST(OcrConfidence, InkNotReadIsFlaggedSayingSo) {
+TEST(OcrConfidenceTest, InkNotReadIsFlaggedSayingSo) {
   RawAction raw = action(0.96, "3", 0.95, {{"1", 0.95}, {"2", 0.94}});
   for (std::size_t m = 2; m < 12; ++m) raw.activities[0].meses[m].reset();
   raw.activities[0].meses[7] = cell("", 0, 14);
@@ -212,7 +212,7 @@ TEST(OcrConfidence, InkNotReadIsFlaggedSayingSo) {
   EXPECT_FALSE(a.activities[0].programacion_mensual[7].has_value());
 }
 
-TEST(OcrConfidence, OriginsCarryTheLeastSureValue) {
+TEST(OcrConfidenceTest, OriginsCarryTheLeastSureValue) {
   const Action a = normalize_action(action(0.41, "3", 0.95, {{"1", 0.95}, {"2", 0.94}}), 0.85);
   ASSERT_TRUE(a.origin.confidence.has_value());
   EXPECT_DOUBLE_EQ(*a.origin.confidence, 0.97);
@@ -228,7 +228,7 @@ TEST(OcrConfidence, OriginsCarryTheLeastSureValue) {
   }
 }
 
-TEST(OcrConfidence, JsonKeepsConfidenceAndOcrPages) {
+TEST(OcrConfidenceTest, JsonKeepsConfidenceAndOcrPages) {
   SourceInfo source;
   source.path = "scan.pdf";
   source.type = SourceType::kPdf;

@@ -35,7 +35,7 @@ ocr::PixPtr table_image() {
   return pix;
 }
 
-TEST(ImageRulings, TableBordersBecomeSegmentsInPoints) {
+TEST(ImageRulingsTest, TableBordersBecomeSegmentsInPoints) {
   const ocr::PixPtr pix = table_image();
   const ocr::ImageRulings found = ocr::find_image_rulings(pix.get(), 300);
   int horizontal = 0, vertical = 0;
@@ -55,7 +55,7 @@ TEST(ImageRulings, TableBordersBecomeSegmentsInPoints) {
   ASSERT_TRUE(found.mask);
 }
 
-TEST(OcrConfidence, CellsTakeTheLeastSureWordInThem) {
+TEST(OcrConfidenceTest, CellsTakeTheLeastSureWordInThem) {
   std::vector<CellRow> rows(1);
   rows[0].cells.push_back(Cell{"Bacheo de calles", 0, 1, Box{10, 10, 100, 20}, std::nullopt});
   rows[0].cells.push_back(Cell{"12", 1, 1, Box{120, 10, 140, 20}, std::nullopt});
@@ -73,7 +73,7 @@ TEST(OcrConfidence, CellsTakeTheLeastSureWordInThem) {
 // A bilevel scan (a fax) is read from its enlarged grey image (ocr_reader.cpp, grey_feed): the
 // page's image must be told bilevel from its bits, not from its rendered pixels (poppler smooths
 // a 1-bit image's edges into grey).
-TEST(PageImages, ScannedPageSaysItsResolutionAndWhetherItIsBilevel) {
+TEST(PageImagesTest, ScannedPageSaysItsResolutionAndWhetherItIsBilevel) {
   struct Case {
     const char* scan;
     double dpi;
@@ -96,7 +96,7 @@ TEST(PageImages, ScannedPageSaysItsResolutionAndWhetherItIsBilevel) {
   }
 }
 
-TEST(PdfReaderOcr, NeverRefusesAScanAsBefore) {
+TEST(PdfReaderOcrTest, NeverRefusesAScanAsBefore) {
   const fs::path scan =
       fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans/wrapped_cells_300dpi_skewed/input.pdf";
   OcrOptions never;
@@ -110,7 +110,7 @@ TEST(PdfReaderOcr, NeverRefusesAScanAsBefore) {
   }
 }
 
-TEST(PdfReaderOcr, TextPagesAreNeverReadByOcr) {
+TEST(PdfReaderOcrTest, TextPagesAreNeverReadByOcr) {
   const fs::path pdf = fs::path(POA_SOURCE_DIR) / "fixtures/pdf/wrapped_cells/input.pdf";
   const auto reader = make_pdf_reader(pdf, std::nullopt, OcrOptions{});
   EXPECT_TRUE(reader->info().ocr_pages.empty());
