@@ -356,7 +356,8 @@ std::optional<LabelMatch> header_label(std::string_view cell_text, const std::st
 }
 
 template <typename Folded>
-std::optional<ColumnRole> column_label(const std::string& token, Folded&& folded_key, bool ocr) {
+std::optional<ColumnRole> column_label(const std::string& token, Folded&& folded_key, bool ocr,
+                                       bool& misread) {
   if (!ocr && !could_be_column_label(token) && !begins_a_first_word(column_first_words(), token)) {
     return std::nullopt;
   }
@@ -373,6 +374,7 @@ std::optional<ColumnRole> column_label(const std::string& token, Folded&& folded
     for (const text::MonthName& name : text::month_names()) {
       nearest.offer(name.folded, month_role(name.month), folded);
     }
+    misread = nearest.result().has_value();
     return nearest.result();
   }
   return std::nullopt;
@@ -484,7 +486,7 @@ CellClass classify_cell(std::string_view cell_text, CellLook look) {
   if (look.header || look.column) {
     const std::string token = first_folded_token(cell_text);
     if (look.header) out.header = header_label(cell_text, token, folded_key, look.ocr);
-    if (look.column) out.column = column_label(token, folded_key, look.ocr);
+    if (look.column) out.column = column_label(token, folded_key, look.ocr, out.column_misread);
   }
   if (look.title) out.title = cell_text.size() < kMaxTitleBytes && is_poa_title(folded_key());
   if (look.page_number) out.page_number = is_named_page_number(folded_key());

@@ -51,6 +51,8 @@ struct CellClass {
   // An activity-table column label or month name (ENE…DIC, ENERO…DICIEMBRE, SEPT/SETIEMBRE/SET
   // (text/months.hpp); any case, accents optional).
   std::optional<ColumnRole> column;
+  // `column` was found only within the OCR's misread allowance (CellLook::ocr), not spelt right.
+  bool column_misread = false;
   // Names the plan (`PROGRAMA OPERATIVO ANUAL 2022`, `POA 2022`) in under 120 bytes: a longer
   // text that names it is a sentence (`… del Programa Operativo Anual 2023, conforme a…`).
   bool title = false;

@@ -50,6 +50,31 @@ std::optional<ColumnRole> column_label(const Cell& cell) {
   return column_label(cell.text, cell.confidence.has_value());
 }
 
+// How a column's label is printed, for messages.
+const char* column_title(ColumnRole role) {
+  static constexpr const char* kMonths[12] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
+                                              "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"};
+  if (const std::optional<int> m = month_of(role)) return kMonths[*m];
+  switch (role) {
+    case ColumnRole::kActividad:
+      return "ACTIVIDAD";
+    case ColumnRole::kArea:
+      return "ÁREA RESPONSABLE";
+    case ColumnRole::kUnidad:
+      return "UNIDAD DE MEDIDA";
+    case ColumnRole::kInversion:
+      return "INVERSIÓN";
+    case ColumnRole::kIndicador:
+      return "INDICADOR";
+    case ColumnRole::kAnual:
+      return "PROGRAMACIÓN ANUAL";
+    case ColumnRole::kMensual:
+      return "PROGRAMACIÓN MENSUAL";
+    default:
+      return "columna";
+  }
+}
+
 // Titles, the recogniser's one rule for every reader: a line the text marks as a heading (a
 // dump's `## …`), a one-cell row naming the plan (handle_cells), or a line a laid-out page
 // cut whole that stands out (centred, bold, set larger, or indented alone on a character grid)
@@ -910,7 +935,38 @@ class Recognizer {
     }
     const bool ocr = std::any_of(row.cells.begin(), row.cells.end(),
                                  [](const Cell& c) { return c.confidence.has_value(); });
-    if (ocr) place_misread_column();
+    if (ocr) {
+      const std::map<int, ColumnRole> known = columns_;
+      place_misread_column();
+      doubt_loose_column_labels(row, known);
+    }
+  }
+
+  // A column label of a page read by OCR recognised only loosely (a letter or two misread, or
+  // placed by the labels beside it): the column's cells may not be that column's, so the action
+  // says which label was read how (LOW_CONFIDENCE). `known` is columns_ before
+  // place_misread_column.
+  void doubt_loose_column_labels(const CellRow& row, const std::map<int, ColumnRole>& known) {
+    if (!action_) return;
+    for (const Cell& c : row.cells) {
+      const auto role = columns_.find(c.column);
+      if (role == columns_.end() || role->second == ColumnRole::kUnknown ||
+          role->second == ColumnRole::kRowNumber) {
+        continue;
+      }
+      const CellClass look = classify_cell(c.text, {.header = false, .ocr = true});
+      const auto before = known.find(c.column);
+      const bool placed = before == known.end() || before->second != role->second;
+      const bool exact = look.column == role->second && !look.column_misread;
+      if (exact && !placed) continue;
+      action_->diagnostics.push_back(diag::ocr_doubt(
+          column_title(role->second), text::normalize_text(c.text), origin_of(row, &c),
+          placed || !look.column
+              ? "el encabezado de columna no se pudo leer y se tomó por su lugar entre los otros: "
+                "compruebe que los valores de la columna son suyos"
+              : "el encabezado de columna se reconoció solo de forma aproximada (letras mal "
+                "leídas): compruebe que los valores de la columna son suyos"));
+    }
   }
 
   // Likewise a column label of the template misread beyond recognition (`INDICADOR` read
