@@ -451,9 +451,27 @@ double PageLayouter::free_band(const std::vector<std::pair<double, double>>& ext
     std::size_t j = i;
     while (j + 1 < stretches.size() && stretches[j + 1].count == least) ++j;
     const double from = stretches[i].from, to = stretches[j].to;
+    // A text-free stretch at an end of [a, b] is the part of the body's gutter that lies
+    // between the labels: whether it is a gutter is measured on the whole of it (a label
+    // filling its cell ends right before the next column's text, leaving a sliver of the
+    // gutter between the labels: `$ -` | `Visitas realizadas` under `… APROX. POR` |
+    // `INDICADOR`, sweep seed 195). Word edges are counted at the stretch's own ends.
+    double left = from, right = to;
+    if (least == 0 && from == a) {
+      left = -kInf;
+      for (const auto& e : extents) {
+        if (e.second <= a) left = std::max(left, e.second);
+      }
+    }
+    if (least == 0 && to == b) {
+      right = kInf;
+      for (const auto& e : extents) {
+        if (e.first >= b) right = std::min(right, e.first);
+      }
+    }
     // A stretch no wider than a space may be a coincidence of word gaps in a few lines;
     // a gutter is wider. Then a border used before, then aligned word edges.
-    int score = to - from > space ? kGutterScore : 0;
+    int score = right - left > space ? kGutterScore : 0;
     for (double k : known) score += (k > from - aligned && k < to + aligned) ? kKnownScore : 0;
     for (const auto& [x0, x1] : extents) {
       score += std::abs(x1 - from) < aligned;

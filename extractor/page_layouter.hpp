@@ -272,10 +272,11 @@ class PageLayouter {
   // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
   // the band the page draws around the month names.
   int header_end(int m) const;
-  // On a character grid no band is drawn: the lines right under the month names that are a
-  // label's last words (capitals, no digits, each word under a word of the header)
-  // (layout_char_grid.cpp).
-  int char_grid_header_end(int m) const;
+  // With no band drawn: the lines right under the month names that are a label's last words
+  // (capitals, no digits, each word under a word of the header) and start above `limit` (on a
+  // PDF page, the month line's foot: the label's tail shares the header row with the month
+  // names centred in it; sweep seeds 28, 163).
+  int header_tail_end(int m, double limit) const;
 
   void find_zones();
   // The lines from `first` on that continue the table the previous page's foot cut (none when
