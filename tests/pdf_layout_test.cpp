@@ -252,6 +252,21 @@ std::vector<Case> cases() {
                   R"(l4 [c0 "PROPÓSITO"] [c1 "Proveer de la información transparente"])",
                   R"(l7 [c0 "PARTIDA PRESUPUESTAL"] [c1 "2461, 2471"])"}});
 
+  out.push_back({"form_value_centred_past_the_right_labels_starts_no_column",
+                 [](std::vector<PageWords>& pages) {
+                   // No rulings, values centred in cells merged across the form (sweep seeds
+                   // 27, 122): PARTIDA's short value starts past the block of labels on the
+                   // right, inside `NÚMERO DE ACCIÓN`; it is no value column's start.
+                   PageWords& p = new_page(pages);
+                   form_title_and_first_row(p);
+                   place(p, "PARTIDA PRESUPUESTAL", 40, 72);
+                   place(p, "2461, 2491", 450, 72);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+                  R"( [c3 "4"])",
+                  R"(l3 [c0 "PARTIDA PRESUPUESTAL"] [c2 "2461, 2491"])"}});
+
   out.push_back(
       {"form_value_on_a_line_of_its_own_with_a_wide_line_pitch",
        [](std::vector<PageWords>& pages) {
