@@ -50,6 +50,19 @@ std::optional<ColumnRole> column_label(const Cell& cell) {
   return column_label(cell.text, cell.confidence.has_value());
 }
 
+// Titles, the recogniser's one rule for every reader: a line the text marks as a heading (a
+// dump's `## …`), a one-cell row naming the plan (handle_cells), or a line a laid-out page
+// cut whole that stands out (centred, bold, set larger, or indented alone on a character grid)
+// and names the plan or stands above the page's labels (RowLayout). The first two kinds are
+// read here, before any other rule: a row set apart from the page is no table header and no
+// lone label waiting for the row below.
+bool is_set_apart_title(const CellRow& row) {
+  if (row.kind == RowKind::kTitle) return true;
+  if (row.cells.size() != 1 || !row.layout || !row.layout->stands_out()) return false;
+  return row.layout->above_labels ||
+         classify_cell(row.cells[0].text, {.header = false, .column = false, .title = true}).title;
+}
+
 int group_of(HeaderField f) {
   return kCanonicalGroup[static_cast<int>(f)];
 }
@@ -582,7 +595,7 @@ class Recognizer {
   std::optional<RawAction> next_action() {
     while (ready_.empty() && !at_end_) {
       if (std::optional<CellRow> row = reader_.next()) {
-        evidence_.observe_row(*row);
+        evidence_.observe_row(*row, is_set_apart_title(*row));
         // Plainly something else (an indicator report): refused before reading the rest.
         if (std::optional<std::string> reason = evidence_.early_refusal()) refuse(*reason);
         handle(*row);
@@ -636,26 +649,25 @@ class Recognizer {
   }
 
   void handle(const CellRow& row) {
+    const bool title = is_set_apart_title(row);
     if (held_) {
       CellRow held = *std::exchange(held_, std::nullopt);
-      if (row.kind == RowKind::kCells && is_table_header(row)) {
+      if (row.kind == RowKind::kCells && !title && is_table_header(row)) {
         handle_cells(with_first_line(held, row));
         return;
       }
       handle_cells(held);
     }
-    switch (row.kind) {
-      case RowKind::kPageBreak:
-        after_break_ = true;
-        // Whether the table ran up to the break: only then may a row the break cut open (the
-        // reader's geometry, RowLayout) be the rest of the table's last activity.
-        table_at_break_ = state_ == State::kTable;
-        return;
-      case RowKind::kTitle:
-        handle_title(row);
-        return;
-      case RowKind::kCells:
-        break;
+    if (row.kind == RowKind::kPageBreak) {
+      after_break_ = true;
+      // Whether the table ran up to the break: only then may a row the break cut open (the
+      // reader's geometry, RowLayout) be the rest of the table's last activity.
+      table_at_break_ = state_ == State::kTable;
+      return;
+    }
+    if (title) {
+      handle_title(row);
+      return;
     }
     // A lone label outside a header block may be the first line of a wrapped table header
     // (`INVERSIÓN` over `APROX. POR ACTIVIDAD`) or the start of a new block: the next row tells.
