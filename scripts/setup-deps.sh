@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(build-essential cmake pkg-config
   libpoppler-cpp-dev libpoppler-private-dev libicu-dev rapidjson-dev libcli11-dev libfmt-dev
-  libcairo2-dev libxlsxwriter-dev libminizip-dev libpugixml-dev libexpat1-dev libsqlite3-dev libpq-dev libssl-dev zlib1g-dev
+  libcairo2-dev libpng-dev libxlsxwriter-dev libminizip-dev libpugixml-dev libexpat1-dev libsqlite3-dev libpq-dev libssl-dev zlib1g-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-spa)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev googletest poppler-utils qpdf python3 python3-openpyxl

@@ -70,11 +70,12 @@ TEST(ModuleLoaderTest, UnusableModuleIsOneLineNamingItsFile) {
   }
 }
 
-// The point of the modules: `poa` starts without Tesseract, Leptonica, OpenMP or libpq.
+// The point of the modules: `poa` starts without Tesseract, Leptonica, OpenMP or libpq; nor
+// cairo and its X11 libraries (the review report writes its PNGs with libpng).
 TEST(ModuleLoaderTest, PoaLinksNoModuleLibrary) {
   const std::string libraries = test::run_command("ldd " + test::shell_quote(POA_BINARY));
   ASSERT_NE(libraries.find("libc.so"), std::string::npos) << libraries;
-  for (const char* library : {"libtesseract", "liblept", "libgomp", "libpq"})
+  for (const char* library : {"libtesseract", "liblept", "libgomp", "libpq", "libcairo", "libX11"})
     EXPECT_EQ(libraries.find(library), std::string::npos) << library << " in:\n" << libraries;
 }
 
