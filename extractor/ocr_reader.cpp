@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 #include <omp.h>
 
@@ -17,6 +18,7 @@
 #include "extractor/image_cleanup.hpp"
 #include "extractor/image_rulings.hpp"
 #include "extractor/rulings.hpp"
+#include "model/cell_row.hpp"
 
 namespace poa::extractor::ocr {
 namespace {
@@ -52,6 +54,20 @@ struct WordConfig {
   // a mark, not text.
   std::size_t junk_max_glyphs = 3;
   double junk_below = 0.4;
+  // A drawn cell the OCR read nothing in holds ink when a mark in it, this far inside its borders,
+  // is at least this large one way (specks are smaller; a dash is 1-2 pt wide). Ink is looked for
+  // in the cleaned grey image, not the binary one: a faint 8 pt dash at 200 ppp is 150-190 grey
+  // on paper of 230-255, and binarisation loses it. A pixel is ink when it is this much darker
+  // than the page's paper (a darkened copy's paper is darker: the margin follows it).
+  double unread_inset = 1.5, unread_min_ink = 0.75;
+  double unread_ink_margin = 40;
+  // Such ink no higher than dash_max_height (a digit is twice as high) and at least as wide as
+  // high is a faint dash: `-` (a zero), with this confidence, under any sensible threshold (too
+  // faint to be sure of). At 200 ppp a dash thresholded from grey is 4-6 × 3-4 px at 300 ppp:
+  // its width is no longer twice its height (add_dashes' test of a dash it can see whole). Only
+  // on scans enlarged to min_read_dpi: at 300 ppp add_dashes sees a dash whole, and a lone speck
+  // of that size in a cell is noise (the smudged 300 ppp fixture put a `-` at META's end).
+  double faint_dash_confidence = 0.5;
   // Poppler's word boxes run from the font's ascent to its descent (Liberation Sans's); OCR boxes
   // are made the same way so the layout's thresholds hold: em = row height / row_em.
   double ascent = 0.905, descent = 0.212, row_em = 0.93;
@@ -198,6 +214,36 @@ PixPtr grey_feed(Pix* grey, Pix* text, double dpi, const WordConfig& config) {
   return feed;
 }
 
+// A rectangle of the page image, in pixels (x1, y1 past the end).
+struct PixelBox {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// The box around the marks of `grey` (8 bpp) darker than `ink_below` inside `area` that are at
+// least `min_size` pixels one way; nullopt when there is none.
+std::optional<PixelBox> ink_in(Pix* grey, const PixelBox& area, int ink_below, double min_size) {
+  BOX* box = boxCreate(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
+  const PixPtr part(pixClipRectangle(grey, box, nullptr));
+  boxDestroy(&box);
+  if (!part) return std::nullopt;
+  const PixPtr dark(pixThresholdToBinary(part.get(), ink_below));
+  if (!dark) return std::nullopt;
+  Boxa* marks = pixConnCompBB(dark.get(), 8);
+  if (marks == nullptr) return std::nullopt;
+  std::optional<PixelBox> out;
+  for (l_int32 i = 0; i < boxaGetCount(marks); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(marks, i, &x, &y, &w, &h);
+    if (w < min_size && h < min_size) continue;
+    const PixelBox m{area.x0 + x, area.y0 + y, area.x0 + x + w, area.y0 + y + h};
+    out = out ? PixelBox{std::min(out->x0, m.x0), std::min(out->y0, m.y0), std::max(out->x1, m.x1),
+                         std::max(out->y1, m.y1)}
+              : m;
+  }
+  boxaDestroy(&marks);
+  return out;
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -268,7 +314,8 @@ struct OcrEngine::Impl {
   // text outside tables) with the cells blanked out, as a page. `feed` is what Tesseract reads:
   // `text` itself, or a grey image of it (grey_feed); `text` says where there is ink.
   std::vector<RawWord> read_words(Pix* text, Pix* feed, double dpi,
-                                  const layout::PageGraphics& graphics) {
+                                  const layout::PageGraphics& graphics,
+                                  std::vector<PixelBox>& unread) {
     const int ppi = static_cast<int>(std::lround(dpi));
     const std::vector<layout::CellGrid> grids =
         layout::build_cell_grids(layout::find_rulings(graphics), graphics);
@@ -299,9 +346,13 @@ struct OcrEngine::Impl {
           pixSetInRect(rest.get(), box);
         }
         boxDestroy(&box);
-        if (ink == 0) continue;
+        if (ink == 0) {  // nothing binarised: ink too faint for it is looked for later
+          unread.push_back(PixelBox{x0, y0, x1, y1});
+          continue;
+        }
         api.SetRectangle(x0, y0, x1 - x0, y1 - y0);
         std::vector<RawWord> found = words();
+        if (found.empty()) unread.push_back(PixelBox{x0, y0, x1, y1});
         out.insert(out.end(), std::make_move_iterator(found.begin()),
                    std::make_move_iterator(found.end()));
       }
@@ -320,6 +371,20 @@ struct OcrEngine::Impl {
     return out;
   }
 
+  // Tesseract set to read one line of `image` with digits and `$,.-` only, until
+  // read_all_characters(). Returns true.
+  bool read_digits_only(Pix* image, double dpi) {
+    api.SetImage(image);
+    api.SetSourceResolution(static_cast<int>(std::lround(dpi)));
+    api.SetVariable("tessedit_char_whitelist", kDigits);
+    api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    return true;
+  }
+  void read_all_characters() {
+    api.SetVariable("tessedit_char_whitelist", "");
+    api.SetPageSegMode(tesseract::PSM_AUTO);
+  }
+
   // Number words read again with digits only; the re-read wins when it is surer, or when the
   // first reading had letters in it (`S1,5OO.00`).
   void reread_numbers(Pix* image, double dpi, std::vector<RawWord>& list) {
@@ -329,13 +394,7 @@ struct OcrEngine::Impl {
       if (!looks_numeric(w.text)) continue;
       const bool clean = only_whitelisted(w.text);
       if (clean && w.confidence >= config.reread_below) continue;
-      if (!whitelisted) {
-        api.SetImage(image);
-        api.SetSourceResolution(static_cast<int>(std::lround(dpi)));
-        api.SetVariable("tessedit_char_whitelist", kDigits);
-        api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-        whitelisted = true;
-      }
+      if (!whitelisted) whitelisted = read_digits_only(image, dpi);
       const int x0 = std::max(0, w.x0 - pad), y0 = std::max(0, w.y0 - pad);
       api.SetRectangle(x0, y0, w.x1 - w.x0 + 2 * pad, w.y1 - w.y0 + 2 * pad);
       std::vector<RawWord> again = words();
@@ -348,10 +407,70 @@ struct OcrEngine::Impl {
         spread_glyphs(w);
       }
     }
-    if (whitelisted) {
-      api.SetVariable("tessedit_char_whitelist", "");
-      api.SetPageSegMode(tesseract::PSM_AUTO);
+    if (whitelisted) read_all_characters();
+  }
+
+  // Drawn cells Tesseract read nothing in (`unread`, pixels) that hold ink no word or dash covers:
+  // read again as digits (a cell of a numeric column: a lone `7`, a faint `-`); ink still not
+  // read gives a word kUnreadInk with no confidence, so the value is flagged, not silently null.
+  void read_unread_cells(Pix* feed, Pix* grey, double dpi, bool enlarged,
+                         const std::vector<PixelBox>& unread, std::vector<RawWord>& list) {
+    if (unread.empty()) return;
+    const double px = dpi / 72;
+    l_float32 paper = 0;
+    if (pixAverageInRect(grey, nullptr, nullptr, static_cast<l_int32>(config.paper_min_grey), 255,
+                         4, &paper) != 0) {
+      return;
     }
+    const int ink_below = static_cast<int>(std::lround(paper - config.unread_ink_margin));
+    const int inset = static_cast<int>(std::lround(config.unread_inset * px));
+    const double min_ink = config.unread_min_ink * px;
+    bool whitelisted = false;
+    for (const PixelBox& cell : unread) {
+      const int x0 = cell.x0 + inset, y0 = cell.y0 + inset;
+      const int x1 = cell.x1 - inset, y1 = cell.y1 - inset;
+      if (x1 - x0 < 2 || y1 - y0 < 2) continue;
+      const bool read = std::any_of(list.begin(), list.end(), [&](const RawWord& w) {
+        const int cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+        return cx >= cell.x0 && cx < cell.x1 && cy >= cell.y0 && cy < cell.y1;
+      });
+      if (read) continue;
+      std::optional<PixelBox> ink = ink_in(grey, PixelBox{x0, y0, x1, y1}, ink_below, min_ink);
+      if (!ink) continue;
+      RawWord mark;
+      mark.x0 = ink->x0;
+      mark.x1 = ink->x1;
+      mark.y0 = ink->y0;
+      mark.y1 = ink->y1;
+      mark.em = std::max(1.0, 8 * px);  // as a dash's (add_dashes)
+      mark.baseline = (ink->y0 + ink->y1) / 2.0 + 0.25 * mark.em;
+      const int w = ink->x1 - ink->x0, h = ink->y1 - ink->y0;
+      if (enlarged && h <= config.dash_max_height * px && w >= h &&
+          w <= config.dash_max_width * px) {
+        mark.text = "-";
+        mark.confidence = config.faint_dash_confidence;
+        spread_glyphs(mark);
+        list.push_back(std::move(mark));
+        continue;
+      }
+      if (!whitelisted) whitelisted = read_digits_only(feed, dpi);
+      api.SetRectangle(x0, y0, x1 - x0, y1 - y0);
+      std::vector<RawWord> again = words();
+      // A lone `.` or `,` read from a mark is no number: only readings with a digit count.
+      std::erase_if(again, [](const RawWord& r) {
+        return r.text.find_first_of("0123456789") == std::string::npos;
+      });
+      if (!again.empty()) {
+        list.insert(list.end(), std::make_move_iterator(again.begin()),
+                    std::make_move_iterator(again.end()));
+        continue;
+      }
+      mark.text = kUnreadInk;
+      mark.confidence = 0;
+      spread_glyphs(mark);
+      list.push_back(std::move(mark));
+    }
+    if (whitelisted) read_all_characters();
   }
 
   // Lone short flat marks no word covers: dashes Tesseract dropped.
@@ -426,7 +545,8 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
   PixPtr grey = to_pix(image);
   // Tesseract reads letters best at ~300 dpi (an x-height of 20 px or more); a 200 dpi scan is
   // enlarged first (interpolated grey: the letters' edges stay smooth for binarisation).
-  if (grey && dpi < impl_->config.min_read_dpi) {
+  const bool enlarged = grey && dpi < impl_->config.min_read_dpi;
+  if (enlarged) {
     const auto factor = static_cast<l_float32>(impl_->config.min_read_dpi / dpi);
     grey.reset(pixScale(grey.get(), factor, factor));
     dpi = impl_->config.min_read_dpi;
@@ -478,9 +598,17 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
   PixPtr feed =
       image.bilevel ? grey_feed(clean.grey.get(), text.get(), dpi, impl_->config) : nullptr;
   Pix* read_from = feed ? feed.get() : text.get();
-  std::vector<RawWord> list = impl_->read_words(text.get(), read_from, dpi, page.graphics);
+  std::vector<PixelBox> unread;
+  std::vector<RawWord> list = impl_->read_words(text.get(), read_from, dpi, page.graphics, unread);
   impl_->reread_numbers(read_from, dpi, list);
   impl_->add_dashes(text.get(), dpi, page.graphics.segments, list);
+  // Ink is looked for in the grey page without its rulings (and their grey edges).
+  PixPtr unruled(pixCopy(nullptr, clean.grey.get()));
+  if (unruled && rulings.mask) {
+    const PixPtr edges(pixDilateBrick(nullptr, rulings.mask.get(), 5, 5));
+    if (edges) pixSetMasked(unruled.get(), edges.get(), 255);
+  }
+  if (unruled) impl_->read_unread_cells(read_from, unruled.get(), dpi, enlarged, unread, list);
   doubt_stained_words(clean.grey.get(), dpi, list, impl_->config);
   for (RawWord& w : list) fix_exclamation_l(w);
   impl_->api.Clear();

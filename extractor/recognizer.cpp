@@ -103,9 +103,15 @@ bool could_be(HeaderField field, const std::string& text) {
   }
 }
 
-// A raw field read from one cell, with the cell's box when the reader laid the page out.
+// Why a value whose cell holds ink the OCR could not read (kUnreadInk) is doubted.
+constexpr std::string_view kUnreadInkDoubt =
+    "la celda tiene tinta que el OCR no pudo leer (tinta sin leer): el valor puede faltar";
+
+// A raw field read from one cell, with the cell's box when the reader laid the page out. Ink the
+// OCR could not read is no text, and the field says so.
 RawField field_from(const std::string& text, const Origin& origin, const std::optional<Box>& box,
                     bool inferred = false) {
+  if (text == kUnreadInk) return RawField{{}, origin, inferred, box, std::string(kUnreadInkDoubt)};
   return RawField{text, origin, inferred, box};
 }
 
@@ -113,8 +119,12 @@ RawField field_from(const std::string& text, const Origin& origin, const std::op
 // when the cell is on the field's page.
 void extend_field(RawField& field, const std::string& text, const Origin& origin,
                   const std::optional<Box>& box) {
-  field.text += ' ';
-  field.text += text;
+  if (text == kUnreadInk) {
+    if (field.doubt.empty()) field.doubt = kUnreadInkDoubt;
+  } else {
+    if (!field.text.empty()) field.text += ' ';
+    field.text += text;
+  }
   if (!box || origin.page != field.origin.page) return;
   if (!field.box) {
     field.box = box;

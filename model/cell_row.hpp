@@ -39,6 +39,12 @@ struct Cell {
   friend bool operator==(const Cell&, const Cell&) = default;
 };
 
+// The text of a cell of a page read by OCR that holds ink (a mark larger than a speck, clear of
+// its borders) which the OCR could not read, even with a digits-only re-read: U+FFFD, the
+// replacement character. The recogniser makes it an empty value carrying that doubt, so the
+// value is null and flagged (LOW_CONFIDENCE «tinta sin leer»), never silently null.
+inline constexpr std::string_view kUnreadInk = "\xEF\xBF\xBD";
+
 enum class RowKind {
   kCells,      // a row of cells (may hold one cell)
   kTitle,      // a line the text marks as a heading: a dump's `## PROGRAMA OPERATIVO ANUAL 2022`

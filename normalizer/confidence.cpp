@@ -255,7 +255,7 @@ class LayoutDoubts {
       const std::optional<RawField>& rf = raw_.field(field);
       const char* label = header_field_label(field);
       if (blank(rf)) {
-        doubt(rf, label, raw_.origin, kLost);
+        doubt(rf, label, raw_.origin, rf && !rf->doubt.empty() ? rf->doubt : kLost);
       } else if (const std::string_view why = header_misfit(action_, field); !why.empty()) {
         doubt(rf, label, raw_.origin, why);
         doubt_value_above(*rf);
@@ -304,7 +304,7 @@ class LayoutDoubts {
     for (const TextCell& t : kTextCells) {
       const std::optional<RawField>& f = ra.*t.member;
       if (blank(f)) {
-        doubt(f, row_label(i, t.column), ra.origin, kLost);
+        doubt(f, row_label(i, t.column), ra.origin, f && !f->doubt.empty() ? f->doubt : kLost);
       } else if (!f->doubt.empty()) {
         doubt(f, row_label(i, t.column), ra.origin, f->doubt);
       } else if (split) {
@@ -320,7 +320,7 @@ class LayoutDoubts {
     auto number = [&](const std::optional<RawField>& f, const char* column, bool typed,
                       std::string_view misfit) {
       if (blank(f)) {
-        doubt(f, row_label(i, column), ra.origin, kLost);
+        doubt(f, row_label(i, column), ra.origin, f && !f->doubt.empty() ? f->doubt : kLost);
       } else if (!typed) {
         doubt(f, row_label(i, column), ra.origin, misfit);
       }
@@ -333,7 +333,8 @@ class LayoutDoubts {
       const std::optional<RawField>& f = ra.meses[m];
       // An empty month is the author's when the months add up and the table leaves its zeros
       // empty.
-      if (blank(f) && adds_up && !writes_zeros_) continue;
+      // Ink the OCR could not read (a field with a doubt) is not such a month.
+      if (blank(f) && (!f || f->doubt.empty()) && adds_up && !writes_zeros_) continue;
       number(f, kMonthLabels[m], a.programacion_mensual[m].has_value(), "no es una cantidad");
     }
   }
@@ -441,7 +442,8 @@ void check_confidence(const RawAction& raw, Action& action, double min_confidenc
   std::vector<const RawField*> reported;
   auto report = [&](const Checked& c, std::string_view why) {
     found.push_back(diag::low_confidence(c.label, text::normalize_text(c.field->text),
-                                         c.field->origin, min_confidence, why));
+                                         c.field->origin, min_confidence,
+                                         why.empty() ? c.field->doubt : why));
     reported.push_back(c.field);
   };
 

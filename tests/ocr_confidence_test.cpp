@@ -116,6 +116,19 @@ TEST(OcrConfidenceTest, FlagsWhatTheLayoutLost) {
          for (std::size_t m = 2; m < 12; ++m) a.activities[0].meses[m].reset();
        },
        {}},
+      {"ink the OCR could not read in a month, the months add up without it",
+       [](RawAction& a) {
+         for (std::size_t m = 2; m < 12; ++m) a.activities[0].meses[m].reset();
+         a.activities[0].meses[7] = cell("", 0, 14);
+         a.activities[0].meses[7]->doubt = "tinta sin leer";
+       },
+       {""}},
+      {"ink the OCR could not read in a unit cell",
+       [](RawAction& a) {
+         a.activities[0].unidad_medida = cell("", 0, 3);
+         a.activities[0].unidad_medida->doubt = "tinta sin leer";
+       },
+       {""}},
       {"header money that does not parse",
        [](RawAction& a) { a.field(HeaderField::kInversion) = cell("$1,0OO.OO META", 0.97); },
        {"$1,0OO.OO META"}},
@@ -176,6 +189,27 @@ TEST(OcrConfidenceTest, FlagsWhatTheLayoutLost) {
     const Action a = normalize_action(raw, 0.85);
     EXPECT_EQ(low_confidence_texts(a), c.flagged) << c.name;
   }
+}
+
+// A cell with ink the OCR could not read is flagged saying so, never a silent null; a truly blank
+// cell of a row that adds up (no ink) stays unflagged (FlagsWhatTheLayoutLost).
+TEST(OcrConfidenceTest, InkNotReadIsFlaggedSayingSo) {
+  RawAction raw = action(0.96, "3", 0.95, {{"1", 0.95}, {"2", 0.94}});
+  for (std::size_t m = 2; m < 12; ++m) raw.activities[0].meses[m].reset();
+  raw.activities[0].meses[7] = cell("", 0, 14);
+  raw.activities[0].meses[7]->doubt =
+      "la celda tiene tinta que el OCR no pudo leer (tinta sin leer)";
+  const Action a = normalize_action(raw, 0.85);
+  int flagged = 0;
+  for (const Diagnostic& d : a.diagnostics) {
+    if (d.code != DiagnosticCode::kLowConfidence) continue;
+    ++flagged;
+    EXPECT_NE(d.message.find("«AGO» de «Bacheo»"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("tinta sin leer"), std::string::npos) << d.message;
+    EXPECT_EQ(d.origin.page, 1);
+  }
+  EXPECT_EQ(flagged, 1);
+  EXPECT_FALSE(a.activities[0].programacion_mensual[7].has_value());
 }
 
 TEST(OcrConfidenceTest, OriginsCarryTheLeastSureValue) {

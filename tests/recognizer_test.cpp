@@ -656,6 +656,40 @@ TEST(RecognizerTest, OcrColumnLabelMisreadIsPlacedByItsNeighbours) {
   }
 }
 
+// A cell the OCR reader found ink in but could not read (kUnreadInk) is an empty value that says
+// so (the normaliser flags it: «tinta sin leer»), in a month or a text cell, alone or after text.
+TEST(RecognizerTest, OcrInkNotReadIsAnEmptyValueWithItsDoubt) {
+  const std::string unread(kUnreadInk);
+  struct Case {
+    const char* name;
+    std::string row;
+    std::string actividad;  // its text
+    bool actividad_doubted;
+    bool june_doubted;  // meses[5], column 11
+  };
+  const Case cases[] = {
+      {"a month", "~" + kActivity + "|11:" + unread, "Firma de contrato", false, true},
+      {"after a text cell's words", "~0:Firma de contrato|0:" + unread + "|5:1|11:1",
+       "Firma de contrato", true, false},
+      {"read", "~" + kActivity + "|11:-", "Firma de contrato", false, false},
+  };
+  for (const Case& c : cases) {
+    const RawDocument doc = recognize_lines(
+        with_table({"0:SECRETARÍA|6:NOMBRE DE LA ACCIÓN|8:META", "0:S|6:N|8:M"}, {c.row}));
+    ASSERT_EQ(doc.actions.size(), 1u) << c.name;
+    ASSERT_EQ(doc.actions[0].activities.size(), 1u) << c.name;
+    const RawActivity& a = doc.actions[0].activities[0];
+    ASSERT_TRUE(a.actividad && a.meses[5]) << c.name;
+    EXPECT_EQ(a.actividad->text, c.actividad) << c.name;
+    EXPECT_EQ(!a.actividad->doubt.empty(), c.actividad_doubted) << c.name;
+    EXPECT_EQ(!a.meses[5]->doubt.empty(), c.june_doubted) << c.name;
+    if (c.june_doubted) {
+      EXPECT_EQ(a.meses[5]->text, "") << c.name;
+      EXPECT_NE(a.meses[5]->doubt.find("tinta sin leer"), std::string::npos) << c.name;
+    }
+  }
+}
+
 TEST(RecognizerTest, UnrecognizedTextIsKeptWithItsOrigin) {
   std::vector<std::string> lines = {"0:DIRECCIÓN DE PLANEACIÓN Y EVALUACIÓN"};
   const auto action =
