@@ -25,7 +25,8 @@ void inspect_rows(const std::filesystem::path& path, const OpenOptions& options,
       out << " (salto de página)\n";
       continue;
     }
-    if (row->kind == RowKind::kTitle) out << " (título)";
+    if (row->kind == RowKind::kTitle || (row->layout && row->layout->stands_out()))
+      out << " (título)";
     for (const Cell& c : row->cells) {
       out << " [";
       if (!row->sheet.empty()) {

@@ -247,7 +247,7 @@ void text_row_borders(const std::vector<LineData>& lines, const std::vector<int>
   }
 }
 
-bool PageLayouter::char_grid_stands_out(const LineData& l) const {
+bool PageLayouter::char_grid_indented(const LineData& l) const {
   std::vector<GCell> cells;
   gutter_cells(page_, l, {}, config_, cells);
   return cells.size() == 1 && l.box.x0 > config_.char_grid_indent * page_.width;

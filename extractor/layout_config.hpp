@@ -88,7 +88,7 @@ struct LayoutConfig {
   double header_wrap_gap = 0.5;
   // ... at most this × line height (when not touching) if it holds a header-block label.
   double label_wrap_gap = 0.4;
-  // A line standing out is a title when at least this × its height above the first label.
+  // A line standing out is cut whole when at least this × its height above the first label.
   double title_gap = 0.5;
   // Labels on a line that make it a header block: it ends a table body.
   int min_block_labels = 2;
@@ -141,7 +141,7 @@ struct LayoutConfig {
   // no row gaps, and a word's column only approximates its x. Rules for that grid apply
   // (layout_char_grid.cpp).
   bool char_grid = false;
-  // A line alone on its text row stands out (a title) when it starts past this × page width.
+  // A line alone on its text row stands out (indented) when it starts past this × page width.
   double char_grid_indent = 0.1;
   // A run of words one space apart drifts from its x by up to this × its length so far (the
   // proportional text is written one character per column)...

@@ -1,6 +1,6 @@
 // Pass 3, line kinds: what each line's text says (header labels, column labels, month names, the
-// plan's name, page numbers: the one classifier, labels.hpp) and where it sits (standing out,
-// in a margin, repeated from the previous page); page furniture is dropped here.
+// plan's name, page numbers: the one classifier, labels.hpp) and where it sits (how it stands
+// out, in a margin, repeated from the previous page); page furniture is dropped here.
 #include "extractor/page_layouter.hpp"
 
 #include <algorithm>
@@ -20,16 +20,21 @@ std::string margin_signature(const Box& b, std::string_view text, const LayoutCo
   return sig;
 }
 
-bool PageLayouter::stands_out(const LineData& l) const {
-  const double centre = (l.box.x0 + l.box.x1) / 2;
-  const bool centred =
-      page_.width > 0 && std::abs(centre - page_.width / 2) < config_.centred * page_.width;
-  bool bold = true;
-  for (std::uint32_t wi : l.words) bold = bold && page_.words[wi].bold;
+RowLayout PageLayouter::line_look(const LineData& l) const {
+  RowLayout look;
   // A dump has no bold or sizes, and a centred line is moved by the text beside it: a line
   // alone on its text row, indented, stands out there.
-  if (config_.char_grid) return char_grid_stands_out(l);
-  return centred || bold || l.size > median_size_ * config_.larger_font;
+  if (config_.char_grid) {
+    look.indented = char_grid_indented(l);
+    return look;
+  }
+  const double centre = (l.box.x0 + l.box.x1) / 2;
+  look.centred =
+      page_.width > 0 && std::abs(centre - page_.width / 2) < config_.centred * page_.width;
+  look.bold = true;
+  for (std::uint32_t wi : l.words) look.bold = look.bold && page_.words[wi].bold;
+  look.larger = l.size > median_size_ * config_.larger_font;
+  return look;
 }
 
 void PageLayouter::classify_lines() {
@@ -48,11 +53,11 @@ void PageLayouter::classify_lines() {
     const LineData& l = lines_[i];
     LineInfo& inf = info_[i];
     const std::string& text = out_.lines[i].text;
-    // A title names the plan and stands out; the same words wrapped inside a table cell
-    // (`… del Programa Operativo Anual 2023`) are not a title.
+    // A heading names the plan and stands out; the same words wrapped inside a table cell
+    // (`… del Programa Operativo Anual 2023`) are cut with their cell.
     if (classify_cell(text, {.header = false, .column = false, .title = true}).title &&
         stands_out(l)) {
-      inf.title = true;
+      inf.heading = true;
     }
     // Month names on one line that make the table's month header (labels.hpp's rule).
     tokens.clear();
@@ -93,11 +98,11 @@ void PageLayouter::classify_lines() {
       }
     }
     // Page furniture: a page number, or a line repeated at the same place on the previous
-    // page, standing apart in the top or bottom margin. Labels, titles and month headers
+    // page, standing apart in the top or bottom margin. Labels, headings and month headers
     // repeat on every page of a POA too, and are kept.
     const bool top = l.box.y1 < margin;
     const bool bottom = l.box.y0 > page_.height - margin;
-    if (page_.height <= 0 || !(top || bottom) || inf.title || inf.months || inf.labels > 0) {
+    if (page_.height <= 0 || !(top || bottom) || inf.heading || inf.months || inf.labels > 0) {
       continue;
     }
     // `Página 3 de 4`: furniture wherever it sits in a margin.

@@ -171,10 +171,11 @@ void PageLayouter::emit_block_line(int k) {
   if (!row.cells.empty()) out_.rows.push_back(std::move(row));
 }
 
-void PageLayouter::emit_title(int k) {
+void PageLayouter::emit_whole_line(int k) {
   const LineData& l = lines_[static_cast<std::size_t>(k)];
   CellRow row;
-  row.kind = RowKind::kTitle;
+  row.layout = line_look(l);
+  row.layout->above_labels = info_[static_cast<std::size_t>(k)].above_labels;
   row.page = page_.number;
   row.page_is_physical = true;
   row.line = l.index;
@@ -487,7 +488,7 @@ void PageLayouter::emit() {
         ++i;
         break;
       case Cut::kWhole:
-        emit_title(i++);
+        emit_whole_line(i++);
         break;
       case Cut::kBlock: {
         int j = i;

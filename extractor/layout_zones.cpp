@@ -56,7 +56,7 @@ int PageLayouter::header_end(int m) const {
 
 bool PageLayouter::stops_body(int i) const {
   const LineInfo& inf = info_[static_cast<std::size_t>(i)];
-  return inf.labels >= config_.min_block_labels || inf.upper_label || inf.title || inf.months;
+  return inf.labels >= config_.min_block_labels || inf.upper_label || inf.heading || inf.months;
 }
 
 int PageLayouter::body_end(int from) const {
@@ -95,7 +95,7 @@ TableZone PageLayouter::find_table_zone(int m) const {
   for (int k = m; k >= 0 && k >= m - config_.header_search_lines; --k) {
     const LineInfo& inf = info_[static_cast<std::size_t>(k)];
     // (`INVERSIÓN` beside ACTIVIDAD is a column label, not the header block's.)
-    if ((inf.label && !inf.actividad) || inf.title || inf.cut == Cut::kDropped) break;
+    if ((inf.label && !inf.actividad) || inf.heading || inf.cut == Cut::kDropped) break;
     if (k < m && info_[static_cast<std::size_t>(k)].months) break;
     if (inf.actividad) z.header_first = k;
   }
@@ -105,7 +105,7 @@ TableZone PageLayouter::find_table_zone(int m) const {
     const LineData& above = lines_[static_cast<std::size_t>(k)];
     const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
     const LineInfo& inf = info_[static_cast<std::size_t>(k)];
-    if (inf.title || inf.cut == Cut::kDropped || inf.months) break;
+    if (inf.heading || inf.cut == Cut::kDropped || inf.months) break;
     // `INVERSIÓN` is also a header-block label: inside the column header it is the first
     // line of a wrapped column label, stacked over the rest of it.
     const double gap = cur.box.y0 - above.box.y1;
@@ -132,7 +132,7 @@ void PageLayouter::find_zones() {
   int first_content = 0;
   while (first_content < n &&
          (info_[static_cast<std::size_t>(first_content)].cut == Cut::kDropped ||
-          info_[static_cast<std::size_t>(first_content)].title)) {
+          info_[static_cast<std::size_t>(first_content)].heading)) {
     ++first_content;
   }
   TableZone carried;
@@ -177,10 +177,10 @@ void PageLayouter::find_zones() {
       }
     }
   }
-  find_titles();
+  find_whole_lines();
 }
 
-void PageLayouter::find_titles() {
+void PageLayouter::find_whole_lines() {
   const int n = static_cast<int>(lines_.size());
   int first_label = n;
   for (int i = 0; i < n; ++i) {
@@ -193,14 +193,11 @@ void PageLayouter::find_titles() {
     LineInfo& inf = info_[static_cast<std::size_t>(i)];
     if (inf.cut != Cut::kBlock) continue;
     const LineData& l = lines_[static_cast<std::size_t>(i)];
-    bool title = inf.title;
-    // (A wrapped label's first line may stick out above its row: not a title.)
-    if (!title && i < first_label && first_label < n &&
-        l.box.y1 + config_.title_gap * height(l.box) <=
-            lines_[static_cast<std::size_t>(first_label)].box.y0) {
-      title = stands_out(l);
-    }
-    if (title) inf.cut = Cut::kWhole;
+    // (A wrapped label's first line may stick out above its row: it is cut with its row.)
+    inf.above_labels = i < first_label && first_label < n &&
+                       l.box.y1 + config_.title_gap * height(l.box) <=
+                           lines_[static_cast<std::size_t>(first_label)].box.y0;
+    if (inf.heading || (inf.above_labels && stands_out(l))) inf.cut = Cut::kWhole;
   }
 }
 

@@ -50,7 +50,7 @@ struct OcrModule {
   // Throws OcrUnavailable when Tesseract cannot load `language`.
   std::unique_ptr<PageOcr> (*make_engine)(const std::string& language) = nullptr;
 };
-inline constexpr int kOcrModuleAbi = 1;
+inline constexpr int kOcrModuleAbi = 2;  // 2: GreyImage::bilevel
 inline constexpr const char* kOcrModuleName = "poa_ocr_tesseract";
 
 // A new engine of the OCR module for `language`. Throws OcrUnavailable (module or language).

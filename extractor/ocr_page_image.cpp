@@ -59,33 +59,36 @@ class ImageProbe final : public OutputDev {
 
   void drawImageMask(GfxState* state, Object*, Stream*, int width, int height, bool, bool,
                      bool) override {
-    record(state, width, height);
+    record(state, width, height, 1);
   }
-  void drawImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool,
-                 const int*, bool) override {
-    record(state, width, height);
+  void drawImage(GfxState* state, Object*, Stream*, int width, int height,
+                 GfxImageColorMap* colours, bool, const int*, bool) override {
+    record(state, width, height, colours != nullptr ? colours->getBits() : 8);
   }
   void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*,
                        bool, Stream*, int, int, bool, bool) override {
-    record(state, width, height);
+    record(state, width, height, 8);
   }
   void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int width, int height,
                            GfxImageColorMap*, bool, Stream*, int, int, GfxImageColorMap*,
                            bool) override {
-    record(state, width, height);
+    record(state, width, height, 8);
   }
 
   PageImages result;
 
  private:
-  void record(GfxState* state, int width, int height) {
+  void record(GfxState* state, int width, int height, int bits) {
     ++result.count;
     // The image's unit square goes to the page through the CTM: its sides' lengths in points.
     const double* m = state->getCTM();
     const double w_pt = std::hypot(m[0], m[1]), h_pt = std::hypot(m[2], m[3]);
     if (w_pt <= 0 || h_pt <= 0 || w_pt * h_pt < kPageImageArea * page_area_) return;
     const double dpi = std::min(width / (w_pt / 72), height / (h_pt / 72));
-    result.page_image_dpi = std::max(result.page_image_dpi, dpi);
+    if (dpi > result.page_image_dpi) {
+      result.page_image_dpi = dpi;
+      result.page_image_bilevel = bits == 1;
+    }
   }
 
   double page_area_ = 0;

@@ -16,6 +16,9 @@ namespace poa::extractor::ocr {
 struct GreyImage {
   int width = 0, height = 0;
   double dpi = 0;
+  // The page is one scanned image of one bit a pixel (a fax, a copier's black-and-white mode):
+  // rendered, its edges are grey only where poppler smoothed them.
+  bool bilevel = false;
   std::vector<std::uint8_t> pixels;
 };
 
@@ -24,10 +27,11 @@ struct GreyImage {
 bool page_has_fonts(PDFDoc& doc, int index);
 
 // The images page `index` draws: how many, and the resolution of the largest one when it covers
-// most of the page (a copier's page), else 0.
+// most of the page (a copier's page), else 0, and whether that image has one bit a pixel.
 struct PageImages {
   int count = 0;
   double page_image_dpi = 0;
+  bool page_image_bilevel = false;
 };
 PageImages probe_page_images(PDFDoc& doc, int index);
 

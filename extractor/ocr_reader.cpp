@@ -25,9 +25,20 @@ namespace {
 struct WordConfig {
   // Number words less sure than this (0..1), or with letters in them, are read again as digits.
   double reread_below = 0.97;
-  double reread_pad = 1.5;    // margin around a word read again
-  double cell_inset = 1.0;    // a table cell is read inside its borders by this much
-  double min_read_dpi = 300;  // scans of lower resolution are enlarged to this
+  double reread_pad = 1.5;  // margin around a word read again
+  double cell_inset = 1.0;  // a table cell is read inside its borders by this much
+  // Scans of lower resolution are enlarged to this, by linear interpolation (Leptonica's
+  // pixScale at 1.5×: pixScaleGrayLI, no sharpening). Measured on the 200 ppp fixtures: 300
+  // reads as well as 400 (2×, pixScaleGray2xLI) on the fax and better on the noisy scan, where
+  // at 400 Tesseract lost three month names; and 400 costs ~40 % more CPU.
+  double min_read_dpi = 300;
+  // A bilevel scan (a fax: every pixel black or white) is given to Tesseract as the enlarged grey
+  // image, not as the clean-up's binary one: interpolation leaves its letters' edges grey, and
+  // Tesseract's own threshold of them reads better than Sauvola's of the same pixels (the fax
+  // fixture: 42 → 60 of 112 values exact, every wrong one still flagged; on the noisy grey scan
+  // the same feed lost the month names, so only bilevel pages take it). Pixels farther than this
+  // (points) from the binary image's ink are made white: rulings, remnants, specks stay out.
+  double bilevel_feed_reach = 0.5;
   // A dash: a short flat run of ink no word covers.
   double dash_min_width = 1.5, dash_max_width = 12, dash_max_height = 2.0;
   double dash_min_ratio = 2.0;  // width / height
@@ -175,6 +186,18 @@ void doubt_stained_words(Pix* grey, double dpi, std::vector<RawWord>& list,
   }
 }
 
+// What Tesseract reads of a bilevel scan: the cleaned grey page, white away from `text`'s ink.
+PixPtr grey_feed(Pix* grey, Pix* text, double dpi, const WordConfig& config) {
+  const int reach =
+      std::max(1, static_cast<int>(std::lround(config.bilevel_feed_reach * dpi / 72)));
+  const PixPtr near(pixDilateBrick(nullptr, text, 2 * reach + 1, 2 * reach + 1));
+  if (!near) return nullptr;
+  PixPtr feed(pixCopy(nullptr, grey));
+  const PixPtr away(pixInvert(nullptr, near.get()));
+  if (!feed || !away || pixSetMasked(feed.get(), away.get(), 255) != 0) return nullptr;
+  return feed;
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -242,16 +265,19 @@ struct OcrEngine::Impl {
   // Tesseract's page layout analysis merges the lines of neighbouring cells when they are offset
   // (a one-line cell vertically centred beside a four-line one) and misreads the merged line. So
   // each cell of a drawn table is read on its own as a block, and the rest of the page (titles,
-  // text outside tables) with the cells blanked out, as a page.
-  std::vector<RawWord> read_words(Pix* text, double dpi, const layout::PageGraphics& graphics) {
+  // text outside tables) with the cells blanked out, as a page. `feed` is what Tesseract reads:
+  // `text` itself, or a grey image of it (grey_feed); `text` says where there is ink.
+  std::vector<RawWord> read_words(Pix* text, Pix* feed, double dpi,
+                                  const layout::PageGraphics& graphics) {
     const int ppi = static_cast<int>(std::lround(dpi));
     const std::vector<layout::CellGrid> grids =
         layout::build_cell_grids(layout::find_rulings(graphics), graphics);
     std::vector<RawWord> out;
     const double px = dpi / 72;
     const l_int32 width = pixGetWidth(text), height = pixGetHeight(text);
-    const PixPtr rest(pixCopy(nullptr, text));
-    api.SetImage(text);
+    const PixPtr rest(pixCopy(nullptr, feed));
+    const PixPtr rest_ink(pixCopy(nullptr, text));
+    api.SetImage(feed);
     api.SetSourceResolution(ppi);
     api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
     for (const layout::CellGrid& grid : grids) {
@@ -265,7 +291,13 @@ struct OcrEngine::Impl {
         BOX* box = boxCreate(x0, y0, x1 - x0, y1 - y0);
         l_int32 ink = 0;
         pixCountPixelsInRect(text, box, &ink, nullptr);
-        pixClearInRect(rest.get(), box);
+        pixClearInRect(rest_ink.get(), box);
+        // Blank: no ink (1 bpp), white (8 bpp).
+        if (pixGetDepth(rest.get()) == 1) {
+          pixClearInRect(rest.get(), box);
+        } else {
+          pixSetInRect(rest.get(), box);
+        }
         boxDestroy(&box);
         if (ink == 0) continue;
         api.SetRectangle(x0, y0, x1 - x0, y1 - y0);
@@ -275,7 +307,7 @@ struct OcrEngine::Impl {
       }
     }
     l_int32 ink = 0;
-    pixCountPixels(rest.get(), &ink, nullptr);
+    pixCountPixels(rest_ink.get(), &ink, nullptr);
     if (ink > 0) {
       api.SetImage(rest.get());
       api.SetSourceResolution(ppi);
@@ -443,8 +475,11 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
     pixWrite((base + "_text.png").c_str(), text.get(), IFF_PNG);
   }
   erase_ruling_remnants(text.get(), dpi, page.graphics.segments, impl_->config);
-  std::vector<RawWord> list = impl_->read_words(text.get(), dpi, page.graphics);
-  impl_->reread_numbers(text.get(), dpi, list);
+  PixPtr feed =
+      image.bilevel ? grey_feed(clean.grey.get(), text.get(), dpi, impl_->config) : nullptr;
+  Pix* read_from = feed ? feed.get() : text.get();
+  std::vector<RawWord> list = impl_->read_words(text.get(), read_from, dpi, page.graphics);
+  impl_->reread_numbers(read_from, dpi, list);
   impl_->add_dashes(text.get(), dpi, page.graphics.segments, list);
   doubt_stained_words(clean.grey.get(), dpi, list, impl_->config);
   for (RawWord& w : list) fix_exclamation_l(w);

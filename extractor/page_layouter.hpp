@@ -133,11 +133,12 @@ struct LineData {
 // classifier: labels, column labels, month names, the plan's name) and where it sits.
 // What the rows mean (a title, a header block, a table, its rows, the rest of a row a page
 // break cut) is the recogniser's call, from the rows' text and the facts they carry
-// (RowLayout); it may read a row otherwise (a row cut as a table row whose cells are labels
-// opens a header block there; a one-cell row naming the plan is a title wherever it comes).
+// (RowLayout: how a line cut whole stands out, a row open at the top); it may read a row
+// otherwise (a row cut as a table row whose cells are labels opens a header block there; a
+// one-cell row naming the plan is a title wherever it comes).
 enum class Cut {
   kDropped,      // page furniture: left out of the rows, counted (SourceInfo::furniture)
-  kWhole,        // one cell, RowKind::kTitle: stands out above the labels, or names the plan
+  kWhole,        // one cell: stands out above the labels, or names the plan (RowLayout's facts)
   kBlock,        // at the header block's label | value columns, or its drawn grid's cells
   kTableHeader,  // at the table's column labels (one row, plus the month row)
   kTableBody,    // at the table's columns; rows start at lines with numbers in them
@@ -146,14 +147,15 @@ enum class Cut {
 // What the text of a line says (labels.hpp) and how it was cut.
 struct LineInfo {
   Cut cut = Cut::kBlock;
-  bool label = false;        // holds a header-block label cell
-  bool title = false;        // names the plan and stands out (centred, bold or larger)
-  bool months = false;       // holds six or more month names
-  int letter_months = -1;    // position in the line's words of `E F M A M J J A S O N D`
-  bool actividad = false;    // holds the ACTIVIDAD column label
-  int zone = -1;             // table zone, for table lines
-  int labels = 0;            // how many header-block label cells
-  bool upper_label = false;  // one of them is written in capitals, as labels are
+  bool label = false;         // holds a header-block label cell
+  bool heading = false;       // names the plan and stands out: cut whole, ends a table body
+  bool above_labels = false;  // above the first label line, a gap apart (RowLayout::above_labels)
+  bool months = false;        // holds six or more month names
+  int letter_months = -1;     // position in the line's words of `E F M A M J J A S O N D`
+  bool actividad = false;     // holds the ACTIVIDAD column label
+  int zone = -1;              // table zone, for table lines
+  int labels = 0;             // how many header-block label cells
+  bool upper_label = false;   // one of them is written in capitals, as labels are
 };
 
 // The line's words, a space between them unless they touch (a word split by fake bold).
@@ -254,10 +256,12 @@ class PageLayouter {
 
   void build_lines();
   // ---- Pass 3, line kinds (layout_kinds.cpp)
-  bool stands_out(const LineData& l) const;
+  // How the line stands out (RowLayout's centred, bold, larger, indented; not above_labels).
+  RowLayout line_look(const LineData& l) const;
+  bool stands_out(const LineData& l) const { return line_look(l).stands_out(); }
   // On a character grid: one cell (no gutter inside), starting past a tenth of the page's width
   // (layout_char_grid.cpp).
-  bool char_grid_stands_out(const LineData& l) const;
+  bool char_grid_indented(const LineData& l) const;
   void classify_lines();
   // Months written as their initials, `E F M A M J J A S O N D`: twelve one-letter words in
   // this order on one line (a wrapped column label may come before them; labels.hpp's
@@ -286,18 +290,19 @@ class PageLayouter {
   // the wrapped labels above it, its body down to the line that ends it.
   TableZone find_table_zone(int m) const;
   // A line that ends a table body's cutting at its columns: one that looks like a header block
-  // (capitals, or several labels), a title or a new column header. Stricter than the
-  // recogniser's label row (any header label in a row with no numbers): a body line is cut at
+  // (capitals, or several labels), a heading naming the plan or a new column header. Stricter than
+  // the recogniser's label row (any header label in a row with no numbers): a body line is cut at
   // the table's columns first, and a wrapped cell that reads `Secretaría` or `Meta` must not
   // stop that; the recogniser then sees the whole row and tells a label row from an activity.
   bool stops_body(int i) const;
   // The first line from `from` on that ends a table body (dropped lines never do).
   int body_end(int from) const;
-  // Lines that name the plan, and centred/bold/large lines above the first label, are cut
-  // whole (Cut::kWhole, a RowKind::kTitle row): at the header block's columns they would be torn
-  // apart, and they would pull those columns out of place. (The recogniser reads a one-cell row
-  // naming the plan as a title too, from any reader.)
-  void find_titles();
+  // Lines that name the plan and stand out, and lines standing out above the first label, are
+  // cut whole (Cut::kWhole, one cell with RowLayout's facts): at the header block's columns they
+  // would be torn apart, and they would pull those columns out of place. Whether such a row is a
+  // title is the recogniser's call (it reads these facts, and a one-cell row naming the plan
+  // from any reader).
+  void find_whole_lines();
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();
   // A column of labels with no value column after it, on whose label lines text starts right
@@ -386,7 +391,8 @@ class PageLayouter {
   class TextBlock;
 
   void emit_block_line(int k);
-  void emit_title(int k);
+  // A line cut whole: one cell, with the facts of how it stands out (RowLayout).
+  void emit_whole_line(int k);
   void emit_table_header(const TableZone& z);
   // Activity rows: a new activity starts at each line with a value in the numeric columns;
   // the other lines go to the activity whose vertical band holds them.
@@ -413,7 +419,7 @@ class PageLayouter {
   // value, or with anything but quantities there, are left as they are.
   void align_numbers_by_order(CellRow& row) const;
 
-  // Whether nothing but page furniture (dropped margins, titles) comes before the zone.
+  // Whether nothing but page furniture (dropped margins) and lines cut whole come before the zone.
   bool first_zone_on_top(const TableZone& z) const;
 
   void emit();

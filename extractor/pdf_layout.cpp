@@ -52,7 +52,7 @@ PageLayout PageLayouter::run() {
   find_grids();            // rulings -> cells (rulings.cpp, cell_grid.cpp)
   build_lines();           // 2. lines
   place_lines_in_grids();  //    ... and the grid each lies in
-  classify_lines();        // 3. line kinds: titles, labels, months, furniture
+  classify_lines();        // 3. line kinds: headings, labels, months, furniture
   find_zones();            // 4. zones: header blocks, table headers and bodies
   find_header_grid();      // 5. columns of the header block (the table's: in emit)
   emit();                  // 6. rows

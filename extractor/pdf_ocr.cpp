@@ -44,7 +44,7 @@ PdfOcr::PdfOcr(PDFDoc& core, poppler::document& doc, const std::filesystem::path
       continue;  // left blank: there is nothing to read at that resolution
     }
     if (images.count == 0 && options.mode == OcrMode::kAuto) continue;  // a blank page
-    if (images.page_image_dpi > 0) image_dpi_[i] = images.page_image_dpi;
+    if (images.page_image_dpi > 0) scanned_[i] = images;
     pages_.push_back(i + 1);
   }
   const Origin origin{path.string(), {}, {}, {}};
@@ -80,11 +80,14 @@ bool PdfOcr::reads(int index) const {
 }
 
 GreyImage PdfOcr::image_of(int index) const {
-  const auto it = image_dpi_.find(index);
+  const auto it = scanned_.find(index);
   // A scanned page at its own resolution (one image pixel, one rendered pixel); else --dpi.
-  const double dpi = it != image_dpi_.end() ? std::min(it->second, kMaxImageDpi)
-                                            : static_cast<double>(options_.dpi);
-  return render_page(doc_, index, dpi);
+  const bool scanned = it != scanned_.end();
+  const double dpi = scanned ? std::min(it->second.page_image_dpi, kMaxImageDpi)
+                             : static_cast<double>(options_.dpi);
+  GreyImage image = render_page(doc_, index, dpi);
+  image.bilevel = scanned && it->second.page_image_bilevel;
+  return image;
 }
 
 void PdfOcr::read_batch(int first_index) {

@@ -50,7 +50,7 @@ class PdfOcr {
   OcrOptions options_;
   std::filesystem::path path_;
   std::vector<int> pages_;
-  std::map<int, double> image_dpi_;  // index -> resolution of the page's scanned image
+  std::map<int, PageImages> scanned_;  // index -> the page's scanned image (resolution, bits)
   std::unique_ptr<OcrPool> pool_;
   std::map<int, OcrPage> ready_;  // read, not yet laid out
   int total_ = 0, done_ = 0;

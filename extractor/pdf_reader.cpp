@@ -762,7 +762,7 @@ void put_row(std::ostream& out, const CellRow& row) {
     out << " (salto de página)\n";
     return;
   }
-  if (row.kind == RowKind::kTitle) out << " (título)";
+  if (row.layout && row.layout->stands_out()) out << " (título)";
   for (const Cell& c : row.cells) {
     out << " [c" << c.column;
     if (c.span > 1) out << "+" << c.span;

@@ -261,13 +261,13 @@ int PoaEvidence::Signs::count() const {
 
 PoaEvidence::PoaEvidence(SourceType type, EvidenceConfig config) : type_(type), config_(config) {}
 
-void PoaEvidence::observe_row(const CellRow& row) {
+void PoaEvidence::observe_row(const CellRow& row, bool title) {
   if (row.kind == RowKind::kPageBreak) {
     close_page();
     return;
   }
   ++lines_;
-  if (row.kind == RowKind::kTitle) {
+  if (title) {
     ++titles_;
     if (first_title_.empty()) first_title_ = row_text(row);
   } else {
@@ -293,7 +293,7 @@ void PoaEvidence::observe_row(const CellRow& row) {
 
   if (type_ != SourceType::kText) return;
   const std::string text = row_text(row);
-  if (row.kind == RowKind::kTitle) {
+  if (title) {
     // A heading other than the plan's title (`# poa`, `## Using it`, a `# comment` in a script).
     if (!classify_cell(text, {.header = false, .column = false, .title = true}).title) {
       ++markdown_lines_;

@@ -79,7 +79,9 @@ class PoaEvidence {
  public:
   explicit PoaEvidence(SourceType type, EvidenceConfig config = {});
 
-  void observe_row(const CellRow& row);
+  // `title`: the recogniser's verdict on the row (its title rule), counted apart from the rows
+  // of cells.
+  void observe_row(const CellRow& row, bool title);
   void observe_action(const ActionEvidence& action);
 
   // A reason to refuse now, without reading the rest: only when no action has shown a POA's

@@ -50,6 +50,19 @@ std::optional<ColumnRole> column_label(const Cell& cell) {
   return column_label(cell.text, cell.confidence.has_value());
 }
 
+// Titles, the recogniser's one rule for every reader: a line the text marks as a heading (a
+// dump's `## …`), a one-cell row naming the plan (handle_cells), or a line a laid-out page
+// cut whole that stands out (centred, bold, set larger, or indented alone on a character grid)
+// and names the plan or stands above the page's labels (RowLayout). The first two kinds are
+// read here, before any other rule: a row set apart from the page is no table header and no
+// lone label waiting for the row below.
+bool is_set_apart_title(const CellRow& row) {
+  if (row.kind == RowKind::kTitle) return true;
+  if (row.cells.size() != 1 || !row.layout || !row.layout->stands_out()) return false;
+  return row.layout->above_labels ||
+         classify_cell(row.cells[0].text, {.header = false, .column = false, .title = true}).title;
+}
+
 int group_of(HeaderField f) {
   return kCanonicalGroup[static_cast<int>(f)];
 }
@@ -126,6 +139,7 @@ struct BlockRow {
 struct ActiveLabel {
   int column;
   HeaderField field;
+  std::optional<Box> box;  // the label cell's, when the reader laid the page out
 };
 
 // How far from a value (in lines of the leftover's height) a leftover line of the header block
@@ -162,14 +176,16 @@ class HeaderBlockResolver {
       if (bc.label) {
         labelled_.insert(bc.label->field);
         labels_at_[bc.cell.column] = bc.label->field;
+        if (bc.label->value.empty()) bare_label_columns_.insert(bc.cell.column);
         merged_columns_.erase(bc.cell.column);
         if (!bc.label->value.empty())
           add_value(bc.label->field, bc.label->value, bc.origin, bc.cell.box, false);
-        new_labels.push_back({bc.cell.column, bc.label->field});
+        new_labels.push_back({bc.cell.column, bc.label->field, bc.cell.box});
         left_label = &bc;
         continue;
       }
-      if (left_label != nullptr && !awaits_value_at(bc.cell.column) && !continues_value_at(bc)) {
+      if (left_label != nullptr && !awaits_value_at(bc.cell.column) && !continues_value_at(bc) &&
+          fits_beside(left_label->label->field, bc.cell.text)) {
         // A value beside its label on the label row (`PROPÓSITO | Establecer…`).
         add_value(left_label->label->field, bc.cell.text, bc.origin, bc.cell.box, false);
         beside_.insert(left_label->label->field);
@@ -199,8 +215,10 @@ class HeaderBlockResolver {
   void resolve_value_row(const std::vector<BlockCell>& cells) {
     // Label cells merged one column off their values (every value one column left of a label,
     // none under one) belong to the label beside them, not to the range on their left.
+    // A pattern needs two values: one alone left of a label's column is as likely a value
+    // whose own label is missing (sweep seed 204: META's, left of BENEFICIARIOS).
     const bool shifted =
-        !cells.empty() && std::all_of(cells.begin(), cells.end(), [&](const BlockCell& bc) {
+        cells.size() >= 2 && std::all_of(cells.begin(), cells.end(), [&](const BlockCell& bc) {
           return label_at(bc.cell.column + 1) && !label_at(bc.cell.column);
         });
     std::map<std::size_t, std::vector<const BlockCell*>> by_owner;
@@ -212,6 +230,15 @@ class HeaderBlockResolver {
         continue;
       }
       const ActiveLabel& label = active_[*owner];
+      if (!shifted && label_missing_at(bc.cell.column) && !awaits_here(label, bc)) {
+        // The label row in force leaves empty a column that held a label cell in an earlier
+        // row, and no label in force awaits a value there: that column's label cell is missing
+        // (sweep seeds 99, 143, 241). The value is placed by type, or as the one free-text
+        // field left without a label; the lines below it in that column stay with it; when
+        // nothing fits it continues the label above the column.
+        extras_.push_back({bc, group_of(label.field), labels_at_.at(bc.cell.column), true});
+        continue;
+      }
       const std::optional<bool> keep = misplaced(label, bc);
       const bool text_value = is_free_text(label.field) ||
                               label.field == HeaderField::kLineaEstrategica ||
@@ -330,9 +357,7 @@ class HeaderBlockResolver {
   // label's value (`M 6,215 H 5,830` under NOMBRE's), the owner's when no field fits.
   std::optional<bool> misplaced(const ActiveLabel& label, const BlockCell& bc) const {
     const HeaderField f = label.field;
-    const bool typed = f == HeaderField::kNumero || f == HeaderField::kInversion ||
-                       f == HeaderField::kPartidas || f == HeaderField::kBeneficiarios;
-    if (typed && bc.cell.column != label.column && !could_be(f, bc.cell.text)) return false;
+    if (is_typed(f) && bc.cell.column != label.column && !could_be(f, bc.cell.text)) return false;
     if (!action_.field(f)) return std::nullopt;
     for (const HeaderField other :
          {HeaderField::kBeneficiarios, HeaderField::kInversion, HeaderField::kPartidas}) {
@@ -360,6 +385,35 @@ class HeaderBlockResolver {
     if (!above) return false;
     const HeaderField f = active_[*above].field;
     return is_free_text(f) && action_.field(f).has_value();
+  }
+
+  // A typed label (NÚMERO, INVERSIÓN, PARTIDA, BENEFICIARIOS) takes beside it only a value of its
+  // type: other text there is the next line of a value above, or the value of a label left
+  // empty (sweep seed 99: META's, right of INVERSIÓN APROXIMADA, whose amount comes below).
+  static bool fits_beside(HeaderField label, const std::string& text) {
+    return !is_typed(label) || could_be(label, text);
+  }
+
+  static bool is_typed(HeaderField f) {
+    return f == HeaderField::kNumero || f == HeaderField::kInversion ||
+           f == HeaderField::kPartidas || f == HeaderField::kBeneficiarios;
+  }
+
+  // The label whose range holds the cell still awaits its value, and the cell may be it: the
+  // label is left of the cell and, where both have boxes, over it (a label centred in a wide
+  // cell may fall in a column of its own left of its value's, sweep seed 58).
+  static bool overlaps_x(const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
+  bool awaits_here(const ActiveLabel& label, const BlockCell& bc) const {
+    if (label.column > bc.cell.column || action_.field(label.field)) return false;
+    return !label.box || !bc.cell.box || overlaps_x(*label.box, *bc.cell.box);
+  }
+
+  // The label row in force has no label at `column`, where an earlier label row had a label
+  // cell whose value is read (and does not run down the column: merged_columns_).
+  bool label_missing_at(int column) const {
+    const auto above = labels_at_.find(column);
+    return above != labels_at_.end() && bare_label_columns_.count(column) && !label_at(column) &&
+           action_.field(above->second).has_value() && !merged_columns_.count(column);
   }
 
   std::optional<std::size_t> label_at(int column) const {
@@ -409,7 +463,6 @@ class HeaderBlockResolver {
     std::optional<std::pair<int, HeaderField>> last;  // column and field of the last placed
     for (const auto& [bc, group, owner, owner_always] : extras_) {
       std::optional<HeaderField> chosen;
-      if (owner && last && last->first == bc.cell.column) chosen = last->second;
       for (int pass = 0; pass < 2 && !chosen; ++pass) {
         for (int f = 0; f < kHeaderFieldCount; ++f) {
           const auto field = static_cast<HeaderField>(f);
@@ -421,6 +474,10 @@ class HeaderBlockResolver {
           }
         }
       }
+      // The next line in the column of the last placed value goes on with it, unless it reads
+      // wholly as the value of a typed field still without label and value (`5`, then
+      // `$10,000.00` two rows below: NÚMERO's and INVERSIÓN's labels both missing).
+      if (owner && last && last->first == bc.cell.column && !chosen) chosen = last->second;
       if (!chosen) chosen = only_free_text_field_left(group, bc.cell.text);
       if (!chosen && owner) chosen = only_free_text_field_left(kAnyGroup, bc.cell.text);
       if (owner && !chosen && (owner_always || !action_.field(*owner))) chosen = owner;
@@ -504,6 +561,7 @@ class HeaderBlockResolver {
     bool owner_always = false;         // see misplaced()
   };
   std::map<int, HeaderField> labels_at_;  // the last label seen at each column
+  std::set<int> bare_label_columns_;      // columns where a label cell had no value of its own
   std::set<int> merged_columns_;          // columns whose value continues below other labels
   std::vector<Extra> extras_;
   std::set<HeaderField> beside_;     // fields whose value sat beside their label
@@ -522,7 +580,7 @@ class Recognizer {
   std::optional<RawAction> next_action() {
     while (ready_.empty() && !at_end_) {
       if (std::optional<CellRow> row = reader_.next()) {
-        evidence_.observe_row(*row);
+        evidence_.observe_row(*row, is_set_apart_title(*row));
         // Plainly something else (an indicator report): refused before reading the rest.
         if (std::optional<std::string> reason = evidence_.early_refusal()) refuse(*reason);
         handle(*row);
@@ -576,26 +634,25 @@ class Recognizer {
   }
 
   void handle(const CellRow& row) {
+    const bool title = is_set_apart_title(row);
     if (held_) {
       CellRow held = *std::exchange(held_, std::nullopt);
-      if (row.kind == RowKind::kCells && is_table_header(row)) {
+      if (row.kind == RowKind::kCells && !title && is_table_header(row)) {
         handle_cells(with_first_line(held, row));
         return;
       }
       handle_cells(held);
     }
-    switch (row.kind) {
-      case RowKind::kPageBreak:
-        after_break_ = true;
-        // Whether the table ran up to the break: only then may a row the break cut open (the
-        // reader's geometry, RowLayout) be the rest of the table's last activity.
-        table_at_break_ = state_ == State::kTable;
-        return;
-      case RowKind::kTitle:
-        handle_title(row);
-        return;
-      case RowKind::kCells:
-        break;
+    if (row.kind == RowKind::kPageBreak) {
+      after_break_ = true;
+      // Whether the table ran up to the break: only then may a row the break cut open (the
+      // reader's geometry, RowLayout) be the rest of the table's last activity.
+      table_at_break_ = state_ == State::kTable;
+      return;
+    }
+    if (title) {
+      handle_title(row);
+      return;
     }
     // A lone label outside a header block may be the first line of a wrapped table header
     // (`INVERSIÓN` over `APROX. POR ACTIVIDAD`) or the start of a new block: the next row tells.

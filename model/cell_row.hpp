@@ -41,7 +41,7 @@ struct Cell {
 
 enum class RowKind {
   kCells,      // a row of cells (may hold one cell)
-  kTitle,      // a title line: `## PROGRAMA OPERATIVO ANUAL 2022`, or a PDF page title
+  kTitle,      // a line the text marks as a heading: a dump's `## PROGRAMA OPERATIVO ANUAL 2022`
   kPageBreak,  // the start of a new page (emitted before the page's first row, not before page 1)
 };
 
@@ -54,6 +54,19 @@ struct RowLayout {
   // the drawn table). Whether it is the rest of the previous page's last activity is the
   // recogniser's call (the table must have run up to the page break there too).
   bool open_at_top = false;
+
+  // How a line set apart from the page's text stands out: the facts of a row the layout cut
+  // whole (one cell: at a header block's columns it would be torn apart); other rows leave them
+  // false. Whether it is a title is the recogniser's call.
+  bool centred = false;   // its middle near the page's (not on a character grid: text beside it
+                          // moves a line there)
+  bool bold = false;      // every word bold
+  bool larger = false;    // set larger than the page's body text (its median line)
+  bool indented = false;  // on a character grid: alone on its text row, well right of the margin
+  bool above_labels = false;  // above the page's first header-block label, a gap apart
+
+  // Centred, bold, larger or indented: set apart from the text around it.
+  bool stands_out() const { return centred || bold || larger || indented; }
 
   friend bool operator==(const RowLayout&, const RowLayout&) = default;
 };
@@ -69,7 +82,7 @@ struct CellRow {
   int line = 0;
   bool page_is_physical = false;
   std::optional<Box> box;           // laid-out pages only: the union of the row's cell boxes
-  std::optional<RowLayout> layout;  // laid-out table rows only
+  std::optional<RowLayout> layout;  // laid-out table rows and lines cut whole only
   // Workbooks only: the sheet's name. `line` is then the sheet's row (1-based) and each cell's
   // `column` the sheet's column (A = 0), so a cell is named "Hoja1!C7".
   std::string sheet;

@@ -241,7 +241,7 @@ TEST(CsvExporterTest, StdoutGetsActividadesOnly) {
 
 // Reading back what the writer wrote (for --append and the manifest): records may hold quoted
 // line breaks, fields are unquoted, the first field stays as written.
-TEST(CsvRecords, SplitsRecordsAndFields) {
+TEST(CsvRecordsTest, SplitsRecordsAndFields) {
   struct Case {
     std::string text;
     std::vector<std::vector<std::string>> fields;

@@ -160,7 +160,9 @@ TEST(LayoutTextReaderTest, RowsPointAtTheDumpsLines) {
   std::vector<std::string> got;
   for (const CellRow& row : rows) {
     EXPECT_FALSE(row.page_is_physical);
-    std::string d = row.kind == RowKind::kPageBreak ? "B" : row.kind == RowKind::kTitle ? "T" : "C";
+    std::string d = row.kind == RowKind::kPageBreak          ? "B"
+                    : row.layout && row.layout->stands_out() ? "T"  // a line set apart
+                                                             : "C";
     d += std::to_string(row.line) + "p" + std::to_string(row.page);
     if (!row.cells.empty()) d += "|" + row.cells.front().text;
     got.push_back(d);

@@ -62,7 +62,7 @@ std::vector<std::string> low_confidence_texts(const Action& a) {
   return out;
 }
 
-TEST(OcrConfidence, FlagsWhatTheThresholdAndTheArithmeticPointAt) {
+TEST(OcrConfidenceTest, FlagsWhatTheThresholdAndTheArithmeticPointAt) {
   struct Case {
     const char* name;
     RawAction raw;
@@ -90,7 +90,7 @@ TEST(OcrConfidence, FlagsWhatTheThresholdAndTheArithmeticPointAt) {
 
 // What the layout lost on a page read by OCR: an empty cell every row fills, a field whose text
 // does not fit it. Born-digital actions (no confidence anywhere) are left as they are.
-TEST(OcrConfidence, FlagsWhatTheLayoutLost) {
+TEST(OcrConfidenceTest, FlagsWhatTheLayoutLost) {
   struct Case {
     const char* name;
     void (*change)(RawAction&);
@@ -178,7 +178,7 @@ TEST(OcrConfidence, FlagsWhatTheLayoutLost) {
   }
 }
 
-TEST(OcrConfidence, OriginsCarryTheLeastSureValue) {
+TEST(OcrConfidenceTest, OriginsCarryTheLeastSureValue) {
   const Action a = normalize_action(action(0.41, "3", 0.95, {{"1", 0.95}, {"2", 0.94}}), 0.85);
   ASSERT_TRUE(a.origin.confidence.has_value());
   EXPECT_DOUBLE_EQ(*a.origin.confidence, 0.97);
@@ -194,7 +194,7 @@ TEST(OcrConfidence, OriginsCarryTheLeastSureValue) {
   }
 }
 
-TEST(OcrConfidence, JsonKeepsConfidenceAndOcrPages) {
+TEST(OcrConfidenceTest, JsonKeepsConfidenceAndOcrPages) {
   SourceInfo source;
   source.path = "scan.pdf";
   source.type = SourceType::kPdf;

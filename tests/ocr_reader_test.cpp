@@ -1,14 +1,19 @@
 // The OCR reader's parts that do not need Tesseract's time: rulings found in an image, confidence
-// attached to cells, and the choice of pages (--ocr never refuses a scan as before).
+// attached to cells, the choice of pages (--ocr never refuses a scan as before), and what a
+// scanned page's image is (its resolution, whether it is bilevel: a fax).
 #include <gtest/gtest.h>
 
 #include <leptonica/allheaders.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/goo/GooString.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "extractor/image_rulings.hpp"
+#include "extractor/ocr_page_image.hpp"
 #include "extractor/ocr_reader.hpp"
 #include "extractor/pdf_reader.hpp"
 #include "model/diagnostic.hpp"
@@ -30,7 +35,7 @@ ocr::PixPtr table_image() {
   return pix;
 }
 
-TEST(ImageRulings, TableBordersBecomeSegmentsInPoints) {
+TEST(ImageRulingsTest, TableBordersBecomeSegmentsInPoints) {
   const ocr::PixPtr pix = table_image();
   const ocr::ImageRulings found = ocr::find_image_rulings(pix.get(), 300);
   int horizontal = 0, vertical = 0;
@@ -50,7 +55,7 @@ TEST(ImageRulings, TableBordersBecomeSegmentsInPoints) {
   ASSERT_TRUE(found.mask);
 }
 
-TEST(OcrConfidence, CellsTakeTheLeastSureWordInThem) {
+TEST(OcrConfidenceTest, CellsTakeTheLeastSureWordInThem) {
   std::vector<CellRow> rows(1);
   rows[0].cells.push_back(Cell{"Bacheo de calles", 0, 1, Box{10, 10, 100, 20}, std::nullopt});
   rows[0].cells.push_back(Cell{"12", 1, 1, Box{120, 10, 140, 20}, std::nullopt});
@@ -65,7 +70,33 @@ TEST(OcrConfidence, CellsTakeTheLeastSureWordInThem) {
   EXPECT_DOUBLE_EQ(*rows[0].cells[1].confidence, 0.97);
 }
 
-TEST(PdfReaderOcr, NeverRefusesAScanAsBefore) {
+// A bilevel scan (a fax) is read from its enlarged grey image (ocr_reader.cpp, grey_feed): the
+// page's image must be told bilevel from its bits, not from its rendered pixels (poppler smooths
+// a 1-bit image's edges into grey).
+TEST(PageImagesTest, ScannedPageSaysItsResolutionAndWhetherItIsBilevel) {
+  struct Case {
+    const char* scan;
+    double dpi;
+    bool bilevel;
+  };
+  for (const Case& c : {Case{"missing_labels_fax_200dpi", 200, true},
+                        Case{"full_month_names_200dpi_noisy", 200, false},
+                        Case{"dark_labels_300dpi", 300, false}}) {
+    SCOPED_TRACE(c.scan);
+    const fs::path path = fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans" / c.scan / "input.pdf";
+    // The poppler-cpp document sets up poppler's global parameters, which PDFDoc needs.
+    const std::unique_ptr<poppler::document> keeps_globals(
+        poppler::document::load_from_file(path.string()));
+    PDFDoc doc(std::make_unique<GooString>(path.string()));
+    ASSERT_TRUE(doc.isOk());
+    const ocr::PageImages images = ocr::probe_page_images(doc, 0);
+    EXPECT_EQ(images.count, 1);
+    EXPECT_NEAR(images.page_image_dpi, c.dpi, 1);
+    EXPECT_EQ(images.page_image_bilevel, c.bilevel);
+  }
+}
+
+TEST(PdfReaderOcrTest, NeverRefusesAScanAsBefore) {
   const fs::path scan =
       fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans/wrapped_cells_300dpi_skewed/input.pdf";
   OcrOptions never;
@@ -79,7 +110,7 @@ TEST(PdfReaderOcr, NeverRefusesAScanAsBefore) {
   }
 }
 
-TEST(PdfReaderOcr, TextPagesAreNeverReadByOcr) {
+TEST(PdfReaderOcrTest, TextPagesAreNeverReadByOcr) {
   const fs::path pdf = fs::path(POA_SOURCE_DIR) / "fixtures/pdf/wrapped_cells/input.pdf";
   const auto reader = make_pdf_reader(pdf, std::nullopt, OcrOptions{});
   EXPECT_TRUE(reader->info().ocr_pages.empty());

@@ -91,7 +91,7 @@ std::string values(int annual, int month) {
 
 std::string show(const CellRow& row) {
   if (row.kind == RowKind::kPageBreak) return "BR p" + std::to_string(row.page);
-  std::string s = row.kind == RowKind::kTitle ? "T l" : "l";
+  std::string s = row.layout && row.layout->stands_out() ? "T l" : "l";  // a line set apart
   if (row.layout && row.layout->open_at_top) s = "+" + s;  // cut open by the page break
   s += std::to_string(row.line);
   for (const Cell& c : row.cells) {

@@ -78,7 +78,7 @@ std::string difference(const PageWords& a, const PageWords& b) {
   return "";
 }
 
-TEST(PdfWordCollector, SameWordsAsPopplerOnEveryPage) {
+TEST(PdfWordCollectorTest, SameWordsAsPopplerOnEveryPage) {
   int pages_compared = 0;
   for (const fs::path& file : pdfs()) {
     std::ostringstream ignored;
@@ -100,7 +100,7 @@ TEST(PdfWordCollector, SameWordsAsPopplerOnEveryPage) {
 
 // The test file holds what it is meant to: words in all four directions and vertical writing
 // on page 1, spacing accents (the collector's hand-over to TextOutputDev) on page 2.
-TEST(PdfWordCollector, TestFileCoversItsCases) {
+TEST(PdfWordCollectorTest, TestFileCoversItsCases) {
   const fs::path file = kRoot / "tests/data/pdf_words/word_grouping.pdf";
   const PageWords page1 = read_pdf_page(file, 1, std::nullopt);
   const auto has = [](const PageWords& p, const std::string& text) {

@@ -248,9 +248,9 @@ Outcome run_case(const Case& c, const std::string& folder) {
   return {exit, err.str(), fs::exists(job.output)};
 }
 
-class PntChecks : public testing::TestWithParam<Case> {};
+class PntChecksTest : public testing::TestWithParam<Case> {};
 
-TEST_P(PntChecks, SaysWhatIsWrongBeforeUpload) {
+TEST_P(PntChecksTest, SaysWhatIsWrongBeforeUpload) {
   const Case& c = GetParam();
   const Outcome r = run_case(c, c.name);
   EXPECT_EQ(static_cast<int>(r.exit), static_cast<int>(c.exit)) << r.err;
@@ -261,11 +261,11 @@ TEST_P(PntChecks, SaysWhatIsWrongBeforeUpload) {
   EXPECT_EQ(r.written, c.written) << r.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, PntChecks, testing::ValuesIn(cases()),
+INSTANTIATE_TEST_SUITE_P(Cases, PntChecksTest, testing::ValuesIn(cases()),
                          [](const testing::TestParamInfo<Case>& info) { return info.param.name; });
 
 // Each SIPOT code is triggered by a case above, or by the template case here.
-TEST(PntChecksCoverage, EverySipotCodeHasACase) {
+TEST(PntChecksCoverageTest, EverySipotCodeHasACase) {
   std::set<std::string> seen;
   std::string all;
   for (const Case& c : cases()) all += run_case(c, std::string("cov_") + c.name).err;
@@ -286,7 +286,7 @@ TEST(PntChecksCoverage, EverySipotCodeHasACase) {
   }
 }
 
-TEST(PntChecksMunicipios, TheFirstInputsMunicipioIsTheUploadsWithoutTheOption) {
+TEST(PntChecksMunicipiosTest, TheFirstInputsMunicipioIsTheUploadsWithoutTheOption) {
   std::vector<poa::Document> docs(4);
   const std::vector<std::optional<std::string>> names = {std::nullopt, "Fresnillo", "FRESNILLO",
                                                          "Zacatecas"};
@@ -302,7 +302,7 @@ TEST(PntChecksMunicipios, TheFirstInputsMunicipioIsTheUploadsWithoutTheOption) {
             "[SIPOT_OTHER_MUNICIPIO]");
 }
 
-TEST(PntChecksRows, RangesOfSheetRows) {
+TEST(PntChecksRowsTest, RangesOfSheetRows) {
   // A column empty in rows 8–10 and 12 of four rows filled only in row 11.
   pnt::TemplateLayout layout = {};
   layout.main.name = "Hoja";

@@ -70,7 +70,7 @@ std::vector<std::string> all_files(const fs::path& root) {
   return out;
 }
 
-TEST(PntHostileTemplate, IsRefusedOrFilledQuicklyAndNothingEscapes) {
+TEST(PntHostileTemplateTest, IsRefusedOrFilledQuicklyAndNothingEscapes) {
   if (run_command("python3 -c 'import zipfile' 2>/dev/null && echo ok") != "ok\n")
     GTEST_SKIP() << "python3 no está instalado";
   // root/made: the hostile templates; root/work/case/: one run each, output inside `out/`.
@@ -133,7 +133,7 @@ TEST(PntHostileTemplate, IsRefusedOrFilledQuicklyAndNothingEscapes) {
 
 // Cell references at and past Excel's limits, through the helpers the template reader shares
 // with the workbook readers (zip/xml.hpp).
-TEST(PntHostileTemplate, ColumnLettersStayWithinExcel) {
+TEST(PntHostileTemplateTest, ColumnLettersStayWithinExcel) {
   EXPECT_EQ(poa::xml::column_letters(0), "A");
   EXPECT_EQ(poa::xml::column_letters(16383), "XFD");
 }

@@ -30,6 +30,11 @@ CellRow row_of(const std::string& spec) {
   return row;
 }
 
+// The recogniser tells the evidence which rows are titles; here, the ones marked `# `.
+void observe(PoaEvidence& evidence, const CellRow& row) {
+  evidence.observe_row(row, row.kind == RowKind::kTitle);
+}
+
 TEST(MonthsNamedTest, WholeYearHalvesAndInitials) {
   struct Case {
     const char* row;
@@ -110,7 +115,7 @@ class ActionsTest : public testing::TestWithParam<ActionsCase> {};
 TEST_P(ActionsTest, JudgedPerAction) {
   const ActionsCase& c = GetParam();
   PoaEvidence evidence(SourceType::kPdf);
-  evidence.observe_row(row_of("SECRETARÍA|NOMBRE DE LA ACCIÓN"));
+  observe(evidence, row_of("SECRETARÍA|NOMBRE DE LA ACCIÓN"));
   for (const ActionEvidence& a : c.actions) evidence.observe_action(a);
   const std::optional<std::string> reason = evidence.refusal();
   if (c.reason == nullptr) {
@@ -147,7 +152,7 @@ class KindTest : public testing::TestWithParam<KindCase> {};
 TEST_P(KindTest, SaysWhatTheDocumentIs) {
   const KindCase& c = GetParam();
   PoaEvidence evidence(c.type);
-  for (const std::string& r : c.rows) evidence.observe_row(row_of(r));
+  for (const std::string& r : c.rows) observe(evidence, row_of(r));
   const std::optional<std::string> reason = evidence.refusal();
   ASSERT_TRUE(reason.has_value());
   EXPECT_NE(reason->find(c.reason), std::string::npos) << *reason;
@@ -219,8 +224,8 @@ TEST(PoaEvidenceTest, IndicatorSheetsPageAfterPageStopTheReading) {
   PoaEvidence evidence(SourceType::kPdf);
   int sheets = 0;
   for (; sheets < 10 && !evidence.early_refusal(); ++sheets) {
-    for (const std::string& r : kMirSheet) evidence.observe_row(row_of(r));
-    evidence.observe_row(row_of(""));
+    for (const std::string& r : kMirSheet) observe(evidence, row_of(r));
+    observe(evidence, row_of(""));
   }
   EXPECT_EQ(sheets, EvidenceConfig{}.mir_sheets_to_stop);
   EXPECT_NE(evidence.early_refusal()->find("MIR"), std::string::npos);
@@ -229,11 +234,10 @@ TEST(PoaEvidenceTest, IndicatorSheetsPageAfterPageStopTheReading) {
 TEST(PoaEvidenceTest, APoaWithIndicatorPagesIsNotStopped) {
   // A POA that prints its indicator sheets first: its ENE…DIC header stops the early refusal.
   PoaEvidence evidence(SourceType::kPdf);
-  evidence.observe_row(
-      row_of("ACTIVIDAD|INDICADOR|ENE|FEB|MAR|ABR|MAY|JUN|JUL|AGO|SEP|OCT|NOV|DIC"));
+  observe(evidence, row_of("ACTIVIDAD|INDICADOR|ENE|FEB|MAR|ABR|MAY|JUN|JUL|AGO|SEP|OCT|NOV|DIC"));
   for (int page = 0; page < 10; ++page) {
-    for (const std::string& r : kMirSheet) evidence.observe_row(row_of(r));
-    evidence.observe_row(row_of(""));
+    for (const std::string& r : kMirSheet) observe(evidence, row_of(r));
+    observe(evidence, row_of(""));
   }
   EXPECT_FALSE(evidence.early_refusal().has_value());
   evidence.observe_action(kPoaAction);

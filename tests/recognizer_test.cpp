@@ -245,6 +245,65 @@ INSTANTIATE_TEST_SUITE_P(
                    {HeaderField::kInversion, "$60,500.00"},
                    {HeaderField::kLineaEstrategica, "1.2 Salud"}},
                   {}},
+        FieldCase{
+            "missing_label_value_left_of_a_label_on_its_row",
+            // Label | value pairs, META's label cell empty (sweep seed 204): its value,
+            // left of BENEFICIARIOS on that label's row, is not PROPÓSITO's (above, one
+            // column right: one value is no sign of labels shifted off their values).
+            {"0:NOMBRE DE LA ACCIÓN|1:N|2:SECRETARÍA|3:S",
+             "0:PARTIDA PRESUPUESTAL|1:2211, 3361|2:INVERSIÓN APROXIMADA|3:60,000",
+             "0:LÍNEA ESTRATÉGICA|1:1.4 Grupos|2:PRINCIPIO RECTOR|3:Zacatecas",
+             "0:ESTRATEGIA|1:1.4.2 Acercar|2:PROPÓSITO|3:Mejorar",
+             "1:Atender a 5,995|2:BENEFICIARIOS|3:M 3,120 H 2,875", "0:NÚMERO DE ACCIÓN|1:114"},
+            {{HeaderField::kMeta, "Atender a 5,995"},
+             {HeaderField::kProposito, "Mejorar"},
+             {HeaderField::kBeneficiarios, "M 3,120 H 2,875"}},
+            {HeaderField::kMeta}},
+        FieldCase{"missing_label_in_a_grid_row_value_under_it",
+                  // Grid, fields shuffled, META's label cell empty (sweep seeds 241, 143): its
+                  // lines, centred on the value row, are no value of the labels in force (the
+                  // nearest on the right, LÍNEA) nor of the one above the column (PARTIDA).
+                  {"0:PARTIDA PRESUPUESTAL|1:SECRETARÍA|2:NÚMERO DE ACCIÓN", "0:2461, 2491|1:S|2:1",
+                   "1:LÍNEA ESTRATÉGICA|2:BENEFICIARIOS", "0:Sustituir 1,800",
+                   "0:secundarias|1:2.4 Servicios|2:M 40,118 H 37,540", "0:energía.",
+                   "0:PRINCIPIO RECTOR|1:INVERSIÓN APROXIMADA|2:ESTRATEGIA",
+                   "0:Zacatecas|1:$615,500.00|2:2.4.2 Modernizar",
+                   "0:NOMBRE DE LA ACCIÓN|1:PROPÓSITO", "0:Modernización|1:Garantizar"},
+                  {{HeaderField::kMeta, "Sustituir 1,800 secundarias energía."},
+                   {HeaderField::kLineaEstrategica, "2.4 Servicios"},
+                   {HeaderField::kPartidas, "2461, 2491"}},
+                  {HeaderField::kMeta}},
+        FieldCase{
+            "missing_label_value_beside_the_next_label_row",
+            // META's label cell empty, its value merged over rows and landing on the
+            // LÍNEA | INVERSIÓN label row right of INVERSIÓN (sweep seed 99): INVERSIÓN takes
+            // only an amount beside it, and the column held a label cell (BENEFICIARIOS).
+            {"0:SECRETARÍA|1:NOMBRE DE LA ACCIÓN|2:BENEFICIARIOS", "0:S|1:N|2:M 6,215 H 5,830",
+             "0:PRINCIPIO RECTOR|1:NÚMERO DE ACCIÓN", "0:Zacatecas|1:56",
+             "0:LÍNEA ESTRATÉGICA|1:INVERSIÓN APROXIMADA|2:Realizar 24 jornadas",
+             "0:1.2 Salud|1:$60,500.00", "0:ESTRATEGIA|1:PROPÓSITO|2:PARTIDA PRESUPUESTAL",
+             "0:1.2.3 Acercar|1:Mejorar|2:2151, 3361"},
+            {{HeaderField::kMeta, "Realizar 24 jornadas"},
+             {HeaderField::kInversion, "$60,500.00"},
+             {HeaderField::kBeneficiarios, "M 6,215 H 5,830"}},
+            {HeaderField::kMeta}},
+        FieldCase{"centred_label_in_a_column_of_its_own_left_of_its_value",
+                  // META's label centred in its wide cell fell in a narrow column of its own,
+                  // left of BENEFICIARIOS' (sweep seed 58): its value, in that column on the
+                  // next label row, is under META's label, which awaits it.
+                  {"0:SECRETARÍA@40,60,90,70|1:NOMBRE DE LA ACCIÓN@300,60,380,70|"
+                   "3:BENEFICIARIOS@610,60,670,70",
+                   "0:S@40,72,50,80|1:N@300,72,310,80|3:M 3,120 H 2,875@610,72,670,80",
+                   "0:PRINCIPIO RECTOR@40,90,100,100|1:NÚMERO DE ACCIÓN@300,90,370,100|"
+                   "2:META@630,90,650,100",
+                   "0:Zacatecas@40,102,80,110|1:66@300,102,310,110",
+                   "0:LÍNEA ESTRATÉGICA@40,120,100,130|1:INVERSIÓN APROXIMADA@300,120,390,130|"
+                   "3:Atender a 5,995@510,120,780,130",
+                   "0:1.4 Grupos@40,132,80,140|1:$18,750.00@300,132,340,140"},
+                  {{HeaderField::kMeta, "Atender a 5,995"},
+                   {HeaderField::kInversion, "$18,750.00"},
+                   {HeaderField::kBeneficiarios, "M 3,120 H 2,875"}},
+                  {}},
         FieldCase{"value_wrapped_over_two_rows",
                   {"0:SECRETARÍA|6:META|9:NOMBRE DE LA ACCIÓN", "0:S|6:Llevar a cabo|9:N",
                    "6:11 capacitaciones"},
@@ -526,10 +585,11 @@ TEST(RecognizerTest, OcrHeaderValueCutInTwoCellsIsOneValue) {
   }
 }
 
-// On a page read by OCR, a line on a label row under a free-text label that has its value is the
-// next line of that value (META running down beside LÍNEA | INVERSIÓN), not the value of the
-// label on its left; a born-digital form may put a value beside its label there.
-TEST(RecognizerTest, OcrValueWrappedBesideTheNextLabelsContinuesIt) {
+// A line on a label row under a free-text label that has its value is the next line of that
+// value (META running down beside LÍNEA | INVERSIÓN), not the value of the label on its left:
+// read by OCR, whatever that label; born-digital, because INVERSIÓN takes only an amount beside
+// it.
+TEST(RecognizerTest, ValueWrappedBesideTheNextLabelsContinuesIt) {
   struct Case {
     const char* name;
     const char* mark;
@@ -538,7 +598,8 @@ TEST(RecognizerTest, OcrValueWrappedBesideTheNextLabelsContinuesIt) {
   };
   const Case cases[] = {
       {"OCR'd", "~", "Realizar 24 jornadas en colonias populares del municipio.", "$60,500.00"},
-      {"born-digital", "", "Realizar 24 jornadas", "en colonias populares $60,500.00"},
+      {"born-digital", "", "Realizar 24 jornadas en colonias populares del municipio.",
+       "$60,500.00"},
   };
   for (const Case& c : cases) {
     const std::string m = c.mark;

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 using poa::exporters::parse_temp_name;
 using poa::exporters::temp_path_for;
 
-TEST(TempFiles, TempNamesFitNameMaxAndAreRecognised) {
+TEST(TempFilesTest, TempNamesFitNameMaxAndAreRecognised) {
   struct Case {
     std::string target;
     std::string stem_starts;
@@ -61,7 +61,7 @@ TEST(TempFiles, TempNamesFitNameMaxAndAreRecognised) {
   }
 }
 
-TEST(TempFiles, OneLockPerFolder) {
+TEST(TempFilesTest, OneLockPerFolder) {
   const fs::path dir = fs::temp_directory_path() / ("poa_lock_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   {
@@ -80,7 +80,7 @@ TEST(TempFiles, OneLockPerFolder) {
   fs::remove_all(dir);
 }
 
-TEST(InputSize, ParsesAndPrintsSizes) {
+TEST(InputSizeTest, ParsesAndPrintsSizes) {
   using poa::extractor::format_byte_size;
   using poa::extractor::parse_byte_size;
   struct Case {
