@@ -2,11 +2,31 @@
 #include "extractor/inspect_rows.hpp"
 
 #include <ostream>
+#include <utility>
 
 #include "extractor/sheet_reader.hpp"
 #include "zip/xml.hpp"
 
 namespace poa::extractor {
+
+void put_row_facts(std::ostream& out, const CellRow& row) {
+  if (row.kind == RowKind::kTitle) out << " (título)";
+  if (!row.layout) return;
+  const RowLayout& look = *row.layout;
+  const std::pair<bool, const char*> facts[] = {{look.open_at_top, "abierta arriba"},
+                                                {look.centred, "centrada"},
+                                                {look.bold, "negrita"},
+                                                {look.larger, "más grande"},
+                                                {look.indented, "sangrada"},
+                                                {look.above_labels, "sobre las etiquetas"}};
+  const char* sep = " (";
+  for (const auto& [on, name] : facts) {
+    if (!on) continue;
+    out << sep << name;
+    sep = ", ";
+  }
+  if (*sep == ',') out << ')';
+}
 
 void inspect_rows(const std::filesystem::path& path, const OpenOptions& options,
                   std::ostream& out) {
@@ -25,8 +45,7 @@ void inspect_rows(const std::filesystem::path& path, const OpenOptions& options,
       out << " (salto de página)\n";
       continue;
     }
-    if (row->kind == RowKind::kTitle || (row->layout && row->layout->stands_out()))
-      out << " (título)";
+    put_row_facts(out, *row);
     for (const Cell& c : row->cells) {
       out << " [";
       if (!row->sheet.empty()) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <regex>
+#include <unordered_map>
 #include <vector>
 
 #include "text/months.hpp"
@@ -14,8 +15,10 @@ namespace {
 
 using text::fold_for_match;
 
+// Keys are string_views: comparing one with a folded cell checks the sizes first (most differ),
+// where a `const char*` cost a strlen per key per cell.
 struct HeaderLabelKey {
-  const char* folded;
+  std::string_view folded;
   HeaderField field;
 };
 
@@ -68,7 +71,7 @@ constexpr HeaderLabelKey kHeaderLabels[] = {
 };
 
 struct ColumnLabelKey {
-  const char* folded;
+  std::string_view folded;
   ColumnRole role;
 };
 
@@ -132,11 +135,8 @@ std::vector<std::string_view> split_words(std::string_view text) {
   return words;
 }
 
-bool is_single_word(const char* folded) {
-  for (const char* p = folded; *p; ++p) {
-    if (*p == ' ') return false;
-  }
-  return true;
+bool is_single_word(std::string_view folded) {
+  return folded.find(' ') == std::string_view::npos;
 }
 
 // What follows `words[k..]` in the original text, without a leading ':' or '-' separator.
@@ -159,50 +159,36 @@ std::string first_folded_token(std::string_view text) {
   while (i < text.size()) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
     const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    bool ascii = true;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') {
+      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
+      ++i;
+    }
     if (i == start) break;
-    std::string folded = fold_for_match(text.substr(start, i - start));
+    const std::string_view word = text.substr(start, i - start);
+    if (ascii) {
+      // fold_for_match's key of ASCII is its runs of letters and digits, lower-cased, one
+      // space apart: the token is the first run (the common case, without the general fold).
+      std::string run;
+      for (const char c : word) {
+        const bool digit = c >= '0' && c <= '9', lower = c >= 'a' && c <= 'z';
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (digit || lower || upper) {
+          run += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        } else if (!run.empty()) {
+          break;
+        }
+      }
+      if (run.empty()) continue;
+      return run;
+    }
+    std::string folded = fold_for_match(word);
     if (folded.empty()) continue;
     const std::size_t space = folded.find(' ');
     if (space != std::string::npos) folded.resize(space);
     return folded;
   }
   return {};
-}
-
-// The distinct first words of `keys`.
-template <typename Key, std::size_t N>
-std::vector<std::string_view> first_words(const Key (&keys)[N]) {
-  std::vector<std::string_view> out;
-  auto add = [&](std::string_view k) {
-    k = k.substr(0, k.find(' '));
-    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
-  };
-  for (const Key& key : keys) add(key.folded);
-  return out;
-}
-
-bool contains(const std::vector<std::string_view>& words, std::string_view token) {
-  return std::find(words.begin(), words.end(), token) != words.end();
-}
-
-const std::vector<std::string_view>& header_first_words() {
-  static const std::vector<std::string_view> kFirst = first_words(kHeaderLabels);
-  return kFirst;
-}
-
-// Whether a header label could start with `token` (see first_folded_token).
-bool could_be_header_label(std::string_view token) {
-  return !token.empty() && contains(header_first_words(), token);
-}
-
-// A narrow cell can break a label inside a word (`PROGRAMAC`/`IÓN ANUAL`, `BENEFICIARIO`/`S`):
-// the cell's first token is then the start of a label's first word.
-bool begins_a_first_word(const std::vector<std::string_view>& words, std::string_view token) {
-  if (token.size() < 4) return false;
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
-    return w.size() > token.size() && w.substr(0, token.size()) == token;
-  });
 }
 
 // Whether a and b spell the same once spaces are ignored; allocates nothing (it runs for every
@@ -226,18 +212,42 @@ const Key* match_ignoring_spaces(const Key (&keys)[N], std::string_view folded) 
   return nullptr;
 }
 
-const std::vector<std::string_view>& column_first_words() {
-  static const std::vector<std::string_view> kFirst = [] {
-    std::vector<std::string_view> words = first_words(kColumnLabels);
-    for (const text::MonthName& name : text::month_names()) words.push_back(name.folded);
-    return words;
-  }();
-  return kFirst;
-}
+// What a cell's first token (first_folded_token) can start, looked up before anything else of
+// the cell is folded: a header label's first word, or its beginning (four letters or more, not
+// the whole word: a narrow cell can break a label inside a word, `PROGRAMAC`/`IÓN ANUAL`,
+// `BENEFICIARIO`/`S`); the same for the column labels and month names.
+struct FirstToken {
+  bool header_word = false;
+  bool header_start = false;
+  bool column_word = false;
+  bool column_start = false;
+};
 
-// Whether a column label or month name could start with `token` (see first_folded_token).
-bool could_be_column_label(std::string_view token) {
-  return !token.empty() && contains(column_first_words(), token);
+// One hashed lookup a cell: every cell of every line asks, and scanning the vocabularies' first
+// words and their beginnings cost ~1,500 instructions a cell.
+FirstToken first_token_kinds(std::string_view token) {
+  using Map = std::unordered_map<std::string_view, FirstToken>;
+  static const Map kMap = [] {
+    Map map;
+    auto add = [&](std::string_view key, bool FirstToken::*word, bool FirstToken::*start) {
+      const std::string_view first = key.substr(0, key.find(' '));
+      map[first].*word = true;
+      for (std::size_t n = 4; n < first.size(); ++n) map[first.substr(0, n)].*start = true;
+    };
+    for (const HeaderLabelKey& key : kHeaderLabels) {
+      add(key.folded, &FirstToken::header_word, &FirstToken::header_start);
+    }
+    for (const ColumnLabelKey& key : kColumnLabels) {
+      add(key.folded, &FirstToken::column_word, &FirstToken::column_start);
+    }
+    for (const text::MonthName& name : text::month_names()) {
+      add(name.folded, &FirstToken::column_word, &FirstToken::column_start);
+    }
+    return map;
+  }();
+  if (token.empty()) return {};
+  const auto it = kMap.find(token);
+  return it == kMap.end() ? FirstToken{} : it->second;
 }
 
 // Letters OCR may misread in a label of `length` letters (spaces not counted): none in a short
@@ -307,13 +317,13 @@ struct NearestKey {
 // Folded cells longer than this are no label even misread (the longest key has 36 letters).
 constexpr std::size_t kMaxMisreadLabel = 48;
 
-// The header label of a cell whose first folded word is `token` and whose whole key is
+// The header label of a cell whose first folded word is `first` and whose whole key is
 // `folded()` (computed once, on demand, and shared with the other parts of the class).
 template <typename Folded>
-std::optional<LabelMatch> header_label(std::string_view cell_text, const std::string& token,
+std::optional<LabelMatch> header_label(std::string_view cell_text, const FirstToken& first,
                                        Folded&& folded_key, bool ocr) {
-  const bool intact = could_be_header_label(token);
-  if (!intact && !ocr && !begins_a_first_word(header_first_words(), token)) return std::nullopt;
+  const bool intact = first.header_word;
+  if (!intact && !ocr && !first.header_start) return std::nullopt;
   const std::string& folded = folded_key();
   if (folded.empty()) return std::nullopt;
   for (const HeaderLabelKey& key : kHeaderLabels) {
@@ -356,9 +366,9 @@ std::optional<LabelMatch> header_label(std::string_view cell_text, const std::st
 }
 
 template <typename Folded>
-std::optional<ColumnRole> column_label(const std::string& token, Folded&& folded_key, bool ocr,
+std::optional<ColumnRole> column_label(const FirstToken& first, Folded&& folded_key, bool ocr,
                                        bool& misread) {
-  if (!ocr && !could_be_column_label(token) && !begins_a_first_word(column_first_words(), token)) {
+  if (!ocr && !first.column_word && !first.column_start) {
     return std::nullopt;
   }
   const std::string& folded = folded_key();
@@ -402,6 +412,14 @@ bool is_named_page_number(const std::string& folded) {
 // Bytes: a text at least this long names the plan in a sentence; it is not its title.
 constexpr std::size_t kMaxTitleBytes = 120;
 
+// Whether the key of `text` may hold a `p`: only `p`, `P` or a character outside ASCII can
+// give one. A line without any cannot name the plan; most lines are spared the folding.
+bool may_hold_p(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return c == 'p' || c == 'P' || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
 bool is_poa_title(const std::string& folded) {
   return folded.find("programa operativo anual") != std::string::npos ||
          folded.rfind("poa ", 0) == 0 || folded == "poa";
@@ -415,6 +433,14 @@ char initial_of(std::string_view text) {
     return c >= 'a' && c <= 'z' ? c : 0;
   }
   if (text.empty() || text.size() > 8) return 0;  // longer text folds to more than a letter
+  // Each ASCII letter or digit stays in the key: two of them, or a digit, are no initial. Most
+  // cells asked are numbers (every row of the table is asked), which need no folding then.
+  int alnum = 0;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') return 0;
+    alnum += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+  if (alnum > 1) return 0;
   const std::string folded = fold_for_match(text);
   return folded.size() == 1 ? folded[0] : 0;
 }
@@ -474,6 +500,31 @@ std::optional<std::string> municipio_of(std::string_view line, bool in_title) {
   return name;
 }
 
+namespace {
+
+// What the label vocabularies say of a cell, by its text and what was asked (the last byte of
+// the key). A POA repeats its column header on every page and its labels in every action: the
+// few texts whose first token may start a label come back again and again, and matching one
+// costs ~2,000 instructions (folding it, comparing it with every key). Per thread; emptied
+// when full, so its memory stays bounded whatever the document.
+struct LabelParts {
+  std::optional<LabelMatch> header;
+  std::optional<ColumnRole> column;
+  bool column_misread = false;
+};
+struct LabelCache {
+  std::string key;
+  std::unordered_map<std::string, LabelParts> parts;
+};
+constexpr std::size_t kLabelCacheSize = 4096;
+
+LabelCache& label_cache() {
+  thread_local LabelCache cache;
+  return cache;
+}
+
+}  // namespace
+
 CellClass classify_cell(std::string_view cell_text, CellLook look) {
   CellClass out;
   std::string folded;
@@ -484,11 +535,32 @@ CellClass classify_cell(std::string_view cell_text, CellLook look) {
     return folded;
   };
   if (look.header || look.column) {
-    const std::string token = first_folded_token(cell_text);
-    if (look.header) out.header = header_label(cell_text, token, folded_key, look.ocr);
-    if (look.column) out.column = column_label(token, folded_key, look.ocr, out.column_misread);
+    // Only a cell whose first token may start a label goes on (header_label and column_label
+    // give nothing to the others).
+    const FirstToken first = first_token_kinds(first_folded_token(cell_text));
+    const bool header = look.header && (look.ocr || first.header_word || first.header_start);
+    const bool column = look.column && (look.ocr || first.column_word || first.column_start);
+    if (header || column) {
+      LabelCache& cache = label_cache();
+      cache.key.assign(cell_text);
+      cache.key +=
+          static_cast<char>('0' + (header ? 1 : 0) + (column ? 2 : 0) + (look.ocr ? 4 : 0));
+      if (const auto it = cache.parts.find(cache.key); it != cache.parts.end()) {
+        out.header = it->second.header;
+        out.column = it->second.column;
+        out.column_misread = it->second.column_misread;
+      } else {
+        if (header) out.header = header_label(cell_text, first, folded_key, look.ocr);
+        if (column) out.column = column_label(first, folded_key, look.ocr, out.column_misread);
+        if (cache.parts.size() >= kLabelCacheSize) cache.parts.clear();
+        cache.parts.emplace(cache.key, LabelParts{out.header, out.column, out.column_misread});
+      }
+    }
   }
-  if (look.title) out.title = cell_text.size() < kMaxTitleBytes && is_poa_title(folded_key());
+  if (look.title) {
+    out.title =
+        cell_text.size() < kMaxTitleBytes && may_hold_p(cell_text) && is_poa_title(folded_key());
+  }
   if (look.page_number) out.page_number = is_named_page_number(folded_key());
   return out;
 }

@@ -253,27 +253,6 @@ bool PageLayouter::char_grid_indented(const LineData& l) const {
   return cells.size() == 1 && l.box.x0 > config_.char_grid_indent * page_.width;
 }
 
-int PageLayouter::char_grid_header_end(int m) const {
-  int first = m;
-  while (first > 0 && m - first < config_.header_search_lines &&
-         !info_[static_cast<std::size_t>(first)].actividad) {
-    --first;
-  }
-  int last = m;
-  while (last + 1 < static_cast<int>(lines_.size())) {
-    const auto k = static_cast<std::size_t>(last) + 1;
-    const LineData& l = lines_[k];
-    if (info_[k].months ||
-        l.box.y0 - lines_[k - 1].box.y1 > config_.header_wrap_gap * height(l.box) ||
-        !text::is_upper_case(out_.lines[k].text) || text::has_digit(out_.lines[k].text) ||
-        !stacked_over(l, first, m)) {
-      break;
-    }
-    ++last;
-  }
-  return last;
-}
-
 double PageLayouter::char_grid_border(const TableZone& z, double a, double b,
                                       double fallback) const {
   std::vector<double> starts;

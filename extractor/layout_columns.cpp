@@ -27,8 +27,20 @@ void PageLayouter::find_header_grid() {
   for (std::size_t i = 0; i < label_cells_.size(); ++i) {
     if (outside_tables(label_lines_[i])) cell_lines.push_back(label_lines_[i]);
   }
+  // The start of the label each value sits beside, on its line.
+  std::vector<double> own_label_x0(labels, 0);
   for (std::size_t i = 0; i < value_cells_.size(); ++i) {
-    if (outside_tables(value_lines_[i])) cells.push_back(value_cells_[i]);
+    if (!outside_tables(value_lines_[i])) continue;
+    const GCell& v = value_cells_[i];
+    double x0 = 0, x1 = -kInf;
+    for (std::size_t j = 0; j < labels; ++j) {
+      if (cell_lines[j] == value_lines_[i] && cells[j].box.x1 <= v.box.x0 && cells[j].box.x1 > x1) {
+        x0 = cells[j].box.x0;
+        x1 = cells[j].box.x1;
+      }
+    }
+    cells.push_back(v);
+    own_label_x0.push_back(x0);
   }
   if (labels_misaligned(cells, cell_lines, labels)) {
     overlap_grid(cells, cell_lines, labels);
@@ -50,6 +62,12 @@ void PageLayouter::find_header_grid() {
     // Values beside one label column make one column: the leftmost value starts it (the
     // others are centred or right-aligned in their cells, and must not cut its text).
     if (i >= labels && !grid.empty() && grid.back().label.empty()) continue;
+    // A value that starts past another column of labels than its own label's is centred in a
+    // cell merged across the form, under that block of labels: it starts no column (sweep
+    // seeds 27, 122: PARTIDA's `2461, 2491` cut `NUMERO | DE ACCION` off their values).
+    if (i >= labels && !grid.empty() &&
+        grid.back().x0 > own_label_x0[i] + config_.same_start * c.size)
+      continue;
     // A column of values beside their labels has no label of its own.
     grid.push_back(GridColumn{c.box.x0, page_.width, i < labels ? c.text : std::string()});
   }
@@ -451,9 +469,27 @@ double PageLayouter::free_band(const std::vector<std::pair<double, double>>& ext
     std::size_t j = i;
     while (j + 1 < stretches.size() && stretches[j + 1].count == least) ++j;
     const double from = stretches[i].from, to = stretches[j].to;
+    // A text-free stretch at an end of [a, b] is the part of the body's gutter that lies
+    // between the labels: whether it is a gutter is measured on the whole of it (a label
+    // filling its cell ends right before the next column's text, leaving a sliver of the
+    // gutter between the labels: `$ -` | `Visitas realizadas` under `… APROX. POR` |
+    // `INDICADOR`, sweep seed 195). Word edges are counted at the stretch's own ends.
+    double left = from, right = to;
+    if (least == 0 && from == a) {
+      left = -kInf;
+      for (const auto& e : extents) {
+        if (e.second <= a) left = std::max(left, e.second);
+      }
+    }
+    if (least == 0 && to == b) {
+      right = kInf;
+      for (const auto& e : extents) {
+        if (e.first >= b) right = std::min(right, e.first);
+      }
+    }
     // A stretch no wider than a space may be a coincidence of word gaps in a few lines;
     // a gutter is wider. Then a border used before, then aligned word edges.
-    int score = to - from > space ? kGutterScore : 0;
+    int score = right - left > space ? kGutterScore : 0;
     for (double k : known) score += (k > from - aligned && k < to + aligned) ? kKnownScore : 0;
     for (const auto& [x0, x1] : extents) {
       score += std::abs(x1 - from) < aligned;

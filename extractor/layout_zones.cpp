@@ -38,8 +38,11 @@ bool PageLayouter::stacked_over(const LineData& l, int from, int to) const {
 
 int PageLayouter::header_end(int m) const {
   const int g = line_grid_[static_cast<std::size_t>(m)];
-  if (g < 0 && config_.char_grid) return char_grid_header_end(m);
-  if (g < 0) return m;
+  if (g < 0) {
+    // (A character grid's lines are one pitch apart: a tail may start below the month line.)
+    const double limit = config_.char_grid ? kInf : lines_[static_cast<std::size_t>(m)].box.y1;
+    return header_tail_end(m, limit);
+  }
   const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
   const double y = cy(lines_[static_cast<std::size_t>(m)].box);
   const auto below = std::upper_bound(grid.ys.begin(), grid.ys.end(), y);
@@ -49,6 +52,27 @@ int PageLayouter::header_end(int m) const {
          line_grid_[static_cast<std::size_t>(last) + 1] == g &&
          !info_[static_cast<std::size_t>(last) + 1].months &&
          cy(lines_[static_cast<std::size_t>(last) + 1].box) < *below) {
+    ++last;
+  }
+  return last;
+}
+
+int PageLayouter::header_tail_end(int m, double limit) const {
+  int first = m;
+  while (first > 0 && m - first < config_.header_search_lines &&
+         !info_[static_cast<std::size_t>(first)].actividad) {
+    --first;
+  }
+  int last = m;
+  while (last + 1 < static_cast<int>(lines_.size())) {
+    const auto k = static_cast<std::size_t>(last) + 1;
+    const LineData& l = lines_[k];
+    if (info_[k].months || l.box.y0 >= limit ||
+        l.box.y0 - lines_[k - 1].box.y1 > config_.header_wrap_gap * height(l.box) ||
+        !text::is_upper_case(out_.lines[k].text) || text::has_digit(out_.lines[k].text) ||
+        !stacked_over(l, first, m)) {
+      break;
+    }
     ++last;
   }
   return last;

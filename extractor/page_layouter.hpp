@@ -262,6 +262,12 @@ class PageLayouter {
   // On a character grid: one cell (no gutter inside), starting past a tenth of the page's width
   // (layout_char_grid.cpp).
   bool char_grid_indented(const LineData& l) const;
+  // What each line's text says (labels.hpp's classify_cell), how it stands out, and page
+  // furniture. A header-block label cell is looked for only in cells of at most
+  // LayoutConfig::max_label_length bytes that start with a letter: a pre-filter the recogniser
+  // does not apply (it asks classify_cell of every cell). Chosen not to move into
+  // classify_cell: there it would change how a dump's `- META` or `(1) Estrategia` cells read;
+  // here it only keeps such cells from placing the header block's columns.
   void classify_lines();
   // Months written as their initials, `E F M A M J J A S O N D`: twelve one-letter words in
   // this order on one line (a wrapped column label may come before them; labels.hpp's
@@ -276,15 +282,19 @@ class PageLayouter {
   // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
   // the band the page draws around the month names.
   int header_end(int m) const;
-  // On a character grid no band is drawn: the lines right under the month names that are a
-  // label's last words (capitals, no digits, each word under a word of the header)
-  // (layout_char_grid.cpp).
-  int char_grid_header_end(int m) const;
+  // With no band drawn: the lines right under the month names that are a label's last words
+  // (capitals, no digits, each word under a word of the header) and start above `limit` (on a
+  // PDF page, the month line's foot: the label's tail shares the header row with the month
+  // names centred in it; sweep seeds 28, 163).
+  int header_tail_end(int m, double limit) const;
 
   void find_zones();
   // The lines from `first` on that continue the table the previous page's foot cut (none when
   // it cut none): they run until a line that ends a table body, and some hold a value in its
-  // numeric columns. Returns false when there is no such zone.
+  // numeric columns (a word there starting with a digit or `-`). Returns false when there is no
+  // such zone. (char_grid_border's "an amount starts here" also counts `$`; the two are left
+  // apart, since one test for both would change which pages carry a table or where a
+  // character grid's border runs.)
   bool find_carried_zone(int first, TableZone& z) const;
   // The table zone whose month names are on line m: its header up to the ACTIVIDAD label and
   // the wrapped labels above it, its body down to the line that ends it.
@@ -348,7 +358,8 @@ class PageLayouter {
   // proportional text one character per column), so the least covered band may lie inside a
   // column; where the right column's cells start after a gutter, on at least two lines, is
   // surer: the border runs just before the leftmost such start in (a, b] (`fallback` when
-  // there is none) (layout_char_grid.cpp).
+  // there is none); starts of amounts (a digit, `$` or `-`: right-aligned) say nothing of it
+  // (layout_char_grid.cpp).
   double char_grid_border(const TableZone& z, double a, double b, double fallback) const;
   // A table carried onto a character-grid page: pdftotext picks each page's pitch, so the
   // previous page's borders miss this one's columns. Re-placed from this page's row lines

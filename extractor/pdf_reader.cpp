@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "extractor/cell_grid.hpp"
+#include "extractor/inspect_rows.hpp"
 #include "extractor/inspect_svg.hpp"
 #include "extractor/layout_config.hpp"
 #include "extractor/pdf_layout.hpp"
@@ -762,7 +763,7 @@ void put_row(std::ostream& out, const CellRow& row) {
     out << " (salto de página)\n";
     return;
   }
-  if (row.layout && row.layout->stands_out()) out << " (título)";
+  put_row_facts(out, row);
   for (const Cell& c : row.cells) {
     out << " [c" << c.column;
     if (c.span > 1) out << "+" << c.span;

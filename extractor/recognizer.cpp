@@ -425,8 +425,23 @@ class HeaderBlockResolver {
   // A typed label (NÚMERO, INVERSIÓN, PARTIDA, BENEFICIARIOS) takes beside it only a value of its
   // type: other text there is the next line of a value above, or the value of a label left
   // empty (sweep seed 99: META's, right of INVERSIÓN APROXIMADA, whose amount comes below).
+  // (Beside its own label a value is read as the normalizer reads it: a bare count is
+  // BENEFICIARIOS' total, `-` or `60000` an amount; could_be is stricter, for values that have
+  // no label to say what they are.)
   static bool fits_beside(HeaderField label, const std::string& text) {
-    return !is_typed(label) || could_be(label, text);
+    const std::string clean = text::normalize_text(text);
+    switch (label) {
+      case HeaderField::kNumero:
+        return text::parse_integer(clean).has_value();
+      case HeaderField::kInversion:
+        return text::parse_money(clean).has_value();
+      case HeaderField::kBeneficiarios:
+        return text::parse_beneficiaries(clean).has_value();
+      case HeaderField::kPartidas:
+        return could_be(label, text);
+      default:
+        return true;
+    }
   }
 
   static bool is_typed(HeaderField f) {

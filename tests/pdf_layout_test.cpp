@@ -44,13 +44,14 @@ double place(PageWords& page, std::string_view phrase, double x, double y, bool 
 constexpr const char* kMonths[] = {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN",
                                    "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"};
 
-void table_header(PageWords& page, double y) {
+// (`inversion_x`, `indicador_x`: where those two labels start.)
+void table_header(PageWords& page, double y, double inversion_x = 315, double indicador_x = 380) {
   place(page, "PROGRAMACIÓN MENSUAL", 580, y);
   place(page, "ACTIVIDAD", 95, y + 5);
   place(page, "ÁREA", 210, y + 5);
   place(page, "UNIDAD", 265, y + 5);
-  place(page, "INVERSIÓN", 315, y + 5);
-  place(page, "INDICADOR", 380, y + 5);
+  place(page, "INVERSIÓN", inversion_x, y + 5);
+  place(page, "INDICADOR", indicador_x, y + 5);
   place(page, "ANUAL", 455, y + 5);
   for (int m = 0; m < 12; ++m) place(page, kMonths[m], 504 + 20 * m, y + 10);
 }
@@ -250,6 +251,21 @@ std::vector<Case> cases() {
                   R"(l3 [c0 "META"] [c1 "Subir tablas"])",
                   R"(l4 [c0 "PROPÓSITO"] [c1 "Proveer de la información transparente"])",
                   R"(l7 [c0 "PARTIDA PRESUPUESTAL"] [c1 "2461, 2471"])"}});
+
+  out.push_back({"form_value_centred_past_the_right_labels_starts_no_column",
+                 [](std::vector<PageWords>& pages) {
+                   // No rulings, values centred in cells merged across the form (sweep seeds
+                   // 27, 122): PARTIDA's short value starts past the block of labels on the
+                   // right, inside `NÚMERO DE ACCIÓN`; it is no value column's start.
+                   PageWords& p = new_page(pages);
+                   form_title_and_first_row(p);
+                   place(p, "PARTIDA PRESUPUESTAL", 40, 72);
+                   place(p, "2461, 2491", 450, 72);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+                  R"( [c3 "4"])",
+                  R"(l3 [c0 "PARTIDA PRESUPUESTAL"] [c2 "2461, 2491"])"}});
 
   out.push_back(
       {"form_value_on_a_line_of_its_own_with_a_wide_line_pitch",
@@ -826,6 +842,45 @@ std::vector<Case> cases() {
                  },
                  {R"(l1 [c0 "LÍNEA ESTRATÉGICA"] [c1 "INVERSIÓN APROXIMADA"])",
                   R"(l2 [c0 "1.4 Grupos vulnerables"] [c1 "$ -"])"}});
+
+  out.push_back(
+      {"column_label_wrapped_below_the_month_names_stays_in_the_header",
+       [](std::vector<PageWords>& pages) {
+         // No rulings in the table (sweep seeds 28, 163): `INVERSIÓN APROX. POR` /
+         // `ACTIVIDAD` centred in the header row, its last line starting within the
+         // month names' line, is no line of the first activity.
+         PageWords& p = new_page(pages);
+         table_header(p, 100);
+         place(p, "ACTIVIDAD", 315, 114);
+         place(p, "Visitas", 42, 134);
+         activity_values(p, 134, "A", "$1.00", "Hechas", 1, 0);
+       },
+       {R"(l1 [c0 "ACTIVIDAD"] [c1 "ÁREA"] [c2 "UNIDAD"] [c3 "INVERSIÓN ACTIVIDAD"])"
+        R"( [c4 "INDICADOR"] [c5 "ANUAL"] [c6+12 "PROGRAMACIÓN MENSUAL"])",
+        months_row(3),
+        R"(l5 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hechas"])" + values(1, 0)}});
+
+  out.push_back(
+      {"gutter_between_columns_measured_whole_where_a_label_fills_its_cell",
+       [](std::vector<PageWords>& pages) {
+         // `INVERSIÓN` ends right at its cell's border, so only a sliver of the gutter between
+         // `$ -` and `Visitas` lies between the labels (sweep seed 195). On page 2 one row
+         // leaves a wider gap after `Visitas`: the gutter is measured whole, and the border
+         // page 1 placed in it wins.
+         for (const char* indicador : {"Visitas realizadas", "Visitas"}) {
+           PageWords& p = new_page(pages);
+           table_header(p, 100, 324, 400);
+           place(p, "Visitas", 42, 130);
+           activity_values(p, 130, "A", nullptr, indicador, 1, 0);
+           place(p, "$", 312, 130);
+           place(p, "-", 350, 130);
+         }
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$ -"] [c4 "Visitas realizadas"])" +
+            values(1, 0),
+        "BR p2", "l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$ -"] [c4 "Visitas"])" + values(1, 0)}});
 
   out.push_back({"drawn_grid_rows_with_centred_text_and_an_area_merged_over_two_activities",
                  [](std::vector<PageWords>& pages) {

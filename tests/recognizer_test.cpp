@@ -304,6 +304,13 @@ INSTANTIATE_TEST_SUITE_P(
                    {HeaderField::kInversion, "$18,750.00"},
                    {HeaderField::kBeneficiarios, "M 3,120 H 2,875"}},
                   {}},
+        FieldCase{"typed_values_beside_their_labels_as_the_normalizer_reads_them",
+                  // A bare count beside BENEFICIARIOS (its total), `-` beside INVERSIÓN: theirs,
+                  // though neither would be placed by type without a label (round-trip 1300).
+                  {"0:SECRETARÍA|1:S|2:BENEFICIARIOS|3:910", "0:NOMBRE DE LA ACCIÓN|1:N",
+                   "0:INVERSIÓN APROXIMADA|1:-"},
+                  {{HeaderField::kBeneficiarios, "910"}, {HeaderField::kInversion, "-"}},
+                  {}},
         FieldCase{"value_wrapped_over_two_rows",
                   {"0:SECRETARÍA|6:META|9:NOMBRE DE LA ACCIÓN", "0:S|6:Llevar a cabo|9:N",
                    "6:11 capacitaciones"},

@@ -76,6 +76,8 @@ void find_month_names(std::string_view raw, MappedKey& key, std::vector<MonthSpa
     if (!may_start(s[p]) || !starts(p)) continue;
     for (const MonthName& month : kMonthNames) {  // longest spelling first
       const std::string_view name = month.folded;
+      // The first letter first: a memcmp call per name and position cost more than the rest.
+      if (name[0] != s[p]) continue;
       if (s.substr(p, name.size()) == name && ends(p + name.size())) {
         const std::size_t last = key.source[p + name.size() - 1];
         out.push_back(MonthSpan{key.source[p], next_char(raw, last), month.month});

@@ -20,6 +20,12 @@ bool is_ascii_space(char c) {
 // Pure ASCII (or plain Latin, see is_plain_latin) is already NFC and has no ligatures or
 // invisible characters, so only whitespace needs work; the vast majority of cells.
 std::string collapse_ascii(std::string_view s) {
+  // Most text is clean already (single spaces, none at the ends): a copy then.
+  bool clean = s.empty() || (s.front() != ' ' && s.back() != ' ');
+  for (std::size_t i = 0; clean && i < s.size(); ++i) {
+    clean = !is_ascii_space(s[i]) || (s[i] == ' ' && s[i - 1] != ' ');
+  }
+  if (clean) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
@@ -267,13 +273,14 @@ std::string fold_for_match(std::string_view raw) {
   for (std::size_t i = 0; i < raw.size();) {
     const auto byte = static_cast<unsigned char>(raw[i]);
     if (byte < 0x80) {
+      // Inline: most text is ASCII, and append's general path cost ~20 instructions a byte.
       ++i;
-      const char c = static_cast<char>(byte);
+      char c = static_cast<char>(byte);
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        append(std::string_view(&c, 1));
-      } else if (c >= 'A' && c <= 'Z') {
-        const char lower = static_cast<char>(c - 'A' + 'a');
-        append(std::string_view(&lower, 1));
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        out.push_back(c);
       } else {
         pending_space = !out.empty();
       }
