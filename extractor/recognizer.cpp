@@ -175,6 +175,7 @@ struct ActiveLabel {
   int column;
   HeaderField field;
   std::optional<Box> box;  // the label cell's, when the reader laid the page out
+  int span = 1;            // grid columns the label cell covers (a workbook's merged cell)
 };
 
 // How far from a value (in lines of the leftover's height) a leftover line of the header block
@@ -215,7 +216,7 @@ class HeaderBlockResolver {
         merged_columns_.erase(bc.cell.column);
         if (!bc.label->value.empty())
           add_value(bc.label->field, bc.label->value, bc.origin, bc.cell.box, false);
-        new_labels.push_back({bc.cell.column, bc.label->field, bc.cell.box});
+        new_labels.push_back({bc.cell.column, bc.label->field, bc.cell.box, bc.cell.span});
         left_label = &bc;
         continue;
       }
@@ -455,7 +456,9 @@ class HeaderBlockResolver {
   static bool overlaps_x(const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
   bool awaits_here(const ActiveLabel& label, const BlockCell& bc) const {
     if (label.column > bc.cell.column || action_.field(label.field)) return false;
-    return !label.box || !bc.cell.box || overlaps_x(*label.box, *bc.cell.box);
+    if (label.box && bc.cell.box) return overlaps_x(*label.box, *bc.cell.box);
+    // Without geometry (a workbook), a merged label cell covers the columns it spans only.
+    return label.span <= 1 || bc.cell.column < label.column + label.span;
   }
 
   // The label row in force has no label at `column`, where an earlier label row had a label
