@@ -187,7 +187,9 @@ int main(int argc, char** argv) {
   CLI::Option* format_option =
       convert_cmd
           ->add_option("--format", convert.formats, "json, csv, html, sqlite (p. ej. json,csv)")
-          ->delimiter(',');
+          ->delimiter(',')
+          // One list per --format: `--format json,csv IN.pdf` must leave IN.pdf to INPUT.
+          ->allow_extra_args(false);
   convert_cmd->add_flag("--strict", convert.strict, "Sale con 3 si hay avisos");
   convert_cmd->add_flag("--csv-bom", convert.csv_bom, "BOM UTF-8 en los CSV (para Excel)");
   convert_cmd->add_flag("--csv-raw", convert.csv_raw,

@@ -425,9 +425,16 @@ std::string format_money(const Decimal& amount) {
   const bool negative = !fixed.empty() && fixed[0] == '-';
   if (negative) fixed.erase(0, 1);
   const std::size_t point = fixed.find('.');
-  std::string integer = fixed.substr(0, point);
-  for (std::size_t pos = integer.size(); pos > 3; pos -= 3) integer.insert(pos - 3, ",");
-  return (negative ? "-$" : "$") + integer + fixed.substr(point);
+  const std::string_view integer = std::string_view(fixed).substr(0, point);
+  // Built forwards, a comma before each group of three from the right: gcc 12 at -O3 warned
+  // falsely (-Wrestrict) on inserting the commas and on `"$" + integer + …`.
+  std::string out = negative ? "-$" : "$";
+  for (std::size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) out += ',';
+    out += integer[i];
+  }
+  out.append(fixed, point);
+  return out;
 }
 
 }  // namespace poa::text
