@@ -608,7 +608,12 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
     const PixPtr edges(pixDilateBrick(nullptr, rulings.mask.get(), 5, 5));
     if (edges) pixSetMasked(unruled.get(), edges.get(), 255);
   }
-  if (unruled) impl_->read_unread_cells(read_from, unruled.get(), dpi, enlarged, unread, list);
+  // Only on scans enlarged from under 300 ppp, whose binarisation loses faint strokes: at 300 ppp
+  // the binary page holds what there is to read, and ink in a cell read empty there is a stamp
+  // or a speck (the stamped 300 ppp fixture flagged a right META «tinta sin leer»).
+  if (unruled && enlarged) {
+    impl_->read_unread_cells(read_from, unruled.get(), dpi, enlarged, unread, list);
+  }
   doubt_stained_words(clean.grey.get(), dpi, list, impl_->config);
   for (RawWord& w : list) fix_exclamation_l(w);
   impl_->api.Clear();
