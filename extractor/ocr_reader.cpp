@@ -528,6 +528,9 @@ OcrEngine::OcrEngine(const std::string& language) : impl_(std::make_unique<Impl>
                          "» para el OCR; instale el paquete de Debian " + package);
   }
   impl_->api.SetPageSegMode(tesseract::PSM_AUTO);
+  // Tesseract prints debugging tables (e.g. a blank cell's empty histogram) to stderr through
+  // tprintf: our stderr carries one line per input, so they go nowhere.
+  impl_->api.SetVariable("debug_file", "/dev/null");
   // Tables hold short numbers in narrow cells: keep them as words of their own.
   impl_->api.SetVariable("preserve_interword_spaces", "1");
 }
