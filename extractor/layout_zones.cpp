@@ -123,13 +123,18 @@ TableZone PageLayouter::find_table_zone(int m) const {
     if (k < m && info_[static_cast<std::size_t>(k)].months) break;
     if (inf.actividad) z.header_first = k;
   }
-  // Wrapped header labels centred above the ACTIVIDAD line: tight upper-case lines.
+  // Wrapped header labels centred above the ACTIVIDAD line: tight upper-case lines. Where the
+  // month names lie in a drawn table, its header lies inside that table's frame: a line
+  // outside it is the header block's (its last value row, in capitals and digits, a wrapped
+  // label's gap above the column labels: sweep seed 545).
+  const int month_grid = line_grid_[static_cast<std::size_t>(m)];
   while (z.header_first > 0) {
     const int k = z.header_first - 1;
     const LineData& above = lines_[static_cast<std::size_t>(k)];
     const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
     const LineInfo& inf = info_[static_cast<std::size_t>(k)];
     if (inf.heading || inf.cut == Cut::kDropped || inf.months) break;
+    if (month_grid >= 0 && line_grid_[static_cast<std::size_t>(k)] != month_grid) break;
     // `INVERSIÓN` is also a header-block label: inside the column header it is the first
     // line of a wrapped column label, stacked over the rest of it.
     const double gap = cur.box.y0 - above.box.y1;

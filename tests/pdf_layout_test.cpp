@@ -131,6 +131,16 @@ std::vector<Box> lattice(const std::vector<double>& xs, const std::vector<double
   return out;
 }
 
+// The synthetic table's columns bordered from y 98: its header (each label's cell merged over
+// the label row and the month row, PROGRAMACIÓN MENSUAL's over the months) and one activity row.
+void draw_table_header_and_one_row(PageWords& page) {
+  std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
+  for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
+  std::vector<Box> merged{Box{500, 98, 740, 107}};
+  for (std::size_t c = 0; c < 6; ++c) merged.push_back(Box{xs[c], 98, xs[c + 1], 122});
+  draw_cells(page, lattice(xs, {98, 107, 122, 152}, merged));
+}
+
 struct Case {
   std::string name;
   std::function<void(std::vector<PageWords>&)> build;
@@ -913,11 +923,7 @@ std::vector<Case> cases() {
        [](std::vector<PageWords>& pages) {
          // `INVERSIÓN` / `APROX.` wraps lower than the month names, inside the header's band.
          PageWords& p = new_page(pages);
-         std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
-         for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
-         std::vector<Box> merged{Box{500, 98, 740, 107}};
-         for (std::size_t c = 0; c < 6; ++c) merged.push_back(Box{xs[c], 98, xs[c + 1], 122});
-         draw_cells(p, lattice(xs, {98, 107, 122, 152}, merged));
+         draw_table_header_and_one_row(p);
          table_header(p, 100);
          place(p, "APROX.", 315, 115);
          place(p, "Publicar el informe", 42, 130);
@@ -927,6 +933,27 @@ std::vector<Case> cases() {
         R"( [c4 "INDICADOR"] [c5 "ANUAL"] [c6+12 "PROGRAMACIÓN MENSUAL"])",
         months_row(3),
         R"(l5 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
+            values(1, 11)}});
+
+  out.push_back(
+      {"drawn_grid_header_value_row_right_above_the_table_stays_out_of_its_header",
+       [](std::vector<PageWords>& pages) {
+         // A header block without borders over a bordered table (sweep seed 545): the value
+         // row of its last label row, in capitals and digits, lies a wrapped label's gap
+         // above the column labels but outside the table's frame.
+         PageWords& p = new_page(pages);
+         place(p, "PARTIDA PRESUPUESTAL", 40, 74);
+         place(p, "BENEFICIARIOS", 300, 74);
+         place(p, "2211, 3361", 60, 86);
+         place(p, "M 3,120 H 2,875", 300, 86);
+         draw_table_header_and_one_row(p);
+         table_header(p, 100);
+         place(p, "Publicar el informe", 42, 130);
+         activity_values(p, 130, "Dpto.", "$1.00", "Informe", 1, 11);
+       },
+       {R"(l1 [c0 "PARTIDA PRESUPUESTAL"] [c1 "BENEFICIARIOS"])",
+        R"(l2 [c0 "2211, 3361"] [c1 "M 3,120 H 2,875"])", "l3" + kHeaderRow, months_row(5),
+        R"(l6 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
             values(1, 11)}});
 
   out.push_back({"shaded_label_cells_without_borders_fall_back_to_the_text",
