@@ -288,6 +288,10 @@ class PageLayouter {
   // names centred in it; sweep seeds 28, 163).
   int header_tail_end(int m, double limit) const;
 
+  // The top of the drawn cells holding line k's words, when k is a column header's ACTIVIDAD
+  // line inside a drawn grid; -kInf otherwise.
+  double header_cells_top(int k) const;
+
   void find_zones();
   // The lines from `first` on that continue the table the previous page's foot cut (none when
   // it cut none): they run until a line that ends a table body, and some hold a value in its

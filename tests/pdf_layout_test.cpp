@@ -133,12 +133,22 @@ std::vector<Box> lattice(const std::vector<double>& xs, const std::vector<double
 
 // The synthetic table's columns bordered from y 98: its header (each label's cell merged over
 // the label row and the month row, PROGRAMACIÓN MENSUAL's over the months) and one activity row.
-void draw_table_header_and_one_row(PageWords& page) {
+// With `block_rows` (y, ascending), the header block drawn as rows of the same grid above it,
+// three cells a row: [40, 190) [190, 500) [500, 740).
+void draw_table_header_and_one_row(PageWords& page, const std::vector<double>& block_rows = {}) {
   std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
   for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
   std::vector<Box> merged{Box{500, 98, 740, 107}};
   for (std::size_t c = 0; c < 6; ++c) merged.push_back(Box{xs[c], 98, xs[c + 1], 122});
-  draw_cells(page, lattice(xs, {98, 107, 122, 152}, merged));
+  std::vector<double> ys = block_rows;
+  for (std::size_t r = 0; r < ys.size(); ++r) {
+    const double y1 = r + 1 < ys.size() ? ys[r + 1] : 98;
+    for (const auto& [x0, x1] : {std::pair{40.0, 190.0}, {190.0, 500.0}, {500.0, 740.0}}) {
+      merged.push_back(Box{x0, ys[r], x1, y1});
+    }
+  }
+  ys.insert(ys.end(), {98, 107, 122, 152});
+  draw_cells(page, lattice(xs, ys, merged));
 }
 
 struct Case {
@@ -935,26 +945,36 @@ std::vector<Case> cases() {
         R"(l5 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
             values(1, 11)}});
 
-  out.push_back(
-      {"drawn_grid_header_value_row_right_above_the_table_stays_out_of_its_header",
-       [](std::vector<PageWords>& pages) {
-         // A header block without borders over a bordered table (sweep seed 545): the value
-         // row of its last label row, in capitals and digits, lies a wrapped label's gap
-         // above the column labels but outside the table's frame.
-         PageWords& p = new_page(pages);
-         place(p, "PARTIDA PRESUPUESTAL", 40, 74);
-         place(p, "BENEFICIARIOS", 300, 74);
-         place(p, "2211, 3361", 60, 86);
-         place(p, "M 3,120 H 2,875", 300, 86);
-         draw_table_header_and_one_row(p);
-         table_header(p, 100);
-         place(p, "Publicar el informe", 42, 130);
-         activity_values(p, 130, "Dpto.", "$1.00", "Informe", 1, 11);
-       },
-       {R"(l1 [c0 "PARTIDA PRESUPUESTAL"] [c1 "BENEFICIARIOS"])",
-        R"(l2 [c0 "2211, 3361"] [c1 "M 3,120 H 2,875"])", "l3" + kHeaderRow, months_row(5),
-        R"(l6 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
-            values(1, 11)}});
+  // The header block's last value row, in capitals and digits, a wrapped column label's gap
+  // above the column labels, is no line of them: it lies above the top of their drawn cells,
+  // outside the table's frame (a header block without borders, sweep seed 545) or under a
+  // ruling of the one grid they share (every cell bordered, seed 124).
+  for (const bool one_grid : {false, true}) {
+    out.push_back(
+        {std::string("drawn_grid_header_value_row_right_above_the_table_stays_out_of_it") +
+             (one_grid ? "_in_one_grid" : ""),
+         [one_grid](std::vector<PageWords>& pages) {
+           PageWords& p = new_page(pages);
+           place(p, "PARTIDA PRESUPUESTAL", 44, 75);
+           place(p, "BENEFICIARIOS", 300, 75);
+           place(p, "2211, 3361", 60, 87.5);
+           place(p, "M 3,120 H 2,875", 300, 87.5);
+           draw_table_header_and_one_row(
+               p, one_grid ? std::vector<double>{74, 86} : std::vector<double>{});
+           table_header(p, 100);
+           place(p, "Publicar el informe", 42, 130);
+           activity_values(p, 130, "Dpto.", "$1.00", "Informe", 1, 11);
+         },
+         // (In one grid the block's cell [190, 500) spans five of the table's columns.)
+         {std::string(R"(l1 [c0 "PARTIDA PRESUPUESTAL"] [c1)") + (one_grid ? "+5" : "") +
+              R"( "BENEFICIARIOS"])",
+          std::string(R"(l2 [c0 "2211, 3361"] [c1)") + (one_grid ? "+5" : "") +
+              R"( "M 3,120 H 2,875"])",
+          "l3" + kHeaderRow, months_row(5),
+          R"(l6 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"])"
+          R"( [c4 "Informe"])" +
+              values(1, 11)}});
+  }
 
   out.push_back({"shaded_label_cells_without_borders_fall_back_to_the_text",
                  [](std::vector<PageWords>& pages) {
