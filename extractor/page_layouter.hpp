@@ -117,6 +117,13 @@ void split_word(const PageWords& page, const Word& w, const std::vector<double>&
   flush(w.glyph_count);
 }
 
+// `sign` is a lone currency sign and `next` starts an amount (a digit, `-` for zero, `(` for a
+// negative): an accounting format's sign flush left and its amount flush right, one cell.
+inline bool accounting_sign_before(std::string_view sign, std::string_view next) {
+  return sign == "$" && !next.empty() &&
+         std::string_view("0123456789-(").find(next.front()) != std::string_view::npos;
+}
+
 struct LineData {
   std::vector<std::uint32_t> words;
   Box box;

@@ -881,6 +881,26 @@ std::vector<Case> cases() {
         R"(l5 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hechas"])" + values(1, 0)}});
 
   out.push_back(
+      {"accounting_sign_left_of_its_column_label_stays_with_its_amount",
+       [](std::vector<PageWords>& pages) {
+         // No rulings; `$ -` in an accounting format, the sign flush left in its cell,
+         // left of the label `INVERSIÓN` (sweep seed 362): the stretch between the
+         // sign and the label is wider than the one between UNIDAD's values and the
+         // sign, yet no border runs between a sign and its amount.
+         PageWords& p = new_page(pages);
+         table_header(p, 100, 318);
+         for (const double y : {130, 150}) {
+           place(p, "Visitas", 42, y);
+           activity_values(p, y, "A", nullptr, "Hechas", 1, 0);
+           place(p, "$", 298, y);
+           place(p, "-", 350, y);
+         }
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$ -"] [c4 "Hechas"])" + values(1, 0),
+        R"(l5 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$ -"] [c4 "Hechas"])" + values(1, 0)}});
+
+  out.push_back(
       {"gutter_between_columns_measured_whole_where_a_label_fills_its_cell",
        [](std::vector<PageWords>& pages) {
          // `INVERSIÓN` ends right at its cell's border, so only a sliver of the gutter between
