@@ -129,6 +129,9 @@ struct LayoutConfig {
   // spacing, less than a blank line): the joined text must read as a label, so no value is
   // taken for one.
   double label_line_gap = 0.9;
+  // Two stacked words' font sizes, and two line pitches in line heights, within this fraction
+  // are the same (the pitch of a page's wrapped lines: one seen twice).
+  double same_pitch = 0.05;
   // pt: row gaps within this of the widest are a tie; the one nearer the middle wins.
   double row_gap_tie = 0.5;
   // A blank over this × line height cuts the previous page's row rest from the first row.

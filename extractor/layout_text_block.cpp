@@ -17,7 +17,11 @@ namespace poa::extractor::layout::detail {
 class PageLayouter::TextBlock {
  public:
   TextBlock(const PageLayouter& layouter, int first, int last)
-      : l_(layouter), first_(first), n_(last - first + 1), cells_(static_cast<std::size_t>(n_)) {}
+      : l_(layouter),
+        first_(first),
+        n_(last - first + 1),
+        cells_(static_cast<std::size_t>(n_)),
+        wrap_pitch_(layouter.wrap_pitch()) {}
 
   // Cuts each line into cells at the header's borders, marking the cells that are labels.
   void cut_lines();
@@ -62,6 +66,7 @@ class PageLayouter::TextBlock {
   static bool whole_amount(const BlockCell& bc);
   double first_word_width(int pos, const BlockCell& bc) const;
   bool next_word_fits(const BlockCell& above, int q, const BlockCell& next, double widest) const;
+  bool beyond_wrap_pitch(const BlockCell& above, const BlockCell& next) const;
   void follow_value(int pos, BlockCell& head);
   Wrapped find_wrapped(int pos, BlockCell& head);
   int wrapped_target(int pos, const BlockCell& head, const Wrapped& w) const;
@@ -70,6 +75,7 @@ class PageLayouter::TextBlock {
   int first_;
   int n_;
   std::vector<std::vector<BlockCell>> cells_;  // per line
+  double wrap_pitch_;                          // PageLayouter::wrap_pitch()
 };
 
 void PageLayouter::emit_text_block(int first, int last) {
@@ -82,6 +88,36 @@ void PageLayouter::emit_text_block(int first, int last) {
   block.join_spanning_values();
   block.find_moves();
   block.emit(out_.rows);
+}
+
+double PageLayouter::wrap_pitch() const {
+  std::vector<double> pitches;
+  for (std::size_t k = 0; k < lines_.size(); ++k) {
+    for (std::uint32_t ai : lines_[k].words) {
+      const Word& a = page_.words[ai];
+      const double h = height(a.box);
+      if (h <= 0) continue;
+      // Stacked words of one cell: on the lines below within two line heights (lines of
+      // neighbouring cells may come between, interleaved).
+      for (std::size_t j = k + 1; j < lines_.size() && cy(lines_[j].box) - cy(a.box) < 2 * h; ++j) {
+        for (std::uint32_t bi : lines_[j].words) {
+          const Word& b = page_.words[bi];
+          if (b.box.x0 < a.box.x1 && a.box.x0 < b.box.x1 &&
+              std::abs(size_of(b) - size_of(a)) <= config_.same_pitch * size_of(a)) {
+            pitches.push_back((cy(b.box) - cy(a.box)) / h);
+          }
+        }
+      }
+    }
+  }
+  // The least pitch seen twice (within a twentieth of a line): one pair of stacked words may
+  // come from a cell's text that overflows its row (a label of three lines aligned to the
+  // bottom of a row too short for it runs up into the row above: sweep seed 381).
+  std::sort(pitches.begin(), pitches.end());
+  for (std::size_t i = 0; i + 1 < pitches.size(); ++i) {
+    if (pitches[i + 1] - pitches[i] <= config_.same_pitch) return pitches[i + 1];
+  }
+  return kInf;
 }
 
 void PageLayouter::TextBlock::cut_lines() {
@@ -256,6 +292,17 @@ bool PageLayouter::TextBlock::next_word_fits(const BlockCell& above, int q, cons
   return needed <= widest;
 }
 
+// A cell's wrapped lines lie one line pitch apart, the same for every cell of the font; a row's
+// lines further apart (the cells' padding between them). A line further below the one above
+// than the page's wrapped lines lie, by nearer_below × its height, is another cell's (META's
+// one line, label cell left empty, right over PROPÓSITO's value, both aligned to their cells'
+// bottom, rows as tight as the lines of a cell's text are loose: sweep seed 236).
+bool PageLayouter::TextBlock::beyond_wrap_pitch(const BlockCell& above,
+                                                const BlockCell& next) const {
+  const double h = height(above.cell.box);
+  return cy(next.cell.box) - cy(above.cell.box) > (wrap_pitch_ + l_.config_.nearer_below) * h;
+}
+
 void PageLayouter::TextBlock::find_moves() {
   for (int pos = 0; pos < n_; ++pos) {
     for (std::size_t hi = 0; hi < line(pos).size(); ++hi) {
@@ -290,7 +337,7 @@ void PageLayouter::TextBlock::follow_value(int pos, BlockCell& head) {
         next.cell.box.y0 - chain.back()->cell.box.y1 >
             l_.config_.wrap_gap * height(next.cell.box) ||
         beside_label(q, j) || starts_label(q, j) || nearer_below(q, *chain.back(), next) ||
-        next_word_fits(*chain.back(), q, next, widest)) {
+        next_word_fits(*chain.back(), q, next, widest) || beyond_wrap_pitch(*chain.back(), next)) {
       break;
     }
     chain.push_back(&next);
@@ -346,7 +393,10 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
     }
     if (!w.label_chain) {
       widest = std::max(widest, width(next->cell.box));
-      if (next_word_fits(*w.chain.back(), q, *next, widest)) break;
+      if (next_word_fits(*w.chain.back(), q, *next, widest) ||
+          beyond_wrap_pitch(*w.chain.back(), *next)) {
+        break;
+      }
       const auto j = static_cast<std::size_t>(next - line(q).data());
       if (beside_label(q, j) && !starts_label(q, j)) {
         if (w.beside_line >= 0) break;  // the next label's value

@@ -412,6 +412,11 @@ class PageLayouter {
   // together on the label's row, as the spreadsheet had it. A row's line is the first line of
   // its text, moved cells included (as emit_grid_block's).
   void emit_text_block(int first, int last);
+  // The pitch of a cell's wrapped lines on this page, in line heights: the least distance
+  // between the centres of two words of one font size stacked one over the other (sharing some
+  // x) on neighbouring lines; two rows' lines lie further apart (the cells' padding). kInf
+  // when no words are stacked.
+  double wrap_pitch() const;
   // emit_text_block's steps over the block's cells (layout_text_block.cpp).
   class TextBlock;
 

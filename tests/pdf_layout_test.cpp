@@ -511,6 +511,26 @@ std::vector<Case> cases() {
               R"( [c2 "ESTRATEGIA"] [c3 ")" + below + R"("])"}});
   }
 
+  out.push_back({"form_line_further_below_than_wrapped_lines_starts_another_value",
+                 [](std::vector<PageWords>& pages) {
+                   // ESTRATEGIA's value shows the page's wrapped lines 8 pt apart; META's one
+                   // line (its label cell left empty), 12 pt above PROPÓSITO's, is no line of
+                   // that value, though the gap between them is no wider than a wrap's could
+                   // be and PROPÓSITO's first word would not have fit after it (sweep seed 236).
+                   PageWords& p = new_page(pages);
+                   place(p, "ESTRATEGIA", 40, 50);
+                   place(p, "Acercar los servicios", 140, 50);
+                   place(p, "básicos de salud a la", 140, 58);
+                   place(p, "población", 140, 66);
+                   place(p, "Realizar 24 jornadas de salud comunitaria con consultas", 140, 80);
+                   place(p, "PROPÓSITO", 40, 92);
+                   place(p, "Mejorar las condiciones.", 140, 92);
+                 },
+                 {R"(l1 [c0 "ESTRATEGIA"] [c1 "Acercar los servicios básicos de salud a la)"
+                  R"( población"])",
+                  R"(l4 [c1 "Realizar 24 jornadas de salud comunitaria con consultas"])",
+                  R"(l5 [c0 "PROPÓSITO"] [c1 "Mejorar las condiciones."])"}});
+
   out.push_back(
       {"value_with_a_number_where_the_months_were_does_not_continue_the_table",
        [](std::vector<PageWords>& pages) {
