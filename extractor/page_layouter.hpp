@@ -432,8 +432,11 @@ class PageLayouter {
   // goes to its first row only, so that no amount is counted twice. Under a cut table
   // (emit_table_body), a first band with no numbers is open at the top.
   // Returns false (nothing emitted) when the rulings do not separate the rows.
+  // `body_cells` are the body lines' cells at `borders` (emit_table_body's); a band line that is
+  // a whole body line takes its cells from there.
   bool emit_banded_body(const std::vector<int>& body, const std::vector<std::size_t>& anchors,
-                        const std::vector<double>& borders, bool under_cut_table);
+                        const std::vector<double>& borders,
+                        std::vector<std::vector<GCell>>& body_cells, bool under_cut_table);
 
   // A row of a table read from text alone whose annual and month values are as many as those
   // columns but not one per column (a dump that shifts the month header off its values, two
