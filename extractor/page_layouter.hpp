@@ -326,10 +326,12 @@ class PageLayouter {
   void find_whole_lines();
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();
-  // A column of labels with no value column after it, on whose label lines text starts right
-  // of all its labels (past a gutter): those are its values, beside labels wrapped over two
-  // lines and centred on them (`NÚMERO DE` / `ACCIÓN` with `54` between), so on no label's
-  // line of their own: they get the column they start.
+  // A column of labels on whose label lines text starts right of all its labels (past a word
+  // space): those are its values, beside labels wrapped over two lines and centred on them
+  // (`NÚMERO DE` / `ACCIÓN` with `54` between), so on no label's line of their own. With no
+  // value column after the labels they get the column they start; a value column found beside
+  // the labels starts at the leftmost of those that follow text of the labels' column on their
+  // line (a wrapped label's first line) when they start left of it.
   void add_value_columns(const std::vector<GCell>& cells, const std::vector<int>& lines,
                          std::size_t labels);
   // Labels of two rows sharing a column overlap but do not start together: they are centred
