@@ -81,6 +81,10 @@ struct WordConfig {
   double crop_ruling_share = 0.85;
   double min_word_gap = 0.2;  // em: the layout's word_space (0.12) with a margin
   double ruling_grey = 128;   // a ruling is darker than this
+  // A crop read at its size is sharpened first (Leptonica's unsharp mask: half width in pixels,
+  // fraction): the page it comes from was interpolated.
+  int sharpen_half_width = 3;
+  double sharpen = 0.7;
   // Poppler's word boxes run from the font's ascent to its descent (Liberation Sans's); OCR boxes
   // are made the same way so the layout's thresholds hold: em = row height / row_em.
   double ascent = 0.905, descent = 0.212, row_em = 0.93;
@@ -106,6 +110,7 @@ struct RawWord {
   double confidence = 0;                     // 0..1
   std::vector<std::pair<int, int>> glyph_x;  // per code point: ink x0, x1
   std::vector<std::string> glyph_text;       // per code point, UTF-8
+  bool settled = false;  // read again from the grey page already: not to be read from the binary
 };
 
 bool looks_numeric(const std::string& text) {
@@ -233,6 +238,17 @@ std::string fix_number_separators(const std::string& text) {
     out[separator_at.back()] = '.';
     return out;
   }
+  // `1.000`, `12.500`: figures in groups of three after a dot, no decimals. No value of a POA
+  // has three decimals: a thousands comma read as a dot (`1.000` would be read as 1).
+  const bool thousands_shape = groups >= 2 && group_length.front() <= 3 &&
+                               std::all_of(group_length.begin() + 1, group_length.end(),
+                                           [](std::size_t n) { return n == 3; }) &&
+                               std::all_of(separator_at.begin(), separator_at.end(),
+                                           [&](std::size_t at) { return text[at] == '.'; });
+  if (thousands_shape) {
+    for (std::size_t at : separator_at) out[at] = ',';
+    return out;
+  }
   const bool code_shape = text[0] != '$' && std::all_of(group_length.begin(), group_length.end(),
                                                         [](std::size_t n) { return n <= 2; });
   if (code_shape) {
@@ -323,12 +339,23 @@ double least_sure(const std::vector<RawWord>& words) {
   return least;
 }
 
-// Whether reading `a` of a cell is surer than reading `b`: its least sure word is, or, as sure
-// of that one, its words are on average (by letters).
+// A cell read as several numbers of which one after the first is a bare group of three figures
+// or fewer (`$12 000 00`): one amount split where its separators were lost, however sure each
+// piece. A list of partidas (`2461 5671`) is not.
+bool split_number(const std::vector<RawWord>& words) {
+  if (words.size() < 2) return false;
+  const bool numbers = std::all_of(words.begin(), words.end(),
+                                   [](const RawWord& w) { return looks_numeric(w.text); });
+  return numbers && std::any_of(words.begin() + 1, words.end(), [](const RawWord& w) {
+           return w.text.find_first_not_of("0123456789") == std::string::npos && w.text.size() <= 3;
+         });
+}
+
+// Whether reading `a` of a cell is surer than reading `b`: its words are on average (by letters;
+// `b` empty: any reading is). The cell's confidence stays its least sure word's, so a reading
+// kept for its average still flags the word it doubts.
 bool surer(const std::vector<RawWord>& a, const std::vector<RawWord>& b) {
   if (a.empty()) return false;
-  const double least_a = least_sure(a), least_b = least_sure(b);
-  if (std::abs(least_a - least_b) > 0.02) return least_a > least_b;
   auto mean = [](const std::vector<RawWord>& words) {
     double sum = 0, letters = 0;
     for (const RawWord& w : words) {
@@ -337,7 +364,7 @@ bool surer(const std::vector<RawWord>& a, const std::vector<RawWord>& b) {
     }
     return letters > 0 ? sum / letters : 0;
   };
-  return mean(a) > mean(b);
+  return b.empty() || mean(a) > mean(b);
 }
 
 // How many of the rows (or columns) at each edge of `ink` (1 bpp) are mostly ink: what is left of
@@ -437,7 +464,7 @@ struct OcrEngine::Impl {
   // each cell of a drawn table is read on its own as a block, and the rest of the page (titles,
   // text outside tables) with the cells blanked out, as a page. `feed` is what Tesseract reads:
   // `text` itself, or a grey image of it (grey_feed); `text` says where there is ink.
-  std::vector<RawWord> read_words(Pix* text, Pix* feed, Pix* grey, double dpi,
+  std::vector<RawWord> read_words(Pix* text, Pix* feed, Pix* grey, double dpi, bool enlarged,
                                   const layout::PageGraphics& graphics,
                                   std::vector<PixelBox>& unread) {
     const int ppi = static_cast<int>(std::lround(dpi));
@@ -473,21 +500,29 @@ struct OcrEngine::Impl {
           pixSetInRect(rest.get(), box);
         }
         boxDestroy(&box);
-        if (ink == 0) {  // nothing binarised: ink too faint for it is looked for later
-          unread.push_back(PixelBox{x0, y0, x1, y1});
-          continue;
+        std::vector<RawWord> found;
+        if (ink > 0) {  // else nothing binarised: ink too faint for it is looked for later
+          api.SetRectangle(x0, y0, x1 - x0, y1 - y0);
+          found = words();
         }
-        api.SetRectangle(x0, y0, x1 - x0, y1 - y0);
-        std::vector<RawWord> found = words();
         if (found.empty()) unread.push_back(PixelBox{x0, y0, x1, y1});
-        if (!found.empty() && least_sure(found) < config.cell_reread_below)
-          doubtful.emplace_back(cells.size(), PixelBox{x0, y0, x1, y1});
+        // A cell read empty is read again only on an enlarged scan: at 300 ppp the binary page
+        // holds what there is to read, and ink it lost is a stamp or a speck.
+        const bool doubt =
+            found.empty() ? enlarged
+                          : least_sure(found) < config.cell_reread_below || split_number(found);
+        if (doubt) doubtful.emplace_back(cells.size(), PixelBox{x0, y0, x1, y1});
         cells.push_back(std::move(found));
       }
     }
     for (const auto& [index, area] : doubtful) {
       std::vector<RawWord> again = read_grey_cell(grey, dpi, area, cells[index]);
-      if (surer(again, cells[index])) cells[index] = std::move(again);
+      // One amount split in pieces is wrong however sure each piece: read whole, it wins.
+      const bool whole =
+          split_number(cells[index]) && again.size() == 1 && looks_numeric(again.front().text);
+      if (whole || surer(again, cells[index])) cells[index] = std::move(again);
+      // Read from the grey page as well: the digits-only re-read of the binary is not better.
+      for (RawWord& w : cells[index]) w.settled = true;
     }
     for (std::vector<RawWord>& found : cells) {
       out.insert(out.end(), std::make_move_iterator(found.begin()),
@@ -532,6 +567,9 @@ struct OcrEngine::Impl {
         ink_in(grey, inner, static_cast<int>(paper) - static_cast<int>(config.unread_ink_margin),
                config.unread_min_ink * px);
     if (!ink) return {};
+    // A lone flat mark in a cell read empty is a faint dash: read_unread_cells tells it.
+    const int ink_w = ink->x1 - ink->x0, ink_h = ink->y1 - ink->y0;
+    if (first.empty() && ink_h <= config.dash_max_height * px && ink_w >= ink_h) return {};
     const int pad = std::max(2, static_cast<int>(std::lround(config.reread_pad * px)));
     const int x0 = std::max(inner.x0, ink->x0 - pad), y0 = std::max(inner.y0, ink->y0 - pad);
     const int x1 = std::min(inner.x1, ink->x1 + pad), y1 = std::min(inner.y1, ink->y1 + pad);
@@ -541,37 +579,61 @@ struct OcrEngine::Impl {
     if (!cell) return {};
     double em = 0;
     for (const RawWord& r : first) em = std::max(em, r.em);
-    const double cap = em > 0 ? config.cap_height * em : 0;
+    // Without a first reading, the ink's height is a figure's, a capital's.
+    const double cap = em > 0 ? config.cap_height * em : ink->y1 - ink->y0;
     const double scale =
-        cap > 0 ? std::clamp(config.reread_cap_px / cap, 1.0, config.reread_max_scale) : 2.0;
-    const auto factor = static_cast<l_float32>(scale);
-    const PixPtr large(scale > 1 ? pixScaleGrayLI(cell.get(), factor, factor)
-                                 : pixCopy(nullptr, cell.get()));
-    const int border = 10;
-    const PixPtr framed(large ? pixAddBorder(large.get(), border, paper) : nullptr);
-    if (!framed) return {};
+        std::clamp(config.reread_cap_px / std::max(cap, 1.0), 1.0, config.reread_max_scale);
     const bool numeric = std::all_of(first.begin(), first.end(),
                                      [](const RawWord& r) { return looks_numeric(r.text); });
-    api.SetImage(framed.get());
-    api.SetSourceResolution(static_cast<int>(std::lround(dpi * scale)));
+    // The crop at `factor` (sharpened when not enlarged: the page was interpolated already), read
+    // as one line of digits or as a block of text; words in page pixels.
+    auto read_at = [&](double factor, bool digits) {
+      const auto f = static_cast<l_float32>(factor);
+      PixPtr large(factor > 1 ? pixScaleGrayLI(cell.get(), f, f)
+                              : pixUnsharpMaskingGray(cell.get(), config.sharpen_half_width,
+                                                      static_cast<l_float32>(config.sharpen)));
+      const int border = 10;
+      const PixPtr framed(large ? pixAddBorder(large.get(), border, paper) : nullptr);
+      std::vector<RawWord> read;
+      if (!framed) return read;
+      api.SetImage(framed.get());
+      api.SetSourceResolution(static_cast<int>(std::lround(dpi * factor)));
+      api.SetVariable("tessedit_char_whitelist", digits ? kDigits : "");
+      api.SetPageSegMode(digits ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
+      read = words();
+      api.SetVariable("tessedit_char_whitelist", "");
+      // Only readings with a figure in them are numbers.
+      if (digits && std::none_of(read.begin(), read.end(), [](const RawWord& r) {
+            return r.text.find_first_of("0123456789") != std::string::npos;
+          })) {
+        read.clear();
+      }
+      auto x = [&](double v) { return static_cast<int>(std::lround((v - border) / factor)) + x0; };
+      auto y = [&](double v) { return (v - border) / factor + y0; };
+      for (RawWord& r : read) {
+        r.x0 = x(r.x0);
+        r.x1 = x(r.x1);
+        r.y0 = static_cast<int>(std::lround(y(r.y0)));
+        r.y1 = static_cast<int>(std::lround(y(r.y1)));
+        r.baseline = y(r.baseline);
+        r.em /= factor;
+      }
+      return read;
+    };
+    // A number (or a cell read empty: a lone figure) is read as one line of digits, enlarged and
+    // not (Tesseract reads some blurred figures only at one size or the other); when that is not
+    // sure, also as any text (a list `2461, 5671` the whitelist runs together).
+    std::vector<RawWord> found;
     if (numeric) {
-      api.SetVariable("tessedit_char_whitelist", kDigits);
-      api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-    } else {
-      api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+      found = read_at(scale, true);
+      if (!first.empty() && (found.empty() || least_sure(found) < config.cell_reread_below)) {
+        std::vector<RawWord> small = read_at(1, true);
+        if (surer(small, found)) found = std::move(small);
+      }
     }
-    std::vector<RawWord> found = words();
-    if (numeric) api.SetVariable("tessedit_char_whitelist", "");
-    // Back to page pixels.
-    auto x = [&](double v) { return static_cast<int>(std::lround((v - border) / scale)) + x0; };
-    auto y = [&](double v) { return (v - border) / scale + y0; };
-    for (RawWord& r : found) {
-      r.x0 = x(r.x0);
-      r.x1 = x(r.x1);
-      r.y0 = static_cast<int>(std::lround(y(r.y0)));
-      r.y1 = static_cast<int>(std::lround(y(r.y1)));
-      r.baseline = y(r.baseline);
-      r.em /= scale;
+    if (!first.empty() && (found.empty() || least_sure(found) < config.cell_reread_below)) {
+      std::vector<RawWord> text = read_at(scale, false);
+      if (surer(text, found)) found = std::move(text);
     }
     // Tesseract's box of a word can run over the words after it on its line (enlarged narrow
     // text: `Secretaría` as wide as its line, which then swallows `de`): a word ends where the
@@ -603,6 +665,7 @@ struct OcrEngine::Impl {
       }
       spread_glyphs(r);
     }
+    for (RawWord& r : found) r.settled = true;
     return found;
   }
 
@@ -626,7 +689,7 @@ struct OcrEngine::Impl {
     const int pad = std::max(1, static_cast<int>(std::lround(config.reread_pad * dpi / 72)));
     bool whitelisted = false;
     for (RawWord& w : list) {
-      if (!looks_numeric(w.text)) continue;
+      if (w.settled || !looks_numeric(w.text)) continue;
       const bool clean = only_whitelisted(w.text);
       if (clean && w.confidence >= config.reread_below) continue;
       if (!whitelisted) whitelisted = read_digits_only(image, dpi);
@@ -837,8 +900,8 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
       image.bilevel ? grey_feed(clean.grey.get(), text.get(), dpi, impl_->config) : nullptr;
   Pix* read_from = feed ? feed.get() : text.get();
   std::vector<PixelBox> unread;
-  std::vector<RawWord> list =
-      impl_->read_words(text.get(), read_from, clean.grey.get(), dpi, page.graphics, unread);
+  std::vector<RawWord> list = impl_->read_words(text.get(), read_from, clean.grey.get(), dpi,
+                                                enlarged, page.graphics, unread);
   impl_->reread_numbers(read_from, dpi, list);
   impl_->add_dashes(text.get(), dpi, page.graphics.segments, list);
   // Ink is looked for in the grey page without its rulings (and their grey edges).
