@@ -117,6 +117,13 @@ void split_word(const PageWords& page, const Word& w, const std::vector<double>&
   flush(w.glyph_count);
 }
 
+// `sign` is a lone currency sign and `next` starts an amount (a digit, `-` for zero, `(` for a
+// negative): an accounting format's sign flush left and its amount flush right, one cell.
+inline bool accounting_sign_before(std::string_view sign, std::string_view next) {
+  return sign == "$" && !next.empty() &&
+         std::string_view("0123456789-(").find(next.front()) != std::string_view::npos;
+}
+
 struct LineData {
   std::vector<std::uint32_t> words;
   Box box;
@@ -287,6 +294,10 @@ class PageLayouter {
   // PDF page, the month line's foot: the label's tail shares the header row with the month
   // names centred in it; sweep seeds 28, 163).
   int header_tail_end(int m, double limit) const;
+
+  // The top of the drawn cells holding line k's words, when k is a column header's ACTIVIDAD
+  // line inside a drawn grid; -kInf otherwise.
+  double header_cells_top(int k) const;
 
   void find_zones();
   // The lines from `first` on that continue the table the previous page's foot cut (none when
