@@ -1,6 +1,7 @@
 // Pass 6, rows of a header block read from its text (no drawn grid): each line cut into cells,
 // and the wrapped values and labels moved onto the row of their label (emit_text_block's steps).
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ class PageLayouter::TextBlock {
   bool value_column(int col) const;
   bool nearer_below(int q, const BlockCell& above, const BlockCell& bc);
   bool apart_from_above(int pos, const BlockCell& bc, double gap_below);
+  static bool whole_amount(const BlockCell& bc);
+  double first_word_width(int pos, const BlockCell& bc) const;
+  bool next_word_fits(const BlockCell& above, int q, const BlockCell& next, double widest) const;
   void follow_value(int pos, BlockCell& head);
   Wrapped find_wrapped(int pos, BlockCell& head);
   int wrapped_target(int pos, const BlockCell& head, const Wrapped& w) const;
@@ -223,6 +227,35 @@ bool PageLayouter::TextBlock::apart_from_above(int pos, const BlockCell& bc, dou
   return gap_above - gap_below > l_.config_.nearer_below * height(bc.cell.box);
 }
 
+// An amount is whole on its line: the line below is another field's value, maybe one whose
+// label was left empty (`$ 60,000.00` over `M 3,120 H 2,875`, sweep seed 254), or the value of
+// the next label when the amount's own label wraps (`INVERSIÓN` / `APROXIMADA $ 615,500.00`
+// over ESTRATEGIA's value, seed 381).
+bool PageLayouter::TextBlock::whole_amount(const BlockCell& bc) {
+  return bc.cell.text.front() == '$' && text::parse_money(bc.cell.text);
+}
+
+// The width of the first word of the cell's text (its first piece on the line).
+double PageLayouter::TextBlock::first_word_width(int pos, const BlockCell& bc) const {
+  for (std::uint32_t wi : l_.lines_[page_line(pos)].words) {
+    const Box& b = l_.page_.words[wi].box;
+    if (std::abs(b.x0 - bc.cell.box.x0) < 1e-6) return std::min(b.x1, bc.cell.box.x1) - b.x0;
+  }
+  return kInf;
+}
+
+// A spreadsheet (or word processor) wraps a cell's text where the next word does not fit: a
+// line whose first word would have fit at the end of the line above, in a cell at least as wide
+// as the widest line of the text (`widest`, a space counted generously), is not that line's
+// wrap but another cell's text (`19` of NÚMERO DE ACCIÓN over ESTRATEGIA's value, both aligned
+// to their cells' bottom: sweep seed 381).
+bool PageLayouter::TextBlock::next_word_fits(const BlockCell& above, int q, const BlockCell& next,
+                                             double widest) const {
+  const double needed = (above.cell.box.x1 - above.cell.box.x0) +
+                        l_.config_.space_width * next.cell.size + first_word_width(q, next);
+  return needed <= widest;
+}
+
 void PageLayouter::TextBlock::find_moves() {
   for (int pos = 0; pos < n_; ++pos) {
     for (std::size_t hi = 0; hi < line(pos).size(); ++hi) {
@@ -243,20 +276,21 @@ void PageLayouter::TextBlock::find_moves() {
 // A value beside its label, wrapped over the lines below it: they join it, up to a line where
 // the column holds a value of the next label row (or a label).
 void PageLayouter::TextBlock::follow_value(int pos, BlockCell& head) {
-  // An amount is whole on its line: the line below is another field's value, maybe one whose
-  // label was left empty (`$ 60,000.00` over `M 3,120 H 2,875`, sweep seed 254).
-  if (head.cell.text.front() == '$' && text::parse_money(head.cell.text)) return;
+  if (whole_amount(head)) return;
   std::vector<BlockCell*> chain{&head};
+  double widest = width(head.cell.box);
   for (int q = pos + 1; q < n_; ++q) {
     auto& cells = line(q);
     std::size_t j = 0;
     while (j < cells.size() && cells[j].cell.column != head.cell.column) ++j;
     if (j == cells.size()) break;
     BlockCell& next = cells[j];
+    widest = std::max(widest, width(next.cell.box));
     if (next.label || next.target >= 0 ||
         next.cell.box.y0 - chain.back()->cell.box.y1 >
             l_.config_.wrap_gap * height(next.cell.box) ||
-        beside_label(q, j) || starts_label(q, j) || nearer_below(q, *chain.back(), next)) {
+        beside_label(q, j) || starts_label(q, j) || nearer_below(q, *chain.back(), next) ||
+        next_word_fits(*chain.back(), q, next, widest)) {
       break;
     }
     chain.push_back(&next);
@@ -273,8 +307,10 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
   w.label_chain = head.label;
   w.chain.push_back(&head);
   w.last = pos;
+  if (whole_amount(head)) return w;
   std::string label_text = head.cell.text;
   double pitch_gap = 0;  // the gap between the chain's first two lines
+  double widest = width(head.cell.box);
   for (int q = pos + 1; q < n_; ++q) {
     BlockCell* next = find_col(q, head.cell.column);
     if (!next) {
@@ -309,6 +345,8 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
       }
     }
     if (!w.label_chain) {
+      widest = std::max(widest, width(next->cell.box));
+      if (next_word_fits(*w.chain.back(), q, *next, widest)) break;
       const auto j = static_cast<std::size_t>(next - line(q).data());
       if (beside_label(q, j) && !starts_label(q, j)) {
         if (w.beside_line >= 0) break;  // the next label's value

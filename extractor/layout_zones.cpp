@@ -97,16 +97,22 @@ bool PageLayouter::find_carried_zone(int first, TableZone& z) const {
   z.carried = true;
   z.body_first = first;
   z.body_last = body_end(first) - 1;
-  // Its columns only go on if some line has a number (or `-`) in the numeric columns.
+  // Its columns only go on if some line has a number (or `-`) in the numeric columns, and
+  // nothing else there: a header block's value wrapped across the page's width, on top of the
+  // page, may hold a number where the months were (`Sustituir 1,800 luminarias…`, sweep seed
+  // 381: META's first lines over the next action's labels).
   const auto anual = static_cast<std::size_t>(std::max(state_.cut_table_anual, 0));
   const double numeric_x0 = anual < state_.cut_table.size() ? state_.cut_table[anual].x0 : kInf;
   for (int k = z.body_first; k <= z.body_last; ++k) {
     if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
+    bool number = false, other = false;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
+      if (w.box.x0 < numeric_x0) continue;
       const char c = w.text[0];
-      if (w.box.x0 >= numeric_x0 && ((c >= '0' && c <= '9') || c == '-')) return true;
+      ((c >= '0' && c <= '9') || c == '-' ? number : other) = true;
     }
+    if (number && !other) return true;
   }
   return false;
 }

@@ -26,6 +26,9 @@ inline double cy(const Box& b) {
 inline double height(const Box& b) {
   return b.y1 - b.y0;
 }
+inline double width(const Box& b) {
+  return b.x1 - b.x0;
+}
 inline void unite(Box& a, const Box& b) {
   a.x0 = std::min(a.x0, b.x0);
   a.y0 = std::min(a.y0, b.y0);
