@@ -530,8 +530,17 @@ std::vector<std::pair<double, double>> PageLayouter::body_extents(const TableZon
   std::vector<std::pair<double, double>> extents;
   for (int k = z.body_first; k <= z.body_last; ++k) {
     if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
-    for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
-      extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
+    const auto& words = lines_[static_cast<std::size_t>(k)].words;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const Word& w = page_.words[words[i]];
+      double x1 = w.box.x1;
+      // An accounting sign flush left in its cell, its amount flush right (`$   -`): one
+      // cell's text, so no border runs in the gutter between them (sweep seed 362: `$` right
+      // of UNIDAD's values, a wider stretch between it and INVERSIÓN's label).
+      if (i + 1 < words.size() && accounting_sign_before(w.text, page_.words[words[i + 1]].text)) {
+        x1 = page_.words[words[i + 1]].box.x0;
+      }
+      extents.emplace_back(w.box.x0, x1);
     }
   }
   return extents;

@@ -117,6 +117,13 @@ void split_word(const PageWords& page, const Word& w, const std::vector<double>&
   flush(w.glyph_count);
 }
 
+// `sign` is a lone currency sign and `next` starts an amount (a digit, `-` for zero, `(` for a
+// negative): an accounting format's sign flush left and its amount flush right, one cell.
+inline bool accounting_sign_before(std::string_view sign, std::string_view next) {
+  return sign == "$" && !next.empty() &&
+         std::string_view("0123456789-(").find(next.front()) != std::string_view::npos;
+}
+
 struct LineData {
   std::vector<std::uint32_t> words;
   Box box;
@@ -297,6 +304,10 @@ class PageLayouter {
   // names centred in it; sweep seeds 28, 163).
   int header_tail_end(int m, double limit) const;
 
+  // The top of the drawn cells holding line k's words, when k is a column header's ACTIVIDAD
+  // line inside a drawn grid; -kInf otherwise.
+  double header_cells_top(int k) const;
+
   void find_zones();
   // The lines from `first` on that continue the table the previous page's foot cut (none when
   // it cut none): they run until a line that ends a table body, and some hold a value in its
@@ -432,8 +443,11 @@ class PageLayouter {
   // goes to its first row only, so that no amount is counted twice. Under a cut table
   // (emit_table_body), a first band with no numbers is open at the top.
   // Returns false (nothing emitted) when the rulings do not separate the rows.
+  // `body_cells` are the body lines' cells at `borders` (emit_table_body's); a band line that is
+  // a whole body line takes its cells from there.
   bool emit_banded_body(const std::vector<int>& body, const std::vector<std::size_t>& anchors,
-                        const std::vector<double>& borders, bool under_cut_table);
+                        const std::vector<double>& borders,
+                        std::vector<std::vector<GCell>>& body_cells, bool under_cut_table);
 
   // A row of a table read from text alone whose annual and month values are as many as those
   // columns but not one per column (a dump that shifts the month header off its values, two

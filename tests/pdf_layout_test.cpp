@@ -131,6 +131,26 @@ std::vector<Box> lattice(const std::vector<double>& xs, const std::vector<double
   return out;
 }
 
+// The synthetic table's columns bordered from y 98: its header (each label's cell merged over
+// the label row and the month row, PROGRAMACIÓN MENSUAL's over the months) and one activity row.
+// With `block_rows` (y, ascending), the header block drawn as rows of the same grid above it,
+// three cells a row: [40, 190) [190, 500) [500, 740).
+void draw_table_header_and_one_row(PageWords& page, const std::vector<double>& block_rows = {}) {
+  std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
+  for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
+  std::vector<Box> merged{Box{500, 98, 740, 107}};
+  for (std::size_t c = 0; c < 6; ++c) merged.push_back(Box{xs[c], 98, xs[c + 1], 122});
+  std::vector<double> ys = block_rows;
+  for (std::size_t r = 0; r < ys.size(); ++r) {
+    const double y1 = r + 1 < ys.size() ? ys[r + 1] : 98;
+    for (const auto& [x0, x1] : {std::pair{40.0, 190.0}, {190.0, 500.0}, {500.0, 740.0}}) {
+      merged.push_back(Box{x0, ys[r], x1, y1});
+    }
+  }
+  ys.insert(ys.end(), {98, 107, 122, 152});
+  draw_cells(page, lattice(xs, ys, merged));
+}
+
 struct Case {
   std::string name;
   std::function<void(std::vector<PageWords>&)> build;
@@ -939,6 +959,26 @@ std::vector<Case> cases() {
         R"(l5 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hechas"])" + values(1, 0)}});
 
   out.push_back(
+      {"accounting_sign_left_of_its_column_label_stays_with_its_amount",
+       [](std::vector<PageWords>& pages) {
+         // No rulings; `$ -` in an accounting format, the sign flush left in its cell,
+         // left of the label `INVERSIÓN` (sweep seed 362): the stretch between the
+         // sign and the label is wider than the one between UNIDAD's values and the
+         // sign, yet no border runs between a sign and its amount.
+         PageWords& p = new_page(pages);
+         table_header(p, 100, 318);
+         for (const double y : {130, 150}) {
+           place(p, "Visitas", 42, y);
+           activity_values(p, y, "A", nullptr, "Hechas", 1, 0);
+           place(p, "$", 298, y);
+           place(p, "-", 350, y);
+         }
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$ -"] [c4 "Hechas"])" + values(1, 0),
+        R"(l5 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$ -"] [c4 "Hechas"])" + values(1, 0)}});
+
+  out.push_back(
       {"gutter_between_columns_measured_whole_where_a_label_fills_its_cell",
        [](std::vector<PageWords>& pages) {
          // `INVERSIÓN` ends right at its cell's border, so only a sliver of the gutter between
@@ -991,11 +1031,7 @@ std::vector<Case> cases() {
        [](std::vector<PageWords>& pages) {
          // `INVERSIÓN` / `APROX.` wraps lower than the month names, inside the header's band.
          PageWords& p = new_page(pages);
-         std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
-         for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
-         std::vector<Box> merged{Box{500, 98, 740, 107}};
-         for (std::size_t c = 0; c < 6; ++c) merged.push_back(Box{xs[c], 98, xs[c + 1], 122});
-         draw_cells(p, lattice(xs, {98, 107, 122, 152}, merged));
+         draw_table_header_and_one_row(p);
          table_header(p, 100);
          place(p, "APROX.", 315, 115);
          place(p, "Publicar el informe", 42, 130);
@@ -1006,6 +1042,37 @@ std::vector<Case> cases() {
         months_row(3),
         R"(l5 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
             values(1, 11)}});
+
+  // The header block's last value row, in capitals and digits, a wrapped column label's gap
+  // above the column labels, is no line of them: it lies above the top of their drawn cells,
+  // outside the table's frame (a header block without borders, sweep seed 545) or under a
+  // ruling of the one grid they share (every cell bordered, seed 124).
+  for (const bool one_grid : {false, true}) {
+    out.push_back(
+        {std::string("drawn_grid_header_value_row_right_above_the_table_stays_out_of_it") +
+             (one_grid ? "_in_one_grid" : ""),
+         [one_grid](std::vector<PageWords>& pages) {
+           PageWords& p = new_page(pages);
+           place(p, "PARTIDA PRESUPUESTAL", 44, 75);
+           place(p, "BENEFICIARIOS", 300, 75);
+           place(p, "2211, 3361", 60, 87.5);
+           place(p, "M 3,120 H 2,875", 300, 87.5);
+           draw_table_header_and_one_row(
+               p, one_grid ? std::vector<double>{74, 86} : std::vector<double>{});
+           table_header(p, 100);
+           place(p, "Publicar el informe", 42, 130);
+           activity_values(p, 130, "Dpto.", "$1.00", "Informe", 1, 11);
+         },
+         // (In one grid the block's cell [190, 500) spans five of the table's columns.)
+         {std::string(R"(l1 [c0 "PARTIDA PRESUPUESTAL"] [c1)") + (one_grid ? "+5" : "") +
+              R"( "BENEFICIARIOS"])",
+          std::string(R"(l2 [c0 "2211, 3361"] [c1)") + (one_grid ? "+5" : "") +
+              R"( "M 3,120 H 2,875"])",
+          "l3" + kHeaderRow, months_row(5),
+          R"(l6 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"])"
+          R"( [c4 "Informe"])" +
+              values(1, 11)}});
+  }
 
   out.push_back({"shaded_label_cells_without_borders_fall_back_to_the_text",
                  [](std::vector<PageWords>& pages) {
