@@ -265,6 +265,12 @@ class PageLayouter {
   void place_lines_in_grids();
 
   void build_lines();
+  // The gap between the lines of one cell on this page: its line pitch less its glyphs' height,
+  // the font's own (Carlito's pitch is 1.44 its glyphs' height, Liberation's 1.15). The median
+  // gap, narrower than a line, between consecutive lines with a word of one over a word of the
+  // other; -1 when fewer than two such pairs (and on a character grid, whose every line is one
+  // pitch from the next).
+  double pitch_gap() const;
   // ---- Pass 3, line kinds (layout_kinds.cpp)
   // How the line stands out (RowLayout's centred, bold, larger, indented; not above_labels).
   RowLayout line_look(const LineData& l) const;
@@ -287,6 +293,9 @@ class PageLayouter {
   // ---- Pass 4, zones (layout_zones.cpp)
   // Every word of `l` sits over a word of lines [from, to] (the lines of a wrapped label).
   bool stacked_over(const LineData& l, int from, int to) const;
+  // Whether two lines `gap` apart, the lower `h` high, are as tight as `factor` × h allows, or
+  // as the page's lines of one cell (pitch_gap_, LayoutConfig::pitch_slack).
+  bool tight_gap(double gap, double h, double factor) const;
 
   // The last line of a table header whose month names are on line m: a column label wrapped
   // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
@@ -471,6 +480,7 @@ class PageLayouter {
   std::vector<CellGrid> grids_;  // the tables the page draws
   std::vector<int> line_grid_;   // per line: the grid it lies in, -1 for none
   double median_size_ = 0;
+  double pitch_gap_ = -1;  // pitch_gap(), found with the zones
   MonthScratch month_scratch_;
   // The columns of the table being laid out, and its first numeric column (annual, then months).
   std::vector<GridColumn> table_grid_;

@@ -769,6 +769,47 @@ std::vector<Case> cases() {
         R"(l9 [c0 "Tres"] [c1 "C"] [c2 "Doc"] [c3 "$3.00"] [c4 "Listo"])" + values(3, 2)}});
 
   out.push_back(
+      {"table_label_wrapped_at_a_wide_line_pitch_stays_in_the_column_header",
+       [](std::vector<PageWords>& pages) {
+         // A font whose line pitch is well over its glyphs' height (Carlito; round-trip seed
+         // 4273): every line of a cell sits 4.4 pt (0.46 of its height) under the one above,
+         // the column header's too. `INVERSIÓN`, the first line of the wrapped INVERSIÓN
+         // APROX. column label, also reads as a header-block label: at the page's line pitch it
+         // is a line of the column header, not a header-block label making a column there
+         // that would cut `plataforma` off ESTRATEGIA's value.
+         PageWords& p = new_page(pages);
+         place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 40, true);
+         place(p, "ESTRATEGIA", 40, 60);
+         place(p, "PROPÓSITO", 380, 60);
+         place(p, "Difusión de la información pública en las colonias del municipio y su", 40, 74);
+         place(p, "nueva plataforma", 296, 74);
+         place(p, "Mejorar la atención", 380, 74);
+         place(p, "de la población", 380, 88);
+         place(p, "vulnerable.", 380, 102);
+         place(p, "INVERSIÓN", 315, 130);
+         place(p, "ACTIVIDAD", 95, 144);
+         place(p, "ÁREA", 210, 144);
+         place(p, "UNIDAD", 265, 144);
+         place(p, "APROX.", 315, 144);
+         place(p, "INDICADOR", 380, 144);
+         place(p, "ANUAL", 455, 144);
+         place(p, "PROGRAMACIÓN MENSUAL", 580, 144);
+         for (int m = 0; m < 12; ++m) place(p, kMonths[m], 504 + 20 * m, 158);
+         place(p, "Uno", 42, 175);
+         activity_values(p, 175, "A", "$1.00", "Hecho", 1, 0);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])", R"(l2 [c0 "ESTRATEGIA"] [c1 "PROPÓSITO"])",
+        R"(l3 [c0 "Difusión de la información pública en las colonias del municipio y su nueva)"
+        R"( plataforma"] [c1 "Mejorar la atención"])",
+        // (Lines of a value further apart than wrap_gap are rows of their own; the recogniser
+        // joins a value's rows.)
+        R"(l4 [c1 "de la población"])", R"(l5 [c1 "vulnerable."])",
+        R"(l6 [c0 "ACTIVIDAD"] [c1 "ÁREA"] [c2 "UNIDAD"] [c3 "INVERSIÓN APROX."])"
+        R"( [c4 "INDICADOR"] [c5 "ANUAL"] [c6+12 "PROGRAMACIÓN MENSUAL"])",
+        months_row(8),
+        R"(l9 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
+
+  out.push_back(
       {"table_continues_on_a_page_without_header_and_page_numbers_dropped",
        [](std::vector<PageWords>& pages) {
          PageWords& p1 = first_activity_page(pages);
