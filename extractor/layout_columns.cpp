@@ -99,7 +99,8 @@ void PageLayouter::add_value_columns(const std::vector<GCell>& cells, const std:
   for (std::size_t i = 0; i < labels; ++i) label_line[static_cast<std::size_t>(lines[i])] = 1;
   std::vector<GCell> line_cells;
   for (std::size_t c = grid.size(); c-- > 0;) {
-    if (grid[c].label.empty() || (c + 1 < grid.size() && grid[c + 1].label.empty())) continue;
+    if (grid[c].label.empty()) continue;
+    const bool has_values = c + 1 < grid.size() && grid[c + 1].label.empty();
     const double x1 = c + 1 < grid.size() ? grid[c + 1].x0 : kInf;
     double labels_end = -kInf;
     for (std::size_t i = 0; i < labels; ++i) {
@@ -111,13 +112,33 @@ void PageLayouter::add_value_columns(const std::vector<GCell>& cells, const std:
     for (std::size_t k = 0; k < lines_.size(); ++k) {
       if (!label_line[k]) continue;
       gutter_cells(page_, lines_[k], {}, config_, line_cells);
+      bool beside_column = false;  // a cell of the labels' column comes first on the line
       for (const GCell& v : line_cells) {
-        if (v.box.x0 > labels_end + config_.gutter * v.size && v.box.x0 < x1) {
+        // Past the column's widest label by more than a word space, not a gutter: a gutter is
+        // how one line parts its cells, and gutter_cells parted v from its own line's labels
+        // already; the widest label may be on another line, and the values of a column barely
+        // wider than its labels start less than a gutter after it (round-trip seed 3272: `58`
+        // 0.8 em after BENEFICIARIOS).
+        const bool past_labels = v.box.x0 > labels_end + config_.space_width * v.size;
+        // A value column found beside the labels starts where its leftmost value beside a
+        // label starts; a value beside the first line of a label wrapped over two (not a label
+        // alone) may start further left, and then it does (round-trip seed 4171: the
+        // right-aligned `$26,209.37` beside INVERSIÓN made it, `8` beside `NÚMERO DE` starts
+        // 35 pt left of it; the column's border then parts `BENEFICIARIOS Mujeres:`, whose line
+        // has no gutter there: where another line's cell starts wins over one line's missing
+        // gutter). Text starting there on a line with nothing in the labels' column is a value
+        // centred across the form under that block of labels (sweep seeds 27, 122; see
+        // find_header_grid): it moves no column.
+        if (past_labels && v.box.x0 < x1 && (!has_values || beside_column)) {
           start = std::min(start, v.box.x0);
         }
+        beside_column = beside_column || (v.box.x0 >= grid[c].x0 && v.box.x0 < labels_end);
       }
     }
-    if (start < kInf) {
+    if (start == kInf) continue;
+    if (has_values) {
+      grid[c + 1].x0 = start;
+    } else {
       grid.insert(grid.begin() + static_cast<std::ptrdiff_t>(c) + 1,
                   GridColumn{start, page_.width, std::string()});
     }
@@ -509,8 +530,17 @@ std::vector<std::pair<double, double>> PageLayouter::body_extents(const TableZon
   std::vector<std::pair<double, double>> extents;
   for (int k = z.body_first; k <= z.body_last; ++k) {
     if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
-    for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
-      extents.emplace_back(page_.words[wi].box.x0, page_.words[wi].box.x1);
+    const auto& words = lines_[static_cast<std::size_t>(k)].words;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const Word& w = page_.words[words[i]];
+      double x1 = w.box.x1;
+      // An accounting sign flush left in its cell, its amount flush right (`$   -`): one
+      // cell's text, so no border runs in the gutter between them (sweep seed 362: `$` right
+      // of UNIDAD's values, a wider stretch between it and INVERSIÓN's label).
+      if (i + 1 < words.size() && accounting_sign_before(w.text, page_.words[words[i + 1]].text)) {
+        x1 = page_.words[words[i + 1]].box.x0;
+      }
+      extents.emplace_back(w.box.x0, x1);
     }
   }
   return extents;

@@ -37,8 +37,7 @@ void gutter_cells(const PageWords& page, const LineData& l, const std::vector<do
       // Accounting formats put the currency sign flush left and the amount flush right in one
       // cell (`$          101,000.00`, zero as `$ -`): the gutter between them parts no cells.
       const bool amount_after_sign =
-          !out.empty() && out.back().text == "$" && !p.text.empty() &&
-          (std::string_view("0123456789-(").find(p.text[0]) != std::string_view::npos);
+          !out.empty() && accounting_sign_before(out.back().text, p.text);
       const bool join = !out.empty() && col == last_col &&
                         (p.box.x0 - last_x1 < config.gutter * p.size || amount_after_sign);
       if (join) {

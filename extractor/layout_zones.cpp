@@ -111,6 +111,20 @@ bool PageLayouter::find_carried_zone(int first, TableZone& z) const {
   return false;
 }
 
+double PageLayouter::header_cells_top(int k) const {
+  const int g = line_grid_[static_cast<std::size_t>(k)];
+  if (g < 0 || !info_[static_cast<std::size_t>(k)].actividad) return -kInf;
+  const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
+  double top = kInf;
+  for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
+    const Box& b = page_.words[wi].box;
+    if (const GridCell* cell = grid.cell_at((b.x0 + b.x1) / 2, cy(b))) {
+      top = std::min(top, cell->box.y0);
+    }
+  }
+  return top < kInf ? top : -kInf;
+}
+
 TableZone PageLayouter::find_table_zone(int m) const {
   TableZone z;
   z.month_line = m;
@@ -123,13 +137,19 @@ TableZone PageLayouter::find_table_zone(int m) const {
     if (k < m && info_[static_cast<std::size_t>(k)].months) break;
     if (inf.actividad) z.header_first = k;
   }
-  // Wrapped header labels centred above the ACTIVIDAD line: tight upper-case lines.
+  // Wrapped header labels centred above the ACTIVIDAD line: tight upper-case lines. Where the
+  // page draws the column labels' cells, those lines lie inside them: a line above their top
+  // is the header block's (its last value row, in capitals and digits, a wrapped label's gap
+  // above the column labels, under a ruling of one grid with the table, sweep seed 124, or
+  // outside the table's frame, seed 545).
+  const double cells_top = header_cells_top(z.header_first);
   while (z.header_first > 0) {
     const int k = z.header_first - 1;
     const LineData& above = lines_[static_cast<std::size_t>(k)];
     const LineData& cur = lines_[static_cast<std::size_t>(z.header_first)];
     const LineInfo& inf = info_[static_cast<std::size_t>(k)];
     if (inf.heading || inf.cut == Cut::kDropped || inf.months) break;
+    if (cy(above.box) < cells_top) break;
     // `INVERSIÓN` is also a header-block label: inside the column header it is the first
     // line of a wrapped column label, stacked over the rest of it.
     const double gap = cur.box.y0 - above.box.y1;

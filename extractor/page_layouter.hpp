@@ -117,6 +117,13 @@ void split_word(const PageWords& page, const Word& w, const std::vector<double>&
   flush(w.glyph_count);
 }
 
+// `sign` is a lone currency sign and `next` starts an amount (a digit, `-` for zero, `(` for a
+// negative): an accounting format's sign flush left and its amount flush right, one cell.
+inline bool accounting_sign_before(std::string_view sign, std::string_view next) {
+  return sign == "$" && !next.empty() &&
+         std::string_view("0123456789-(").find(next.front()) != std::string_view::npos;
+}
+
 struct LineData {
   std::vector<std::uint32_t> words;
   Box box;
@@ -288,6 +295,10 @@ class PageLayouter {
   // names centred in it; sweep seeds 28, 163).
   int header_tail_end(int m, double limit) const;
 
+  // The top of the drawn cells holding line k's words, when k is a column header's ACTIVIDAD
+  // line inside a drawn grid; -kInf otherwise.
+  double header_cells_top(int k) const;
+
   void find_zones();
   // The lines from `first` on that continue the table the previous page's foot cut (none when
   // it cut none): they run until a line that ends a table body, and some hold a value in its
@@ -315,10 +326,12 @@ class PageLayouter {
   void find_whole_lines();
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();
-  // A column of labels with no value column after it, on whose label lines text starts right
-  // of all its labels (past a gutter): those are its values, beside labels wrapped over two
-  // lines and centred on them (`NÚMERO DE` / `ACCIÓN` with `54` between), so on no label's
-  // line of their own: they get the column they start.
+  // A column of labels on whose label lines text starts right of all its labels (past a word
+  // space): those are its values, beside labels wrapped over two lines and centred on them
+  // (`NÚMERO DE` / `ACCIÓN` with `54` between), so on no label's line of their own. With no
+  // value column after the labels they get the column they start; a value column found beside
+  // the labels starts at the leftmost of those that follow text of the labels' column on their
+  // line (a wrapped label's first line) when they start left of it.
   void add_value_columns(const std::vector<GCell>& cells, const std::vector<int>& lines,
                          std::size_t labels);
   // Labels of two rows sharing a column overlap but do not start together: they are centred
@@ -421,8 +434,11 @@ class PageLayouter {
   // goes to its first row only, so that no amount is counted twice. Under a cut table
   // (emit_table_body), a first band with no numbers is open at the top.
   // Returns false (nothing emitted) when the rulings do not separate the rows.
+  // `body_cells` are the body lines' cells at `borders` (emit_table_body's); a band line that is
+  // a whole body line takes its cells from there.
   bool emit_banded_body(const std::vector<int>& body, const std::vector<std::size_t>& anchors,
-                        const std::vector<double>& borders, bool under_cut_table);
+                        const std::vector<double>& borders,
+                        std::vector<std::vector<GCell>>& body_cells, bool under_cut_table);
 
   // A row of a table read from text alone whose annual and month values are as many as those
   // columns but not one per column (a dump that shifts the month header off its values, two

@@ -131,6 +131,26 @@ std::vector<Box> lattice(const std::vector<double>& xs, const std::vector<double
   return out;
 }
 
+// The synthetic table's columns bordered from y 98: its header (each label's cell merged over
+// the label row and the month row, PROGRAMACIÓN MENSUAL's over the months) and one activity row.
+// With `block_rows` (y, ascending), the header block drawn as rows of the same grid above it,
+// three cells a row: [40, 190) [190, 500) [500, 740).
+void draw_table_header_and_one_row(PageWords& page, const std::vector<double>& block_rows = {}) {
+  std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
+  for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
+  std::vector<Box> merged{Box{500, 98, 740, 107}};
+  for (std::size_t c = 0; c < 6; ++c) merged.push_back(Box{xs[c], 98, xs[c + 1], 122});
+  std::vector<double> ys = block_rows;
+  for (std::size_t r = 0; r < ys.size(); ++r) {
+    const double y1 = r + 1 < ys.size() ? ys[r + 1] : 98;
+    for (const auto& [x0, x1] : {std::pair{40.0, 190.0}, {190.0, 500.0}, {500.0, 740.0}}) {
+      merged.push_back(Box{x0, ys[r], x1, y1});
+    }
+  }
+  ys.insert(ys.end(), {98, 107, 122, 152});
+  draw_cells(page, lattice(xs, ys, merged));
+}
+
 struct Case {
   std::string name;
   std::function<void(std::vector<PageWords>&)> build;
@@ -288,36 +308,73 @@ std::vector<Case> cases() {
         R"(l3 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"] [c2 "BENEFICIARIOS"])"
         R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
 
-  out.push_back({"form_right_labels_wrapped_and_centred_beside_their_values",
-                 [](std::vector<PageWords>& pages) {
-                   // No rulings; the right-hand block's labels wrap over two lines centred on their
-                   // values' line, which holds a label of the left-hand block only (round-trip seed
-                   // 1428): the values still get a column of their own.
-                   PageWords& p = new_page(pages);
-                   place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 30, true);
-                   place(p, "NÚMERO DE", 420, 55);
-                   place(p, "SECRETARÍA", 40, 60);
-                   place(p, "Secretaría de Planeación.", 140, 60);
-                   place(p, "4", 520, 60);
-                   place(p, "ACCIÓN", 420, 65);
-                   place(p, "INVERSIÓN", 420, 75);
-                   place(p, "PRINCIPIO RECTOR", 40, 80);
-                   place(p, "Capital de la Gobernanza", 140, 80);
-                   place(p, "$10.00", 540, 80);
-                   place(p, "APROXIMADA", 420, 85);
-                   place(p, "Mujeres: 10", 520, 95);
-                   place(p, "META", 40, 100);
-                   place(p, "Subir tablas", 140, 100);
-                   place(p, "BENEFICIARIOS", 420, 100);
-                   place(p, "Hombres: 12", 520, 105);
-                 },
-                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
-                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
-                  R"( [c3 "4"])",
-                  R"(l5 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"])"
-                  R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$10.00"])",
-                  R"(l8 [c0 "META"] [c1 "Subir tablas"] [c2 "BENEFICIARIOS"])"
-                  R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
+  // No rulings; the right-hand block's labels wrap over two lines centred on their values' line,
+  // which holds a label of the left-hand block only (round-trip seed 1428): the values still get
+  // a column of their own, also when it starts less than a gutter after the block's widest
+  // label, BENEFICIARIOS, on another line (seed 3272; values from `value_x`).
+  for (const double value_x : {520.0, 478.0}) {
+    out.push_back({value_x > 500 ? "form_right_labels_wrapped_and_centred_beside_their_values"
+                                 : "form_right_labels_wrapped_values_less_than_a_gutter_after_them",
+                   [value_x](std::vector<PageWords>& pages) {
+                     PageWords& p = new_page(pages);
+                     place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 30, true);
+                     place(p, "NÚMERO DE", 420, 55);
+                     place(p, "SECRETARÍA", 40, 60);
+                     place(p, "Secretaría de Planeación.", 140, 60);
+                     place(p, "4", value_x, 60);
+                     place(p, "ACCIÓN", 420, 65);
+                     place(p, "INVERSIÓN", 420, 75);
+                     place(p, "PRINCIPIO RECTOR", 40, 80);
+                     place(p, "Capital de la Gobernanza", 140, 80);
+                     place(p, "$10.00", value_x + 20, 80);
+                     place(p, "APROXIMADA", 420, 85);
+                     place(p, "Mujeres: 10", value_x, 95);
+                     place(p, "META", 40, 100);
+                     place(p, "Subir tablas", 140, 100);
+                     place(p, "BENEFICIARIOS", 420, 100);
+                     place(p, "Hombres: 12", value_x, 105);
+                   },
+                   {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                    R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."])"
+                    R"( [c2 "NÚMERO DE ACCIÓN"] [c3 "4"])",
+                    R"(l5 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"])"
+                    R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$10.00"])",
+                    R"(l8 [c0 "META"] [c1 "Subir tablas"] [c2 "BENEFICIARIOS"])"
+                    R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
+  }
+
+  out.push_back(
+      {"form_value_column_starts_at_the_values_beside_a_wrapped_label",
+       [](std::vector<PageWords>& pages) {
+         // No rulings (round-trip seed 4171): the right-aligned `$10.00` beside INVERSIÓN
+         // starts the value column of the right-hand block; `4`, beside `NÚMERO DE` (a label
+         // wrapped over two lines), starts further left, less than a gutter after
+         // BENEFICIARIOS, whose value is glued to it on its line: the column starts at `4`.
+         PageWords& p = new_page(pages);
+         place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 30, true);
+         place(p, "SECRETARÍA", 40, 60);
+         place(p, "Secretaría de Planeación.", 140, 60);
+         place(p, "NÚMERO DE", 420, 60);
+         place(p, "4", 478, 60);
+         place(p, "ACCIÓN", 420, 70);
+         place(p, "NOMBRE DE LA ACCIÓN", 40, 85);
+         place(p, "Subir tablas", 140, 85);
+         place(p, "INVERSIÓN", 420, 85);
+         place(p, "$10.00", 500, 85);
+         place(p, "APROXIMADA", 420, 95);
+         place(p, "PRINCIPIO RECTOR", 40, 110);
+         place(p, "Capital de la Gobernanza", 140, 110);
+         place(p, "BENEFICIARIOS", 420, 110);
+         place(p, "Mujeres: 10", 478, 110);
+         place(p, "Hombres: 12", 478, 120);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l4 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Subir tablas"] [c2 "INVERSIÓN APROXIMADA"])"
+        R"( [c3 "$10.00"])",
+        R"(l6 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"] [c2 "BENEFICIARIOS"])"
+        R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
 
   out.push_back(
       {"form_value_running_under_the_right_label_block_is_one_value",
@@ -861,6 +918,26 @@ std::vector<Case> cases() {
         R"(l5 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hechas"])" + values(1, 0)}});
 
   out.push_back(
+      {"accounting_sign_left_of_its_column_label_stays_with_its_amount",
+       [](std::vector<PageWords>& pages) {
+         // No rulings; `$ -` in an accounting format, the sign flush left in its cell,
+         // left of the label `INVERSIÓN` (sweep seed 362): the stretch between the
+         // sign and the label is wider than the one between UNIDAD's values and the
+         // sign, yet no border runs between a sign and its amount.
+         PageWords& p = new_page(pages);
+         table_header(p, 100, 318);
+         for (const double y : {130, 150}) {
+           place(p, "Visitas", 42, y);
+           activity_values(p, y, "A", nullptr, "Hechas", 1, 0);
+           place(p, "$", 298, y);
+           place(p, "-", 350, y);
+         }
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$ -"] [c4 "Hechas"])" + values(1, 0),
+        R"(l5 [c0 "Visitas"] [c1 "A"] [c2 "Doc"] [c3 "$ -"] [c4 "Hechas"])" + values(1, 0)}});
+
+  out.push_back(
       {"gutter_between_columns_measured_whole_where_a_label_fills_its_cell",
        [](std::vector<PageWords>& pages) {
          // `INVERSIÓN` ends right at its cell's border, so only a sliver of the gutter between
@@ -913,11 +990,7 @@ std::vector<Case> cases() {
        [](std::vector<PageWords>& pages) {
          // `INVERSIÓN` / `APROX.` wraps lower than the month names, inside the header's band.
          PageWords& p = new_page(pages);
-         std::vector<double> xs{40, 190, 260, 310, 360, 440, 500};
-         for (int m = 1; m <= 12; ++m) xs.push_back(500 + 20 * m);
-         std::vector<Box> merged{Box{500, 98, 740, 107}};
-         for (std::size_t c = 0; c < 6; ++c) merged.push_back(Box{xs[c], 98, xs[c + 1], 122});
-         draw_cells(p, lattice(xs, {98, 107, 122, 152}, merged));
+         draw_table_header_and_one_row(p);
          table_header(p, 100);
          place(p, "APROX.", 315, 115);
          place(p, "Publicar el informe", 42, 130);
@@ -928,6 +1001,37 @@ std::vector<Case> cases() {
         months_row(3),
         R"(l5 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"] [c4 "Informe"])" +
             values(1, 11)}});
+
+  // The header block's last value row, in capitals and digits, a wrapped column label's gap
+  // above the column labels, is no line of them: it lies above the top of their drawn cells,
+  // outside the table's frame (a header block without borders, sweep seed 545) or under a
+  // ruling of the one grid they share (every cell bordered, seed 124).
+  for (const bool one_grid : {false, true}) {
+    out.push_back(
+        {std::string("drawn_grid_header_value_row_right_above_the_table_stays_out_of_it") +
+             (one_grid ? "_in_one_grid" : ""),
+         [one_grid](std::vector<PageWords>& pages) {
+           PageWords& p = new_page(pages);
+           place(p, "PARTIDA PRESUPUESTAL", 44, 75);
+           place(p, "BENEFICIARIOS", 300, 75);
+           place(p, "2211, 3361", 60, 87.5);
+           place(p, "M 3,120 H 2,875", 300, 87.5);
+           draw_table_header_and_one_row(
+               p, one_grid ? std::vector<double>{74, 86} : std::vector<double>{});
+           table_header(p, 100);
+           place(p, "Publicar el informe", 42, 130);
+           activity_values(p, 130, "Dpto.", "$1.00", "Informe", 1, 11);
+         },
+         // (In one grid the block's cell [190, 500) spans five of the table's columns.)
+         {std::string(R"(l1 [c0 "PARTIDA PRESUPUESTAL"] [c1)") + (one_grid ? "+5" : "") +
+              R"( "BENEFICIARIOS"])",
+          std::string(R"(l2 [c0 "2211, 3361"] [c1)") + (one_grid ? "+5" : "") +
+              R"( "M 3,120 H 2,875"])",
+          "l3" + kHeaderRow, months_row(5),
+          R"(l6 [c0 "Publicar el informe"] [c1 "Dpto."] [c2 "Doc"] [c3 "$1.00"])"
+          R"( [c4 "Informe"])" +
+              values(1, 11)}});
+  }
 
   out.push_back({"shaded_label_cells_without_borders_fall_back_to_the_text",
                  [](std::vector<PageWords>& pages) {
