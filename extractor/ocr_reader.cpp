@@ -200,12 +200,9 @@ void fix_exclamation_l(RawWord& w) {
   for (const std::string& g : w.glyph_text) w.text += g;
 }
 
-// Small print read by OCR swaps `.` and `,` (a dot and a comma differ by a few pixels), and the
-// normaliser then refuses the number or reads it wrong. Where the shape of the number says which
-// it was, it is put right: in `$52.000.00` a separator followed by three digits and then another
-// separator is a thousands comma (the last one, followed by two digits, the decimal point); in a
-// code of short groups, `4,2.3`, a comma followed by one or two digits is a dot (a thousands
-// comma is always followed by three). Anything else (`1.000`) is left as read.
+}  // namespace
+
+// Separators put right by the number's shape (ocr_reader.hpp).
 std::string fix_number_separators(const std::string& text) {
   const std::size_t begin = text.find_first_of("0123456789");
   if (begin == std::string::npos || text.find_first_not_of("0123456789.,$-") != std::string::npos)
@@ -256,6 +253,18 @@ std::string fix_number_separators(const std::string& text) {
   }
   return out;
 }
+
+// One amount in pieces (ocr_reader.hpp).
+bool is_split_number(const std::vector<std::string>& words) {
+  if (words.size() < 2) return false;
+  const bool numbers = std::all_of(words.begin(), words.end(),
+                                   [](const std::string& w) { return looks_numeric(w); });
+  return numbers && std::any_of(words.begin() + 1, words.end(), [](const std::string& w) {
+           return w.find_first_not_of("0123456789") == std::string::npos && w.size() <= 3;
+         });
+}
+
+namespace {
 
 void fix_separators(RawWord& w) {
   const std::string fixed = fix_number_separators(w.text);
@@ -339,16 +348,11 @@ double least_sure(const std::vector<RawWord>& words) {
   return least;
 }
 
-// A cell read as several numbers of which one after the first is a bare group of three figures
-// or fewer (`$12 000 00`): one amount split where its separators were lost, however sure each
-// piece. A list of partidas (`2461 5671`) is not.
 bool split_number(const std::vector<RawWord>& words) {
-  if (words.size() < 2) return false;
-  const bool numbers = std::all_of(words.begin(), words.end(),
-                                   [](const RawWord& w) { return looks_numeric(w.text); });
-  return numbers && std::any_of(words.begin() + 1, words.end(), [](const RawWord& w) {
-           return w.text.find_first_not_of("0123456789") == std::string::npos && w.text.size() <= 3;
-         });
+  std::vector<std::string> texts;
+  texts.reserve(words.size());
+  for (const RawWord& w : words) texts.push_back(w.text);
+  return is_split_number(texts);
 }
 
 // Whether reading `a` of a cell is surer than reading `b`: its words are on average (by letters;
