@@ -367,8 +367,15 @@ class PageLayouter {
   // a border seen before, then the one whose ends line up with the most word edges
   // (left-aligned text starts at its cell's left edge, numbers end at the right one), then
   // the longest.
-  double free_band(const std::vector<std::pair<double, double>>& extents, double a, double b,
-                   const std::vector<double>& known, double space) const;
+  // `extents`: the words' [x0, x1], indexed once per page (free_band runs once per border).
+  struct Extents {
+    explicit Extents(std::vector<std::pair<double, double>> extents);
+    std::vector<std::pair<double, double>> by_x0;  // sorted by x0
+    std::vector<double> x1s;                       // every x1, sorted
+    double widest = 0;                             // the largest x1 - x0
+  };
+  double free_band(const Extents& extents, double a, double b, const std::vector<double>& known,
+                   double space) const;
 
   std::vector<std::pair<double, double>> body_extents(const TableZone& z) const;
   // Vertical rulings running down at least half the zone's height: its drawn column borders
