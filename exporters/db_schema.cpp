@@ -173,7 +173,7 @@ std::string_view type_name(ColumnType type, Dialect dialect) {
 // "name TYPE constraints", with the cascade on every foreign key (rows go with their document).
 std::string column_ddl(const Column& c, Dialect dialect) {
   std::string ddl = std::string(c.name) + " " + std::string(type_name(c.type, dialect));
-  if (!c.constraints.empty()) ddl += " " + std::string(c.constraints);
+  if (!c.constraints.empty()) ddl.append(" ").append(c.constraints);
   if (c.constraints.find("REFERENCES") != std::string_view::npos) ddl += kCascade;
   return ddl;
 }

@@ -217,9 +217,9 @@ void check_privileges(Connection& db) {
   std::string tables;
   std::string with_ids;
   for (const Table& table : schema_tables()) {
-    tables += (tables.empty() ? "{" : ",") + std::string(table.name);
+    tables.append(tables.empty() ? "{" : ",").append(table.name);
     if (table.columns.front().type == ColumnType::kId)
-      with_ids += (with_ids.empty() ? "{" : ",") + std::string(table.name);
+      with_ids.append(with_ids.empty() ? "{" : ",").append(table.name);
   }
   const std::optional<std::string> denied = Connection::first(db.exec(
       "SELECT string_agg(t, ', ') FROM ("

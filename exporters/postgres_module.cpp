@@ -31,7 +31,7 @@ std::string redacted_uri(std::string_view uri) {
   while (!params.empty()) {
     const std::size_t amp = std::min(params.find('&'), params.size());
     const std::string_view param = params.substr(0, amp);
-    if (!param.starts_with("password=")) kept += (kept.empty() ? "" : "&") + std::string(param);
+    if (!param.starts_with("password=")) kept.append(kept.empty() ? "" : "&").append(param);
     params.remove_prefix(std::min(amp + 1, params.size()));
   }
   return out.substr(0, query) + (kept.empty() ? "" : "?" + kept);
@@ -56,7 +56,7 @@ std::string redacted_keywords(std::string_view conninfo) {
     }
     const std::size_t end = std::min(i, conninfo.size());
     if (key != "password" && !key.empty())
-      out += (out.empty() ? "" : " ") + std::string(conninfo.substr(start, end - start));
+      out.append(out.empty() ? "" : " ").append(conninfo.substr(start, end - start));
     while (i < conninfo.size() && conninfo[i] == ' ') ++i;
   }
   return out;

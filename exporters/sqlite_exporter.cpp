@@ -190,10 +190,10 @@ std::string insert_sql(const Table& table) {
   const bool has_id = table.columns.front().type == ColumnType::kId;
   if (has_id) {
     columns = "id";
-    values = "?";
+    values.push_back('?');
   }
   for (const std::string_view name : row_columns(table)) {
-    columns += (columns.empty() ? "" : ", ") + std::string(name);
+    columns.append(columns.empty() ? "" : ", ").append(name);
     values += values.empty() ? "?" : ", ?";
   }
   return "INSERT INTO " + std::string(table.name) + " (" + columns + ") VALUES (" + values + ")";

@@ -170,7 +170,7 @@ void write_pdf_page_svg(const std::filesystem::path& path,
   inspect::write_page_svg(words, rulings, grids, text);
   // Atomic: a hidden temporary file in the target's folder, renamed over it when complete.
   const std::filesystem::path temp =
-      svg.parent_path() / ("." + svg.filename().string() + ".poa-tmp");
+      svg.parent_path() / std::string(".").append(svg.filename().string()).append(".poa-tmp");
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     const std::string bytes = text.str();

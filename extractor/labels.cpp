@@ -151,46 +151,6 @@ std::string remainder_after(std::string_view text, std::string_view last_label_w
   return std::string(rest);
 }
 
-// The first token of a cell's match key, folding only as many words as it takes: the key of
-// `w1 w2 …` is the keys of w1, w2… joined by spaces, so no label whose first word differs can
-// match the cell or any of its prefixes. Most cells (activity text, numbers) stop here.
-std::string first_folded_token(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
-    const std::size_t start = i;
-    bool ascii = true;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') {
-      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
-      ++i;
-    }
-    if (i == start) break;
-    const std::string_view word = text.substr(start, i - start);
-    if (ascii) {
-      // fold_for_match's key of ASCII is its runs of letters and digits, lower-cased, one
-      // space apart: the token is the first run (the common case, without the general fold).
-      std::string run;
-      for (const char c : word) {
-        const bool digit = c >= '0' && c <= '9', lower = c >= 'a' && c <= 'z';
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (digit || lower || upper) {
-          run += upper ? static_cast<char>(c - 'A' + 'a') : c;
-        } else if (!run.empty()) {
-          break;
-        }
-      }
-      if (run.empty()) continue;
-      return run;
-    }
-    std::string folded = fold_for_match(word);
-    if (folded.empty()) continue;
-    const std::size_t space = folded.find(' ');
-    if (space != std::string::npos) folded.resize(space);
-    return folded;
-  }
-  return {};
-}
-
 // Whether a and b spell the same once spaces are ignored; allocates nothing (it runs for every
 // key on every cell that may be a label).
 bool equal_ignoring_spaces(std::string_view a, std::string_view b) {
@@ -212,7 +172,7 @@ const Key* match_ignoring_spaces(const Key (&keys)[N], std::string_view folded) 
   return nullptr;
 }
 
-// What a cell's first token (first_folded_token) can start, looked up before anything else of
+// What a cell's first token (text::fold_first_token) can start, looked up before anything else of
 // the cell is folded: a header label's first word, or its beginning (four letters or more, not
 // the whole word: a narrow cell can break a label inside a word, `PROGRAMAC`/`IÓN ANUAL`,
 // `BENEFICIARIO`/`S`); the same for the column labels and month names.
@@ -537,7 +497,7 @@ CellClass classify_cell(std::string_view cell_text, CellLook look) {
   if (look.header || look.column) {
     // Only a cell whose first token may start a label goes on (header_label and column_label
     // give nothing to the others).
-    const FirstToken first = first_token_kinds(first_folded_token(cell_text));
+    const FirstToken first = first_token_kinds(text::fold_first_token(cell_text));
     const bool header = look.header && (look.ocr || first.header_word || first.header_start);
     const bool column = look.column && (look.ocr || first.column_word || first.column_start);
     if (header || column) {

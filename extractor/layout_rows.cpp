@@ -273,7 +273,7 @@ void PageLayouter::emit_table_body(const TableZone& z, bool under_cut_table) {
     for (std::size_t i = 0; i < body.size(); ++i) emit_group(i, {i});
     return;
   }
-  if (emit_banded_body(body, anchors, borders, under_cut_table)) return;
+  if (emit_banded_body(body, anchors, borders, cells, under_cut_table)) return;
   // The first row's wrapped lines sit at line pitch around its number line, so they run on
   // without a blank wider than a line; the rest of a cut row is a whole row gap above them.
   std::size_t tail = 0;  // body lines [0, tail): open at the top (a row the break cut, may be)
@@ -321,7 +321,9 @@ void PageLayouter::emit_table_body(const TableZone& z, bool under_cut_table) {
 
 bool PageLayouter::emit_banded_body(const std::vector<int>& body,
                                     const std::vector<std::size_t>& anchors,
-                                    const std::vector<double>& borders, bool under_cut_table) {
+                                    const std::vector<double>& borders,
+                                    std::vector<std::vector<GCell>>& body_cells,
+                                    bool under_cut_table) {
   const int g = line_grid_[static_cast<std::size_t>(body[anchors.front()])];
   if (g < 0) return false;
   const CellGrid& grid = grids_[static_cast<std::size_t>(g)];
@@ -349,8 +351,10 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
   }
   // The words of each band, line by line (a band's line keeps only the band's words).
   std::vector<std::vector<LineData>> bands(static_cast<std::size_t>(grid.rows()));
+  std::vector<std::vector<std::size_t>> band_lines(bands.size());  // each band line's body line
   std::vector<int> before, after;  // body lines outside the grid, above and below it
-  for (int k : body) {
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const int k = body[i];
     const LineData& l = lines_[static_cast<std::size_t>(k)];
     if (line_grid_[static_cast<std::size_t>(k)] != g) {
       (cy(l.box) < grid.ys.front() ? before : after).push_back(k);
@@ -368,6 +372,7 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
         auto& band = bands[static_cast<std::size_t>(r)];
         if (band.empty() || band.back().index != l.index) {
           band.push_back(LineData{{}, w.box, l.size, l.index});
+          band_lines[static_cast<std::size_t>(r)].push_back(i);
         }
         band.back().words.push_back(wi);
         unite(band.back().box, w.box);
@@ -380,6 +385,7 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
   };
   for (int k : before) emit_line(k);
   std::vector<GCell> cells;
+  std::vector<char> taken(body.size(), 0);  // body_cells[i] moved out already
   bool first_band = true;
   for (std::size_t r = 0; r < bands.size(); ++r) {
     if (bands[r].empty()) continue;
@@ -391,8 +397,18 @@ bool PageLayouter::emit_banded_body(const std::vector<int>& body,
                          anchor_bands.end();
     row.layout = RowLayout{under_cut_table && first_band && !numbers};
     first_band = false;
-    for (const LineData& l : bands[r]) {
-      gutter_cells(page_, l, borders, config_, cells);
+    for (std::size_t j = 0; j < bands[r].size(); ++j) {
+      const LineData& l = bands[r][j];
+      const std::size_t i = band_lines[r][j];
+      // A band line holding all of its body line's words (the usual case) is that line, cut
+      // already by emit_table_body: its cells are taken, once.
+      if (!config_.char_grid && !taken[i] &&
+          l.words.size() == lines_[static_cast<std::size_t>(body[i])].words.size()) {
+        cells = std::move(body_cells[i]);
+        taken[i] = 1;
+      } else {
+        gutter_cells(page_, l, borders, config_, cells);
+      }
       for (GCell& c : cells) add_to_cell(row, c.column, std::move(c.text), c.box);
     }
     std::stable_sort(row.cells.begin(), row.cells.end(),

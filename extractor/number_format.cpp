@@ -28,7 +28,7 @@ Digits to_digits(double v) {
   std::snprintf(buf.data(), buf.size(), "%.14e", std::fabs(v));
   const std::string_view s(buf.data());
   const std::size_t e = s.find('e');
-  d.digits = std::string(1, s[0]) + std::string(s.substr(2, e - 2));
+  d.digits.assign(1, s[0]).append(s.substr(2, e - 2));
   int exponent = 0;
   std::from_chars(s.data() + e + (s[e + 1] == '+' ? 2 : 1), s.data() + s.size(), exponent);
   d.point = exponent + 1;
@@ -77,7 +77,7 @@ std::string general(double v) {
   const Digits d = to_digits(v);
   if (d.digits.empty()) return "0";
   std::string whole = integer_part(d);
-  if (whole.empty()) whole = "0";
+  if (whole.empty()) whole.push_back('0');
   const std::string fraction = fraction_part(d);
   return (v < 0 ? "-" : "") + whole + (fraction.empty() ? "" : "." + fraction);
 }
@@ -256,7 +256,9 @@ constexpr std::array<std::string_view, 7> kWeekdays = {"domingo", "lunes",   "ma
                                                        "jueves",  "viernes", "sábado"};
 
 std::string two(int v) {
-  return (v < 10 ? "0" : "") + std::to_string(v);
+  std::string s = std::to_string(v);
+  if (v < 10) s.insert(0, 1, '0');
+  return s;
 }
 
 std::string render_date(double serial, std::string_view s, bool date1904) {

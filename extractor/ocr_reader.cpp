@@ -68,6 +68,23 @@ struct WordConfig {
   // on scans enlarged to min_read_dpi: at 300 ppp add_dashes sees a dash whole, and a lone speck
   // of that size in a cell is noise (the smudged 300 ppp fixture put a `-` at META's end).
   double faint_dash_confidence = 0.5;
+  // A drawn cell whose reading has a word less sure than this (0..1) is read again from the grey
+  // page (cleaned, not binarised): Sauvola's threshold of a small, noisy or faxed letter drops
+  // its thin strokes (`,` `.` accents, the top of a capital the ruling above touched) that
+  // Tesseract's own threshold of the cell's grey pixels keeps. The crop is enlarged so a
+  // capital is about reread_cap_px high (Tesseract's LSTM reads best there; 8 pt text at 200 ppp
+  // is ~13 px), at most reread_max_scale; the surer reading of the two is kept.
+  double cell_reread_below = 0.9;
+  double reread_cap_px = 30, reread_max_scale = 3;
+  double cap_height = 0.7;  // a capital's height, in em
+  // Rows or columns at a crop's edge this share of which is ink are what is left of a ruling.
+  double crop_ruling_share = 0.85;
+  double min_word_gap = 0.2;  // em: the layout's word_space (0.12) with a margin
+  double ruling_grey = 128;   // a ruling is darker than this
+  // A crop read at its size is sharpened first (Leptonica's unsharp mask: half width in pixels,
+  // fraction): the page it comes from was interpolated.
+  int sharpen_half_width = 3;
+  double sharpen = 0.7;
   // Poppler's word boxes run from the font's ascent to its descent (Liberation Sans's); OCR boxes
   // are made the same way so the layout's thresholds hold: em = row height / row_em.
   double ascent = 0.905, descent = 0.212, row_em = 0.93;
@@ -93,6 +110,7 @@ struct RawWord {
   double confidence = 0;                     // 0..1
   std::vector<std::pair<int, int>> glyph_x;  // per code point: ink x0, x1
   std::vector<std::string> glyph_text;       // per code point, UTF-8
+  bool settled = false;  // read again from the grey page already: not to be read from the binary
 };
 
 bool looks_numeric(const std::string& text) {
@@ -182,6 +200,84 @@ void fix_exclamation_l(RawWord& w) {
   for (const std::string& g : w.glyph_text) w.text += g;
 }
 
+}  // namespace
+
+// Separators put right by the number's shape (ocr_reader.hpp).
+std::string fix_number_separators(const std::string& text) {
+  const std::size_t begin = text.find_first_of("0123456789");
+  if (begin == std::string::npos || text.find_first_not_of("0123456789.,$-") != std::string::npos)
+    return text;
+  // Digit groups and the separator after each.
+  std::vector<std::size_t> group_length;
+  std::vector<std::size_t> separator_at;
+  std::size_t length = 0;
+  for (std::size_t i = begin; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      ++length;
+    } else if ((c == '.' || c == ',') && length > 0) {
+      group_length.push_back(length);
+      separator_at.push_back(i);
+      length = 0;
+    } else {
+      return text;  // `$` or `-` inside, or two separators in a row: not a shape we know
+    }
+  }
+  if (length == 0 || separator_at.empty()) return text;
+  group_length.push_back(length);
+  std::string out = text;
+  const std::size_t groups = group_length.size();
+  const bool money_shape = groups >= 3 && group_length.back() == 2 && group_length.front() <= 3 &&
+                           std::all_of(group_length.begin() + 1, group_length.end() - 1,
+                                       [](std::size_t n) { return n == 3; });
+  if (money_shape) {
+    for (std::size_t k = 0; k + 1 < separator_at.size(); ++k) out[separator_at[k]] = ',';
+    out[separator_at.back()] = '.';
+    return out;
+  }
+  // `1.000`, `12.500`: figures in groups of three after a dot, no decimals. No value of a POA
+  // has three decimals: a thousands comma read as a dot (`1.000` would be read as 1).
+  const bool thousands_shape = groups >= 2 && group_length.front() <= 3 &&
+                               std::all_of(group_length.begin() + 1, group_length.end(),
+                                           [](std::size_t n) { return n == 3; }) &&
+                               std::all_of(separator_at.begin(), separator_at.end(),
+                                           [&](std::size_t at) { return text[at] == '.'; });
+  if (thousands_shape) {
+    for (std::size_t at : separator_at) out[at] = ',';
+    return out;
+  }
+  const bool code_shape = text[0] != '$' && std::all_of(group_length.begin(), group_length.end(),
+                                                        [](std::size_t n) { return n <= 2; });
+  if (code_shape) {
+    for (std::size_t at : separator_at) out[at] = '.';
+  }
+  return out;
+}
+
+// One amount in pieces (ocr_reader.hpp).
+bool is_split_number(const std::vector<std::string>& words) {
+  if (words.size() < 2) return false;
+  const bool numbers = std::all_of(words.begin(), words.end(),
+                                   [](const std::string& w) { return looks_numeric(w); });
+  return numbers && std::any_of(words.begin() + 1, words.end(), [](const std::string& w) {
+           return w.find_first_not_of("0123456789") == std::string::npos && w.size() <= 3;
+         });
+}
+
+namespace {
+
+void fix_separators(RawWord& w) {
+  const std::string fixed = fix_number_separators(w.text);
+  if (fixed == w.text) return;
+  // Only single-byte characters change: the glyphs keep their places.
+  w.text = fixed;
+  std::size_t byte = 0;
+  for (std::string& g : w.glyph_text) {
+    g = w.text.substr(byte, g.size());
+    byte += g.size();
+  }
+}
+
 // A stain over a word (a smudge, a coffee ring, a shadow): Tesseract reads the binarised image,
 // where the stain is gone, and is sure; but what the stain hides is not. A word whose paper is
 // darker than the page's loses confidence in proportion: its paper's light over the page's.
@@ -242,6 +338,65 @@ std::optional<PixelBox> ink_in(Pix* grey, const PixelBox& area, int ink_below, d
   }
   boxaDestroy(&marks);
   return out;
+}
+
+// The least sure word of a reading (0 for none): a cell's confidence is its least sure word's.
+double least_sure(const std::vector<RawWord>& words) {
+  if (words.empty()) return 0;
+  double least = 1;
+  for (const RawWord& w : words) least = std::min(least, w.confidence);
+  return least;
+}
+
+bool split_number(const std::vector<RawWord>& words) {
+  std::vector<std::string> texts;
+  texts.reserve(words.size());
+  for (const RawWord& w : words) texts.push_back(w.text);
+  return is_split_number(texts);
+}
+
+// Whether reading `a` of a cell is surer than reading `b`: its words are on average (by letters;
+// `b` empty: any reading is). The cell's confidence stays its least sure word's, so a reading
+// kept for its average still flags the word it doubts.
+bool surer(const std::vector<RawWord>& a, const std::vector<RawWord>& b) {
+  if (a.empty()) return false;
+  auto mean = [](const std::vector<RawWord>& words) {
+    double sum = 0, letters = 0;
+    for (const RawWord& w : words) {
+      sum += w.confidence * static_cast<double>(w.glyph_text.size());
+      letters += static_cast<double>(w.glyph_text.size());
+    }
+    return letters > 0 ? sum / letters : 0;
+  };
+  return b.empty() || mean(a) > mean(b);
+}
+
+// How many of the rows (or columns) at each edge of `ink` (1 bpp) are mostly ink: what is left of
+// a ruling at a cell's border. Stops at the first row that is not, and at a quarter of the side.
+struct EdgeTrim {
+  int top = 0, bottom = 0, left = 0, right = 0;
+};
+EdgeTrim ruling_edges(Pix* ink, double share) {
+  EdgeTrim trim;
+  const l_int32 w = pixGetWidth(ink), h = pixGetHeight(ink);
+  Numa* rows = pixCountByRow(ink, nullptr);
+  Numa* columns = pixCountByColumn(ink, nullptr);
+  auto count = [](Numa* numa, int i) {
+    l_int32 v = 0;
+    numaGetIValue(numa, i, &v);
+    return static_cast<double>(v);
+  };
+  if (rows != nullptr) {
+    while (trim.top < h / 4 && count(rows, trim.top) >= share * w) ++trim.top;
+    while (trim.bottom < h / 4 && count(rows, h - 1 - trim.bottom) >= share * w) ++trim.bottom;
+  }
+  if (columns != nullptr) {
+    while (trim.left < w / 4 && count(columns, trim.left) >= share * h) ++trim.left;
+    while (trim.right < w / 4 && count(columns, w - 1 - trim.right) >= share * h) ++trim.right;
+  }
+  numaDestroy(&rows);
+  numaDestroy(&columns);
+  return trim;
 }
 
 }  // namespace
@@ -313,7 +468,7 @@ struct OcrEngine::Impl {
   // each cell of a drawn table is read on its own as a block, and the rest of the page (titles,
   // text outside tables) with the cells blanked out, as a page. `feed` is what Tesseract reads:
   // `text` itself, or a grey image of it (grey_feed); `text` says where there is ink.
-  std::vector<RawWord> read_words(Pix* text, Pix* feed, double dpi,
+  std::vector<RawWord> read_words(Pix* text, Pix* feed, Pix* grey, double dpi, bool enlarged,
                                   const layout::PageGraphics& graphics,
                                   std::vector<PixelBox>& unread) {
     const int ppi = static_cast<int>(std::lround(dpi));
@@ -327,6 +482,9 @@ struct OcrEngine::Impl {
     api.SetImage(feed);
     api.SetSourceResolution(ppi);
     api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    // Each cell's reading, in the order read, and those read with doubt (re-read from `grey`).
+    std::vector<std::vector<RawWord>> cells;
+    std::vector<std::pair<std::size_t, PixelBox>> doubtful;
     for (const layout::CellGrid& grid : grids) {
       for (const layout::GridCell& cell : grid.cells) {
         const int inset = std::max(1, static_cast<int>(std::lround(config.cell_inset * px)));
@@ -346,16 +504,33 @@ struct OcrEngine::Impl {
           pixSetInRect(rest.get(), box);
         }
         boxDestroy(&box);
-        if (ink == 0) {  // nothing binarised: ink too faint for it is looked for later
-          unread.push_back(PixelBox{x0, y0, x1, y1});
-          continue;
+        std::vector<RawWord> found;
+        if (ink > 0) {  // else nothing binarised: ink too faint for it is looked for later
+          api.SetRectangle(x0, y0, x1 - x0, y1 - y0);
+          found = words();
         }
-        api.SetRectangle(x0, y0, x1 - x0, y1 - y0);
-        std::vector<RawWord> found = words();
         if (found.empty()) unread.push_back(PixelBox{x0, y0, x1, y1});
-        out.insert(out.end(), std::make_move_iterator(found.begin()),
-                   std::make_move_iterator(found.end()));
+        // A cell read empty is read again only on an enlarged scan: at 300 ppp the binary page
+        // holds what there is to read, and ink it lost is a stamp or a speck.
+        const bool doubt =
+            found.empty() ? enlarged
+                          : least_sure(found) < config.cell_reread_below || split_number(found);
+        if (doubt) doubtful.emplace_back(cells.size(), PixelBox{x0, y0, x1, y1});
+        cells.push_back(std::move(found));
       }
+    }
+    for (const auto& [index, area] : doubtful) {
+      std::vector<RawWord> again = read_grey_cell(grey, dpi, area, cells[index]);
+      // One amount split in pieces is wrong however sure each piece: read whole, it wins.
+      const bool whole =
+          split_number(cells[index]) && again.size() == 1 && looks_numeric(again.front().text);
+      if (whole || surer(again, cells[index])) cells[index] = std::move(again);
+      // Read from the grey page as well: the digits-only re-read of the binary is not better.
+      for (RawWord& w : cells[index]) w.settled = true;
+    }
+    for (std::vector<RawWord>& found : cells) {
+      out.insert(out.end(), std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
     }
     l_int32 ink = 0;
     pixCountPixels(rest_ink.get(), &ink, nullptr);
@@ -369,6 +544,133 @@ struct OcrEngine::Impl {
     }
     api.SetPageSegMode(tesseract::PSM_AUTO);
     return out;
+  }
+
+  // Cell `area` (pixels) read again from the grey page: inside what is left of its rulings,
+  // enlarged so a capital is about reread_cap_px high (`first`, the first reading, says how high
+  // its letters are; a number is read as one line of digits), thresholded by Tesseract itself
+  // on the cell's own pixels. Words in page pixels; empty when nothing could be read.
+  std::vector<RawWord> read_grey_cell(Pix* grey, double dpi, const PixelBox& area,
+                                      const std::vector<RawWord>& first) {
+    BOX* box = boxCreate(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
+    const PixPtr crop(pixClipRectangle(grey, box, nullptr));
+    boxDestroy(&box);
+    if (!crop) return {};
+    const PixPtr dark(pixThresholdToBinary(crop.get(), config.ruling_grey));
+    if (!dark) return {};
+    const EdgeTrim trim = ruling_edges(dark.get(), config.crop_ruling_share);
+    const PixelBox inner{area.x0 + trim.left, area.y0 + trim.top, area.x1 - trim.right,
+                         area.y1 - trim.bottom};
+    if (inner.x1 - inner.x0 < 4 || inner.y1 - inner.y0 < 4) return {};
+    // Only the ink and a little paper around it: a long cell of noisy paper (or a label band's
+    // grey) with a short word in it makes Tesseract find lines and letters in the noise.
+    l_uint32 paper = 255;
+    pixGetRankValue(crop.get(), 1, 0.5f, &paper);
+    const double px = dpi / 72;
+    const std::optional<PixelBox> ink =
+        ink_in(grey, inner, static_cast<int>(paper) - static_cast<int>(config.unread_ink_margin),
+               config.unread_min_ink * px);
+    if (!ink) return {};
+    // A lone flat mark in a cell read empty is a faint dash: read_unread_cells tells it.
+    const int ink_w = ink->x1 - ink->x0, ink_h = ink->y1 - ink->y0;
+    if (first.empty() && ink_h <= config.dash_max_height * px && ink_w >= ink_h) return {};
+    const int pad = std::max(2, static_cast<int>(std::lround(config.reread_pad * px)));
+    const int x0 = std::max(inner.x0, ink->x0 - pad), y0 = std::max(inner.y0, ink->y0 - pad);
+    const int x1 = std::min(inner.x1, ink->x1 + pad), y1 = std::min(inner.y1, ink->y1 + pad);
+    BOX* part = boxCreate(x0 - area.x0, y0 - area.y0, x1 - x0, y1 - y0);
+    const PixPtr cell(pixClipRectangle(crop.get(), part, nullptr));
+    boxDestroy(&part);
+    if (!cell) return {};
+    double em = 0;
+    for (const RawWord& r : first) em = std::max(em, r.em);
+    // Without a first reading, the ink's height is a figure's, a capital's.
+    const double cap = em > 0 ? config.cap_height * em : ink->y1 - ink->y0;
+    const double scale =
+        std::clamp(config.reread_cap_px / std::max(cap, 1.0), 1.0, config.reread_max_scale);
+    const bool numeric = std::all_of(first.begin(), first.end(),
+                                     [](const RawWord& r) { return looks_numeric(r.text); });
+    // The crop at `factor` (sharpened when not enlarged: the page was interpolated already), read
+    // as one line of digits or as a block of text; words in page pixels.
+    auto read_at = [&](double factor, bool digits) {
+      const auto f = static_cast<l_float32>(factor);
+      PixPtr large(factor > 1 ? pixScaleGrayLI(cell.get(), f, f)
+                              : pixUnsharpMaskingGray(cell.get(), config.sharpen_half_width,
+                                                      static_cast<l_float32>(config.sharpen)));
+      const int border = 10;
+      const PixPtr framed(large ? pixAddBorder(large.get(), border, paper) : nullptr);
+      std::vector<RawWord> read;
+      if (!framed) return read;
+      api.SetImage(framed.get());
+      api.SetSourceResolution(static_cast<int>(std::lround(dpi * factor)));
+      api.SetVariable("tessedit_char_whitelist", digits ? kDigits : "");
+      api.SetPageSegMode(digits ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
+      read = words();
+      api.SetVariable("tessedit_char_whitelist", "");
+      // Only readings with a figure in them are numbers.
+      if (digits && std::none_of(read.begin(), read.end(), [](const RawWord& r) {
+            return r.text.find_first_of("0123456789") != std::string::npos;
+          })) {
+        read.clear();
+      }
+      auto x = [&](double v) { return static_cast<int>(std::lround((v - border) / factor)) + x0; };
+      auto y = [&](double v) { return (v - border) / factor + y0; };
+      for (RawWord& r : read) {
+        r.x0 = x(r.x0);
+        r.x1 = x(r.x1);
+        r.y0 = static_cast<int>(std::lround(y(r.y0)));
+        r.y1 = static_cast<int>(std::lround(y(r.y1)));
+        r.baseline = y(r.baseline);
+        r.em /= factor;
+      }
+      return read;
+    };
+    // A number (or a cell read empty: a lone figure) is read as one line of digits, enlarged and
+    // not (Tesseract reads some blurred figures only at one size or the other); when that is not
+    // sure, also as any text (a list `2461, 5671` the whitelist runs together).
+    std::vector<RawWord> found;
+    if (numeric) {
+      found = read_at(scale, true);
+      if (!first.empty() && (found.empty() || least_sure(found) < config.cell_reread_below)) {
+        std::vector<RawWord> small = read_at(1, true);
+        if (surer(small, found)) found = std::move(small);
+      }
+    }
+    if (!first.empty() && (found.empty() || least_sure(found) < config.cell_reread_below)) {
+      std::vector<RawWord> text = read_at(scale, false);
+      if (surer(text, found)) found = std::move(text);
+    }
+    // Tesseract's box of a word can run over the words after it on its line (enlarged narrow
+    // text: `Secretaría` as wide as its line, which then swallows `de`): a word ends where the
+    // next one starts, and its letters are spread over it (LSTM's letter boxes are rough anyway).
+    // Tesseract's box of a word can also reach into the noisy paper up to the next word, so that
+    // the two seem to touch: a word's box is its ink, and two words Tesseract told apart keep at
+    // least a space between them.
+    const int ink_below = static_cast<int>(paper) - static_cast<int>(config.unread_ink_margin);
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      RawWord& r = found[k];
+      if (k + 1 < found.size()) {
+        const RawWord& next = found[k + 1];
+        const bool same_line = std::abs(next.baseline - r.baseline) < 0.5 * r.em;
+        if (same_line && next.x0 > r.x0 && r.x1 >= next.x0) r.x1 = next.x0 - 1;
+      }
+      if (std::optional<PixelBox> own = ink_in(grey, PixelBox{r.x0, r.y0, r.x1 + 1, r.y1 + 1},
+                                               ink_below, config.unread_min_ink * px)) {
+        r.x0 = std::max(r.x0, own->x0);
+        r.x1 = std::max(r.x0 + 1, std::min(r.x1, own->x1 - 1));
+      }
+      if (k > 0) {
+        RawWord& before = found[k - 1];
+        const int space = static_cast<int>(std::ceil(config.min_word_gap * r.em));
+        const bool same_line = std::abs(before.baseline - r.baseline) < 0.5 * r.em;
+        if (same_line && r.x0 > before.x0 && r.x0 - before.x1 < space) {
+          before.x1 = std::max(before.x0 + 1, r.x0 - space);
+          spread_glyphs(before);
+        }
+      }
+      spread_glyphs(r);
+    }
+    for (RawWord& r : found) r.settled = true;
+    return found;
   }
 
   // Tesseract set to read one line of `image` with digits and `$,.-` only, until
@@ -391,7 +693,7 @@ struct OcrEngine::Impl {
     const int pad = std::max(1, static_cast<int>(std::lround(config.reread_pad * dpi / 72)));
     bool whitelisted = false;
     for (RawWord& w : list) {
-      if (!looks_numeric(w.text)) continue;
+      if (w.settled || !looks_numeric(w.text)) continue;
       const bool clean = only_whitelisted(w.text);
       if (clean && w.confidence >= config.reread_below) continue;
       if (!whitelisted) whitelisted = read_digits_only(image, dpi);
@@ -602,7 +904,8 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
       image.bilevel ? grey_feed(clean.grey.get(), text.get(), dpi, impl_->config) : nullptr;
   Pix* read_from = feed ? feed.get() : text.get();
   std::vector<PixelBox> unread;
-  std::vector<RawWord> list = impl_->read_words(text.get(), read_from, dpi, page.graphics, unread);
+  std::vector<RawWord> list = impl_->read_words(text.get(), read_from, clean.grey.get(), dpi,
+                                                enlarged, page.graphics, unread);
   impl_->reread_numbers(read_from, dpi, list);
   impl_->add_dashes(text.get(), dpi, page.graphics.segments, list);
   // Ink is looked for in the grey page without its rulings (and their grey edges).
@@ -618,7 +921,10 @@ OcrPage OcrEngine::read(const GreyImage& image, int page_number) {
     impl_->read_unread_cells(read_from, unruled.get(), dpi, enlarged, unread, list);
   }
   doubt_stained_words(clean.grey.get(), dpi, list, impl_->config);
-  for (RawWord& w : list) fix_exclamation_l(w);
+  for (RawWord& w : list) {
+    fix_exclamation_l(w);
+    fix_separators(w);
+  }
   impl_->api.Clear();
 
   const WordConfig& config = impl_->config;

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "extractor/ocr_engine.hpp"
 #include "extractor/ocr_options.hpp"
@@ -31,5 +32,18 @@ class OcrEngine final : public PageOcr {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Small print read by OCR swaps `.` and `,` (they differ by a few pixels), and the normaliser
+// then refuses the number or reads it wrong. Where the number's shape says which it was, it is put
+// right: `$52.000.00` -> `$52,000.00` (groups of three, then two decimals); `1.000` -> `1,000`
+// (groups of three after dots, no decimals: no value of a POA has three decimals); `4,2.3` ->
+// `4.2.3` (a code of short groups: a thousands comma is always followed by three figures).
+// Anything else (a word with letters, `1,5000`, `$12.5`) is returned as it is.
+std::string fix_number_separators(const std::string& text);
+
+// Whether a cell's words are one amount split where its separators were lost (`$12 000 00`):
+// numbers all, one after the first a bare group of three figures or fewer. A list of partidas
+// (`2461 5671`) is not.
+bool is_split_number(const std::vector<std::string>& words);
 
 }  // namespace poa::extractor::ocr

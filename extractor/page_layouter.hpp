@@ -265,6 +265,12 @@ class PageLayouter {
   void place_lines_in_grids();
 
   void build_lines();
+  // The gap between the lines of one cell on this page: its line pitch less its glyphs' height,
+  // the font's own (Carlito's pitch is 1.44 its glyphs' height, Liberation's 1.15). The median
+  // gap, narrower than a line, between consecutive lines with a word of one over a word of the
+  // other; -1 when fewer than two such pairs (and on a character grid, whose every line is one
+  // pitch from the next).
+  double pitch_gap() const;
   // ---- Pass 3, line kinds (layout_kinds.cpp)
   // How the line stands out (RowLayout's centred, bold, larger, indented; not above_labels).
   RowLayout line_look(const LineData& l) const;
@@ -287,6 +293,9 @@ class PageLayouter {
   // ---- Pass 4, zones (layout_zones.cpp)
   // Every word of `l` sits over a word of lines [from, to] (the lines of a wrapped label).
   bool stacked_over(const LineData& l, int from, int to) const;
+  // Whether two lines `gap` apart, the lower `h` high, are as tight as `factor` × h allows, or
+  // as the page's lines of one cell (pitch_gap_, LayoutConfig::pitch_slack).
+  bool tight_gap(double gap, double h, double factor) const;
 
   // The last line of a table header whose month names are on line m: a column label wrapped
   // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
@@ -329,10 +338,12 @@ class PageLayouter {
   void find_whole_lines();
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();
-  // A column of labels with no value column after it, on whose label lines text starts right
-  // of all its labels (past a gutter): those are its values, beside labels wrapped over two
-  // lines and centred on them (`NÚMERO DE` / `ACCIÓN` with `54` between), so on no label's
-  // line of their own: they get the column they start.
+  // A column of labels on whose label lines text starts right of all its labels (past a word
+  // space): those are its values, beside labels wrapped over two lines and centred on them
+  // (`NÚMERO DE` / `ACCIÓN` with `54` between), so on no label's line of their own. With no
+  // value column after the labels they get the column they start; a value column found beside
+  // the labels starts at the leftmost of those that follow text of the labels' column on their
+  // line (a wrapped label's first line) when they start left of it.
   void add_value_columns(const std::vector<GCell>& cells, const std::vector<int>& lines,
                          std::size_t labels);
   // Labels of two rows sharing a column overlap but do not start together: they are centred
@@ -356,8 +367,15 @@ class PageLayouter {
   // a border seen before, then the one whose ends line up with the most word edges
   // (left-aligned text starts at its cell's left edge, numbers end at the right one), then
   // the longest.
-  double free_band(const std::vector<std::pair<double, double>>& extents, double a, double b,
-                   const std::vector<double>& known, double space) const;
+  // `extents`: the words' [x0, x1], indexed once per page (free_band runs once per border).
+  struct Extents {
+    explicit Extents(std::vector<std::pair<double, double>> extents);
+    std::vector<std::pair<double, double>> by_x0;  // sorted by x0
+    std::vector<double> x1s;                       // every x1, sorted
+    double widest = 0;                             // the largest x1 - x0
+  };
+  double free_band(const Extents& extents, double a, double b, const std::vector<double>& known,
+                   double space) const;
 
   std::vector<std::pair<double, double>> body_extents(const TableZone& z) const;
   // Vertical rulings running down at least half the zone's height: its drawn column borders
@@ -440,8 +458,11 @@ class PageLayouter {
   // goes to its first row only, so that no amount is counted twice. Under a cut table
   // (emit_table_body), a first band with no numbers is open at the top.
   // Returns false (nothing emitted) when the rulings do not separate the rows.
+  // `body_cells` are the body lines' cells at `borders` (emit_table_body's); a band line that is
+  // a whole body line takes its cells from there.
   bool emit_banded_body(const std::vector<int>& body, const std::vector<std::size_t>& anchors,
-                        const std::vector<double>& borders, bool under_cut_table);
+                        const std::vector<double>& borders,
+                        std::vector<std::vector<GCell>>& body_cells, bool under_cut_table);
 
   // A row of a table read from text alone whose annual and month values are as many as those
   // columns but not one per column (a dump that shifts the month header off its values, two
@@ -471,6 +492,7 @@ class PageLayouter {
   std::vector<CellGrid> grids_;  // the tables the page draws
   std::vector<int> line_grid_;   // per line: the grid it lies in, -1 for none
   double median_size_ = 0;
+  double pitch_gap_ = -1;  // pitch_gap(), found with the zones
   MonthScratch month_scratch_;
   // The columns of the table being laid out, and its first numeric column (annual, then months).
   std::vector<GridColumn> table_grid_;

@@ -137,8 +137,8 @@ class FontCache {
 };
 
 // `str`'s bytes when it is a plain /FlateDecode stream (no predictor) inflated by zlib, into
-// `out`; false when it is not one, or zlib reports any error (truncated, bad header or
-// checksum), in which case poppler's own decoder reads it as it always did. Poppler's inflater
+// `out`; false when it is not one, or zlib reports any error (truncated, bad header or data),
+// in which case poppler's own decoder reads it as it always did. Poppler's inflater
 // cost about 55 instructions per byte of page content, a tenth of the reader's time; zlib's
 // output for a valid stream is the same bytes.
 bool inflate_stream(Stream* str, std::string& out) {
@@ -151,10 +151,19 @@ bool inflate_stream(Stream* str, std::string& out) {
   if (!compressed) return false;
   std::string raw;
   compressed->fillString(raw);
+  // The zlib header checked as poppler's FlateStream checks it (method 8, FCHECK, no preset
+  // dictionary; a window over 32 KiB, which zlib refuses, left to poppler as before), then the
+  // deflate data inflated raw: poppler never reads the Adler-32 trailer, and zlib's checksum of
+  // the output cost a fifth of the inflating.
+  if (raw.size() < 2) return false;
+  const auto cmf = static_cast<unsigned char>(raw[0]), flg = static_cast<unsigned char>(raw[1]);
+  if ((cmf & 0x0F) != 8 || (cmf >> 4) > 7 || ((cmf << 8) + flg) % 31 != 0 || (flg & 0x20) != 0) {
+    return false;
+  }
   z_stream z{};
-  if (inflateInit(&z) != Z_OK) return false;
-  z.next_in = reinterpret_cast<Bytef*>(raw.data());
-  z.avail_in = static_cast<uInt>(raw.size());
+  if (inflateInit2(&z, -15) != Z_OK) return false;
+  z.next_in = reinterpret_cast<Bytef*>(raw.data() + 2);
+  z.avail_in = static_cast<uInt>(raw.size() - 2);
   out.resize(std::max<std::size_t>(raw.size() * 4, 4096));
   int status = Z_OK;
   std::size_t produced = 0;
@@ -512,15 +521,33 @@ void add_word(layout::PageWords& out, LastFont& last, std::size_t length,
               const FontName& font_name, const GlyphX& glyph_x) {
   layout::Word w;
   w.text.reserve(length);
+  const auto glyph_begin = static_cast<std::uint32_t>(out.glyphs.size());
+  // One pass: each glyph's bytes are where its code point lands in the text.
+  const std::string* font = nullptr;
+  const std::string* previous = nullptr;
   std::size_t chars = 0;
   while (chars < length && code_point(chars) != 0) {
-    append_utf8(static_cast<char32_t>(code_point(chars)), w.text);
+    const auto byte = static_cast<std::uint32_t>(w.text.size());
+    const auto c = static_cast<char32_t>(code_point(chars));
+    if (c < 0x80) {
+      w.text.push_back(static_cast<char>(c));
+    } else {
+      append_utf8(c, w.text);
+    }
+    const auto [gx0, gx1] = glyph_x(chars);
+    // Two cells glued into one word may be cut where the font name changes.
+    const std::string* current = font_name(chars);
+    if (chars == 0) font = previous = current;
+    const bool font_change =
+        chars > 0 && current != previous && (!current || !previous || *current != *previous);
+    out.glyphs.push_back(
+        layout::Glyph{gx0, gx1, byte, static_cast<std::uint32_t>(w.text.size()), font_change});
+    previous = current;
     ++chars;
   }
-  if (w.text.empty()) return;
+  if (chars == 0) return;
   w.box = box;
   w.font_size = font_size;
-  const std::string* font = font_name(0);
   if (last.index < 0 || font != last.name) {
     const std::string_view name = font ? std::string_view(*font) : "";
     auto it = std::find(out.fonts.begin(), out.fonts.end(), name);
@@ -532,23 +559,7 @@ void add_word(layout::PageWords& out, LastFont& last, std::size_t length,
   }
   w.font = last.index;
   w.bold = last.bold;
-  w.glyph_begin = static_cast<std::uint32_t>(out.glyphs.size());
-  std::uint32_t byte = 0;
-  const std::string* previous = font;
-  for (std::size_t k = 0; k < chars; ++k) {
-    std::uint32_t next = byte + 1;
-    while (next < w.text.size() && (static_cast<unsigned char>(w.text[next]) & 0xC0) == 0x80) {
-      ++next;
-    }
-    const auto [gx0, gx1] = glyph_x(k);
-    // Two cells glued into one word may be cut where the font name changes.
-    const std::string* current = k > 0 ? font_name(k) : font;
-    const bool font_change =
-        k > 0 && current != previous && (!current || !previous || *current != *previous);
-    out.glyphs.push_back(layout::Glyph{gx0, gx1, byte, next, font_change});
-    previous = current;
-    byte = next;
-  }
+  w.glyph_begin = glyph_begin;
   w.glyph_count = static_cast<std::uint32_t>(chars);
   out.words.push_back(std::move(w));
 }

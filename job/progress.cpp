@@ -80,7 +80,8 @@ std::string Progress::line(double elapsed) const {
 std::string Progress::render(double elapsed, const std::string& current) const {
   const std::size_t files = files_done_;
   const std::size_t pages = pages_done_;
-  std::string text = "[" + std::to_string(files) + "/" + std::to_string(files_) + " archivos";
+  std::string text = "[";
+  text.append(std::to_string(files)).append("/").append(std::to_string(files_)).append(" archivos");
   // Pages are a PDF's: a batch of text dumps counts files only.
   const bool by_pages = pages_ > 0;
   if (by_pages) text += ", " + std::to_string(pages) + "/" + std::to_string(pages_) + " páginas";
@@ -93,7 +94,8 @@ std::string Progress::render(double elapsed, const std::string& current) const {
   }
   text += "]";
   const std::size_t used = columns(text) + 1;
-  if (!current.empty() && width_ > used + 4) text += " " + tail_of(current, width_ - used);
+  if (!current.empty() && width_ > used + 4)
+    text.append(" ").append(tail_of(current, width_ - used));
   return text;
 }
 

@@ -8,7 +8,9 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/goo/GooString.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -114,6 +116,63 @@ TEST(PdfReaderOcrTest, TextPagesAreNeverReadByOcr) {
   const fs::path pdf = fs::path(POA_SOURCE_DIR) / "fixtures/pdf/wrapped_cells/input.pdf";
   const auto reader = make_pdf_reader(pdf, std::nullopt, OcrOptions{});
   EXPECT_TRUE(reader->info().ocr_pages.empty());
+}
+
+// Tesseract swaps `.` and `,` in small print; the number's shape says which it was.
+TEST(OcrSeparatorsTest, PutRightByTheNumbersShape) {
+  struct Case {
+    const char* read;
+    const char* kept;
+  };
+  for (const Case& c :
+       {Case{"$52.000.00", "$52,000.00"},                          // groups of three, two decimals
+        Case{"$80.000.50", "$80,000.50"}, Case{"1.000", "1,000"},  // no value has three decimals
+        Case{"12.500", "12,500"}, Case{"1.000.000", "1,000,000"},
+        Case{"4,2.3", "4.2.3"},                      // a code of short groups
+        Case{"4,2", "4.2"}, Case{"3.3.1", "3.3.1"},  // right as read
+        Case{"$1,250.00", "$1,250.00"}, Case{"1,000", "1,000"}, Case{"12.50", "12.50"},
+        Case{"2461,5671", "2461,5671"},  // a list of partidas
+        Case{"1,5000", "1,5000"},        // no shape we know
+        Case{"$12.5", "$12.5"}, Case{"Tesorería", "Tesorería"}, Case{"-", "-"}}) {
+    EXPECT_EQ(ocr::fix_number_separators(c.read), c.kept) << c.read;
+  }
+}
+
+// An amount read in pieces (its separators lost) is read again however sure each piece.
+TEST(OcrSeparatorsTest, AnAmountInPiecesIsSplitNotAList) {
+  struct Case {
+    std::vector<std::string> words;
+    bool split;
+  };
+  for (const Case& c : {Case{{"$12", "000", "00"}, true}, Case{{"12", "500"}, true},
+                        Case{{"2461", "5671"}, false},  // partidas
+                        Case{{"$12,000.00"}, false}, Case{{"M", "9,800", "H", "9,450"}, false},
+                        Case{{"Plantar", "500"}, false}}) {
+    EXPECT_EQ(ocr::is_split_number(c.words), c.split) << ::testing::PrintToString(c.words);
+  }
+}
+
+// A 200 ppp noisy scan of 8 pt narrow print: Sauvola's binary page loses the separators and
+// accents (`$52 200 00`, `Re'prestación`, `4 2`); the doubtful cells read again from the grey
+// page give them back. Skipped without Tesseract's Spanish data.
+TEST(OcrGreyRereadTest, SmallPrintOfANoisyScanIsReadFromTheGreyPage) {
+  std::unique_ptr<ocr::OcrEngine> engine;
+  try {
+    engine = std::make_unique<ocr::OcrEngine>("spa");
+  } catch (const ocr::OcrUnavailable& e) {
+    GTEST_SKIP() << e.what();
+  }
+  const fs::path path =
+      fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans/full_month_names_200dpi_noisy/input.pdf";
+  const std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
+  ASSERT_TRUE(doc);
+  const ocr::GreyImage image = ocr::render_page(*doc, 0, 200);
+  const ocr::OcrPage page = engine->read(image, 1);
+  std::vector<std::string> words;
+  for (const layout::Word& w : page.words.words) words.push_back(w.text);
+  for (const char* expected : {"$52,000.00", "$12,000.00", "Reforestación", "4.2", "Vivero"}) {
+    EXPECT_NE(std::find(words.begin(), words.end(), expected), words.end()) << expected;
+  }
 }
 
 }  // namespace

@@ -319,36 +319,73 @@ std::vector<Case> cases() {
         R"(l3 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"] [c2 "BENEFICIARIOS"])"
         R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
 
-  out.push_back({"form_right_labels_wrapped_and_centred_beside_their_values",
-                 [](std::vector<PageWords>& pages) {
-                   // No rulings; the right-hand block's labels wrap over two lines centred on their
-                   // values' line, which holds a label of the left-hand block only (round-trip seed
-                   // 1428): the values still get a column of their own.
-                   PageWords& p = new_page(pages);
-                   place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 30, true);
-                   place(p, "NÚMERO DE", 420, 55);
-                   place(p, "SECRETARÍA", 40, 60);
-                   place(p, "Secretaría de Planeación.", 140, 60);
-                   place(p, "4", 520, 60);
-                   place(p, "ACCIÓN", 420, 65);
-                   place(p, "INVERSIÓN", 420, 75);
-                   place(p, "PRINCIPIO RECTOR", 40, 80);
-                   place(p, "Capital de la Gobernanza", 140, 80);
-                   place(p, "$10.00", 540, 80);
-                   place(p, "APROXIMADA", 420, 85);
-                   place(p, "Mujeres: 10", 520, 95);
-                   place(p, "META", 40, 100);
-                   place(p, "Subir tablas", 140, 100);
-                   place(p, "BENEFICIARIOS", 420, 100);
-                   place(p, "Hombres: 12", 520, 105);
-                 },
-                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
-                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
-                  R"( [c3 "4"])",
-                  R"(l5 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"])"
-                  R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$10.00"])",
-                  R"(l8 [c0 "META"] [c1 "Subir tablas"] [c2 "BENEFICIARIOS"])"
-                  R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
+  // No rulings; the right-hand block's labels wrap over two lines centred on their values' line,
+  // which holds a label of the left-hand block only (round-trip seed 1428): the values still get
+  // a column of their own, also when it starts less than a gutter after the block's widest
+  // label, BENEFICIARIOS, on another line (seed 3272; values from `value_x`).
+  for (const double value_x : {520.0, 478.0}) {
+    out.push_back({value_x > 500 ? "form_right_labels_wrapped_and_centred_beside_their_values"
+                                 : "form_right_labels_wrapped_values_less_than_a_gutter_after_them",
+                   [value_x](std::vector<PageWords>& pages) {
+                     PageWords& p = new_page(pages);
+                     place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 30, true);
+                     place(p, "NÚMERO DE", 420, 55);
+                     place(p, "SECRETARÍA", 40, 60);
+                     place(p, "Secretaría de Planeación.", 140, 60);
+                     place(p, "4", value_x, 60);
+                     place(p, "ACCIÓN", 420, 65);
+                     place(p, "INVERSIÓN", 420, 75);
+                     place(p, "PRINCIPIO RECTOR", 40, 80);
+                     place(p, "Capital de la Gobernanza", 140, 80);
+                     place(p, "$10.00", value_x + 20, 80);
+                     place(p, "APROXIMADA", 420, 85);
+                     place(p, "Mujeres: 10", value_x, 95);
+                     place(p, "META", 40, 100);
+                     place(p, "Subir tablas", 140, 100);
+                     place(p, "BENEFICIARIOS", 420, 100);
+                     place(p, "Hombres: 12", value_x, 105);
+                   },
+                   {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                    R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."])"
+                    R"( [c2 "NÚMERO DE ACCIÓN"] [c3 "4"])",
+                    R"(l5 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"])"
+                    R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$10.00"])",
+                    R"(l8 [c0 "META"] [c1 "Subir tablas"] [c2 "BENEFICIARIOS"])"
+                    R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
+  }
+
+  out.push_back(
+      {"form_value_column_starts_at_the_values_beside_a_wrapped_label",
+       [](std::vector<PageWords>& pages) {
+         // No rulings (round-trip seed 4171): the right-aligned `$10.00` beside INVERSIÓN
+         // starts the value column of the right-hand block; `4`, beside `NÚMERO DE` (a label
+         // wrapped over two lines), starts further left, less than a gutter after
+         // BENEFICIARIOS, whose value is glued to it on its line: the column starts at `4`.
+         PageWords& p = new_page(pages);
+         place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 30, true);
+         place(p, "SECRETARÍA", 40, 60);
+         place(p, "Secretaría de Planeación.", 140, 60);
+         place(p, "NÚMERO DE", 420, 60);
+         place(p, "4", 478, 60);
+         place(p, "ACCIÓN", 420, 70);
+         place(p, "NOMBRE DE LA ACCIÓN", 40, 85);
+         place(p, "Subir tablas", 140, 85);
+         place(p, "INVERSIÓN", 420, 85);
+         place(p, "$10.00", 500, 85);
+         place(p, "APROXIMADA", 420, 95);
+         place(p, "PRINCIPIO RECTOR", 40, 110);
+         place(p, "Capital de la Gobernanza", 140, 110);
+         place(p, "BENEFICIARIOS", 420, 110);
+         place(p, "Mujeres: 10", 478, 110);
+         place(p, "Hombres: 12", 478, 120);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l4 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Subir tablas"] [c2 "INVERSIÓN APROXIMADA"])"
+        R"( [c3 "$10.00"])",
+        R"(l6 [c0 "PRINCIPIO RECTOR"] [c1 "Capital de la Gobernanza"] [c2 "BENEFICIARIOS"])"
+        R"( [c3 "Mujeres: 10 Hombres: 12"])"}});
 
   out.push_back(
       {"form_value_running_under_the_right_label_block_is_one_value",
@@ -750,6 +787,47 @@ std::vector<Case> cases() {
         R"( Secretaría"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Revisado"])" +
             values(2, 1),
         R"(l9 [c0 "Tres"] [c1 "C"] [c2 "Doc"] [c3 "$3.00"] [c4 "Listo"])" + values(3, 2)}});
+
+  out.push_back(
+      {"table_label_wrapped_at_a_wide_line_pitch_stays_in_the_column_header",
+       [](std::vector<PageWords>& pages) {
+         // A font whose line pitch is well over its glyphs' height (Carlito; round-trip seed
+         // 4273): every line of a cell sits 4.4 pt (0.46 of its height) under the one above,
+         // the column header's too. `INVERSIÓN`, the first line of the wrapped INVERSIÓN
+         // APROX. column label, also reads as a header-block label: at the page's line pitch it
+         // is a line of the column header, not a header-block label making a column there
+         // that would cut `plataforma` off ESTRATEGIA's value.
+         PageWords& p = new_page(pages);
+         place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 40, true);
+         place(p, "ESTRATEGIA", 40, 60);
+         place(p, "PROPÓSITO", 380, 60);
+         place(p, "Difusión de la información pública en las colonias del municipio y su", 40, 74);
+         place(p, "nueva plataforma", 296, 74);
+         place(p, "Mejorar la atención", 380, 74);
+         place(p, "de la población", 380, 88);
+         place(p, "vulnerable.", 380, 102);
+         place(p, "INVERSIÓN", 315, 130);
+         place(p, "ACTIVIDAD", 95, 144);
+         place(p, "ÁREA", 210, 144);
+         place(p, "UNIDAD", 265, 144);
+         place(p, "APROX.", 315, 144);
+         place(p, "INDICADOR", 380, 144);
+         place(p, "ANUAL", 455, 144);
+         place(p, "PROGRAMACIÓN MENSUAL", 580, 144);
+         for (int m = 0; m < 12; ++m) place(p, kMonths[m], 504 + 20 * m, 158);
+         place(p, "Uno", 42, 175);
+         activity_values(p, 175, "A", "$1.00", "Hecho", 1, 0);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])", R"(l2 [c0 "ESTRATEGIA"] [c1 "PROPÓSITO"])",
+        R"(l3 [c0 "Difusión de la información pública en las colonias del municipio y su nueva)"
+        R"( plataforma"] [c1 "Mejorar la atención"])",
+        // (Lines of a value further apart than wrap_gap are rows of their own; the recogniser
+        // joins a value's rows.)
+        R"(l4 [c1 "de la población"])", R"(l5 [c1 "vulnerable."])",
+        R"(l6 [c0 "ACTIVIDAD"] [c1 "ÁREA"] [c2 "UNIDAD"] [c3 "INVERSIÓN APROX."])"
+        R"( [c4 "INDICADOR"] [c5 "ANUAL"] [c6+12 "PROGRAMACIÓN MENSUAL"])",
+        months_row(8),
+        R"(l9 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
 
   out.push_back(
       {"table_continues_on_a_page_without_header_and_page_numbers_dropped",

@@ -265,6 +265,41 @@ TEST(FoldTest, LatinFastPathMatchesIcuForEveryCodePoint) {
   }
 }
 
+// fold_first_token is the first token of the match key: its ASCII fast path and the full fold
+// agree (accented words go through the full fold).
+TEST(FoldTest, FirstTokenIsTheKeysFirstToken) {
+  struct Case {
+    std::string raw, token;
+  };
+  const std::vector<Case> cases = {
+      {"NÚMERO DE ACCIÓN", "numero"},
+      {"Meta:", "meta"},
+      {"- META", "meta"},
+      {"(1) Estrategia", "1"},
+      {"  -- 3.5.1 Informar", "3"},
+      {"$1,200.00", "1"},
+      {"Dpto.Seguimiento", "dpto"},
+      {"x\ty", "x"},
+      {"a\rb", "a"},
+      {"ÁREA RESPONSABLE", "area"},
+      {"¿Qué?", "que"},
+      {"«Capital» 2024", "capital"},
+      {"- ÑANDÚ", "nandu"},
+      {"PROPÓ\xC2\xADSITO", "proposito"},
+      {"\xEF\xAC\x81NAL x", "final"},
+      {"Nu\xCC\x81mero 2", "numero"},
+      {"Área(s) RESPONSABLE(s)", "area"},
+      {"-- ... --", ""},
+      {"  ", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(fold_first_token(c.raw), c.token) << c.raw;
+    const std::string key = fold_for_match(c.raw);
+    EXPECT_EQ(fold_first_token(c.raw), key.substr(0, key.find(' '))) << c.raw;
+  }
+}
+
 // The mapped key is the match key, and each byte points at the character it came from.
 TEST(FoldTest, MappedKeyPointsBackAtTheRawText) {
   struct Case {

@@ -41,6 +41,17 @@ std::string collapse_ascii(std::string_view s) {
   return out;
 }
 
+// fold_for_match's rule for one ASCII byte: a letter lower-cased, a digit kept; 0 for any other
+// byte, which separates words. A table: every byte of most text goes through it.
+constexpr std::array<char, 128> kAsciiFold = [] {
+  std::array<char, 128> t{};
+  for (char c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = c;
+  for (char c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = c;
+  for (char c = 'A'; c <= 'Z'; ++c)
+    t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+  return t;
+}();
+
 bool is_plain_ascii(std::string_view s) {
   for (const char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -275,9 +286,7 @@ std::string fold_for_match(std::string_view raw) {
     if (byte < 0x80) {
       // Inline: most text is ASCII, and append's general path cost ~20 instructions a byte.
       ++i;
-      char c = static_cast<char>(byte);
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (const char c = kAsciiFold[byte]) {
         if (pending_space) out.push_back(' ');
         pending_space = false;
         out.push_back(c);
@@ -309,6 +318,41 @@ std::string fold_for_match(std::string_view raw) {
   return out;
 }
 
+std::string fold_first_token(std::string_view raw) {
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n')) ++i;
+    const std::size_t start = i;
+    bool ascii = true;
+    while (i < raw.size() && raw[i] != ' ' && raw[i] != '\t' && raw[i] != '\n') {
+      ascii = ascii && static_cast<unsigned char>(raw[i]) < 0x80;
+      ++i;
+    }
+    if (i == start) break;
+    const std::string_view word = raw.substr(start, i - start);
+    if (ascii) {
+      // The key of ASCII is its runs of letters and digits, folded by kAsciiFold, one space
+      // apart: the token is the first run (the common case, without the general fold).
+      std::string run;
+      for (const char c : word) {
+        if (const char folded = kAsciiFold[static_cast<unsigned char>(c)]) {
+          run += folded;
+        } else if (!run.empty()) {
+          break;
+        }
+      }
+      if (run.empty()) continue;
+      return run;
+    }
+    std::string folded = fold_for_match(word);
+    if (folded.empty()) continue;
+    const std::size_t space = folded.find(' ');
+    if (space != std::string::npos) folded.resize(space);
+    return folded;
+  }
+  return {};
+}
+
 }  // namespace poa::text
 
 namespace poa::text {
@@ -337,9 +381,7 @@ void fold_for_match(std::string_view raw, MappedKey& out) {
     const auto byte = static_cast<unsigned char>(raw[i]);
     if (byte < 0x80) {  // most of the text: one byte in, at most one out
       ++i;
-      char c = static_cast<char>(byte);
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (const char c = kAsciiFold[byte]) {
         if (pending_space) {
           out.key += ' ';
           out.source.push_back(space_from);

@@ -27,6 +27,13 @@ std::string fold_accents(std::string_view raw);
 // "NÚMERO DE ACCIÓN" and "numero de accion:" give the same key "numero de accion".
 std::string fold_for_match(std::string_view raw);
 
+// The first token of fold_for_match(raw) (its key up to the first space; "" for an empty key),
+// folding only as many words as it takes: the key of `w1 w2 …` is the keys of w1, w2… joined by
+// spaces. An ASCII word takes a fast path (the same byte rule as fold_for_match's); others go
+// through fold_for_match. The label classifier asks it of every cell: no label whose first word
+// differs can match the cell, and most cells (activity text, numbers) stop there.
+std::string fold_first_token(std::string_view raw);
+
 // A match key that remembers where each of its bytes came from: `source[i]` is the byte offset
 // in the raw text of the character that gave `key[i]` (for a space, of the first character of
 // the run it stands for). A match in the key maps back onto the raw text: the PDF layout finds

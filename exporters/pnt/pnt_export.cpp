@@ -196,7 +196,8 @@ std::string sheet_csv(const TemplateSheet& sheet, const std::vector<OutRow>& row
   std::vector<std::string> header(static_cast<std::size_t>(width));
   for (const auto& c : sheet.columns) header[static_cast<std::size_t>(c.index)] = c.header;
   auto line = [&](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      out.append(i ? "," : "").append(csv_field(cells[i]));
     out += "\r\n";
   };
   line(header);
