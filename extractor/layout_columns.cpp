@@ -194,8 +194,9 @@ void PageLayouter::overlap_grid(const std::vector<GCell>& cells, const std::vect
     }
   }
   grid.front().x0 = 0;
+  const Extents indexed(std::move(extents));
   for (std::size_t i = 0; i + 1 < grid.size(); ++i) {
-    const double border = free_band(extents, grid[i].label_x1, grid[i + 1].label_x0, {},
+    const double border = free_band(indexed, grid[i].label_x1, grid[i + 1].label_x0, {},
                                     config_.space_width * median_size_);
     grid[i].x1 = border;
     grid[i + 1].x0 = border;
@@ -445,11 +446,33 @@ void PageLayouter::build_table_grid(const TableZone& z) {
   anual_column_ = anual;
 }
 
-double PageLayouter::free_band(const std::vector<std::pair<double, double>>& extents, double a,
-                               double b, const std::vector<double>& known, double space) const {
+PageLayouter::Extents::Extents(std::vector<std::pair<double, double>> extents)
+    : by_x0(std::move(extents)) {
+  std::sort(by_x0.begin(), by_x0.end());
+  x1s.reserve(by_x0.size());
+  for (const auto& [x0, x1] : by_x0) {
+    x1s.push_back(x1);
+    widest = std::max(widest, x1 - x0);
+  }
+  std::sort(x1s.begin(), x1s.end());
+}
+
+double PageLayouter::free_band(const Extents& extents, double a, double b,
+                               const std::vector<double>& known, double space) const {
+  // The extents are looked up, not scanned: free_band runs for every border of every page.
+  const auto& by_x0 = extents.by_x0;
+  const auto& x1s = extents.x1s;
+  const auto x0_from = [&](double x) {
+    return std::lower_bound(by_x0.begin(), by_x0.end(), x,
+                            [](const auto& e, double v) { return e.first < v; });
+  };
+  const auto x1_from = [&](double x) { return std::lower_bound(x1s.begin(), x1s.end(), x); };
   std::vector<std::pair<double, int>> events;
   int base = 0;
-  for (const auto& [x0, x1] : extents) {
+  // Those overlapping (a, b) start before b and, ending past a, start past a - widest (a point
+  // of slack against rounding).
+  for (auto it = x0_from(a - extents.widest - 1), end = x0_from(b); it != end; ++it) {
+    const auto [x0, x1] = *it;
     if (x1 <= a || x0 >= b) continue;
     if (x0 <= a) {
       ++base;
@@ -496,25 +519,24 @@ double PageLayouter::free_band(const std::vector<std::pair<double, double>>& ext
     // gutter between the labels: `$ -` | `Visitas realizadas` under `… APROX. POR` |
     // `INDICADOR`, sweep seed 195). Word edges are counted at the stretch's own ends.
     double left = from, right = to;
-    if (least == 0 && from == a) {
-      left = -kInf;
-      for (const auto& e : extents) {
-        if (e.second <= a) left = std::max(left, e.second);
-      }
+    if (least == 0 && from == a) {  // the last x1 <= a
+      const auto it = std::upper_bound(x1s.begin(), x1s.end(), a);
+      left = it == x1s.begin() ? -kInf : *(it - 1);
     }
-    if (least == 0 && to == b) {
-      right = kInf;
-      for (const auto& e : extents) {
-        if (e.first >= b) right = std::min(right, e.first);
-      }
+    if (least == 0 && to == b) {  // the first x0 >= b
+      const auto it = x0_from(b);
+      right = it == by_x0.end() ? kInf : it->first;
     }
     // A stretch no wider than a space may be a coincidence of word gaps in a few lines;
     // a gutter is wider. Then a border used before, then aligned word edges.
     int score = right - left > space ? kGutterScore : 0;
     for (double k : known) score += (k > from - aligned && k < to + aligned) ? kKnownScore : 0;
-    for (const auto& [x0, x1] : extents) {
-      score += std::abs(x1 - from) < aligned;
-      score += std::abs(x0 - to) < aligned;
+    // Only edges within twice the tolerance of the stretch (it lies in [a, b]) can line up.
+    for (auto it = x1_from(a - 2 * aligned), end = x1_from(b + 2 * aligned); it != end; ++it) {
+      score += std::abs(*it - from) < aligned;
+    }
+    for (auto it = x0_from(a - 2 * aligned), end = x0_from(b + 2 * aligned); it != end; ++it) {
+      score += std::abs(it->first - to) < aligned;
     }
     if (score > best_score || (score == best_score && to - from > best_len)) {
       best_score = score;
@@ -561,7 +583,7 @@ std::vector<double> PageLayouter::drawn_borders(const TableZone& z) const {
 }
 
 void PageLayouter::place_borders(std::vector<GridColumn>& grid, const TableZone& z) {
-  const auto extents = body_extents(z);
+  const Extents extents(body_extents(z));
   const std::vector<double> drawn = drawn_borders(z);
   auto& known = state_.known_borders;
   for (std::size_t i = 0; i + 1 < grid.size(); ++i) {

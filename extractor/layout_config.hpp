@@ -88,6 +88,9 @@ struct LayoutConfig {
   double header_wrap_gap = 0.5;
   // ... at most this × line height (when not touching) if it holds a header-block label.
   double label_wrap_gap = 0.4;
+  // Either gap may also be as wide as the page's own gap between the lines of one cell (its
+  // line pitch less its glyphs' height; PageLayouter::pitch_gap) plus this × line height.
+  double pitch_slack = 0.1;
   // A line standing out is cut whole when at least this × its height above the first label.
   double title_gap = 0.5;
   // Labels on a line that make it a header block: it ends a table body.
@@ -129,6 +132,9 @@ struct LayoutConfig {
   // spacing, less than a blank line): the joined text must read as a label, so no value is
   // taken for one.
   double label_line_gap = 0.9;
+  // Two stacked words' font sizes, and two line pitches in line heights, within this fraction
+  // are the same (the pitch of a page's wrapped lines: one seen twice).
+  double same_pitch = 0.05;
   // pt: row gaps within this of the widest are a tie; the one nearer the middle wins.
   double row_gap_tie = 0.5;
   // A blank over this × line height cuts the previous page's row rest from the first row.

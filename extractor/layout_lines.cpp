@@ -132,4 +132,31 @@ void PageLayouter::build_lines() {
   info_.resize(lines_.size());
 }
 
+double PageLayouter::pitch_gap() const {
+  if (config_.char_grid) return -1;
+  std::vector<double> gaps;
+  for (std::size_t k = 1; k < lines_.size(); ++k) {
+    const LineData& a = lines_[k - 1];
+    const LineData& b = lines_[k];
+    const double gap = b.box.y0 - a.box.y1;
+    if (gap < 0 || gap >= height(b.box)) continue;
+    // A word of b under a word of a (both sorted by x0): the lines may be one cell's.
+    bool under = false;
+    for (std::size_t i = 0, j = 0; i < a.words.size() && j < b.words.size() && !under;) {
+      const Box& u = page_.words[a.words[i]].box;
+      const Box& v = page_.words[b.words[j]].box;
+      under = u.x0 < v.x1 && v.x0 < u.x1;
+      if (u.x1 < v.x1) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    if (under) gaps.push_back(gap);
+  }
+  if (gaps.size() < 2) return -1;
+  std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
+  return gaps[gaps.size() / 2];
+}
+
 }  // namespace poa::extractor::layout::detail

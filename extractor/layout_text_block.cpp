@@ -1,6 +1,7 @@
 // Pass 6, rows of a header block read from its text (no drawn grid): each line cut into cells,
 // and the wrapped values and labels moved onto the row of their label (emit_text_block's steps).
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,11 @@ namespace poa::extractor::layout::detail {
 class PageLayouter::TextBlock {
  public:
   TextBlock(const PageLayouter& layouter, int first, int last)
-      : l_(layouter), first_(first), n_(last - first + 1), cells_(static_cast<std::size_t>(n_)) {}
+      : l_(layouter),
+        first_(first),
+        n_(last - first + 1),
+        cells_(static_cast<std::size_t>(n_)),
+        wrap_pitch_(layouter.wrap_pitch()) {}
 
   // Cuts each line into cells at the header's borders, marking the cells that are labels.
   void cut_lines();
@@ -58,6 +63,10 @@ class PageLayouter::TextBlock {
   bool value_column(int col) const;
   bool nearer_below(int q, const BlockCell& above, const BlockCell& bc);
   bool apart_from_above(int pos, const BlockCell& bc, double gap_below);
+  static bool whole_amount(const BlockCell& bc);
+  double first_word_width(int pos, const BlockCell& bc) const;
+  bool next_word_fits(const BlockCell& above, int q, const BlockCell& next, double widest) const;
+  bool beyond_wrap_pitch(const BlockCell& above, const BlockCell& next) const;
   void follow_value(int pos, BlockCell& head);
   Wrapped find_wrapped(int pos, BlockCell& head);
   int wrapped_target(int pos, const BlockCell& head, const Wrapped& w) const;
@@ -66,6 +75,7 @@ class PageLayouter::TextBlock {
   int first_;
   int n_;
   std::vector<std::vector<BlockCell>> cells_;  // per line
+  double wrap_pitch_;                          // PageLayouter::wrap_pitch()
 };
 
 void PageLayouter::emit_text_block(int first, int last) {
@@ -78,6 +88,36 @@ void PageLayouter::emit_text_block(int first, int last) {
   block.join_spanning_values();
   block.find_moves();
   block.emit(out_.rows);
+}
+
+double PageLayouter::wrap_pitch() const {
+  std::vector<double> pitches;
+  for (std::size_t k = 0; k < lines_.size(); ++k) {
+    for (std::uint32_t ai : lines_[k].words) {
+      const Word& a = page_.words[ai];
+      const double h = height(a.box);
+      if (h <= 0) continue;
+      // Stacked words of one cell: on the lines below within two line heights (lines of
+      // neighbouring cells may come between, interleaved).
+      for (std::size_t j = k + 1; j < lines_.size() && cy(lines_[j].box) - cy(a.box) < 2 * h; ++j) {
+        for (std::uint32_t bi : lines_[j].words) {
+          const Word& b = page_.words[bi];
+          if (b.box.x0 < a.box.x1 && a.box.x0 < b.box.x1 &&
+              std::abs(size_of(b) - size_of(a)) <= config_.same_pitch * size_of(a)) {
+            pitches.push_back((cy(b.box) - cy(a.box)) / h);
+          }
+        }
+      }
+    }
+  }
+  // The least pitch seen twice (within a twentieth of a line): one pair of stacked words may
+  // come from a cell's text that overflows its row (a label of three lines aligned to the
+  // bottom of a row too short for it runs up into the row above: sweep seed 381).
+  std::sort(pitches.begin(), pitches.end());
+  for (std::size_t i = 0; i + 1 < pitches.size(); ++i) {
+    if (pitches[i + 1] - pitches[i] <= config_.same_pitch) return pitches[i + 1];
+  }
+  return kInf;
 }
 
 void PageLayouter::TextBlock::cut_lines() {
@@ -223,6 +263,46 @@ bool PageLayouter::TextBlock::apart_from_above(int pos, const BlockCell& bc, dou
   return gap_above - gap_below > l_.config_.nearer_below * height(bc.cell.box);
 }
 
+// An amount is whole on its line: the line below is another field's value, maybe one whose
+// label was left empty (`$ 60,000.00` over `M 3,120 H 2,875`, sweep seed 254), or the value of
+// the next label when the amount's own label wraps (`INVERSIÓN` / `APROXIMADA $ 615,500.00`
+// over ESTRATEGIA's value, seed 381).
+bool PageLayouter::TextBlock::whole_amount(const BlockCell& bc) {
+  return bc.cell.text.front() == '$' && text::parse_money(bc.cell.text);
+}
+
+// The width of the first word of the cell's text (its first piece on the line).
+double PageLayouter::TextBlock::first_word_width(int pos, const BlockCell& bc) const {
+  for (std::uint32_t wi : l_.lines_[page_line(pos)].words) {
+    const Box& b = l_.page_.words[wi].box;
+    if (std::abs(b.x0 - bc.cell.box.x0) < 1e-6) return std::min(b.x1, bc.cell.box.x1) - b.x0;
+  }
+  return kInf;
+}
+
+// A spreadsheet (or word processor) wraps a cell's text where the next word does not fit: a
+// line whose first word would have fit at the end of the line above, in a cell at least as wide
+// as the widest line of the text (`widest`, a space counted generously), is not that line's
+// wrap but another cell's text (`19` of NÚMERO DE ACCIÓN over ESTRATEGIA's value, both aligned
+// to their cells' bottom: sweep seed 381).
+bool PageLayouter::TextBlock::next_word_fits(const BlockCell& above, int q, const BlockCell& next,
+                                             double widest) const {
+  const double needed = (above.cell.box.x1 - above.cell.box.x0) +
+                        l_.config_.space_width * next.cell.size + first_word_width(q, next);
+  return needed <= widest;
+}
+
+// A cell's wrapped lines lie one line pitch apart, the same for every cell of the font; a row's
+// lines further apart (the cells' padding between them). A line further below the one above
+// than the page's wrapped lines lie, by nearer_below × its height, is another cell's (META's
+// one line, label cell left empty, right over PROPÓSITO's value, both aligned to their cells'
+// bottom, rows as tight as the lines of a cell's text are loose: sweep seed 236).
+bool PageLayouter::TextBlock::beyond_wrap_pitch(const BlockCell& above,
+                                                const BlockCell& next) const {
+  const double h = height(above.cell.box);
+  return cy(next.cell.box) - cy(above.cell.box) > (wrap_pitch_ + l_.config_.nearer_below) * h;
+}
+
 void PageLayouter::TextBlock::find_moves() {
   for (int pos = 0; pos < n_; ++pos) {
     for (std::size_t hi = 0; hi < line(pos).size(); ++hi) {
@@ -243,20 +323,21 @@ void PageLayouter::TextBlock::find_moves() {
 // A value beside its label, wrapped over the lines below it: they join it, up to a line where
 // the column holds a value of the next label row (or a label).
 void PageLayouter::TextBlock::follow_value(int pos, BlockCell& head) {
-  // An amount is whole on its line: the line below is another field's value, maybe one whose
-  // label was left empty (`$ 60,000.00` over `M 3,120 H 2,875`, sweep seed 254).
-  if (head.cell.text.front() == '$' && text::parse_money(head.cell.text)) return;
+  if (whole_amount(head)) return;
   std::vector<BlockCell*> chain{&head};
+  double widest = width(head.cell.box);
   for (int q = pos + 1; q < n_; ++q) {
     auto& cells = line(q);
     std::size_t j = 0;
     while (j < cells.size() && cells[j].cell.column != head.cell.column) ++j;
     if (j == cells.size()) break;
     BlockCell& next = cells[j];
+    widest = std::max(widest, width(next.cell.box));
     if (next.label || next.target >= 0 ||
         next.cell.box.y0 - chain.back()->cell.box.y1 >
             l_.config_.wrap_gap * height(next.cell.box) ||
-        beside_label(q, j) || starts_label(q, j) || nearer_below(q, *chain.back(), next)) {
+        beside_label(q, j) || starts_label(q, j) || nearer_below(q, *chain.back(), next) ||
+        next_word_fits(*chain.back(), q, next, widest) || beyond_wrap_pitch(*chain.back(), next)) {
       break;
     }
     chain.push_back(&next);
@@ -273,8 +354,10 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
   w.label_chain = head.label;
   w.chain.push_back(&head);
   w.last = pos;
+  if (whole_amount(head)) return w;
   std::string label_text = head.cell.text;
   double pitch_gap = 0;  // the gap between the chain's first two lines
+  double widest = width(head.cell.box);
   for (int q = pos + 1; q < n_; ++q) {
     BlockCell* next = find_col(q, head.cell.column);
     if (!next) {
@@ -309,6 +392,11 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
       }
     }
     if (!w.label_chain) {
+      widest = std::max(widest, width(next->cell.box));
+      if (next_word_fits(*w.chain.back(), q, *next, widest) ||
+          beyond_wrap_pitch(*w.chain.back(), *next)) {
+        break;
+      }
       const auto j = static_cast<std::size_t>(next - line(q).data());
       if (beside_label(q, j) && !starts_label(q, j)) {
         if (w.beside_line >= 0) break;  // the next label's value

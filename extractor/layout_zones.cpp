@@ -36,6 +36,16 @@ bool PageLayouter::stacked_over(const LineData& l, int from, int to) const {
   return true;
 }
 
+bool PageLayouter::tight_gap(double gap, double h, double factor) const {
+  // The page's line pitch wins over the glyphs' height when it is looser: the gap between the
+  // lines of one cell is the font's (Carlito's lines sit 0.44 of their height apart, round-trip
+  // seed 4273's wrapped `INVERSION` / `APROX. POR` / `ACTIVIDAD` column label), and a line that
+  // close is a wrapped line whatever the glyphs say. The glyph-height threshold stays the floor:
+  // on a tight-pitched page (or one with no lines of one cell to measure) it is what was tuned.
+  const double pitch = pitch_gap_ >= 0 ? pitch_gap_ + config_.pitch_slack * h : -kInf;
+  return gap <= std::max(factor * h, pitch);
+}
+
 int PageLayouter::header_end(int m) const {
   const int g = line_grid_[static_cast<std::size_t>(m)];
   if (g < 0) {
@@ -97,16 +107,22 @@ bool PageLayouter::find_carried_zone(int first, TableZone& z) const {
   z.carried = true;
   z.body_first = first;
   z.body_last = body_end(first) - 1;
-  // Its columns only go on if some line has a number (or `-`) in the numeric columns.
+  // Its columns only go on if some line has a number (or `-`) in the numeric columns, and
+  // nothing else there: a header block's value wrapped across the page's width, on top of the
+  // page, may hold a number where the months were (`Sustituir 1,800 luminarias…`, sweep seed
+  // 381: META's first lines over the next action's labels).
   const auto anual = static_cast<std::size_t>(std::max(state_.cut_table_anual, 0));
   const double numeric_x0 = anual < state_.cut_table.size() ? state_.cut_table[anual].x0 : kInf;
   for (int k = z.body_first; k <= z.body_last; ++k) {
     if (info_[static_cast<std::size_t>(k)].cut == Cut::kDropped) continue;
+    bool number = false, other = false;
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
+      if (w.box.x0 < numeric_x0) continue;
       const char c = w.text[0];
-      if (w.box.x0 >= numeric_x0 && ((c >= '0' && c <= '9') || c == '-')) return true;
+      ((c >= '0' && c <= '9') || c == '-' ? number : other) = true;
     }
+    if (number && !other) return true;
   }
   return false;
 }
@@ -153,11 +169,11 @@ TableZone PageLayouter::find_table_zone(int m) const {
     // `INVERSIÓN` is also a header-block label: inside the column header it is the first
     // line of a wrapped column label, stacked over the rest of it.
     const double gap = cur.box.y0 - above.box.y1;
-    if (gap > config_.header_wrap_gap * height(cur.box) ||
+    if (!tight_gap(gap, height(cur.box), config_.header_wrap_gap) ||
         !text::is_upper_case(out_.lines[static_cast<std::size_t>(k)].text))
       break;
     if (inf.label && gap > 0 &&
-        (gap > config_.label_wrap_gap * height(cur.box) ||
+        (!tight_gap(gap, height(cur.box), config_.label_wrap_gap) ||
          text::has_digit(out_.lines[static_cast<std::size_t>(k)].text) ||
          !stacked_over(above, z.header_first, m))) {
       break;
@@ -172,6 +188,7 @@ TableZone PageLayouter::find_table_zone(int m) const {
 
 void PageLayouter::find_zones() {
   const int n = static_cast<int>(lines_.size());
+  pitch_gap_ = pitch_gap();
   // A table the previous page's foot cut goes on until the first label or header.
   int first_content = 0;
   while (first_content < n &&

@@ -26,6 +26,9 @@ inline double cy(const Box& b) {
 inline double height(const Box& b) {
   return b.y1 - b.y0;
 }
+inline double width(const Box& b) {
+  return b.x1 - b.x0;
+}
 inline void unite(Box& a, const Box& b) {
   a.x0 = std::min(a.x0, b.x0);
   a.y0 = std::min(a.y0, b.y0);
@@ -262,6 +265,12 @@ class PageLayouter {
   void place_lines_in_grids();
 
   void build_lines();
+  // The gap between the lines of one cell on this page: its line pitch less its glyphs' height,
+  // the font's own (Carlito's pitch is 1.44 its glyphs' height, Liberation's 1.15). The median
+  // gap, narrower than a line, between consecutive lines with a word of one over a word of the
+  // other; -1 when fewer than two such pairs (and on a character grid, whose every line is one
+  // pitch from the next).
+  double pitch_gap() const;
   // ---- Pass 3, line kinds (layout_kinds.cpp)
   // How the line stands out (RowLayout's centred, bold, larger, indented; not above_labels).
   RowLayout line_look(const LineData& l) const;
@@ -284,6 +293,9 @@ class PageLayouter {
   // ---- Pass 4, zones (layout_zones.cpp)
   // Every word of `l` sits over a word of lines [from, to] (the lines of a wrapped label).
   bool stacked_over(const LineData& l, int from, int to) const;
+  // Whether two lines `gap` apart, the lower `h` high, are as tight as `factor` × h allows, or
+  // as the page's lines of one cell (pitch_gap_, LayoutConfig::pitch_slack).
+  bool tight_gap(double gap, double h, double factor) const;
 
   // The last line of a table header whose month names are on line m: a column label wrapped
   // further down than the months (a narrow `INVERSIÓN APROX. POR` / `ACTIVIDAD`) still lies in
@@ -355,8 +367,15 @@ class PageLayouter {
   // a border seen before, then the one whose ends line up with the most word edges
   // (left-aligned text starts at its cell's left edge, numbers end at the right one), then
   // the longest.
-  double free_band(const std::vector<std::pair<double, double>>& extents, double a, double b,
-                   const std::vector<double>& known, double space) const;
+  // `extents`: the words' [x0, x1], indexed once per page (free_band runs once per border).
+  struct Extents {
+    explicit Extents(std::vector<std::pair<double, double>> extents);
+    std::vector<std::pair<double, double>> by_x0;  // sorted by x0
+    std::vector<double> x1s;                       // every x1, sorted
+    double widest = 0;                             // the largest x1 - x0
+  };
+  double free_band(const Extents& extents, double a, double b, const std::vector<double>& known,
+                   double space) const;
 
   std::vector<std::pair<double, double>> body_extents(const TableZone& z) const;
   // Vertical rulings running down at least half the zone's height: its drawn column borders
@@ -411,6 +430,11 @@ class PageLayouter {
   // together on the label's row, as the spreadsheet had it. A row's line is the first line of
   // its text, moved cells included (as emit_grid_block's).
   void emit_text_block(int first, int last);
+  // The pitch of a cell's wrapped lines on this page, in line heights: the least distance
+  // between the centres of two words of one font size stacked one over the other (sharing some
+  // x) on neighbouring lines; two rows' lines lie further apart (the cells' padding). kInf
+  // when no words are stacked.
+  double wrap_pitch() const;
   // emit_text_block's steps over the block's cells (layout_text_block.cpp).
   class TextBlock;
 
@@ -468,6 +492,7 @@ class PageLayouter {
   std::vector<CellGrid> grids_;  // the tables the page draws
   std::vector<int> line_grid_;   // per line: the grid it lies in, -1 for none
   double median_size_ = 0;
+  double pitch_gap_ = -1;  // pitch_gap(), found with the zones
   MonthScratch month_scratch_;
   // The columns of the table being laid out, and its first numeric column (annual, then months).
   std::vector<GridColumn> table_grid_;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -162,6 +163,16 @@ PageWords& new_page(std::vector<PageWords>& pages) {
   p.number = static_cast<int>(pages.size());
   p.width = 792;
   p.height = 612;
+  return p;
+}
+
+// A page with the table's header and one activity, `Primera` (its rows: "l1" + kHeaderRow,
+// months_row(3), then the activity on l4).
+PageWords& first_activity_page(std::vector<PageWords>& pages) {
+  PageWords& p = new_page(pages);
+  table_header(p, 100);
+  place(p, "Primera", 42, 130);
+  activity_values(p, 130, "A", "$1.00", "Hecho", 1, 0);
   return p;
 }
 
@@ -511,6 +522,73 @@ std::vector<Case> cases() {
                   R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Alumbrado público"] [c2 "BENEFICIARIOS"])"
                   R"( [c3 "M 120 H 110"])"}});
 
+  // A value on the last line of a label wrapped over two, aligned to its cell's bottom, right
+  // over the next row's value: that value's first word would have fit after `19`, so it is no
+  // wrap of it (sweep seed 381); an amount is whole on its line (seed 381's next action).
+  for (const auto& [label, last, value, below] :
+       {std::array<const char*, 4>{"NÚMERO DE", "ACCIÓN", "19", "1.5.1 Descentralizar la oferta"},
+        {"INVERSIÓN", "APROXIMADA", "$ 615,500.00", "2.4.2 Red"}}) {
+    out.push_back(
+        {std::string("form_value_beside_a_wrapped_label_is_no_wrap_of_the_next_value_") + value,
+         [=](std::vector<PageWords>& pages) {
+           PageWords& p = new_page(pages);
+           place(p, label, 420, 50);
+           place(p, "SECRETARÍA", 40, 56);
+           place(p, "Instituto de Cultura", 140, 56);
+           place(p, last, 420, 56);
+           place(p, value, 520, 56);
+           place(p, "NOMBRE DE LA ACCIÓN", 40, 66);
+           place(p, "Festival cultural", 140, 66);
+           place(p, "ESTRATEGIA", 420, 66);
+           place(p, below, 520, 66);
+         },
+         {std::string(R"(l1 [c0 "SECRETARÍA"] [c1 "Instituto de Cultura"] [c2 ")") + label + " " +
+              last + R"("] [c3 ")" + value + R"("])",
+          std::string(R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Festival cultural"])") +
+              R"( [c2 "ESTRATEGIA"] [c3 ")" + below + R"("])"}});
+  }
+
+  out.push_back({"form_line_further_below_than_wrapped_lines_starts_another_value",
+                 [](std::vector<PageWords>& pages) {
+                   // ESTRATEGIA's value shows the page's wrapped lines 8 pt apart; META's one
+                   // line (its label cell left empty), 12 pt above PROPÓSITO's, is no line of
+                   // that value, though the gap between them is no wider than a wrap's could
+                   // be and PROPÓSITO's first word would not have fit after it (sweep seed 236).
+                   PageWords& p = new_page(pages);
+                   place(p, "ESTRATEGIA", 40, 50);
+                   place(p, "Acercar los servicios", 140, 50);
+                   place(p, "básicos de salud a la", 140, 58);
+                   place(p, "población", 140, 66);
+                   place(p, "Realizar 24 jornadas de salud comunitaria con consultas", 140, 80);
+                   place(p, "PROPÓSITO", 40, 92);
+                   place(p, "Mejorar las condiciones.", 140, 92);
+                 },
+                 {R"(l1 [c0 "ESTRATEGIA"] [c1 "Acercar los servicios básicos de salud a la)"
+                  R"( población"])",
+                  R"(l4 [c1 "Realizar 24 jornadas de salud comunitaria con consultas"])",
+                  R"(l5 [c0 "PROPÓSITO"] [c1 "Mejorar las condiciones."])"}});
+
+  out.push_back(
+      {"value_with_a_number_where_the_months_were_does_not_continue_the_table",
+       [](std::vector<PageWords>& pages) {
+         // The page's foot cut the table; the next page starts with META's first lines,
+         // aligned to the bottom of its cell and running across the page: `1,800` where the
+         // annual column was is no activity's number (sweep seeds 363, 381).
+         first_activity_page(pages);
+         PageWords& p2 = new_page(pages);
+         place(p2, "Sustituir las luminarias de vapor de sodio por 1,800 luminarias LED", 300, 30);
+         place(p2, "PRINCIPIO RECTOR", 40, 40);
+         place(p2, "Zacatecas", 140, 40);
+         place(p2, "META", 250, 40);
+         place(p2, "de bajo consumo.", 300, 40);
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
+        "BR p2",
+        R"(l1 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas"] [c2 "META"])"
+        R"( [c3 "Sustituir las luminarias de vapor de sodio por 1,800 luminarias LED de bajo)"
+        R"( consumo."])"}});
+
   out.push_back({"one_line_activities",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);
@@ -711,12 +789,50 @@ std::vector<Case> cases() {
         R"(l9 [c0 "Tres"] [c1 "C"] [c2 "Doc"] [c3 "$3.00"] [c4 "Listo"])" + values(3, 2)}});
 
   out.push_back(
+      {"table_label_wrapped_at_a_wide_line_pitch_stays_in_the_column_header",
+       [](std::vector<PageWords>& pages) {
+         // A font whose line pitch is well over its glyphs' height (Carlito; round-trip seed
+         // 4273): every line of a cell sits 4.4 pt (0.46 of its height) under the one above,
+         // the column header's too. `INVERSIÓN`, the first line of the wrapped INVERSIÓN
+         // APROX. column label, also reads as a header-block label: at the page's line pitch it
+         // is a line of the column header, not a header-block label making a column there
+         // that would cut `plataforma` off ESTRATEGIA's value.
+         PageWords& p = new_page(pages);
+         place(p, "PROGRAMA OPERATIVO ANUAL 2023", 338, 40, true);
+         place(p, "ESTRATEGIA", 40, 60);
+         place(p, "PROPÓSITO", 380, 60);
+         place(p, "Difusión de la información pública en las colonias del municipio y su", 40, 74);
+         place(p, "nueva plataforma", 296, 74);
+         place(p, "Mejorar la atención", 380, 74);
+         place(p, "de la población", 380, 88);
+         place(p, "vulnerable.", 380, 102);
+         place(p, "INVERSIÓN", 315, 130);
+         place(p, "ACTIVIDAD", 95, 144);
+         place(p, "ÁREA", 210, 144);
+         place(p, "UNIDAD", 265, 144);
+         place(p, "APROX.", 315, 144);
+         place(p, "INDICADOR", 380, 144);
+         place(p, "ANUAL", 455, 144);
+         place(p, "PROGRAMACIÓN MENSUAL", 580, 144);
+         for (int m = 0; m < 12; ++m) place(p, kMonths[m], 504 + 20 * m, 158);
+         place(p, "Uno", 42, 175);
+         activity_values(p, 175, "A", "$1.00", "Hecho", 1, 0);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])", R"(l2 [c0 "ESTRATEGIA"] [c1 "PROPÓSITO"])",
+        R"(l3 [c0 "Difusión de la información pública en las colonias del municipio y su nueva)"
+        R"( plataforma"] [c1 "Mejorar la atención"])",
+        // (Lines of a value further apart than wrap_gap are rows of their own; the recogniser
+        // joins a value's rows.)
+        R"(l4 [c1 "de la población"])", R"(l5 [c1 "vulnerable."])",
+        R"(l6 [c0 "ACTIVIDAD"] [c1 "ÁREA"] [c2 "UNIDAD"] [c3 "INVERSIÓN APROX."])"
+        R"( [c4 "INDICADOR"] [c5 "ANUAL"] [c6+12 "PROGRAMACIÓN MENSUAL"])",
+        months_row(8),
+        R"(l9 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
+
+  out.push_back(
       {"table_continues_on_a_page_without_header_and_page_numbers_dropped",
        [](std::vector<PageWords>& pages) {
-         PageWords& p1 = new_page(pages);
-         table_header(p1, 100);
-         place(p1, "Primera", 42, 130);
-         activity_values(p1, 130, "A", "$1.00", "Hecho", 1, 0);
+         PageWords& p1 = first_activity_page(pages);
          place(p1, "Página 1 de 2", 700, 590);
          PageWords& p2 = new_page(pages);
          place(p2, "Segunda actividad", 42, 40);
@@ -1086,10 +1202,7 @@ std::vector<Case> cases() {
   out.push_back(
       {"only_a_table_the_page_foot_cuts_carries_its_columns",
        [](std::vector<PageWords>& pages) {
-         PageWords& p1 = new_page(pages);
-         table_header(p1, 100);
-         place(p1, "Primera", 42, 130);
-         activity_values(p1, 130, "A", "$1.00", "Hecho", 1, 0);
+         PageWords& p1 = first_activity_page(pages);
          place(p1, "SECRETARÍA", 40, 160);
          place(p1, "NÚMERO DE ACCIÓN", 300, 160);
          PageWords& p2 = new_page(pages);
@@ -1106,10 +1219,7 @@ std::vector<Case> cases() {
   out.push_back(
       {"a_page_own_table_cut_by_its_foot_carries_to_the_next_page",
        [](std::vector<PageWords>& pages) {
-         PageWords& p1 = new_page(pages);
-         table_header(p1, 100);
-         place(p1, "Primera", 42, 130);
-         activity_values(p1, 130, "A", "$1.00", "Hecho", 1, 0);
+         first_activity_page(pages);
          PageWords& p2 = new_page(pages);
          place(p2, "SECRETARÍA", 40, 30);
          place(p2, "NÚMERO DE ACCIÓN", 300, 30);

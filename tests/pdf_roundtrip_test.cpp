@@ -42,7 +42,7 @@ constexpr int kGridSeeds = 160;
 // under a one-line value), and in a sweep of seeds [1001, 5000] (3611, 3629: a value's first
 // line alone between two label rows, Carlito's wide line pitch; 1445: but not a value beside a
 // wrapped label's last line; 3272, 4171: right-hand values less than a gutter after the widest
-// label; 4273: known failure below).
+// label; 4273: a column label wrapped at Carlito's wide line pitch).
 constexpr int kGridFoundSeeds[] = {1425, 1428, 1445, 1685, 1991, 2093,
                                    3272, 3611, 3629, 4171, 4273};
 // Seeds past the first suite's range, likewise (a sweep of 1,500 and 2,000 seeds: 896, 1685 and
@@ -185,24 +185,16 @@ Document grid_document(std::uint64_t seed, const testgen::RenderOptions& options
 
 // Grid seeds the reader gets wrong today, with the reason (reader bugs, not rendering ones: each
 // PDF was looked at). They are run and must still fail (a fix shows up as a failure asking to
-// remove the seed here); they are reported as skipped. (1991, PROPÓSITO's two lines centred on
-// its label right under META's one-line value, was fixed by layout_text_block.cpp: a value's
-// lines keep their line pitch, a row's padding parts two values. 3272 and 4171, a label | value
-// form without borders whose right-hand values start less than a gutter after BENEFICIARIOS,
-// were fixed by layout_columns.cpp's add_value_columns: a value column starts past the widest
-// label by a word space, and at a value beside a wrapped label's first line.)
-//
-//  [pitch] Carlito 6.5 pt, bands: the table header's wrapped INVERSIÓN label starts a line above
-//          the others, 0.44 of a line height above them (Carlito's line pitch is 1.44 its
-//          glyphs' height), past label_wrap_gap since `INVERSION` reads as a header-block label:
-//          it stays in the header block and makes a column there that cuts the last word off
-//          ESTRATEGIA's value. Gaps measured against the page's line pitch instead of the glyphs'
-//          height would fix it (layout_zones.cpp).
-const std::map<int, const char*> kKnownGridFailures = {
-    {4273,
-     "solo marco, bandas, Carlito 6.5 pt: INVERSIÓN de la tabla queda en el encabezado "
-     "y corta el valor de ESTRATEGIA [pitch]"},
-};
+// remove the seed here); they are reported as skipped. None today. Fixed: 1991, PROPÓSITO's two
+// lines centred on its label right under META's one-line value (layout_text_block.cpp: a
+// value's lines keep their line pitch, a row's padding parts two values); 3272 and 4171, a label
+// | value form without borders whose right-hand values start less than a gutter after
+// BENEFICIARIOS (layout_columns.cpp's add_value_columns: a value column starts past the widest
+// label by a word space, and at a value beside a wrapped label's first line); 4273, Carlito's
+// wide line pitch kept the table's wrapped `INVERSION` label in the header block, where it made
+// a column that cut ESTRATEGIA's value (layout_zones.cpp's tight_gap: gaps also measured
+// against the page's line pitch).
+const std::map<int, const char*> kKnownGridFailures = {};
 
 class PdfRoundTripGridTest : public ::testing::TestWithParam<int> {};
 
