@@ -57,6 +57,25 @@ TEST(ImageRulingsTest, TableBordersBecomeSegmentsInPoints) {
   ASSERT_TRUE(found.mask);
 }
 
+// A row of bold capitals touching the ruling above it (a fax): closed along the line, their tops
+// make a run long enough to pass for a ruling, just under the real one. The line is where the
+// ruling is, not where the capitals' tops are (the fax's top row was cropped through its labels:
+// `JELRELARIA` for SECRETARÍA).
+TEST(ImageRulingsTest, CapitalsTouchingARulingDoNotMoveIt) {
+  ocr::PixPtr pix = table_image();
+  pixRasterop(pix.get(), 96, 107, 100, 2, PIX_SET, nullptr, 0, 0);  // the tops, 7 px lower
+  const ocr::ImageRulings found = ocr::find_image_rulings(pix.get(), 300);
+  int top = 0;
+  for (const layout::StrokedSegment& s : found.segments) {
+    if (s.y0 != s.y1 || s.y0 > 30) continue;
+    ++top;
+    EXPECT_NEAR(s.y0, 24.3, 0.3);  // 100-102 px at 300 dpi
+    EXPECT_NEAR(s.x1, 264.5, 0.5);
+    EXPECT_NEAR(s.width, 0.72, 0.01);  // 3 px: the tops do not thicken it
+  }
+  EXPECT_EQ(top, 1);
+}
+
 TEST(OcrConfidenceTest, CellsTakeTheLeastSureWordInThem) {
   std::vector<CellRow> rows(1);
   rows[0].cells.push_back(Cell{"Bacheo de calles", 0, 1, Box{10, 10, 100, 20}, std::nullopt});
