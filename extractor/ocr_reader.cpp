@@ -254,6 +254,15 @@ std::string fix_number_separators(const std::string& text) {
   return out;
 }
 
+// Letters in order (ocr_reader.hpp).
+bool glyphs_in_order(const std::vector<std::pair<int, int>>& glyph_x) {
+  for (std::size_t k = 1; k < glyph_x.size(); ++k) {
+    const auto [x0, x1] = glyph_x[k - 1];
+    if (2 * glyph_x[k].first < x0 + x1) return false;
+  }
+  return true;
+}
+
 // One amount in pieces (ocr_reader.hpp).
 bool is_split_number(const std::vector<std::string>& words) {
   if (words.size() < 2) return false;
@@ -265,6 +274,11 @@ bool is_split_number(const std::vector<std::string>& words) {
 }
 
 namespace {
+
+// A word's letters spread evenly over it when Tesseract's boxes of them are out of order.
+void order_glyphs(RawWord& w) {
+  if (!glyphs_in_order(w.glyph_x)) spread_glyphs(w);
+}
 
 void fix_separators(RawWord& w) {
   const std::string fixed = fix_number_separators(w.text);
@@ -453,6 +467,7 @@ struct OcrEngine::Impl {
         current->glyph_text.push_back(part.glyph_text[k]);
       }
     } while (it->Next(tesseract::RIL_SYMBOL));
+    for (RawWord& w : out) order_glyphs(w);
     // Marks that are not text (a stamp's arc, a pen stroke across a cell) come back as a letter
     // or two of punctuation read with almost no confidence; numbers and dashes are never dropped.
     std::erase_if(out, [&](const RawWord& w) {

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractor/ocr_engine.hpp"
@@ -45,5 +46,12 @@ std::string fix_number_separators(const std::string& text);
 // numbers all, one after the first a bare group of three figures or fewer. A list of partidas
 // (`2461 5671`) is not.
 bool is_split_number(const std::vector<std::string>& words);
+
+// Whether a word's letters, as Tesseract boxes them (ink x0, x1 of each, in order), start one
+// after the other: each at least half the letter before it further on. Tesseract's LSTM boxes
+// letters roughly and can start one before the letter ahead of it (`3,000`: the second `0` over
+// the first); the layout would take two same letters starting together for a PDF's fake bold and
+// drop one (`3,00`). A word whose letters are not in order has them spread evenly over it.
+bool glyphs_in_order(const std::vector<std::pair<int, int>>& glyph_x);
 
 }  // namespace poa::extractor::ocr

@@ -171,6 +171,50 @@ TEST(OcrSeparatorsTest, AnAmountInPiecesIsSplitNotAList) {
   }
 }
 
+// Tesseract's letter boxes of a word can run backwards; such a word's letters are spread evenly,
+// or the layout drops one of two same letters starting together as a PDF's fake bold.
+TEST(OcrGlyphsTest, LettersStartOneAfterTheOther) {
+  struct Case {
+    std::vector<std::pair<int, int>> glyph_x;
+    bool in_order;
+  };
+  for (const Case& c :
+       {// `3,000` on the fax at 300 ppp: the second `0` starts before the first.
+        Case{{{1945, 1959}, {1961, 1965}, {1968, 1983}, {1966, 2010}, {1996, 2010}}, false},
+        Case{{{1945, 1959}, {1961, 1965}, {1968, 1983}, {1983, 1996}, {1996, 2010}}, true},
+        Case{{{10, 20}, {14, 24}}, false},  // starts within the first half of the one before
+        Case{{{10, 20}, {15, 24}}, true},   // touching, overlapping letters (`rn`, kerning)
+        Case{{{10, 20}}, true}, Case{{}, true}}) {
+    EXPECT_EQ(ocr::glyphs_in_order(c.glyph_x), c.in_order) << ::testing::PrintToString(c.glyph_x);
+  }
+}
+
+// The fax's `3,000` (PROGRAMACIÓN ANUAL) came out of the layout as `3,00`: no word the reader
+// gives has two same letters starting together (what the layout drops as a PDF's fake bold).
+// Skipped without Tesseract's Spanish data.
+TEST(OcrGlyphsTest, NoWordOfTheFaxLooksFakeBold) {
+  std::unique_ptr<ocr::OcrEngine> engine;
+  try {
+    engine = std::make_unique<ocr::OcrEngine>("spa");
+  } catch (const ocr::OcrUnavailable& e) {
+    GTEST_SKIP() << e.what();
+  }
+  const fs::path path =
+      fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans/missing_labels_fax_200dpi/input.pdf";
+  const std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
+  ASSERT_TRUE(doc);
+  const ocr::OcrPage page = engine->read(ocr::render_page(*doc, 0, 200), 1);
+  int numbers = 0;
+  for (const layout::Word& w : page.words.words) {
+    const layout::Glyph* g = page.words.glyphs.data() + w.glyph_begin;
+    for (std::uint32_t k = 1; k < w.glyph_count; ++k) {
+      EXPECT_GE(g[k].x0 - g[k - 1].x0, 0.3 * (g[k - 1].x1 - g[k - 1].x0)) << w.text << " " << k;
+    }
+    if (w.text == "3,000") ++numbers;
+  }
+  EXPECT_EQ(numbers, 2);
+}
+
 // A 200 ppp noisy scan of 8 pt narrow print: Sauvola's binary page loses the separators and
 // accents (`$52 200 00`, `Re'prestación`, `4 2`); the doubtful cells read again from the grey
 // page give them back. Skipped without Tesseract's Spanish data.
