@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -171,6 +172,25 @@ TEST(OcrSeparatorsTest, AnAmountInPiecesIsSplitNotAList) {
   }
 }
 
+// The first page of the 200 ppp scan fixture `scan`, read by OCR; nullopt without Tesseract's
+// Spanish data (`unavailable` says why).
+std::optional<ocr::OcrPage> read_first_page(const char* scan, std::string& unavailable) {
+  std::unique_ptr<ocr::OcrEngine> engine;
+  try {
+    engine = std::make_unique<ocr::OcrEngine>("spa");
+  } catch (const ocr::OcrUnavailable& e) {
+    unavailable = e.what();
+    return std::nullopt;
+  }
+  const fs::path path = fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans" / scan / "input.pdf";
+  const std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
+  if (!doc) {
+    ADD_FAILURE() << "cannot open " << path;
+    return std::nullopt;
+  }
+  return engine->read(ocr::render_page(*doc, 0, 200), 1);
+}
+
 // Tesseract's letter boxes of a word can run backwards; such a word's letters are spread evenly,
 // or the layout drops one of two same letters starting together as a PDF's fake bold.
 TEST(OcrGlyphsTest, LettersStartOneAfterTheOther) {
@@ -193,20 +213,13 @@ TEST(OcrGlyphsTest, LettersStartOneAfterTheOther) {
 // gives has two same letters starting together (what the layout drops as a PDF's fake bold).
 // Skipped without Tesseract's Spanish data.
 TEST(OcrGlyphsTest, NoWordOfTheFaxLooksFakeBold) {
-  std::unique_ptr<ocr::OcrEngine> engine;
-  try {
-    engine = std::make_unique<ocr::OcrEngine>("spa");
-  } catch (const ocr::OcrUnavailable& e) {
-    GTEST_SKIP() << e.what();
-  }
-  const fs::path path =
-      fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans/missing_labels_fax_200dpi/input.pdf";
-  const std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
-  ASSERT_TRUE(doc);
-  const ocr::OcrPage page = engine->read(ocr::render_page(*doc, 0, 200), 1);
+  std::string unavailable;
+  const std::optional<ocr::OcrPage> page =
+      read_first_page("missing_labels_fax_200dpi", unavailable);
+  if (!page) GTEST_SKIP() << unavailable;
   int numbers = 0;
-  for (const layout::Word& w : page.words.words) {
-    const layout::Glyph* g = page.words.glyphs.data() + w.glyph_begin;
+  for (const layout::Word& w : page->words.words) {
+    const layout::Glyph* g = page->words.glyphs.data() + w.glyph_begin;
     for (std::uint32_t k = 1; k < w.glyph_count; ++k) {
       EXPECT_GE(g[k].x0 - g[k - 1].x0, 0.3 * (g[k - 1].x1 - g[k - 1].x0)) << w.text << " " << k;
     }
@@ -219,20 +232,12 @@ TEST(OcrGlyphsTest, NoWordOfTheFaxLooksFakeBold) {
 // accents (`$52 200 00`, `Re'prestación`, `4 2`); the doubtful cells read again from the grey
 // page give them back. Skipped without Tesseract's Spanish data.
 TEST(OcrGreyRereadTest, SmallPrintOfANoisyScanIsReadFromTheGreyPage) {
-  std::unique_ptr<ocr::OcrEngine> engine;
-  try {
-    engine = std::make_unique<ocr::OcrEngine>("spa");
-  } catch (const ocr::OcrUnavailable& e) {
-    GTEST_SKIP() << e.what();
-  }
-  const fs::path path =
-      fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans/full_month_names_200dpi_noisy/input.pdf";
-  const std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
-  ASSERT_TRUE(doc);
-  const ocr::GreyImage image = ocr::render_page(*doc, 0, 200);
-  const ocr::OcrPage page = engine->read(image, 1);
+  std::string unavailable;
+  const std::optional<ocr::OcrPage> page =
+      read_first_page("full_month_names_200dpi_noisy", unavailable);
+  if (!page) GTEST_SKIP() << unavailable;
   std::vector<std::string> words;
-  for (const layout::Word& w : page.words.words) words.push_back(w.text);
+  for (const layout::Word& w : page->words.words) words.push_back(w.text);
   for (const char* expected : {"$52,000.00", "$12,000.00", "Reforestación", "4.2", "Vivero"}) {
     EXPECT_NE(std::find(words.begin(), words.end(), expected), words.end()) << expected;
   }
