@@ -263,6 +263,27 @@ bool glyphs_in_order(const std::vector<std::pair<int, int>>& glyph_x) {
   return true;
 }
 
+// Where a cell's text starts (ocr_reader.hpp).
+int cell_top(Pix* text, int ruling, int x0, int x1, int inset) {
+  const int reach = inset - ruling;
+  if (reach < 2 || x1 - x0 < 2) return inset;
+  BOX* box = boxCreate(x0, ruling + 1, x1 - x0, 2 * reach - 1);
+  const PixPtr band(pixClipRectangle(text, box, nullptr));
+  boxDestroy(&box);
+  if (!band) return inset;
+  Boxa* marks = pixConnCompBB(band.get(), 8);
+  if (marks == nullptr) return inset;
+  int top = inset;
+  const int line = reach - 1, bottom = pixGetHeight(band.get());
+  for (l_int32 i = 0; i < boxaGetCount(marks); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(marks, i, &x, &y, &w, &h);
+    if (y < line && y + h >= bottom) top = std::min(top, ruling + 1 + y);
+  }
+  boxaDestroy(&marks);
+  return top;
+}
+
 // One amount in pieces (ocr_reader.hpp).
 bool is_split_number(const std::vector<std::string>& words) {
   if (words.size() < 2) return false;
@@ -504,9 +525,10 @@ struct OcrEngine::Impl {
       for (const layout::GridCell& cell : grid.cells) {
         const int inset = std::max(1, static_cast<int>(std::lround(config.cell_inset * px)));
         const int x0 = std::max(0, static_cast<int>(cell.box.x0 * px) + inset);
-        const int y0 = std::max(0, static_cast<int>(cell.box.y0 * px) + inset);
         const int x1 = std::min(width, static_cast<int>(cell.box.x1 * px) - inset);
         const int y1 = std::min(height, static_cast<int>(cell.box.y1 * px) - inset);
+        const int y0 = cell_top(text, std::max(0, static_cast<int>(cell.box.y0 * px)), x0, x1,
+                                std::max(0, static_cast<int>(cell.box.y0 * px) + inset));
         if (x1 - x0 < 4 || y1 - y0 < 4) continue;
         BOX* box = boxCreate(x0, y0, x1 - x0, y1 - y0);
         l_int32 ink = 0;

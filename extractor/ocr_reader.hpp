@@ -14,6 +14,8 @@
 #include "extractor/ocr_page_image.hpp"
 #include "extractor/pdf_layout.hpp"
 
+struct Pix;
+
 namespace poa::extractor::ocr {
 
 // One Tesseract engine (not thread-safe: one per thread).
@@ -53,5 +55,13 @@ bool is_split_number(const std::vector<std::string>& words);
 // the first); the layout would take two same letters starting together for a PDF's fake bold and
 // drop one (`3,00`). A word whose letters are not in order has them spread evenly over it.
 bool glyphs_in_order(const std::vector<std::pair<int, int>>& glyph_x);
+
+// Where a drawn cell's text starts, in pixels of `text` (1 bpp, 1 = ink, the rulings erased): at
+// `inset` (the row `ruling`, the ruling's middle, and the border's inset below it) unless letters
+// cross that line, as capitals touching the ruling above them do in dense forms (a fax: cut there,
+// `Cabildo` was read `Cabiido`); then at their tops, never at or above `ruling`. A letter runs on
+// down into the cell as far below the line as the line is below the ruling; what is left of the
+// ruling (a flat speck) does not. Columns x0 to x1 (past the end).
+int cell_top(Pix* text, int ruling, int x0, int x1, int inset);
 
 }  // namespace poa::extractor::ocr

@@ -191,6 +191,41 @@ std::optional<ocr::OcrPage> read_first_page(const char* scan, std::string& unava
   return engine->read(ocr::render_page(*doc, 0, 200), 1);
 }
 
+// A cell is read from its border's inset down, unless letters cross that line (an ascender or a
+// capital touching the ruling above): then from their tops, never from the ruling.
+TEST(OcrCellTopTest, LettersCrossingTheInsetLineAreNotCut) {
+  struct Mark {
+    int y0, y1;  // rows, past the end; each mark 12 px wide, 18 px after the one before
+  };
+  struct Case {
+    std::vector<Mark> marks;
+    int top;
+  };
+  // The ruling's middle at row 20, the inset line at row 24.
+  const std::vector<Case> cases = {
+      {{}, 24},
+      {{{22, 40}}, 22},            // a capital touching the ruling's edge
+      {{{21, 40}}, 21},            // one in the ruling itself
+      {{{22, 24}}, 24},            // what is left of the ruling: flat
+      {{{22, 26}}, 24},            // ... and crossing the line, not far
+      {{{26, 40}}, 24},            // text below the line
+      {{{22, 24}, {23, 40}}, 23},  // a speck beside a letter
+  };
+  for (const Case& c : cases) {
+    const ocr::PixPtr pix(pixCreate(200, 100, 1));
+    int x = 10;
+    for (const Mark& m : c.marks) {
+      pixRasterop(pix.get(), x, m.y0, 12, m.y1 - m.y0, PIX_SET, nullptr, 0, 0);
+      x += 30;
+    }
+    EXPECT_EQ(ocr::cell_top(pix.get(), 20, 5, 195, 24), c.top) << c.marks.size() << " marks";
+  }
+  const ocr::PixPtr letter(pixCreate(200, 100, 1));
+  pixRasterop(letter.get(), 10, 21, 12, 20, PIX_SET, nullptr, 0, 0);
+  EXPECT_EQ(ocr::cell_top(letter.get(), 20, 5, 195, 21), 21);   // an inset too thin to look into
+  EXPECT_EQ(ocr::cell_top(letter.get(), 20, 30, 195, 24), 24);  // the letter is in another cell
+}
+
 // Tesseract's letter boxes of a word can run backwards; such a word's letters are spread evenly,
 // or the layout drops one of two same letters starting together as a PDF's fake bold.
 TEST(OcrGlyphsTest, LettersStartOneAfterTheOther) {
