@@ -557,7 +557,7 @@ struct OcrEngine::Impl {
       }
     }
     for (const auto& [index, area] : doubtful) {
-      std::vector<RawWord> again = read_grey_cell(grey, dpi, area, cells[index]);
+      std::vector<RawWord> again = read_grey_cell(grey, dpi, enlarged, area, cells[index]);
       // One amount split in pieces is wrong however sure each piece: read whole, it wins.
       const bool whole =
           split_number(cells[index]) && again.size() == 1 && looks_numeric(again.front().text);
@@ -586,8 +586,9 @@ struct OcrEngine::Impl {
   // Cell `area` (pixels) read again from the grey page: inside what is left of its rulings,
   // enlarged so a capital is about reread_cap_px high (`first`, the first reading, says how high
   // its letters are; a number is read as one line of digits), thresholded by Tesseract itself
-  // on the cell's own pixels. Words in page pixels; empty when nothing could be read.
-  std::vector<RawWord> read_grey_cell(Pix* grey, double dpi, const PixelBox& area,
+  // on the cell's own pixels; on a page `enlarged` from a scan under min_read_dpi, also at its
+  // own size. Words in page pixels; empty when nothing could be read.
+  std::vector<RawWord> read_grey_cell(Pix* grey, double dpi, bool enlarged, const PixelBox& area,
                                       const std::vector<RawWord>& first) {
     BOX* box = boxCreate(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
     const PixPtr crop(pixClipRectangle(grey, box, nullptr));
@@ -675,6 +676,15 @@ struct OcrEngine::Impl {
     if (!first.empty() && (found.empty() || least_sure(found) < config.cell_reread_below)) {
       std::vector<RawWord> text = read_at(scale, false);
       if (surer(text, found)) found = std::move(text);
+      // Text of a scan enlarged from under 300 ppp, enlarged again, is blurred twice: as with
+      // figures, some of it Tesseract reads only at the page's size (the noisy 200 ppp scan:
+      // `aire` read `arre`, `Contenedor` `Comtenedor`, BENEFICIARIOS' label nothing at all). At
+      // 300 ppp the crop at its size takes in the rulings beside the text (`|` read as words).
+      if (enlarged && scale > 1 &&
+          (found.empty() || least_sure(found) < config.cell_reread_below)) {
+        std::vector<RawWord> small = read_at(1, false);
+        if (surer(small, found)) found = std::move(small);
+      }
     }
     // Tesseract's box of a word can run over the words after it on its line (enlarged narrow
     // text: `Secretaría` as wide as its line, which then swallows `de`): a word ends where the
