@@ -830,6 +830,40 @@ std::vector<Case> cases() {
         R"(l9 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
 
   out.push_back(
+      {"group_label_a_row_above_the_column_header_where_wrapped_lines_overlap",
+       [](std::vector<PageWords>& pages) {
+         // Calc's small Liberation and Carlito text (sweep seeds 47, 416, 626): a cell's wrapped
+         // lines 8 pt apart, their 9.6 pt glyph boxes overlapping; the rows 14.6 pt apart, 5 pt
+         // (0.52 of a line) between them. `PROGRAMACIÓN MENSUAL`, merged over the month
+         // columns a row above the column labels, is that far above them: a row of the column
+         // header, as far as the page's rows are apart, though further than its wrapped lines
+         // (glued onto the header block above, PARTIDA's value would read `2211, 3361
+         // PROGRAMACIÓN MENSUAL`).
+         PageWords& p = new_page(pages);
+         place(p, "ESTRATEGIA", 40, 60);
+         place(p, "PROPÓSITO", 380, 60);
+         place(p, "Difusión de la información", 40, 74.6);
+         place(p, "Mejorar la atención", 380, 74.6);
+         place(p, "de la población", 380, 82.6);
+         place(p, "vulnerable.", 380, 90.6);
+         place(p, "PROGRAMACIÓN MENSUAL", 580, 105.2);
+         place(p, "ACTIVIDAD", 95, 119.8);
+         place(p, "ÁREA", 210, 119.8);
+         place(p, "UNIDAD", 265, 119.8);
+         place(p, "INVERSIÓN", 315, 119.8);
+         place(p, "INDICADOR", 380, 119.8);
+         place(p, "ANUAL", 455, 119.8);
+         for (int m = 0; m < 12; ++m) place(p, kMonths[m], 504 + 20 * m, 134.4);
+         place(p, "Uno", 42, 149);
+         activity_values(p, 149, "A", "$1.00", "Hecho", 1, 0);
+       },
+       {R"(l1 [c0 "ESTRATEGIA"] [c1 "PROPÓSITO"])",
+        R"(l2 [c0 "Difusión de la información"] [c1 "Mejorar la atención"])",
+        R"(l3 [c1 "de la población"])", R"(l4 [c1 "vulnerable."])", "l5" + kHeaderRow,
+        months_row(7),
+        R"(l8 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
+
+  out.push_back(
       {"table_continues_on_a_page_without_header_and_page_numbers_dropped",
        [](std::vector<PageWords>& pages) {
          PageWords& p1 = first_activity_page(pages);
