@@ -91,7 +91,7 @@ void PageLayouter::TextBlock::cut_lines() {
     const std::size_t k = page_line(pos);
     gutter_cells(l_.page_, l_.lines_[k], l_.header_borders_, l_.config_, cells);
     const bool has_labels = l_.info_[k].labels > 0;
-    if (!has_labels) spilled_values(cells);
+    spilled_values(cells);
     for (GCell& c : cells) {
       const bool label = has_labels && c.text.size() < l_.config_.max_label_length &&
                          classify_cell(c.text, {.column = false}).header;
@@ -102,9 +102,10 @@ void PageLayouter::TextBlock::cut_lines() {
 
 // The border of a value column beside a label column is where the leftmost value beside a
 // label starts. A value centred in a cell merged across the form, wider than those, starts
-// further left (sweep seed 11: META's first line of three, on a line with no label): text of a
-// label column that starts a gutter past all of that column's labels is the value column's,
-// one cell with the rest of the line there.
+// further left (sweep seed 11: META's first line of three, on a line with no label; seed 554:
+// BENEFICIARIOS' value under the right-hand labels' amounts, label cell empty, on another
+// row's label line): text of a label column that starts a gutter past all of that column's
+// labels is the value column's, one cell with the rest of the line there.
 void PageLayouter::TextBlock::spilled_values(std::vector<GCell>& cells) const {
   const auto& grid = l_.out_.header_grid;
   bool moved = false;

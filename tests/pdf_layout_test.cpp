@@ -485,6 +485,29 @@ std::vector<Case> cases() {
         R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
         R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"}});
 
+  out.push_back(
+      {"form_centred_value_wider_than_the_others_on_a_label_line",
+       [](std::vector<PageWords>& pages) {
+         // The same form with every value centred (sweep seed 554): BENEFICIARIOS' value, wider
+         // than the amount above it, starts left of where the values beside the right-hand
+         // labels do, on PRINCIPIO RECTOR's line; its `M` is no line of INVERSIÓN's label.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "NOMBRE DE LA ACCIÓN", 40, 72);
+         place(p, "Atención integral", 140, 72);
+         place(p, "INVERSIÓN APROXIMADA", 420, 72);
+         place(p, "$ 60,000.00", 520, 72);
+         place(p, "PRINCIPIO RECTOR", 40, 84);
+         place(p, "Zacatecas Incluyente", 140, 84);
+         place(p, "M 3,120 H 2,875", 514, 84);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Atención integral"])"
+        R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
+        R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"}});
+
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
                    // Rows as tight as Calc's: META's first line is within a wrap gap of
