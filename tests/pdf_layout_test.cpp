@@ -186,6 +186,26 @@ void form_title_and_first_row(PageWords& p) {
   place(p, "4", 520, 60);
 }
 
+// Label | value pairs, BENEFICIARIOS' label cell left empty: its value at `x` on PRINCIPIO
+// RECTOR's line, right under INVERSIÓN's amount.
+void form_beneficiarios_under_the_amount(PageWords& p, double x) {
+  form_title_and_first_row(p);
+  place(p, "NOMBRE DE LA ACCIÓN", 40, 72);
+  place(p, "Atención integral", 140, 72);
+  place(p, "INVERSIÓN APROXIMADA", 420, 72);
+  place(p, "$ 60,000.00", 520, 72);
+  place(p, "PRINCIPIO RECTOR", 40, 84);
+  place(p, "Zacatecas Incluyente", 140, 84);
+  place(p, "M 3,120 H 2,875", x, 84);
+}
+
+const std::vector<std::string> kFormBeneficiariosUnderTheAmount = {
+    R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+    R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"] [c3 "4"])",
+    R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Atención integral"])"
+    R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
+    R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"};
+
 std::vector<Case> cases() {
   std::vector<Case> out;
 
@@ -463,50 +483,23 @@ std::vector<Case> cases() {
                   R"( y pláticas."])",
                   R"(l5 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.2 Salud y bienestar"])"}});
 
-  out.push_back(
-      {"form_amount_beside_its_label_does_not_wrap",
-       [](std::vector<PageWords>& pages) {
-         // Label | value pairs, BENEFICIARIOS' label cell left empty (sweep seed
-         // 254): its value, right under INVERSIÓN's amount, is no line of it.
-         PageWords& p = new_page(pages);
-         form_title_and_first_row(p);
-         place(p, "NOMBRE DE LA ACCIÓN", 40, 72);
-         place(p, "Atención integral", 140, 72);
-         place(p, "INVERSIÓN APROXIMADA", 420, 72);
-         place(p, "$ 60,000.00", 520, 72);
-         place(p, "PRINCIPIO RECTOR", 40, 84);
-         place(p, "Zacatecas Incluyente", 140, 84);
-         place(p, "M 3,120 H 2,875", 520, 84);
-       },
-       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
-        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
-        R"( [c3 "4"])",
-        R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Atención integral"])"
-        R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
-        R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"}});
+  out.push_back({"form_amount_beside_its_label_does_not_wrap",
+                 [](std::vector<PageWords>& pages) {
+                   // Label | value pairs, BENEFICIARIOS' label cell left empty (sweep seed
+                   // 254): its value, right under INVERSIÓN's amount, is no line of it.
+                   form_beneficiarios_under_the_amount(new_page(pages), 520);
+                 },
+                 kFormBeneficiariosUnderTheAmount});
 
-  out.push_back(
-      {"form_centred_value_wider_than_the_others_on_a_label_line",
-       [](std::vector<PageWords>& pages) {
-         // The same form with every value centred (sweep seed 554): BENEFICIARIOS' value, wider
-         // than the amount above it, starts left of where the values beside the right-hand
-         // labels do, on PRINCIPIO RECTOR's line; its `M` is no line of INVERSIÓN's label.
-         PageWords& p = new_page(pages);
-         form_title_and_first_row(p);
-         place(p, "NOMBRE DE LA ACCIÓN", 40, 72);
-         place(p, "Atención integral", 140, 72);
-         place(p, "INVERSIÓN APROXIMADA", 420, 72);
-         place(p, "$ 60,000.00", 520, 72);
-         place(p, "PRINCIPIO RECTOR", 40, 84);
-         place(p, "Zacatecas Incluyente", 140, 84);
-         place(p, "M 3,120 H 2,875", 514, 84);
-       },
-       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
-        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
-        R"( [c3 "4"])",
-        R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Atención integral"])"
-        R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
-        R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"}});
+  out.push_back({"form_centred_value_wider_than_the_others_on_a_label_line",
+                 [](std::vector<PageWords>& pages) {
+                   // The same form with every value centred (sweep seed 554): BENEFICIARIOS'
+                   // value, wider than the amount above it, starts left of where the values
+                   // beside the right-hand labels do, on PRINCIPIO RECTOR's line; its `M` is no
+                   // line of INVERSIÓN's label.
+                   form_beneficiarios_under_the_amount(new_page(pages), 514);
+                 },
+                 kFormBeneficiariosUnderTheAmount});
 
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
