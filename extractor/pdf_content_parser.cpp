@@ -1,0 +1,446 @@
+// Content streams read as poppler's Lexer and Parser read them (see the header); the rules are
+// theirs, step by step, and anything else is left to them.
+#include "extractor/pdf_content_parser.hpp"
+
+#include <poppler/Array.h>
+#include <poppler/Dict.h>
+#include <poppler/Gfx.h>
+#include <poppler/OutputDev.h>
+#include <poppler/Parser.h>
+#include <poppler/Stream.h>
+#include <poppler/goo/GooString.h>
+
+#include <array>
+#include <climits>
+#include <cstring>
+#include <memory>
+
+#include "extractor/poppler_private.hpp"
+
+namespace poa::extractor::pdf {
+namespace {
+
+// poppler's Lexer classes: 1 white space, 2 a delimiter (ends a number, name or operator).
+constexpr std::array<unsigned char, 256> kSpecial = [] {
+  std::array<unsigned char, 256> table{};
+  for (const unsigned char c : {0x00, 0x09, 0x0A, 0x0C, 0x0D, 0x20}) table[c] = 1;
+  for (const unsigned char c : {'(', ')', '<', '>', '[', ']', '{', '}', '/', '%'}) table[c] = 2;
+  return table;
+}();
+
+// Past this the Lexer's next digit may overflow an int: its overflow rules differ between
+// poppler versions.
+constexpr int kIntegerSafeLimit = (INT_MAX - 9) / 10;
+// Poppler's token buffer holds 128 bytes; longer names and operators take its error paths.
+constexpr std::size_t kMaxTokenLength = 100;
+// Arrays and dictionaries nested deeper than this (poppler allows 500) are left to poppler.
+constexpr int kMaxDepth = 32;
+
+bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+
+int hex_digit(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// Newer poppler versions turn a string that starts with a UTF-8 byte order mark into UTF-16.
+bool starts_with_utf8_bom(const std::string& s) {
+  return s.size() >= 3 && s.compare(0, 3, "\xEF\xBB\xBF") == 0;
+}
+
+// An operator's name of 1 to 3 bytes as a number (every operator of the PDF specification).
+std::uint32_t operator_key(const char* name, std::size_t length) {
+  std::uint32_t key = static_cast<std::uint32_t>(length);
+  for (std::size_t i = 0; i < length; ++i) {
+    key |= static_cast<std::uint32_t>(static_cast<unsigned char>(name[i])) << (8 * (i + 1));
+  }
+  return key;
+}
+
+}  // namespace
+
+ContentParser::ContentParser(XRef* xref, const std::vector<std::string>& parts)
+    : xref_(xref), parts_(parts) {}
+
+Object* ContentParser::cached_operator(const char* name, std::size_t length) {
+  if (length <= 3) {
+    const std::uint32_t key = operator_key(name, length);
+    for (CachedOperator& op : operators_) {
+      if (op.key == key) return &op.object;
+    }
+    operators_.push_back(CachedOperator{key, Object(objCmd, std::string(name, length).c_str())});
+    return &operators_.back().object;
+  }
+  fresh_operator_ = Object(objCmd, std::string(name, length).c_str());
+  return &fresh_operator_;
+}
+
+ContentParser::Token ContentParser::lex() {
+  // White space and comments, into the next part as poppler's getChar goes on into it.
+  const char* data = nullptr;
+  std::size_t size = 0;
+  for (;;) {
+    if (part_ == parts_.size()) return Token::kEnd;
+    data = parts_[part_].data();
+    size = parts_[part_].size();
+    while (pos_ < size) {
+      const auto c = static_cast<unsigned char>(data[pos_]);
+      if (kSpecial[c] == 1) {
+        ++pos_;
+      } else if (c == '%') {
+        std::size_t end = pos_ + 1;
+        while (end < size && data[end] != '\r' && data[end] != '\n') ++end;
+        if (end == size && part_ + 1 < parts_.size()) return Token::kOther;  // over the part's end
+        pos_ = end;
+      } else {
+        break;
+      }
+    }
+    if (pos_ < size) break;
+    ++part_;
+    pos_ = 0;
+  }
+  const bool last_part = part_ + 1 == parts_.size();
+  // A number, name or operator ends at the part's end only in the last part (poppler's lookChar
+  // stops at a part's end in some versions and not in others).
+  const auto ends_here = [&](std::size_t end) { return end < size || last_part; };
+  const auto c = static_cast<unsigned char>(data[pos_]);
+  std::size_t i = pos_ + 1;
+  switch (c) {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
+    case '+':
+    case '-':
+    case '.': {
+      // Lexer::getObj's digit-by-digit arithmetic, so that reals are the same doubles.
+      const bool negative = c == '-';
+      int xi = is_digit(c) ? c - '0' : 0;
+      bool real = c == '.';
+      if (!real) {
+        while (i < size && is_digit(static_cast<unsigned char>(data[i]))) {
+          if (xi > kIntegerSafeLimit) return Token::kOther;
+          xi = xi * 10 + (data[i] - '0');
+          ++i;
+        }
+        if (i < size && data[i] == '.') {
+          real = true;
+          ++i;
+        }
+      }
+      if (!real) {
+        if (!ends_here(i)) return Token::kOther;
+        pos_ = i;
+        int_ = negative ? -xi : xi;
+        return Token::kInt;
+      }
+      double xf = xi;
+      double scale = 0.1;
+      while (i < size && is_digit(static_cast<unsigned char>(data[i]))) {
+        xf = xf + scale * (data[i] - '0');
+        scale *= 0.1;
+        ++i;
+      }
+      // A minus sign inside a number: poppler versions differ.
+      if ((i < size && data[i] == '-') || !ends_here(i)) return Token::kOther;
+      pos_ = i;
+      real_ = negative ? -xf : xf;
+      return Token::kReal;
+    }
+    case '/': {
+      while (i < size && kSpecial[static_cast<unsigned char>(data[i])] == 0) {
+        if (data[i] == '#') return Token::kOther;  // an escaped byte
+        ++i;
+      }
+      if (!ends_here(i) || i - pos_ - 1 >= kMaxTokenLength) return Token::kOther;
+      text_.assign(data + pos_ + 1, i - pos_ - 1);
+      pos_ = i;
+      return Token::kName;
+    }
+    case '(': {
+      text_.clear();
+      int parens = 1;
+      for (;;) {
+        if (i >= size) return Token::kOther;  // unterminated in this part
+        char b = data[i++];
+        if (b == '(') {
+          ++parens;
+        } else if (b == ')') {
+          if (--parens == 0) break;
+        } else if (b == '\\') {
+          if (i >= size) return Token::kOther;
+          b = data[i++];
+          switch (b) {
+            case 'n':
+              b = '\n';
+              break;
+            case 'r':
+              b = '\r';
+              break;
+            case 't':
+              b = '\t';
+              break;
+            case 'b':
+              b = '\b';
+              break;
+            case 'f':
+              b = '\f';
+              break;
+            case '\\':
+            case '(':
+            case ')':
+              break;
+            case '\r':  // a line continuation: nothing
+              if (i < size && data[i] == '\n') ++i;
+              if (i >= size) return Token::kOther;  // poppler looks at the next part
+              continue;
+            case '\n':
+              continue;
+            default:
+              if (b >= '0' && b <= '7') {
+                int value = b - '0';
+                for (int k = 0; k < 2 && i < size && data[i] >= '0' && data[i] <= '7'; ++k) {
+                  value = (value << 3) + (data[i++] - '0');
+                }
+                if (i >= size) return Token::kOther;  // the octal escape may go on
+                b = static_cast<char>(value);
+              }
+              break;
+          }
+        }
+        text_.push_back(b);
+      }
+      if (starts_with_utf8_bom(text_)) return Token::kOther;
+      pos_ = i;
+      return Token::kString;
+    }
+    case '<': {
+      if (i < size && data[i] == '<') {
+        pos_ = i + 1;
+        return Token::kDictOpen;
+      }
+      text_.clear();
+      int high = -1;
+      for (;;) {
+        if (i >= size) return Token::kOther;  // unterminated in this part
+        const auto b = static_cast<unsigned char>(data[i++]);
+        if (b == '>') break;
+        if (kSpecial[b] == 1) continue;
+        const int digit = hex_digit(b);
+        if (digit < 0) return Token::kOther;
+        if (high < 0) {
+          high = digit;
+        } else {
+          text_.push_back(static_cast<char>((high << 4) | digit));
+          high = -1;
+        }
+      }
+      if (high >= 0) text_.push_back(static_cast<char>(high << 4));
+      if (starts_with_utf8_bom(text_)) return Token::kOther;
+      pos_ = i;
+      return Token::kString;  // poppler's Lexer makes the same object of both
+    }
+    case '>':
+      if (i < size && data[i] == '>') {
+        pos_ = i + 1;
+        return Token::kDictClose;
+      }
+      return Token::kOther;
+    case '[':
+      pos_ = i;
+      return Token::kArrayOpen;
+    case ']':
+      pos_ = i;
+      return Token::kArrayClose;
+    case ')':
+    case '{':
+    case '}':
+      return Token::kOther;
+    default: {
+      while (i < size && kSpecial[static_cast<unsigned char>(data[i])] == 0) ++i;
+      const std::size_t length = i - pos_;
+      if (!ends_here(i) || length >= kMaxTokenLength) return Token::kOther;
+      const char* name = data + pos_;
+      const std::string_view word(name, length);
+      pos_ = i;
+      if (word == "true" || word == "false") {
+        bool_ = word == "true";
+        return Token::kBool;
+      }
+      if (word == "null") return Token::kNull;
+      // R makes a reference of the two integers before it; an inline image's data is not PDF
+      // syntax and BI's operator reads it with poppler's Parser.
+      if (word == "R" || word == "BI") return Token::kOther;
+      operator_ = cached_operator(name, length);
+      return Token::kOperator;
+    }
+  }
+}
+
+ContentParser::Read ContentParser::value(Token token, Object& out, int depth) {
+  switch (token) {
+    case Token::kInt:
+      out = Object(int_);
+      return Read::kArgument;
+    case Token::kReal:
+      out = Object(real_);
+      return Read::kArgument;
+    case Token::kName:
+      out = Object(objName, text_.c_str());
+      return Read::kArgument;
+    case Token::kString:
+      out = Object(new GooString(text_));
+      return Read::kArgument;
+    case Token::kBool:
+      out = Object(bool_);
+      return Read::kArgument;
+    case Token::kNull:
+      out = Object(objNull);
+      return Read::kArgument;
+    case Token::kArrayOpen: {
+      if (depth >= kMaxDepth) return Read::kOther;
+      auto* array = new Array(xref_);
+      out = Object(array);
+      for (;;) {
+        const Token next = lex();
+        if (next == Token::kArrayClose) return Read::kArgument;
+        Object element;
+        if (value(next, element, depth + 1) != Read::kArgument) return Read::kOther;
+        array->add(std::move(element));
+      }
+    }
+    case Token::kDictOpen: {
+      if (depth >= kMaxDepth) return Read::kOther;
+      auto* dict = new Dict(xref_);
+      out = Object(dict);
+      for (;;) {
+        const Token next = lex();
+        if (next == Token::kDictClose) return Read::kArgument;
+        if (next != Token::kName) return Read::kOther;
+        const std::string key = text_;
+        Object entry;
+        if (value(lex(), entry, depth + 1) != Read::kArgument) return Read::kOther;
+        dict->add(key.c_str(), std::move(entry));
+      }
+    }
+    default:
+      // An operator inside an array or dictionary, a stray ] or >>, the end inside an array:
+      // poppler's Parser makes objects of them that we do not reproduce.
+      return Read::kOther;
+  }
+}
+
+ContentParser::Read ContentParser::next(Object& argument) {
+  const Token token = lex();
+  if (token == Token::kEnd) return Read::kEnd;
+  if (token == Token::kOperator) return Read::kOperator;
+  return value(token, argument, 0);
+}
+
+Object ContentParser::rest(Position from) const {
+  const auto memory = [&](std::size_t part, std::size_t offset) {
+    const std::string& bytes = parts_[part];
+    return Object(static_cast<Stream*>(new MemStream(bytes.data(), static_cast<Goffset>(offset),
+                                                     static_cast<Goffset>(bytes.size() - offset),
+                                                     Object(new Dict(xref_)))));
+  };
+  if (from.part + 1 >= parts_.size()) {
+    return from.part < parts_.size() ? memory(from.part, from.offset)
+                                     : memory(parts_.size() - 1, parts_.back().size());
+  }
+  auto* array = new Array(xref_);
+  array->add(memory(from.part, from.offset));
+  for (std::size_t p = from.part + 1; p < parts_.size(); ++p) array->add(memory(p, 0));
+  return Object(array);
+}
+
+// Gfx::go's state, private in poppler (tags in the template's namespace, where its friend
+// `member` is declared).
+POA_POPPLER_PRIVATE(GfxExecOp, &Gfx::execOp, void (Gfx::*)(Object*, Object*, int));
+POA_POPPLER_PRIVATE(GfxParser, &Gfx::parser, Parser* Gfx::*);
+POA_POPPLER_PRIVATE(GfxOut, &Gfx::out, OutputDev* Gfx::*);
+POA_POPPLER_PRIVATE(GfxUpdateLevel, &Gfx::updateLevel, int Gfx::*);
+POA_POPPLER_PRIVATE(GfxCommandAborted, &Gfx::commandAborted, bool Gfx::*);
+POA_POPPLER_PRIVATE(GfxDisplayDepth, &Gfx::displayDepth, int Gfx::*);
+namespace {
+
+// Gfx::go's "periodically update display".
+constexpr int kUpdateEvery = 20000;
+
+}  // namespace
+
+void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& parts) {
+  int& display_depth = gfx.*member(GfxDisplayDepth{});
+  if (display_depth > 100) return;
+  ++display_depth;
+  Parser*& gfx_parser = gfx.*member(GfxParser{});
+  int& update_level = gfx.*member(GfxUpdateLevel{});
+  bool& command_aborted = gfx.*member(GfxCommandAborted{});
+  OutputDev* out = gfx.*member(GfxOut{});
+
+  ContentParser reader(xref, parts);
+  ContentParser::Position operator_start = reader.position();
+  Object rest;                     // the bytes poppler's Parser reads, once ours stopped
+  std::unique_ptr<Parser> parser;  // after `rest`: it reads rest's array without owning it
+  std::array<Object, maxArgs> args;
+  int num_args = 0;
+  gfx.pushStateGuard();
+  update_level = 1;
+  for (;;) {
+    Object object;
+    Object* op = nullptr;
+    if (!parser) {
+      const ContentParser::Read read = reader.next(object);
+      if (read == ContentParser::Read::kEnd) break;
+      if (read == ContentParser::Read::kOther) {
+        // The operator being read is read again by poppler, from its first operand on.
+        for (int i = 0; i < num_args; ++i) args[static_cast<std::size_t>(i)].setToNull();
+        num_args = 0;
+        rest = reader.rest(operator_start);
+        parser = std::make_unique<Parser>(xref, &rest, false);
+        gfx_parser = parser.get();
+        continue;
+      }
+      if (read == ContentParser::Read::kOperator) op = reader.operator_object();
+    } else {
+      object = parser->getObj();
+      if (object.isEOF()) break;
+      if (object.isCmd()) op = &object;
+    }
+    command_aborted = false;
+    if (op) {
+      (gfx.*member(GfxExecOp{}))(op, args.data(), num_args);
+      for (int i = 0; i < num_args; ++i) args[static_cast<std::size_t>(i)].setToNull();
+      num_args = 0;
+      if (++update_level >= kUpdateEvery) {
+        out->dump();
+        update_level = 0;
+      }
+      if (command_aborted) {
+        command_aborted = false;
+        break;
+      }
+      operator_start = reader.position();
+    } else if (num_args < maxArgs) {
+      args[static_cast<std::size_t>(num_args++)] = std::move(object);
+    }  // else poppler drops the operand too ("Too many args in content stream")
+  }
+  for (int i = 0; i < num_args; ++i) args[static_cast<std::size_t>(i)].setToNull();
+  gfx.popStateGuard();
+  if (update_level > 0) out->dump();
+  gfx_parser = nullptr;
+  --display_depth;
+}
+
+}  // namespace poa::extractor::pdf
