@@ -99,7 +99,9 @@ TEST(PdfWordCollectorTest, SameWordsAsPopplerOnEveryPage) {
 }
 
 // The test file holds what it is meant to: words in all four directions and vertical writing
-// on page 1, spacing accents (the collector's hand-over to TextOutputDev) on page 2.
+// on page 1, spacing accents (the collector's hand-over to TextOutputDev) on page 2, words
+// before and after what the content parser leaves to poppler's Parser on page 3, a form's words
+// on page 4.
 TEST(PdfWordCollectorTest, TestFileCoversItsCases) {
   const fs::path file = kRoot / "tests/data/pdf_words/word_grouping.pdf";
   const PageWords page1 = read_pdf_page(file, 1, std::nullopt);
@@ -114,6 +116,12 @@ TEST(PdfWordCollectorTest, TestFileCoversItsCases) {
   EXPECT_FALSE(has(page1, "Gone"));  // off the page
   const PageWords page2 = read_pdf_page(file, 2, std::nullopt);
   EXPECT_TRUE(has(page2, "caf´"));
+  const PageWords page3 = read_pdf_page(file, 3, std::nullopt);
+  for (const char* word : {"Before", "Split", "string", "image", "Unshifted", "Marked", "Last"}) {
+    EXPECT_TRUE(has(page3, word)) << word;
+  }
+  const PageWords page4 = read_pdf_page(file, 4, std::nullopt);
+  for (const char* word : {"Before", "In", "After"}) EXPECT_TRUE(has(page4, word)) << word;
 }
 
 }  // namespace
