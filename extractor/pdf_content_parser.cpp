@@ -53,7 +53,7 @@ bool starts_with_utf8_bom(const std::string& s) {
 }
 
 // An operator's name of 1 to 3 bytes as a number (every operator of the PDF specification).
-std::uint32_t operator_key(const char* name, std::size_t length) {
+std::uint32_t key_of(const char* name, std::size_t length) {
   std::uint32_t key = static_cast<std::uint32_t>(length);
   for (std::size_t i = 0; i < length; ++i) {
     key |= static_cast<std::uint32_t>(static_cast<unsigned char>(name[i])) << (8 * (i + 1));
@@ -61,23 +61,17 @@ std::uint32_t operator_key(const char* name, std::size_t length) {
   return key;
 }
 
+// Makes an object in `slot`, which owns nothing (none, null or a number): assigning a temporary
+// would call libpoppler's Object::free twice, once for the old value and once for the temporary.
+template <typename... Args>
+void construct(Object& slot, Args&&... args) {
+  new (&slot) Object(std::forward<Args>(args)...);
+}
+
 }  // namespace
 
 ContentParser::ContentParser(XRef* xref, const std::vector<std::string>& parts)
     : xref_(xref), parts_(parts) {}
-
-Object* ContentParser::cached_operator(const char* name, std::size_t length) {
-  if (length <= 3) {
-    const std::uint32_t key = operator_key(name, length);
-    for (CachedOperator& op : operators_) {
-      if (op.key == key) return &op.object;
-    }
-    operators_.push_back(CachedOperator{key, Object(objCmd, std::string(name, length).c_str())});
-    return &operators_.back().object;
-  }
-  fresh_operator_ = Object(objCmd, std::string(name, length).c_str());
-  return &fresh_operator_;
-}
 
 ContentParser::Token ContentParser::lex() {
   // White space and comments, into the next part as poppler's getChar goes on into it.
@@ -282,7 +276,8 @@ ContentParser::Token ContentParser::lex() {
       // R makes a reference of the two integers before it; an inline image's data is not PDF
       // syntax and BI's operator reads it with poppler's Parser.
       if (word == "R" || word == "BI") return Token::kOther;
-      operator_ = cached_operator(name, length);
+      operator_name_ = word;
+      operator_key_ = length <= 3 ? key_of(name, length) : 0;
       return Token::kOperator;
     }
   }
@@ -291,27 +286,27 @@ ContentParser::Token ContentParser::lex() {
 ContentParser::Read ContentParser::value(Token token, Object& out, int depth) {
   switch (token) {
     case Token::kInt:
-      out = Object(int_);
+      construct(out, int_);
       return Read::kArgument;
     case Token::kReal:
-      out = Object(real_);
+      construct(out, real_);
       return Read::kArgument;
     case Token::kName:
-      out = Object(objName, text_.c_str());
+      construct(out, objName, text_.c_str());
       return Read::kArgument;
     case Token::kString:
-      out = Object(new GooString(text_));
+      construct(out, new GooString(text_));
       return Read::kArgument;
     case Token::kBool:
-      out = Object(bool_);
+      construct(out, bool_);
       return Read::kArgument;
     case Token::kNull:
-      out = Object(objNull);
+      construct(out, objNull);
       return Read::kArgument;
     case Token::kArrayOpen: {
       if (depth >= kMaxDepth) return Read::kOther;
       auto* array = new Array(xref_);
-      out = Object(array);
+      construct(out, array);
       for (;;) {
         const Token next = lex();
         if (next == Token::kArrayClose) return Read::kArgument;
@@ -323,7 +318,7 @@ ContentParser::Read ContentParser::value(Token token, Object& out, int depth) {
     case Token::kDictOpen: {
       if (depth >= kMaxDepth) return Read::kOther;
       auto* dict = new Dict(xref_);
-      out = Object(dict);
+      construct(out, dict);
       for (;;) {
         const Token next = lex();
         if (next == Token::kDictClose) return Read::kArgument;
@@ -365,9 +360,11 @@ Object ContentParser::rest(Position from) const {
   return Object(array);
 }
 
-// Gfx::go's state, private in poppler (tags in the template's namespace, where its friend
-// `member` is declared).
+// Gfx::go's state and Gfx::execOp's steps, private in poppler (tags in the template's namespace,
+// where its friend `member` is declared).
 POA_POPPLER_PRIVATE(GfxExecOp, &Gfx::execOp, void (Gfx::*)(Object*, Object*, int));
+POA_POPPLER_PRIVATE(GfxFindOp, &Gfx::findOp, const Operator* (Gfx::*)(const char*));
+POA_POPPLER_PRIVATE(GfxCheckArg, &Gfx::checkArg, bool (Gfx::*)(Object*, TchkType));
 POA_POPPLER_PRIVATE(GfxParser, &Gfx::parser, Parser* Gfx::*);
 POA_POPPLER_PRIVATE(GfxOut, &Gfx::out, OutputDev* Gfx::*);
 POA_POPPLER_PRIVATE(GfxUpdateLevel, &Gfx::updateLevel, int Gfx::*);
@@ -377,6 +374,66 @@ namespace {
 
 // Gfx::go's "periodically update display".
 constexpr int kUpdateEvery = 20000;
+
+// Frees what `o` owns (a string, name, array, dictionary…): afterwards it owns nothing, as
+// ContentParser::next wants it. A number is left as it is, without a call into libpoppler.
+void release(Object& o) {
+  switch (o.getType()) {
+    case objBool:
+    case objInt:
+    case objReal:
+    case objInt64:
+    case objNull:
+    case objNone:
+      return;
+    default:
+      o.setToNull();
+  }
+}
+
+// Poppler's operator table entries of the operators met on a page, by name: Gfx::execOp looks
+// each operator up with a binary search of strcmp calls, a tenth of the interpreting.
+class OperatorTable {
+ public:
+  explicit OperatorTable(Gfx& gfx) : gfx_(gfx) {}
+
+  // The entry for `name` (`key` as ContentParser::operator_key()), nullptr when poppler has none.
+  const Operator* find(std::string_view name, std::uint32_t key) {
+    if (key == 0) return (gfx_.*member(GfxFindOp{}))(std::string(name).c_str());
+    Slot& slot = slots_[(key * 2654435761U) >> (32 - kSlotBits)];
+    if (slot.key != key) {
+      char zero_ended[4] = {};
+      name.copy(zero_ended, 3);
+      slot = Slot{key, (gfx_.*member(GfxFindOp{}))(zero_ended)};
+    }
+    return slot.op;
+  }
+
+ private:
+  static constexpr int kSlotBits = 6;
+  struct Slot {
+    std::uint32_t key = 0;
+    const Operator* op = nullptr;
+  };
+  Gfx& gfx_;
+  std::array<Slot, std::size_t{1} << kSlotBits> slots_{};
+};
+
+// Gfx::execOp: the operator's function when the operands are what it takes, else execOp itself
+// (it drops extra operands, refuses too few or the wrong types, reports an unknown operator).
+void execute(Gfx& gfx, const Operator* op, std::string_view name, Object* args, int num_args) {
+  bool direct =
+      op != nullptr && (op->numArgs >= 0 ? num_args == op->numArgs : num_args <= -op->numArgs);
+  for (int i = 0; direct && i < num_args; ++i) {
+    direct = (gfx.*member(GfxCheckArg{}))(&args[i], op->tchk[i]);
+  }
+  if (direct) {
+    (gfx.*(op->func))(args, num_args);
+    return;
+  }
+  Object command(objCmd, std::string(name).c_str());
+  (gfx.*member(GfxExecOp{}))(&command, args, num_args);
+}
 
 }  // namespace
 
@@ -390,21 +447,25 @@ void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& part
   OutputDev* out = gfx.*member(GfxOut{});
 
   ContentParser reader(xref, parts);
+  OperatorTable operators(gfx);
   ContentParser::Position operator_start = reader.position();
   Object rest;                     // the bytes poppler's Parser reads, once ours stopped
   std::unique_ptr<Parser> parser;  // after `rest`: it reads rest's array without owning it
   std::array<Object, maxArgs> args;
+  Object extra;    // an operand past maxArgs, dropped as poppler drops it
+  Object command;  // an operator read by poppler's Parser
   int num_args = 0;
   gfx.pushStateGuard();
   update_level = 1;
   for (;;) {
-    Object object;
-    Object* op = nullptr;
+    Object& slot = num_args < maxArgs ? args[static_cast<std::size_t>(num_args)] : extra;
+    bool is_operator = false;
     if (!parser) {
-      const ContentParser::Read read = reader.next(object);
+      const ContentParser::Read read = reader.next(slot);
       if (read == ContentParser::Read::kEnd) break;
       if (read == ContentParser::Read::kOther) {
         // The operator being read is read again by poppler, from its first operand on.
+        slot.setToNull();
         for (int i = 0; i < num_args; ++i) args[static_cast<std::size_t>(i)].setToNull();
         num_args = 0;
         rest = reader.rest(operator_start);
@@ -412,29 +473,39 @@ void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& part
         gfx_parser = parser.get();
         continue;
       }
-      if (read == ContentParser::Read::kOperator) op = reader.operator_object();
+      is_operator = read == ContentParser::Read::kOperator;
     } else {
-      object = parser->getObj();
+      Object object = parser->getObj();
       if (object.isEOF()) break;
-      if (object.isCmd()) op = &object;
+      is_operator = object.isCmd();
+      (is_operator ? command : slot) = std::move(object);
     }
     command_aborted = false;
-    if (op) {
-      (gfx.*member(GfxExecOp{}))(op, args.data(), num_args);
-      for (int i = 0; i < num_args; ++i) args[static_cast<std::size_t>(i)].setToNull();
-      num_args = 0;
-      if (++update_level >= kUpdateEvery) {
-        out->dump();
-        update_level = 0;
+    if (!is_operator) {
+      if (&slot == &extra) {
+        release(extra);  // poppler drops it too ("Too many args in content stream")
+      } else {
+        ++num_args;
       }
-      if (command_aborted) {
-        command_aborted = false;
-        break;
-      }
-      operator_start = reader.position();
-    } else if (num_args < maxArgs) {
-      args[static_cast<std::size_t>(num_args++)] = std::move(object);
-    }  // else poppler drops the operand too ("Too many args in content stream")
+      continue;
+    }
+    if (parser) {
+      (gfx.*member(GfxExecOp{}))(&command, args.data(), num_args);
+    } else {
+      const std::string_view name = reader.operator_name();
+      execute(gfx, operators.find(name, reader.operator_key()), name, args.data(), num_args);
+    }
+    for (int i = 0; i < num_args; ++i) release(args[static_cast<std::size_t>(i)]);
+    num_args = 0;
+    if (++update_level >= kUpdateEvery) {
+      out->dump();
+      update_level = 0;
+    }
+    if (command_aborted) {
+      command_aborted = false;
+      break;
+    }
+    operator_start = reader.position();
   }
   for (int i = 0; i < num_args; ++i) args[static_cast<std::size_t>(i)].setToNull();
   gfx.popStateGuard();

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 class Gfx;
@@ -35,11 +36,15 @@ class ContentParser {
 
   ContentParser(XRef* xref, const std::vector<std::string>& parts);
 
-  // The next object: an operand into `argument`, or an operator (operator_object() then holds
-  // it, owned by the parser), or the end, or kOther (nothing consumed past `position()` is
-  // valid then).
+  // The next object: an operand into `argument` (which must own nothing — none, null or a
+  // number — as the operand is made in place), or an operator (operator_name() and
+  // operator_key() then say which), or the end, or kOther (nothing consumed past `position()`
+  // is valid then, and `argument` may hold part of an array or dictionary).
   Read next(Object& argument);
-  Object* operator_object() { return operator_; }
+  // The last operator's name (valid until the next call), and its bytes and length as one number
+  // when it has at most 3 bytes (every operator of the PDF specification), else 0.
+  std::string_view operator_name() const { return operator_name_; }
+  std::uint32_t operator_key() const { return operator_key_; }
   Position position() const { return Position{part_, pos_}; }
   // The bytes from `from` to the end as an object poppler's Parser reads: one memory stream, or
   // an array of them when they span parts. They point into the parts given to the constructor.
@@ -62,9 +67,7 @@ class ContentParser {
     kOther
   };
   Token lex();
-  Read object(Object& out, int depth);
   Read value(Token token, Object& out, int depth);
-  Object* cached_operator(const char* name, std::size_t length);
 
   XRef* xref_;
   const std::vector<std::string>& parts_;
@@ -73,15 +76,9 @@ class ContentParser {
   int int_ = 0;
   double real_ = 0;
   bool bool_ = false;
-  std::string text_;  // name, string or operator bytes
-  Object* operator_ = nullptr;
-  Object fresh_operator_;  // an operator not in the cache
-  // Operators by name, made once: every Tj, Td, re… of the page shares one object.
-  struct CachedOperator {
-    std::uint32_t key = 0;  // the name's bytes and length
-    Object object;
-  };
-  std::vector<CachedOperator> operators_;
+  std::string text_;  // name or string bytes
+  std::string_view operator_name_;
+  std::uint32_t operator_key_ = 0;
 };
 
 // Interprets `parts` (the inflated content streams of the page `gfx` draws) as

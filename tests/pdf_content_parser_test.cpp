@@ -148,7 +148,9 @@ Outcome compare(const std::vector<std::string>& parts) {
       pending.push_back(std::move(object));
       continue;
     }
-    if (read == Read::kOperator) pending.push_back(ours.operator_object()->copy());
+    if (read == Read::kOperator) {
+      pending.emplace_back(objCmd, std::string(ours.operator_name()).c_str());
+    }
     for (const Object& got : pending) {
       if (k >= expected.size() || !same(got, expected[k])) {
         outcome.difference = "object " + std::to_string(k) + ": " + show(got) + " vs " +
