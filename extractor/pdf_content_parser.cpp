@@ -48,8 +48,8 @@ int hex_digit(unsigned char c) {
 }
 
 // Newer poppler versions turn a string that starts with a UTF-8 byte order mark into UTF-16.
-bool starts_with_utf8_bom(const std::string& s) {
-  return s.size() >= 3 && s.compare(0, 3, "\xEF\xBB\xBF") == 0;
+bool starts_with_utf8_bom(std::string_view s) {
+  return s.substr(0, 3) == "\xEF\xBB\xBF";
 }
 
 // An operator's name of 1 to 3 bytes as a number (every operator of the PDF specification).
@@ -163,6 +163,15 @@ ContentParser::Token ContentParser::lex() {
       return Token::kName;
     }
     case '(': {
+      // Most strings have no escape and no parenthesis inside: their bytes as they are.
+      std::size_t end = i;
+      while (end < size && data[end] != ')' && data[end] != '(' && data[end] != '\\') ++end;
+      if (end < size && data[end] == ')') {
+        string_ = std::string_view(data + i, end - i);
+        if (starts_with_utf8_bom(string_)) return Token::kOther;
+        pos_ = end + 1;
+        return Token::kString;
+      }
       text_.clear();
       int parens = 1;
       for (;;) {
@@ -215,7 +224,8 @@ ContentParser::Token ContentParser::lex() {
         }
         text_.push_back(b);
       }
-      if (starts_with_utf8_bom(text_)) return Token::kOther;
+      string_ = text_;
+      if (starts_with_utf8_bom(string_)) return Token::kOther;
       pos_ = i;
       return Token::kString;
     }
@@ -241,7 +251,8 @@ ContentParser::Token ContentParser::lex() {
         }
       }
       if (high >= 0) text_.push_back(static_cast<char>(high << 4));
-      if (starts_with_utf8_bom(text_)) return Token::kOther;
+      string_ = text_;
+      if (starts_with_utf8_bom(string_)) return Token::kOther;
       pos_ = i;
       return Token::kString;  // poppler's Lexer makes the same object of both
     }
@@ -295,7 +306,7 @@ ContentParser::Read ContentParser::value(Token token, Object& out, int depth) {
       construct(out, objName, text_.c_str());
       return Read::kArgument;
     case Token::kString:
-      construct(out, new GooString(text_));
+      construct(out, new GooString(string_.data(), string_.size()));
       return Read::kArgument;
     case Token::kBool:
       construct(out, bool_);

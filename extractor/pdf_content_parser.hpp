@@ -76,7 +76,8 @@ class ContentParser {
   int int_ = 0;
   double real_ = 0;
   bool bool_ = false;
-  std::string text_;  // name or string bytes
+  std::string text_;         // a name's bytes, or a string's with its escapes undone
+  std::string_view string_;  // a string's bytes: in text_, or in the part when it has no escape
   std::string_view operator_name_;
   std::uint32_t operator_key_ = 0;
 };
