@@ -5,6 +5,7 @@
 #include <poppler/Array.h>
 #include <poppler/Dict.h>
 #include <poppler/Gfx.h>
+#include <poppler/GfxState.h>
 #include <poppler/OutputDev.h>
 #include <poppler/Parser.h>
 #include <poppler/Stream.h>
@@ -53,7 +54,7 @@ bool starts_with_utf8_bom(std::string_view s) {
 }
 
 // An operator's name of 1 to 3 bytes as a number (every operator of the PDF specification).
-std::uint32_t key_of(const char* name, std::size_t length) {
+constexpr std::uint32_t key_of(const char* name, std::size_t length) {
   std::uint32_t key = static_cast<std::uint32_t>(length);
   for (std::size_t i = 0; i < length; ++i) {
     key |= static_cast<std::uint32_t>(static_cast<unsigned char>(name[i])) << (8 * (i + 1));
@@ -446,9 +447,38 @@ void execute(Gfx& gfx, const Operator* op, std::string_view name, Object* args, 
   (gfx.*member(GfxExecOp{}))(&command, args, num_args);
 }
 
+constexpr std::uint32_t kFillRgb = key_of("rg", 2);
+constexpr std::uint32_t kStrokeRgb = key_of("RG", 2);
+
+// Whether an rg or RG on this page makes the colour space it finds in use: the page has no
+// /DefaultRGB and the state's default RGB space is plain DeviceRGB.
+bool rgb_makes_device_rgb(GfxState* state, GfxResources* resources) {
+  if (!resources->lookupColorSpace("DefaultRGB").isNull()) return false;
+  const std::unique_ptr<GfxColorSpace> space(state->copyDefaultRGBColorSpace());
+  return space && space->getMode() == csDeviceRGB;
+}
+
+// An rg or RG (`fill` or not) whose three operands give the colour in use, in DeviceRGB with no
+// pattern: poppler would look /DefaultRGB up in the resources, make a new DeviceRGB space and
+// set the same colour (a twentieth of the interpreting of a table drawn cell by cell), and no
+// output device of ours follows colour updates.
+bool repeats_rgb(GfxState* state, bool fill, const Object* args) {
+  GfxColorSpace* space = fill ? state->getFillColorSpace() : state->getStrokeColorSpace();
+  if ((fill ? state->getFillPattern() : state->getStrokePattern()) != nullptr || !space ||
+      space->getMode() != csDeviceRGB) {
+    return false;
+  }
+  const GfxColor* colour = fill ? state->getFillColor() : state->getStrokeColor();
+  for (int i = 0; i < 3; ++i) {
+    if (!args[i].isNum() || dblToCol(args[i].getNum()) != colour->c[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& parts) {
+void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& parts,
+                      GfxResources* resources) {
   int& display_depth = gfx.*member(GfxDisplayDepth{});
   if (display_depth > 100) return;
   ++display_depth;
@@ -458,6 +488,7 @@ void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& part
   OutputDev* out = gfx.*member(GfxOut{});
 
   ContentParser reader(xref, parts);
+  const bool rgb_in_place = rgb_makes_device_rgb(gfx.getState(), resources);
   OperatorTable operators(gfx);
   ContentParser::Position operator_start = reader.position();
   Object rest;                     // the bytes poppler's Parser reads, once ours stopped
@@ -504,7 +535,11 @@ void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& part
       (gfx.*member(GfxExecOp{}))(&command, args.data(), num_args);
     } else {
       const std::string_view name = reader.operator_name();
-      execute(gfx, operators.find(name, reader.operator_key()), name, args.data(), num_args);
+      const std::uint32_t key = reader.operator_key();
+      const bool same_colour = rgb_in_place && (key == kFillRgb || key == kStrokeRgb) &&
+                               num_args == 3 &&
+                               repeats_rgb(gfx.getState(), key == kFillRgb, args.data());
+      if (!same_colour) execute(gfx, operators.find(name, key), name, args.data(), num_args);
     }
     for (int i = 0; i < num_args; ++i) release(args[static_cast<std::size_t>(i)]);
     num_args = 0;

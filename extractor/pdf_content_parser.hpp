@@ -15,6 +15,7 @@
 #include <vector>
 
 class Gfx;
+class GfxResources;
 class XRef;
 
 namespace poa::extractor::pdf {
@@ -82,9 +83,10 @@ class ContentParser {
   std::uint32_t operator_key_ = 0;
 };
 
-// Interprets `parts` (the inflated content streams of the page `gfx` draws) as
-// gfx.display(contents) does: Gfx::go's loop with ContentParser's objects, and poppler's Parser
-// for the rest of the stream from the operator ContentParser stops at.
-void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& parts);
+// Interprets `parts` (the inflated content streams of the page `gfx` draws, whose resources are
+// `resources`) as gfx.display(contents) does: Gfx::go's loop with ContentParser's objects, and
+// poppler's Parser for the rest of the stream from the operator ContentParser stops at.
+void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& parts,
+                      GfxResources* resources);
 
 }  // namespace poa::extractor::pdf

@@ -227,7 +227,7 @@ void display_page(PDFDoc& doc, int number, OutputDev& dev, FontCache& fonts) {
     gfx.saveState();
     std::vector<std::string> parts;
     if (inflate_contents(contents, parts)) {
-      pdf::display_contents(gfx, xref, parts);
+      pdf::display_contents(gfx, xref, parts, page_level);
     } else {
       gfx.display(&contents);
     }

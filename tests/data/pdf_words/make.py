@@ -8,7 +8,9 @@ Type 0 font with Identity-V), strokes and fills. Page 2: spacing accents (´ ¨ 
 merges with their letter, which the collector leaves to TextOutputDev. Page 3: contents in two
 parts with what the reader's content parser leaves to poppler's Parser (a string over the parts'
 end, an inline image, a name with # escapes, a reference), and a Q after that closing a q before
-it. Page 4: a form XObject drawn between words the content parser reads. Run: python3 make.py"""
+it. Page 4: a form XObject drawn between words the content parser reads. Page 5: filled and
+stroked cells whose colour is set again, changed, and brought back by Q (the reader skips an rg
+or RG that repeats the colour in use). Run: python3 make.py"""
 import pathlib
 import zlib
 
@@ -69,6 +71,19 @@ q 1 0 0 1 0 -40 cm /Fm1 Do Q
 BT /F1 10 Tf 72 640 Td (After form) Tj ET
 """
 
+PAGE5 = rb"""
+BT /F1 10 Tf 72 700 Td (Colours) Tj ET
+0 0 1 rg 72 600 50 20 re f
+0 0 1 rg 132 600 50 20 re f
+1 0 0 rg 192 600 50 20 re f
+q 0 1 0 rg 252 600 50 20 re f Q
+312 600 50 20 re f
+1 0 0 rg 0.5 0.5 0.5 RG 372 600 50 20 re f 72 560 m 300 560 l S
+0.5 0.5 0.5 RG 72 540 m 300 540 l S
+0 0 0 RG 72 520 m 300 520 l S
+0.2 g 72 480 50 20 re f 0.2 0.2 0.2 rg 132 480 50 20 re f
+"""
+
 FORM = rb"""BT /F1 10 Tf 72 700 Td (In form) Tj ET 0 0 0 RG 72 690 m 200 690 l S"""
 
 TO_UNICODE = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
@@ -93,7 +108,7 @@ def main():
                  b" /XObject << /Fm1 20 0 R >> >>")
     objs = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R 4 0 R 16 0 R 17 0 R] /Count 4 >>",
+        2: b"<< /Type /Pages /Kids [3 0 R 4 0 R 16 0 R 17 0 R 22 0 R] /Count 5 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
         + b" /Contents 14 0 R >>",
         4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
@@ -124,6 +139,9 @@ def main():
         20: b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + resources
         + stream(FORM)[2:],
         21: stream(PAGE4),
+        22: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
+        + b" /Contents 23 0 R >>",
+        23: stream(PAGE5),
     }
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
