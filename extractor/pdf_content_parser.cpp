@@ -286,8 +286,9 @@ ContentParser::Token ContentParser::lex() {
       }
       if (word == "null") return Token::kNull;
       // R makes a reference of the two integers before it; an inline image's data is not PDF
-      // syntax and BI's operator reads it with poppler's Parser.
-      if (word == "R" || word == "BI") return Token::kOther;
+      // syntax and BI's operator reads it with poppler's Parser, which skips the byte after any
+      // ID (where the data starts) and reads nothing ahead of it for two objects.
+      if (word == "R" || word == "BI" || word == "ID") return Token::kOther;
       operator_name_ = word;
       operator_key_ = length <= 3 ? key_of(name, length) : 0;
       return Token::kOperator;
@@ -355,21 +356,23 @@ ContentParser::Read ContentParser::next(Object& argument) {
   return value(token, argument, 0);
 }
 
-Object ContentParser::rest(Position from) const {
-  const auto memory = [&](std::size_t part, std::size_t offset) {
-    const std::string& bytes = parts_[part];
-    return Object(static_cast<Stream*>(new MemStream(bytes.data(), static_cast<Goffset>(offset),
-                                                     static_cast<Goffset>(bytes.size() - offset),
-                                                     Object(new Dict(xref_)))));
+Object ContentParser::contents() const {
+  const auto memory = [&](const std::string& bytes) {
+    return Object(static_cast<Stream*>(new MemStream(
+        bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(new Dict(xref_)))));
   };
-  if (from.part + 1 >= parts_.size()) {
-    return from.part < parts_.size() ? memory(from.part, from.offset)
-                                     : memory(parts_.size() - 1, parts_.back().size());
-  }
+  if (parts_.size() == 1) return memory(parts_[0]);
   auto* array = new Array(xref_);
-  array->add(memory(from.part, from.offset));
-  for (std::size_t p = from.part + 1; p < parts_.size(); ++p) array->add(memory(p, 0));
+  for (const std::string& part : parts_) array->add(memory(part));
   return Object(array);
+}
+
+std::unique_ptr<Parser> parser_after(XRef* xref, Object& contents, std::size_t skip) {
+  auto parser = std::make_unique<Parser>(xref, &contents, false);
+  for (std::size_t i = 0; i < skip; ++i) {
+    if (parser->getObj().isEOF()) break;
+  }
+  return parser;
 }
 
 // Gfx::go's state and Gfx::execOp's steps, private in poppler (tags in the template's namespace,
@@ -475,6 +478,107 @@ bool repeats_rgb(GfxState* state, bool fill, const Object* args) {
   return true;
 }
 
+// Gfx::go's loop over a page's contents: its operands, and what it does after each operator.
+// ContentParser's objects first; poppler's Parser's from where ContentParser stops.
+class Interpreter {
+ public:
+  explicit Interpreter(Gfx& gfx)
+      : gfx_(gfx),
+        update_level_(gfx.*member(GfxUpdateLevel{})),
+        command_aborted_(gfx.*member(GfxCommandAborted{})),
+        out_(gfx.*member(GfxOut{})),
+        operators_(gfx) {}
+  ~Interpreter() { drop_operands(); }
+
+  enum class Outcome { kEnd, kAborted, kHandOver };
+  // Runs the operators `reader` reads. On kHandOver, `operator_start` is the number of objects
+  // read before the operator it stopped in, whose operands are dropped.
+  Outcome run(ContentParser& reader, bool rgb_in_place, std::size_t& operator_start) {
+    std::size_t objects = 0;
+    for (;;) {
+      Object& operand = slot();
+      const ContentParser::Read read = reader.next(operand);
+      if (read == ContentParser::Read::kEnd) return Outcome::kEnd;
+      if (read == ContentParser::Read::kOther) {
+        operand.setToNull();
+        drop_operands();
+        return Outcome::kHandOver;
+      }
+      ++objects;
+      command_aborted_ = false;
+      if (read == ContentParser::Read::kArgument) {
+        keep(operand);
+        continue;
+      }
+      const std::string_view name = reader.operator_name();
+      const std::uint32_t key = reader.operator_key();
+      const bool same_colour = rgb_in_place && (key == kFillRgb || key == kStrokeRgb) &&
+                               num_args_ == 3 &&
+                               repeats_rgb(gfx_.getState(), key == kFillRgb, args_.data());
+      if (!same_colour) execute(gfx_, operators_.find(name, key), name, args_.data(), num_args_);
+      if (!operator_done()) return Outcome::kAborted;
+      operator_start = objects;
+    }
+  }
+
+  // Runs the operators poppler's `parser` reads, to the end.
+  void run(Parser& parser) {
+    for (;;) {
+      Object object = parser.getObj();
+      if (object.isEOF()) return;
+      command_aborted_ = false;
+      if (!object.isCmd()) {
+        Object& operand = slot();
+        operand = std::move(object);
+        keep(operand);
+        continue;
+      }
+      (gfx_.*member(GfxExecOp{}))(&object, args_.data(), num_args_);
+      if (!operator_done()) return;
+    }
+  }
+
+ private:
+  Object& slot() {
+    return num_args_ < maxArgs ? args_[static_cast<std::size_t>(num_args_)] : extra_;
+  }
+  void keep(Object& operand) {
+    if (&operand == &extra_) {
+      release(extra_);  // poppler drops it too ("Too many args in content stream")
+    } else {
+      ++num_args_;
+    }
+  }
+  void drop_operands() {
+    for (int i = 0; i < num_args_; ++i) args_[static_cast<std::size_t>(i)].setToNull();
+    num_args_ = 0;
+  }
+  // After an operator: its operands freed, the display updated now and then; false when the
+  // operator aborted the drawing.
+  bool operator_done() {
+    for (int i = 0; i < num_args_; ++i) release(args_[static_cast<std::size_t>(i)]);
+    num_args_ = 0;
+    if (++update_level_ >= kUpdateEvery) {
+      out_->dump();
+      update_level_ = 0;
+    }
+    if (command_aborted_) {
+      command_aborted_ = false;
+      return false;
+    }
+    return true;
+  }
+
+  Gfx& gfx_;
+  int& update_level_;
+  bool& command_aborted_;
+  OutputDev* out_;
+  OperatorTable operators_;
+  std::array<Object, maxArgs> args_;
+  Object extra_;  // an operand past maxArgs
+  int num_args_ = 0;
+};
+
 }  // namespace
 
 void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& parts,
@@ -482,81 +586,25 @@ void display_contents(Gfx& gfx, XRef* xref, const std::vector<std::string>& part
   int& display_depth = gfx.*member(GfxDisplayDepth{});
   if (display_depth > 100) return;
   ++display_depth;
-  Parser*& gfx_parser = gfx.*member(GfxParser{});
-  int& update_level = gfx.*member(GfxUpdateLevel{});
-  bool& command_aborted = gfx.*member(GfxCommandAborted{});
-  OutputDev* out = gfx.*member(GfxOut{});
-
-  ContentParser reader(xref, parts);
-  const bool rgb_in_place = rgb_makes_device_rgb(gfx.getState(), resources);
-  OperatorTable operators(gfx);
-  ContentParser::Position operator_start = reader.position();
-  Object rest;                     // the bytes poppler's Parser reads, once ours stopped
-  std::unique_ptr<Parser> parser;  // after `rest`: it reads rest's array without owning it
-  std::array<Object, maxArgs> args;
-  Object extra;    // an operand past maxArgs, dropped as poppler drops it
-  Object command;  // an operator read by poppler's Parser
-  int num_args = 0;
   gfx.pushStateGuard();
-  update_level = 1;
-  for (;;) {
-    Object& slot = num_args < maxArgs ? args[static_cast<std::size_t>(num_args)] : extra;
-    bool is_operator = false;
-    if (!parser) {
-      const ContentParser::Read read = reader.next(slot);
-      if (read == ContentParser::Read::kEnd) break;
-      if (read == ContentParser::Read::kOther) {
-        // The operator being read is read again by poppler, from its first operand on.
-        slot.setToNull();
-        for (int i = 0; i < num_args; ++i) args[static_cast<std::size_t>(i)].setToNull();
-        num_args = 0;
-        rest = reader.rest(operator_start);
-        parser = std::make_unique<Parser>(xref, &rest, false);
-        gfx_parser = parser.get();
-        continue;
-      }
-      is_operator = read == ContentParser::Read::kOperator;
-    } else {
-      Object object = parser->getObj();
-      if (object.isEOF()) break;
-      is_operator = object.isCmd();
-      (is_operator ? command : slot) = std::move(object);
+  gfx.*member(GfxUpdateLevel{}) = 1;
+  {
+    Interpreter interpreter(gfx);
+    ContentParser reader(xref, parts);
+    std::size_t operator_start = 0;
+    if (interpreter.run(reader, rgb_makes_device_rgb(gfx.getState(), resources), operator_start) ==
+        Interpreter::Outcome::kHandOver) {
+      // The operator being read is read again by poppler, from its first operand on.
+      Object contents = reader.contents();
+      const std::unique_ptr<Parser> parser = parser_after(xref, contents, operator_start);
+      Parser*& gfx_parser = gfx.*member(GfxParser{});
+      gfx_parser = parser.get();  // inline images read their data from it
+      interpreter.run(*parser);
+      gfx_parser = nullptr;
     }
-    command_aborted = false;
-    if (!is_operator) {
-      if (&slot == &extra) {
-        release(extra);  // poppler drops it too ("Too many args in content stream")
-      } else {
-        ++num_args;
-      }
-      continue;
-    }
-    if (parser) {
-      (gfx.*member(GfxExecOp{}))(&command, args.data(), num_args);
-    } else {
-      const std::string_view name = reader.operator_name();
-      const std::uint32_t key = reader.operator_key();
-      const bool same_colour = rgb_in_place && (key == kFillRgb || key == kStrokeRgb) &&
-                               num_args == 3 &&
-                               repeats_rgb(gfx.getState(), key == kFillRgb, args.data());
-      if (!same_colour) execute(gfx, operators.find(name, key), name, args.data(), num_args);
-    }
-    for (int i = 0; i < num_args; ++i) release(args[static_cast<std::size_t>(i)]);
-    num_args = 0;
-    if (++update_level >= kUpdateEvery) {
-      out->dump();
-      update_level = 0;
-    }
-    if (command_aborted) {
-      command_aborted = false;
-      break;
-    }
-    operator_start = reader.position();
-  }
-  for (int i = 0; i < num_args; ++i) args[static_cast<std::size_t>(i)].setToNull();
+  }  // operands left without an operator freed
   gfx.popStateGuard();
-  if (update_level > 0) out->dump();
-  gfx_parser = nullptr;
+  if (gfx.*member(GfxUpdateLevel{}) > 0) (gfx.*member(GfxOut{}))->dump();
   --display_depth;
 }
 

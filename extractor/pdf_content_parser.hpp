@@ -10,12 +10,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 class Gfx;
 class GfxResources;
+class Parser;
 class XRef;
 
 namespace poa::extractor::pdf {
@@ -23,33 +25,28 @@ namespace poa::extractor::pdf {
 // Reads the objects of a content stream split in parts (the page's /Contents array, each part
 // inflated): numbers, names, strings, arrays, dictionaries and operators, with the values
 // poppler's Lexer computes (its digit-by-digit arithmetic for reals). Whatever it does not read
-// exactly as poppler does — an inline image (its data is not PDF syntax), a name with # escapes,
-// a token over a part's end, an integer past 9 digits, R, ) { } — stops it with kOther, and the
-// caller hands the rest of the stream to poppler's Parser from the start of the operator
-// being read (content streams have no state between operators).
+// exactly as poppler does — an inline image (its data is not PDF syntax; BI or ID), a name with #
+// escapes, a token over a part's end, an integer past 9 digits, R, ) { } — stops it with kOther,
+// and the caller hands the rest of the stream to poppler's Parser from the start of the operator
+// being read (parser_after).
 class ContentParser {
  public:
   enum class Read { kArgument, kOperator, kEnd, kOther };
-  // A place between two objects: part index and byte offset in it.
-  struct Position {
-    std::size_t part = 0, offset = 0;
-  };
 
   ContentParser(XRef* xref, const std::vector<std::string>& parts);
 
   // The next object: an operand into `argument` (which must own nothing — none, null or a
   // number — as the operand is made in place), or an operator (operator_name() and
-  // operator_key() then say which), or the end, or kOther (nothing consumed past `position()`
-  // is valid then, and `argument` may hold part of an array or dictionary).
+  // operator_key() then say which), or the end, or kOther (the objects read since the last
+  // operator are not to be used then, and `argument` may hold part of an array or dictionary).
   Read next(Object& argument);
   // The last operator's name (valid until the next call), and its bytes and length as one number
   // when it has at most 3 bytes (every operator of the PDF specification), else 0.
   std::string_view operator_name() const { return operator_name_; }
   std::uint32_t operator_key() const { return operator_key_; }
-  Position position() const { return Position{part_, pos_}; }
-  // The bytes from `from` to the end as an object poppler's Parser reads: one memory stream, or
-  // an array of them when they span parts. They point into the parts given to the constructor.
-  Object rest(Position from) const;
+  // The parts as an object poppler's Parser reads: one memory stream, or an array of them. They
+  // point into the parts given to the constructor.
+  Object contents() const;
 
  private:
   enum class Token {
@@ -82,6 +79,12 @@ class ContentParser {
   std::string_view operator_name_;
   std::uint32_t operator_key_ = 0;
 };
+
+// Poppler's Parser over `contents` (ContentParser::contents()), past its first `skip` objects.
+// It starts from the beginning, not from the operator ContentParser stopped in, because what it
+// reads there depends on what came before (the byte it skips after an ID, its two tokens of
+// lookahead); the objects before are ContentParser's, the same ones.
+std::unique_ptr<Parser> parser_after(XRef* xref, Object& contents, std::size_t skip);
 
 // Interprets `parts` (the inflated content streams of the page `gfx` draws, whose resources are
 // `resources`) as gfx.display(contents) does: Gfx::go's loop with ContentParser's objects, and
