@@ -83,7 +83,7 @@ GreyImage PdfOcr::image_of(int index) const {
   const bool scanned = it != scanned_.end();
   const double dpi = scanned ? std::min(it->second.page_image_dpi, kMaxImageDpi)
                              : static_cast<double>(options_.dpi);
-  GreyImage image = render_page(doc_, index, dpi);
+  GreyImage image = render_page(doc_, index, dpi, scanned && it->second.grey_only);
   image.bilevel = scanned && it->second.page_image_bilevel;
   return image;
 }
