@@ -50,16 +50,24 @@ std::vector<layout::StrokedSegment> join_pieces(std::vector<layout::StrokedSegme
     return std::abs(pos(a) - pos(b)) > config.same_line ? pos(a) < pos(b) : from(a) < from(b);
   });
   std::vector<layout::StrokedSegment> out;
-  for (const layout::StrokedSegment& s : list) {
+  for (layout::StrokedSegment s : list) {
     if (!out.empty() && std::abs(pos(out.back()) - pos(s)) <= config.same_line &&
         from(s) <= to(out.back()) + config.join_gap) {
       layout::StrokedSegment& last = out.back();
+      // A run alongside a longer one (the tops of a row of capitals touching a ruling, closed
+      // into one run) is ink touching the line, not more of it: the longer one says where the
+      // line is and how thick. Pieces end to end are one broken line.
+      const double overlap = std::min(to(last), to(s)) - std::max(from(last), from(s));
+      const bool alongside = overlap > config.join_gap;
+      if (to(s) - from(s) > to(last) - from(last)) std::swap(last, s);
+      if (!alongside) last.width = std::max(last.width, s.width);
       if (horizontal) {
+        last.x0 = std::min(last.x0, s.x0);
         last.x1 = std::max(last.x1, s.x1);
       } else {
+        last.y0 = std::min(last.y0, s.y0);
         last.y1 = std::max(last.y1, s.y1);
       }
-      last.width = std::max(last.width, s.width);
       continue;
     }
     out.push_back(s);

@@ -254,6 +254,36 @@ std::string fix_number_separators(const std::string& text) {
   return out;
 }
 
+// Letters in order (ocr_reader.hpp).
+bool glyphs_in_order(const std::vector<std::pair<int, int>>& glyph_x) {
+  for (std::size_t k = 1; k < glyph_x.size(); ++k) {
+    const auto [x0, x1] = glyph_x[k - 1];
+    if (2 * glyph_x[k].first < x0 + x1) return false;
+  }
+  return true;
+}
+
+// Where a cell's text starts (ocr_reader.hpp).
+int cell_top(Pix* text, int ruling, int x0, int x1, int inset) {
+  const int reach = inset - ruling;
+  if (reach < 2 || x1 - x0 < 2) return inset;
+  BOX* box = boxCreate(x0, ruling + 1, x1 - x0, 2 * reach - 1);
+  const PixPtr band(pixClipRectangle(text, box, nullptr));
+  boxDestroy(&box);
+  if (!band) return inset;
+  Boxa* marks = pixConnCompBB(band.get(), 8);
+  if (marks == nullptr) return inset;
+  int top = inset;
+  const int line = reach - 1, bottom = pixGetHeight(band.get());
+  for (l_int32 i = 0; i < boxaGetCount(marks); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(marks, i, &x, &y, &w, &h);
+    if (y < line && y + h >= bottom) top = std::min(top, ruling + 1 + y);
+  }
+  boxaDestroy(&marks);
+  return top;
+}
+
 // One amount in pieces (ocr_reader.hpp).
 bool is_split_number(const std::vector<std::string>& words) {
   if (words.size() < 2) return false;
@@ -265,6 +295,11 @@ bool is_split_number(const std::vector<std::string>& words) {
 }
 
 namespace {
+
+// A word's letters spread evenly over it when Tesseract's boxes of them are out of order.
+void order_glyphs(RawWord& w) {
+  if (!glyphs_in_order(w.glyph_x)) spread_glyphs(w);
+}
 
 void fix_separators(RawWord& w) {
   const std::string fixed = fix_number_separators(w.text);
@@ -453,6 +488,7 @@ struct OcrEngine::Impl {
         current->glyph_text.push_back(part.glyph_text[k]);
       }
     } while (it->Next(tesseract::RIL_SYMBOL));
+    for (RawWord& w : out) order_glyphs(w);
     // Marks that are not text (a stamp's arc, a pen stroke across a cell) come back as a letter
     // or two of punctuation read with almost no confidence; numbers and dashes are never dropped.
     std::erase_if(out, [&](const RawWord& w) {
@@ -489,9 +525,10 @@ struct OcrEngine::Impl {
       for (const layout::GridCell& cell : grid.cells) {
         const int inset = std::max(1, static_cast<int>(std::lround(config.cell_inset * px)));
         const int x0 = std::max(0, static_cast<int>(cell.box.x0 * px) + inset);
-        const int y0 = std::max(0, static_cast<int>(cell.box.y0 * px) + inset);
         const int x1 = std::min(width, static_cast<int>(cell.box.x1 * px) - inset);
         const int y1 = std::min(height, static_cast<int>(cell.box.y1 * px) - inset);
+        const int y0 = cell_top(text, std::max(0, static_cast<int>(cell.box.y0 * px)), x0, x1,
+                                std::max(0, static_cast<int>(cell.box.y0 * px) + inset));
         if (x1 - x0 < 4 || y1 - y0 < 4) continue;
         BOX* box = boxCreate(x0, y0, x1 - x0, y1 - y0);
         l_int32 ink = 0;
@@ -520,7 +557,7 @@ struct OcrEngine::Impl {
       }
     }
     for (const auto& [index, area] : doubtful) {
-      std::vector<RawWord> again = read_grey_cell(grey, dpi, area, cells[index]);
+      std::vector<RawWord> again = read_grey_cell(grey, dpi, enlarged, area, cells[index]);
       // One amount split in pieces is wrong however sure each piece: read whole, it wins.
       const bool whole =
           split_number(cells[index]) && again.size() == 1 && looks_numeric(again.front().text);
@@ -549,8 +586,9 @@ struct OcrEngine::Impl {
   // Cell `area` (pixels) read again from the grey page: inside what is left of its rulings,
   // enlarged so a capital is about reread_cap_px high (`first`, the first reading, says how high
   // its letters are; a number is read as one line of digits), thresholded by Tesseract itself
-  // on the cell's own pixels. Words in page pixels; empty when nothing could be read.
-  std::vector<RawWord> read_grey_cell(Pix* grey, double dpi, const PixelBox& area,
+  // on the cell's own pixels; on a page `enlarged` from a scan under min_read_dpi, also at its
+  // own size. Words in page pixels; empty when nothing could be read.
+  std::vector<RawWord> read_grey_cell(Pix* grey, double dpi, bool enlarged, const PixelBox& area,
                                       const std::vector<RawWord>& first) {
     BOX* box = boxCreate(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
     const PixPtr crop(pixClipRectangle(grey, box, nullptr));
@@ -638,6 +676,15 @@ struct OcrEngine::Impl {
     if (!first.empty() && (found.empty() || least_sure(found) < config.cell_reread_below)) {
       std::vector<RawWord> text = read_at(scale, false);
       if (surer(text, found)) found = std::move(text);
+      // Text of a scan enlarged from under 300 ppp, enlarged again, is blurred twice: as with
+      // figures, some of it Tesseract reads only at the page's size (the noisy 200 ppp scan:
+      // `aire` read `arre`, `Contenedor` `Comtenedor`, BENEFICIARIOS' label nothing at all). At
+      // 300 ppp the crop at its size takes in the rulings beside the text (`|` read as words).
+      if (enlarged && scale > 1 &&
+          (found.empty() || least_sure(found) < config.cell_reread_below)) {
+        std::vector<RawWord> small = read_at(1, false);
+        if (surer(small, found)) found = std::move(small);
+      }
     }
     // Tesseract's box of a word can run over the words after it on its line (enlarged narrow
     // text: `Secretaría` as wide as its line, which then swallows `de`): a word ends where the

@@ -6,12 +6,15 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractor/ocr_engine.hpp"
 #include "extractor/ocr_options.hpp"
 #include "extractor/ocr_page_image.hpp"
 #include "extractor/pdf_layout.hpp"
+
+struct Pix;
 
 namespace poa::extractor::ocr {
 
@@ -45,5 +48,20 @@ std::string fix_number_separators(const std::string& text);
 // numbers all, one after the first a bare group of three figures or fewer. A list of partidas
 // (`2461 5671`) is not.
 bool is_split_number(const std::vector<std::string>& words);
+
+// Whether a word's letters, as Tesseract boxes them (ink x0, x1 of each, in order), start one
+// after the other: each at least half the letter before it further on. Tesseract's LSTM boxes
+// letters roughly and can start one before the letter ahead of it (`3,000`: the second `0` over
+// the first); the layout would take two same letters starting together for a PDF's fake bold and
+// drop one (`3,00`). A word whose letters are not in order has them spread evenly over it.
+bool glyphs_in_order(const std::vector<std::pair<int, int>>& glyph_x);
+
+// Where a drawn cell's text starts, in pixels of `text` (1 bpp, 1 = ink, the rulings erased): at
+// `inset` (the row `ruling`, the ruling's middle, and the border's inset below it) unless letters
+// cross that line, as capitals touching the ruling above them do in dense forms (a fax: cut there,
+// `Cabildo` was read `Cabiido`); then at their tops, never at or above `ruling`. A letter runs on
+// down into the cell as far below the line as the line is below the ruling; what is left of the
+// ruling (a flat speck) does not. Columns x0 to x1 (past the end).
+int cell_top(Pix* text, int ruling, int x0, int x1, int inset);
 
 }  // namespace poa::extractor::ocr
