@@ -3,6 +3,7 @@
 # and the timing of one command (best of RUNS).
 #   BUILD=build-release (default build), RUNS=3; `pin` (an array, default empty) runs each timed
 #   command under it (run.sh: taskset -c CORE); `bench_before`, when defined, runs before each.
+#   needs_gen=0 (set before sourcing): the script does not generate PDFs (ocr.sh).
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD:-build}
@@ -12,7 +13,9 @@ gen=$build/bench/poa_bench_gen
 runs=${RUNS:-3}
 pin=()
 
-for tool in "$poa" "$gen"; do
+tools=("$poa")
+[[ ${needs_gen:-1} == 0 ]] || tools+=("$gen")
+for tool in "${tools[@]}"; do
   [[ -x $tool ]] || { echo "falta $tool: compile primero (cmake --build $build)" >&2; exit 1; }
 done
 

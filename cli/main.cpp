@@ -99,8 +99,8 @@ ExitCode run_convert_command(const ConvertArgs& args) {
   job.progress = args.progress || (!args.no_progress && isatty(STDERR_FILENO) == 1);
   if (args.no_progress) job.progress = false;
   job.progress_width = stderr_columns() - 1;
-  // Tesseract's own page progress only when ours is not drawn on the same line.
-  job.input.read.ocr.progress = isatty(STDERR_FILENO) != 0 && !args.quiet && !job.progress;
+  // The progress line counts OCR pages as they are read: the reader's own OCR lines ("OCR, 3 de
+  // 32 páginas") are never wanted here (--no-progress means none on a terminal either).
   return poa::job::run(job, std::cerr);
 }
 

@@ -89,7 +89,7 @@ struct LayoutConfig {
   // ... at most this × line height (when not touching) if it holds a header-block label.
   double label_wrap_gap = 0.4;
   // Either gap may also be as wide as the page's own gap between the lines of one cell (its
-  // line pitch less its glyphs' height; PageLayouter::pitch_gap) plus this × line height.
+  // line pitch less its glyphs' height; PageLayouter::line_pitch) plus this × line height.
   double pitch_slack = 0.1;
   // A line standing out is cut whole when at least this × its height above the first label.
   double title_gap = 0.5;

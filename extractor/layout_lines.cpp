@@ -130,33 +130,42 @@ void PageLayouter::build_lines() {
         Line{lines_[i].index, lines_[i].box, line_text(page_, lines_[i], config_)});
   }
   info_.resize(lines_.size());
+  line_pitch_ = line_pitch();
 }
 
-double PageLayouter::pitch_gap() const {
-  if (config_.char_grid) return -1;
-  std::vector<double> gaps;
-  for (std::size_t k = 1; k < lines_.size(); ++k) {
-    const LineData& a = lines_[k - 1];
-    const LineData& b = lines_[k];
-    const double gap = b.box.y0 - a.box.y1;
-    if (gap < 0 || gap >= height(b.box)) continue;
-    // A word of b under a word of a (both sorted by x0): the lines may be one cell's.
-    bool under = false;
-    for (std::size_t i = 0, j = 0; i < a.words.size() && j < b.words.size() && !under;) {
-      const Box& u = page_.words[a.words[i]].box;
-      const Box& v = page_.words[b.words[j]].box;
-      under = u.x0 < v.x1 && v.x0 < u.x1;
-      if (u.x1 < v.x1) {
-        ++i;
-      } else {
-        ++j;
+PageLayouter::LinePitch PageLayouter::line_pitch() const {
+  std::vector<double> pitches;
+  for (std::size_t k = 0; k < lines_.size(); ++k) {
+    for (std::uint32_t ai : lines_[k].words) {
+      const Word& a = page_.words[ai];
+      const double h = height(a.box);
+      if (h <= 0) continue;
+      for (std::size_t j = k + 1; j < lines_.size() && cy(lines_[j].box) - cy(a.box) < 2 * h; ++j) {
+        for (std::uint32_t bi : lines_[j].words) {
+          const Word& b = page_.words[bi];
+          if (b.box.x0 < a.box.x1 && a.box.x0 < b.box.x1 &&
+              std::abs(size_of(b) - size_of(a)) <= config_.same_pitch * size_of(a)) {
+            pitches.push_back((cy(b.box) - cy(a.box)) / h);
+          }
+        }
       }
     }
-    if (under) gaps.push_back(gap);
   }
-  if (gaps.size() < 2) return -1;
-  std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
-  return gaps[gaps.size() / 2];
+  // A cell's lines: the least pitch seen twice (within a twentieth of a line), since one pair of
+  // stacked words may come from a cell's text that overflows its row (a label of three lines
+  // aligned to the bottom of a row too short for it runs up into the row above: sweep seed 381).
+  LinePitch out;
+  std::sort(pitches.begin(), pitches.end());
+  for (std::size_t i = 0; i + 1 < pitches.size(); ++i) {
+    if (pitches[i + 1] - pitches[i] <= config_.same_pitch) {
+      out.wrap = pitches[i + 1];
+      break;
+    }
+  }
+  // The rows: the median of the pitches at which glyph boxes no longer overlap.
+  const auto apart = std::lower_bound(pitches.begin(), pitches.end(), 1.0);
+  if (pitches.end() - apart >= 2) out.row_gap = apart[(pitches.end() - apart) / 2] - 1;
+  return out;
 }
 
 }  // namespace poa::extractor::layout::detail

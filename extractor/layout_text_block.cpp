@@ -17,11 +17,7 @@ namespace poa::extractor::layout::detail {
 class PageLayouter::TextBlock {
  public:
   TextBlock(const PageLayouter& layouter, int first, int last)
-      : l_(layouter),
-        first_(first),
-        n_(last - first + 1),
-        cells_(static_cast<std::size_t>(n_)),
-        wrap_pitch_(layouter.wrap_pitch()) {}
+      : l_(layouter), first_(first), n_(last - first + 1), cells_(static_cast<std::size_t>(n_)) {}
 
   // Cuts each line into cells at the header's borders, marking the cells that are labels.
   void cut_lines();
@@ -75,7 +71,6 @@ class PageLayouter::TextBlock {
   int first_;
   int n_;
   std::vector<std::vector<BlockCell>> cells_;  // per line
-  double wrap_pitch_;                          // PageLayouter::wrap_pitch()
 };
 
 void PageLayouter::emit_text_block(int first, int last) {
@@ -90,43 +85,13 @@ void PageLayouter::emit_text_block(int first, int last) {
   block.emit(out_.rows);
 }
 
-double PageLayouter::wrap_pitch() const {
-  std::vector<double> pitches;
-  for (std::size_t k = 0; k < lines_.size(); ++k) {
-    for (std::uint32_t ai : lines_[k].words) {
-      const Word& a = page_.words[ai];
-      const double h = height(a.box);
-      if (h <= 0) continue;
-      // Stacked words of one cell: on the lines below within two line heights (lines of
-      // neighbouring cells may come between, interleaved).
-      for (std::size_t j = k + 1; j < lines_.size() && cy(lines_[j].box) - cy(a.box) < 2 * h; ++j) {
-        for (std::uint32_t bi : lines_[j].words) {
-          const Word& b = page_.words[bi];
-          if (b.box.x0 < a.box.x1 && a.box.x0 < b.box.x1 &&
-              std::abs(size_of(b) - size_of(a)) <= config_.same_pitch * size_of(a)) {
-            pitches.push_back((cy(b.box) - cy(a.box)) / h);
-          }
-        }
-      }
-    }
-  }
-  // The least pitch seen twice (within a twentieth of a line): one pair of stacked words may
-  // come from a cell's text that overflows its row (a label of three lines aligned to the
-  // bottom of a row too short for it runs up into the row above: sweep seed 381).
-  std::sort(pitches.begin(), pitches.end());
-  for (std::size_t i = 0; i + 1 < pitches.size(); ++i) {
-    if (pitches[i + 1] - pitches[i] <= config_.same_pitch) return pitches[i + 1];
-  }
-  return kInf;
-}
-
 void PageLayouter::TextBlock::cut_lines() {
   std::vector<GCell> cells;
   for (int pos = 0; pos < n_; ++pos) {
     const std::size_t k = page_line(pos);
     gutter_cells(l_.page_, l_.lines_[k], l_.header_borders_, l_.config_, cells);
     const bool has_labels = l_.info_[k].labels > 0;
-    if (!has_labels) spilled_values(cells);
+    spilled_values(cells);
     for (GCell& c : cells) {
       const bool label = has_labels && c.text.size() < l_.config_.max_label_length &&
                          classify_cell(c.text, {.column = false}).header;
@@ -137,9 +102,10 @@ void PageLayouter::TextBlock::cut_lines() {
 
 // The border of a value column beside a label column is where the leftmost value beside a
 // label starts. A value centred in a cell merged across the form, wider than those, starts
-// further left (sweep seed 11: META's first line of three, on a line with no label): text of a
-// label column that starts a gutter past all of that column's labels is the value column's,
-// one cell with the rest of the line there.
+// further left (sweep seed 11: META's first line of three, on a line with no label; seed 554:
+// BENEFICIARIOS' value under the right-hand labels' amounts, label cell empty, on another
+// row's label line): text of a label column that starts a gutter past all of that column's
+// labels is the value column's, one cell with the rest of the line there.
 void PageLayouter::TextBlock::spilled_values(std::vector<GCell>& cells) const {
   const auto& grid = l_.out_.header_grid;
   bool moved = false;
@@ -300,7 +266,8 @@ bool PageLayouter::TextBlock::next_word_fits(const BlockCell& above, int q, cons
 bool PageLayouter::TextBlock::beyond_wrap_pitch(const BlockCell& above,
                                                 const BlockCell& next) const {
   const double h = height(above.cell.box);
-  return cy(next.cell.box) - cy(above.cell.box) > (wrap_pitch_ + l_.config_.nearer_below) * h;
+  return cy(next.cell.box) - cy(above.cell.box) >
+         (l_.line_pitch_.wrap + l_.config_.nearer_below) * h;
 }
 
 void PageLayouter::TextBlock::find_moves() {

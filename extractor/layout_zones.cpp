@@ -37,12 +37,16 @@ bool PageLayouter::stacked_over(const LineData& l, int from, int to) const {
 }
 
 bool PageLayouter::tight_gap(double gap, double h, double factor) const {
-  // The page's line pitch wins over the glyphs' height when it is looser: the gap between the
-  // lines of one cell is the font's (Carlito's lines sit 0.44 of their height apart, round-trip
-  // seed 4273's wrapped `INVERSION` / `APROX. POR` / `ACTIVIDAD` column label), and a line that
-  // close is a wrapped line whatever the glyphs say. The glyph-height threshold stays the floor:
-  // on a tight-pitched page (or one with no lines of one cell to measure) it is what was tuned.
-  const double pitch = pitch_gap_ >= 0 ? pitch_gap_ + config_.pitch_slack * h : -kInf;
+  // The gap between the page's stacked lines wins over the glyphs' height when it is looser:
+  // the lines of one cell sit as far apart as the font says (Carlito's 0.44 of their height,
+  // round-trip seed 4273's wrapped `INVERSION` / `APROX. POR` / `ACTIVIDAD` column label), and
+  // the column header's rows as far as the page's rows (`PROGRAMACIÓN MENSUAL` merged over the
+  // months a row above the column labels, sweep seed 416, where the wrapped lines' glyph boxes
+  // overlap); a line that close is the header's whatever the glyphs say. The glyph-height
+  // threshold stays the floor: on a tight page (or one with no stacked lines to measure) it is
+  // what was tuned. (A character grid's lines are all one pitch apart: that tells nothing.)
+  const bool measured = line_pitch_.row_gap >= 0 && !config_.char_grid;
+  const double pitch = measured ? (line_pitch_.row_gap + config_.pitch_slack) * h : -kInf;
   return gap <= std::max(factor * h, pitch);
 }
 
@@ -188,7 +192,6 @@ TableZone PageLayouter::find_table_zone(int m) const {
 
 void PageLayouter::find_zones() {
   const int n = static_cast<int>(lines_.size());
-  pitch_gap_ = pitch_gap();
   // A table the previous page's foot cut goes on until the first label or header.
   int first_content = 0;
   while (first_content < n &&

@@ -18,7 +18,8 @@ struct OcrOptions {
   // Resolution pages are rendered at when they are not one scanned image (a scanned image is
   // read at its own resolution).
   int dpi = 300;
-  // Pages read at the same time, one Tesseract engine each; 0: one per core.
+  // Pages read at the same time, one Tesseract engine each; 0: one per core the process may use
+  // (usable_cores: `taskset -c 0` reads one page at a time).
   int threads = 0;
   // Print "OCR: página N de M" on stderr as pages are read (a terminal, a long document).
   bool progress = false;

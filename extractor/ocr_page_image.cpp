@@ -59,39 +59,61 @@ class ImageProbe final : public OutputDev {
 
   void drawImageMask(GfxState* state, Object*, Stream*, int width, int height, bool, bool,
                      bool) override {
-    record(state, width, height, 1);
+    record(state, width, height, 1, false);  // painted in the fill colour
   }
   void drawImage(GfxState* state, Object*, Stream*, int width, int height,
                  GfxImageColorMap* colours, bool, const int*, bool) override {
-    record(state, width, height, colours != nullptr ? colours->getBits() : 8);
+    record(state, width, height, colours != nullptr ? colours->getBits() : 8, is_grey(colours));
   }
   void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*,
                        bool, Stream*, int, int, bool, bool) override {
-    record(state, width, height, 8);
+    record(state, width, height, 8, false);
   }
   void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int width, int height,
                            GfxImageColorMap*, bool, Stream*, int, int, GfxImageColorMap*,
                            bool) override {
-    record(state, width, height, 8);
+    record(state, width, height, 8, false);
+  }
+  // Paths (and shadings, which this device has Gfx paint as paths) may be coloured.
+  void stroke(GfxState*) override { paints_more_ = true; }
+  void fill(GfxState*) override { paints_more_ = true; }
+  void eoFill(GfxState*) override { paints_more_ = true; }
+
+  // The probe's result once the page is interpreted.
+  PageImages result() const {
+    PageImages out = result_;
+    out.grey_only = out.count == 1 && grey_image_ && !paints_more_ && out.page_image_dpi > 0;
+    return out;
   }
 
-  PageImages result;
-
  private:
-  void record(GfxState* state, int width, int height, int bits) {
-    ++result.count;
+  // Grey colour spaces only: an indexed or a separation image has one component and colours.
+  static bool is_grey(GfxImageColorMap* colours) {
+    if (colours == nullptr) return false;
+    const GfxColorSpace* space = colours->getColorSpace();
+    const GfxColorSpaceMode mode = space->getMode();
+    return mode == csDeviceGray || mode == csCalGray ||
+           (mode == csICCBased && space->getNComps() == 1);
+  }
+
+  void record(GfxState* state, int width, int height, int bits, bool grey) {
+    ++result_.count;
+    grey_image_ = grey;
     // The image's unit square goes to the page through the CTM: its sides' lengths in points.
     const double* m = state->getCTM();
     const double w_pt = std::hypot(m[0], m[1]), h_pt = std::hypot(m[2], m[3]);
     if (w_pt <= 0 || h_pt <= 0 || w_pt * h_pt < kPageImageArea * page_area_) return;
     const double dpi = std::min(width / (w_pt / 72), height / (h_pt / 72));
-    if (dpi > result.page_image_dpi) {
-      result.page_image_dpi = dpi;
-      result.page_image_bilevel = bits == 1;
+    if (dpi > result_.page_image_dpi) {
+      result_.page_image_dpi = dpi;
+      result_.page_image_bilevel = bits == 1;
     }
   }
 
   double page_area_ = 0;
+  PageImages result_;
+  bool grey_image_ = false;   // the last image drawn (with count == 1: the only one)
+  bool paints_more_ = false;  // a path was painted
 };
 
 }  // namespace
@@ -106,19 +128,24 @@ PageImages probe_page_images(PDFDoc& doc, int index) {
   if (page == nullptr) return {};
   ImageProbe probe(page->getCropWidth() * page->getCropHeight());
   doc.displayPage(&probe, index + 1, 72, 72, 0, false, true, false);
-  return probe.result;
+  PageImages out = probe.result();
+  // Text may be coloured too; a page without fonts draws none.
+  out.grey_only = out.grey_only && !page_has_fonts(doc, index);
+  return out;
 }
 
-GreyImage render_page(poppler::document& doc, int index, double dpi) {
+GreyImage render_page(poppler::document& doc, int index, double dpi, bool grey_only) {
   GreyImage out;
   const std::unique_ptr<poppler::page> page(doc.create_page(index));
   if (!page) return out;
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(poppler::image::format_argb32);
+  const poppler::image::format_enum format =
+      grey_only ? poppler::image::format_gray8 : poppler::image::format_argb32;
+  renderer.set_image_format(format);
   const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
-  if (!img.is_valid() || img.format() != poppler::image::format_argb32) return out;
+  if (!img.is_valid() || img.format() != format) return out;
   out.width = img.width();
   out.height = img.height();
   out.dpi = dpi;
@@ -127,6 +154,10 @@ GreyImage render_page(poppler::document& doc, int index, double dpi) {
   for (int y = 0; y < out.height; ++y) {
     const unsigned char* row = data + static_cast<std::size_t>(y) * img.bytes_per_row();
     std::uint8_t* dst = out.pixels.data() + static_cast<std::size_t>(y) * out.width;
+    if (grey_only) {
+      std::memcpy(dst, row, static_cast<std::size_t>(out.width));
+      continue;
+    }
     for (int x = 0; x < out.width; ++x) {
       // ARGB32 is B, G, R, A in memory (little-endian).
       const int b = row[4 * x], g = row[4 * x + 1], r = row[4 * x + 2];

@@ -265,12 +265,27 @@ class PageLayouter {
   void place_lines_in_grids();
 
   void build_lines();
-  // The gap between the lines of one cell on this page: its line pitch less its glyphs' height,
-  // the font's own (Carlito's pitch is 1.44 its glyphs' height, Liberation's 1.15). The median
-  // gap, narrower than a line, between consecutive lines with a word of one over a word of the
-  // other; -1 when fewer than two such pairs (and on a character grid, whose every line is one
-  // pitch from the next).
-  double pitch_gap() const;
+  // How far apart this page stacks its lines, in line heights: one sample, the distances between
+  // the centres of two words of one size stacked one over the other (sharing some x), within two
+  // line heights (lines of neighbouring cells may come between, interleaved), measured once a
+  // page (build_lines). Two statistics of it, because two rules ask two things: whether a line
+  // goes on a cell's text (TextBlock::beyond_wrap_pitch: no further than its wrapped lines), and
+  // whether a line above a column header is the header's (tight_gap: a wrapped column label, or
+  // a row of the header's own, as far as the page's rows).
+  struct LinePitch {
+    // The pitch of a cell's wrapped lines, the font's own (Carlito's 1.44 its glyphs' height,
+    // Liberation Serif's in Calc 0.85, glyph boxes overlapping): the least pitch seen twice;
+    // the other stacked lines are of two rows, further apart by the cells' padding. kInf when
+    // none.
+    double wrap = kInf;
+    // The gap of the page's stacked lines whose glyph boxes do not overlap, in line heights:
+    // the median of their pitches less one line. Mostly rows (a table's, a label over its
+    // value): a column header's rows, a group label over the month names a row above them
+    // (`PROGRAMACIÓN MENSUAL`), lie that far apart, further than wrapped lines where glyph
+    // boxes overlap. -1 when none.
+    double row_gap = -1;
+  };
+  LinePitch line_pitch() const;
   // ---- Pass 3, line kinds (layout_kinds.cpp)
   // How the line stands out (RowLayout's centred, bold, larger, indented; not above_labels).
   RowLayout line_look(const LineData& l) const;
@@ -294,7 +309,7 @@ class PageLayouter {
   // Every word of `l` sits over a word of lines [from, to] (the lines of a wrapped label).
   bool stacked_over(const LineData& l, int from, int to) const;
   // Whether two lines `gap` apart, the lower `h` high, are as tight as `factor` × h allows, or
-  // as the page's lines of one cell (pitch_gap_, LayoutConfig::pitch_slack).
+  // as the page's stacked lines (line_pitch_.row_gap, LayoutConfig::pitch_slack).
   bool tight_gap(double gap, double h, double factor) const;
 
   // The last line of a table header whose month names are on line m: a column label wrapped
@@ -430,11 +445,6 @@ class PageLayouter {
   // together on the label's row, as the spreadsheet had it. A row's line is the first line of
   // its text, moved cells included (as emit_grid_block's).
   void emit_text_block(int first, int last);
-  // The pitch of a cell's wrapped lines on this page, in line heights: the least distance
-  // between the centres of two words of one font size stacked one over the other (sharing some
-  // x) on neighbouring lines; two rows' lines lie further apart (the cells' padding). kInf
-  // when no words are stacked.
-  double wrap_pitch() const;
   // emit_text_block's steps over the block's cells (layout_text_block.cpp).
   class TextBlock;
 
@@ -492,7 +502,7 @@ class PageLayouter {
   std::vector<CellGrid> grids_;  // the tables the page draws
   std::vector<int> line_grid_;   // per line: the grid it lies in, -1 for none
   double median_size_ = 0;
-  double pitch_gap_ = -1;  // pitch_gap(), found with the zones
+  LinePitch line_pitch_;  // line_pitch(), measured with the lines
   MonthScratch month_scratch_;
   // The columns of the table being laid out, and its first numeric column (annual, then months).
   std::vector<GridColumn> table_grid_;

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
-#include <thread>
 
+#include "model/cores.hpp"
 #include "model/diagnostic.hpp"
 
 namespace poa::extractor::ocr {
@@ -59,9 +59,7 @@ PdfOcr::PdfOcr(PDFDoc& core, poppler::document& doc, const std::filesystem::path
   }
   if (pages_.empty()) return;
   total_ = static_cast<int>(pages_.size());
-  const int threads = options.threads > 0
-                          ? options.threads
-                          : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  const int threads = options.threads > 0 ? options.threads : static_cast<int>(poa::usable_cores());
   try {
     pool_ = std::make_unique<OcrPool>(options.language, threads);
   } catch (const OcrUnavailable& e) {
@@ -85,7 +83,7 @@ GreyImage PdfOcr::image_of(int index) const {
   const bool scanned = it != scanned_.end();
   const double dpi = scanned ? std::min(it->second.page_image_dpi, kMaxImageDpi)
                              : static_cast<double>(options_.dpi);
-  GreyImage image = render_page(doc_, index, dpi);
+  GreyImage image = render_page(doc_, index, dpi, scanned && it->second.grey_only);
   image.bilevel = scanned && it->second.page_image_bilevel;
   return image;
 }

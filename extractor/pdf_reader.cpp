@@ -31,10 +31,12 @@
 #include "extractor/inspect_rows.hpp"
 #include "extractor/inspect_svg.hpp"
 #include "extractor/layout_config.hpp"
+#include "extractor/pdf_content_parser.hpp"
 #include "extractor/pdf_layout.hpp"
 #include "extractor/pdf_ocr.hpp"
 #include "extractor/pdf_word_collector.hpp"
 #include "extractor/pdf_xref_check.hpp"
+#include "extractor/poppler_private.hpp"
 #include "extractor/rulings.hpp"
 #include "model/diagnostic.hpp"
 
@@ -75,24 +77,18 @@ std::string file_sha256(const std::filesystem::path& path) {
   return out;
 }
 
-// Two private members of poppler's interpreter, reached through the explicit-instantiation rule
-// (access is not checked in an explicit instantiation's arguments): the Gfx's resource stack and
-// a resource level's parent. They let a page's interpreter look its fonts up in a level shared
-// by every page instead of parsing them again (see FontCache).
-template <typename Tag, typename Tag::Type Member>
-struct Expose {
-  friend typename Tag::Type member(Tag) { return Member; }
-};
-struct GfxResourceStack {
-  using Type = GfxResources* Gfx::*;
-  friend Type member(GfxResourceStack);
-};
-struct ResourceParent {
-  using Type = GfxResources* GfxResources::*;
-  friend Type member(ResourceParent);
-};
-template struct Expose<GfxResourceStack, &Gfx::res>;
-template struct Expose<ResourceParent, &GfxResources::next>;
+// Two private members of poppler's interpreter (poppler_private.hpp): the Gfx's resource stack
+// and a resource level's parent. They let a page's interpreter look its fonts up in a level
+// shared by every page instead of parsing them again (see FontCache).
+}  // namespace
+// Tags in the template's namespace, where its friend `member` is declared.
+namespace pdf {
+POA_POPPLER_PRIVATE(GfxResourceStack, &Gfx::res, GfxResources* Gfx::*);
+POA_POPPLER_PRIVATE(ResourceParent, &GfxResources::next, GfxResources* GfxResources::*);
+}  // namespace pdf
+namespace {
+using pdf::GfxResourceStack;
+using pdf::ResourceParent;
 
 // The fonts of the document's pages, parsed once. Poppler builds a page's fonts from its /Font
 // resources on every page it draws (widths, encoding, ToUnicode CMap, embedded font type): for
@@ -179,34 +175,26 @@ bool inflate_stream(Stream* str, std::string& out) {
   return status == Z_STREAM_END;
 }
 
-// The page's content stream(s) as in-memory streams of their inflated bytes, kept in `buffers`
-// (which must outlive the returned object); a null object when any of them is not plain Flate.
-Object inflated_contents(Object& contents, XRef* xref, std::vector<std::string>& buffers) {
+// The page's content stream(s) inflated into `parts`, in order; false when any of them is not
+// plain Flate (poppler's Parser then reads them through its own decoders).
+bool inflate_contents(const Object& contents, std::vector<std::string>& parts) {
   // The fetched parts own their streams while they are read.
-  std::vector<Object> parts;
+  std::vector<Object> streams;
   if (contents.isStream()) {
-    parts.push_back(contents.copy());
+    streams.push_back(contents.copy());
   } else if (contents.isArray()) {
     for (int i = 0; i < contents.arrayGetLength(); ++i) {
-      parts.push_back(contents.arrayGet(i));
-      if (!parts.back().isStream()) return Object(objNull);
+      streams.push_back(contents.arrayGet(i));
+      if (!streams.back().isStream()) return false;
     }
   } else {
-    return Object(objNull);
+    return false;
   }
-  buffers.resize(parts.size());
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (!inflate_stream(parts[i].getStream(), buffers[i])) return Object(objNull);
+  parts.resize(streams.size());
+  for (std::size_t i = 0; i < streams.size(); ++i) {
+    if (!inflate_stream(streams[i].getStream(), parts[i])) return false;
   }
-  const auto memory = [&](const std::string& bytes) {
-    Stream* memory_stream =
-        new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(new Dict(xref)));
-    return Object(memory_stream);
-  };
-  if (contents.isStream()) return memory(buffers[0]);
-  auto* array = new Array(xref);
-  for (const std::string& bytes : buffers) array->add(memory(bytes));
-  return Object(array);
+  return true;
 }
 
 // Draws page `number` (1-based) into `dev` as PDFDoc::displayPageSlice(dev, number, 72, 72, 0,
@@ -235,11 +223,14 @@ void display_page(PDFDoc& doc, int number, OutputDev& dev, FontCache& fonts) {
   GfxResources* page_level = gfx.*member(GfxResourceStack{});
   if (shared) page_level->*member(ResourceParent{}) = shared;
   Object contents = page->getContents();
-  std::vector<std::string> buffers;
-  Object inflated = inflated_contents(contents, xref, buffers);
   if (!contents.isNull()) {
     gfx.saveState();
-    gfx.display(inflated.isNull() ? &contents : &inflated);
+    std::vector<std::string> parts;
+    if (inflate_contents(contents, parts)) {
+      pdf::display_contents(gfx, xref, parts, page_level);
+    } else {
+      gfx.display(&contents);
+    }
     gfx.restoreState();
   } else {
     dev.dump();

@@ -26,6 +26,7 @@
 #include "job/inputs.hpp"
 #include "job/output_folder.hpp"
 #include "job/outputs.hpp"
+#include "model/cores.hpp"
 #include "model/os_error.hpp"
 #include "normalizer/normalize.hpp"
 
@@ -692,8 +693,7 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   if (!options.export_options.to_stdout && !lock) return ExitCode::kInputFailed;
 
   if (job.incremental && !skip_known_documents(options, files, err)) return ExitCode::kInputFailed;
-  options.jobs =
-      job.input.jobs > 0 ? job.input.jobs : std::max(1U, std::thread::hardware_concurrency());
+  options.jobs = job.input.jobs > 0 ? job.input.jobs : usable_cores();
   std::optional<Progress> progress;
   if (job.progress) {
     std::size_t pages = 0;

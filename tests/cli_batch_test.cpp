@@ -165,6 +165,24 @@ TEST_F(CliBatchTest, ProgressShowsOnATerminalOrWhenAskedAndNeverOtherwise) {
   }
 }
 
+// A scan read by OCR (seconds a page) counts its pages on the progress line like any PDF, and
+// prints nothing else about them: --no-progress on a terminal printed the reader's own «OCR, 1 de
+// 1 páginas» lines. One page of the document is a scan.
+TEST_F(CliBatchTest, AScanShowsItsPagesOnTheProgressLineAndNothingWithNoProgress) {
+  const std::string scan = "fixtures/pdf/scans/mixed_text_and_scan/input.pdf";
+  const PoaRun shown = poa_on_terminal({"convert", scan, "-o", (dir_ / "out1").string()});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.err.find("\r[0/1 archivos, "), std::string::npos) << shown.err;
+  EXPECT_NE(shown.err.find("/2 páginas"), std::string::npos) << shown.err;
+  EXPECT_EQ(shown.err.find("OCR, "), std::string::npos) << shown.err;
+  const PoaRun quiet =
+      poa_on_terminal({"convert", scan, "-o", (dir_ / "out2").string(), "--no-progress"});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err.find('\r' + std::string("[")), std::string::npos) << quiet.err;
+  EXPECT_EQ(quiet.err.find("OCR, "), std::string::npos) << quiet.err;
+  EXPECT_NE(quiet.err.find("input.pdf: "), std::string::npos) << quiet.err;
+}
+
 TEST_F(CliBatchTest, ReadOnlyDatabaseIsOneLineAndLeftAsItWas) {
   // Root writes anywhere: the run drops to nobody, as the edge tests do.
   const std::string as_nobody =

@@ -186,6 +186,26 @@ void form_title_and_first_row(PageWords& p) {
   place(p, "4", 520, 60);
 }
 
+// Label | value pairs, BENEFICIARIOS' label cell left empty: its value at `x` on PRINCIPIO
+// RECTOR's line, right under INVERSIÓN's amount.
+void form_beneficiarios_under_the_amount(PageWords& p, double x) {
+  form_title_and_first_row(p);
+  place(p, "NOMBRE DE LA ACCIÓN", 40, 72);
+  place(p, "Atención integral", 140, 72);
+  place(p, "INVERSIÓN APROXIMADA", 420, 72);
+  place(p, "$ 60,000.00", 520, 72);
+  place(p, "PRINCIPIO RECTOR", 40, 84);
+  place(p, "Zacatecas Incluyente", 140, 84);
+  place(p, "M 3,120 H 2,875", x, 84);
+}
+
+const std::vector<std::string> kFormBeneficiariosUnderTheAmount = {
+    R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+    R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"] [c3 "4"])",
+    R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Atención integral"])"
+    R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
+    R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"};
+
 std::vector<Case> cases() {
   std::vector<Case> out;
 
@@ -463,27 +483,23 @@ std::vector<Case> cases() {
                   R"( y pláticas."])",
                   R"(l5 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.2 Salud y bienestar"])"}});
 
-  out.push_back(
-      {"form_amount_beside_its_label_does_not_wrap",
-       [](std::vector<PageWords>& pages) {
-         // Label | value pairs, BENEFICIARIOS' label cell left empty (sweep seed
-         // 254): its value, right under INVERSIÓN's amount, is no line of it.
-         PageWords& p = new_page(pages);
-         form_title_and_first_row(p);
-         place(p, "NOMBRE DE LA ACCIÓN", 40, 72);
-         place(p, "Atención integral", 140, 72);
-         place(p, "INVERSIÓN APROXIMADA", 420, 72);
-         place(p, "$ 60,000.00", 520, 72);
-         place(p, "PRINCIPIO RECTOR", 40, 84);
-         place(p, "Zacatecas Incluyente", 140, 84);
-         place(p, "M 3,120 H 2,875", 520, 84);
-       },
-       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
-        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
-        R"( [c3 "4"])",
-        R"(l3 [c0 "NOMBRE DE LA ACCIÓN"] [c1 "Atención integral"])"
-        R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
-        R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"}});
+  out.push_back({"form_amount_beside_its_label_does_not_wrap",
+                 [](std::vector<PageWords>& pages) {
+                   // Label | value pairs, BENEFICIARIOS' label cell left empty (sweep seed
+                   // 254): its value, right under INVERSIÓN's amount, is no line of it.
+                   form_beneficiarios_under_the_amount(new_page(pages), 520);
+                 },
+                 kFormBeneficiariosUnderTheAmount});
+
+  out.push_back({"form_centred_value_wider_than_the_others_on_a_label_line",
+                 [](std::vector<PageWords>& pages) {
+                   // The same form with every value centred (sweep seed 554): BENEFICIARIOS'
+                   // value, wider than the amount above it, starts left of where the values
+                   // beside the right-hand labels do, on PRINCIPIO RECTOR's line; its `M` is no
+                   // line of INVERSIÓN's label.
+                   form_beneficiarios_under_the_amount(new_page(pages), 514);
+                 },
+                 kFormBeneficiariosUnderTheAmount});
 
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
@@ -828,6 +844,40 @@ std::vector<Case> cases() {
         R"( [c4 "INDICADOR"] [c5 "ANUAL"] [c6+12 "PROGRAMACIÓN MENSUAL"])",
         months_row(8),
         R"(l9 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
+
+  out.push_back(
+      {"group_label_a_row_above_the_column_header_where_wrapped_lines_overlap",
+       [](std::vector<PageWords>& pages) {
+         // Calc's small Liberation and Carlito text (sweep seeds 47, 416, 626): a cell's wrapped
+         // lines 8 pt apart, their 9.6 pt glyph boxes overlapping; the rows 14.6 pt apart, 5 pt
+         // (0.52 of a line) between them. `PROGRAMACIÓN MENSUAL`, merged over the month
+         // columns a row above the column labels, is that far above them: a row of the column
+         // header, as far as the page's rows are apart, though further than its wrapped lines
+         // (glued onto the header block above, PARTIDA's value would read `2211, 3361
+         // PROGRAMACIÓN MENSUAL`).
+         PageWords& p = new_page(pages);
+         place(p, "ESTRATEGIA", 40, 60);
+         place(p, "PROPÓSITO", 380, 60);
+         place(p, "Difusión de la información", 40, 74.6);
+         place(p, "Mejorar la atención", 380, 74.6);
+         place(p, "de la población", 380, 82.6);
+         place(p, "vulnerable.", 380, 90.6);
+         place(p, "PROGRAMACIÓN MENSUAL", 580, 105.2);
+         place(p, "ACTIVIDAD", 95, 119.8);
+         place(p, "ÁREA", 210, 119.8);
+         place(p, "UNIDAD", 265, 119.8);
+         place(p, "INVERSIÓN", 315, 119.8);
+         place(p, "INDICADOR", 380, 119.8);
+         place(p, "ANUAL", 455, 119.8);
+         for (int m = 0; m < 12; ++m) place(p, kMonths[m], 504 + 20 * m, 134.4);
+         place(p, "Uno", 42, 149);
+         activity_values(p, 149, "A", "$1.00", "Hecho", 1, 0);
+       },
+       {R"(l1 [c0 "ESTRATEGIA"] [c1 "PROPÓSITO"])",
+        R"(l2 [c0 "Difusión de la información"] [c1 "Mejorar la atención"])",
+        R"(l3 [c1 "de la población"])", R"(l4 [c1 "vulnerable."])", "l5" + kHeaderRow,
+        months_row(7),
+        R"(l8 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
 
   out.push_back(
       {"table_continues_on_a_page_without_header_and_page_numbers_dropped",

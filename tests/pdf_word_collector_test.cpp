@@ -99,7 +99,9 @@ TEST(PdfWordCollectorTest, SameWordsAsPopplerOnEveryPage) {
 }
 
 // The test file holds what it is meant to: words in all four directions and vertical writing
-// on page 1, spacing accents (the collector's hand-over to TextOutputDev) on page 2.
+// on page 1, spacing accents (the collector's hand-over to TextOutputDev) on page 2, words
+// before and after what the content parser leaves to poppler's Parser on page 3, a form's words
+// on page 4, cells filled in colours set again, changed and restored on page 5.
 TEST(PdfWordCollectorTest, TestFileCoversItsCases) {
   const fs::path file = kRoot / "tests/data/pdf_words/word_grouping.pdf";
   const PageWords page1 = read_pdf_page(file, 1, std::nullopt);
@@ -114,6 +116,23 @@ TEST(PdfWordCollectorTest, TestFileCoversItsCases) {
   EXPECT_FALSE(has(page1, "Gone"));  // off the page
   const PageWords page2 = read_pdf_page(file, 2, std::nullopt);
   EXPECT_TRUE(has(page2, "caf´"));
+  const PageWords page3 = read_pdf_page(file, 3, std::nullopt);
+  for (const char* word : {"Before", "Split", "string", "image", "Unshifted", "Marked", "Last"}) {
+    EXPECT_TRUE(has(page3, word)) << word;
+  }
+  const PageWords page4 = read_pdf_page(file, 4, std::nullopt);
+  for (const char* word : {"Before", "In", "After"}) EXPECT_TRUE(has(page4, word)) << word;
+  const PageWords page5 = read_pdf_page(file, 5, std::nullopt);
+  std::vector<double> shades;
+  for (const layout::FilledBox& f : page5.graphics.fills) shades.push_back(f.luminance);
+  // blue, blue, red, green, red (after Q), red, grey, grey
+  ASSERT_EQ(shades.size(), 8U);
+  EXPECT_EQ(shades[0], shades[1]);
+  EXPECT_NE(shades[1], shades[2]);
+  EXPECT_NE(shades[2], shades[3]);
+  EXPECT_EQ(shades[2], shades[4]);
+  EXPECT_EQ(shades[4], shades[5]);
+  EXPECT_EQ(shades[6], shades[7]);
 }
 
 }  // namespace

@@ -5,7 +5,12 @@ Page 1: spacing (Tc, Tw, Tz, TJ kerning), fake bold, the four rotations, mirrore
 or size change inside a word, text off the page, /ActualText spans, a Type 3 font, invisible
 text, a scaled matrix, tiny text, a raised superscript, WinAnsi accents, vertical writing (a
 Type 0 font with Identity-V), strokes and fills. Page 2: spacing accents (´ ¨ `) that poppler
-merges with their letter, which the collector leaves to TextOutputDev. Run: python3 make.py"""
+merges with their letter, which the collector leaves to TextOutputDev. Page 3: contents in two
+parts with what the reader's content parser leaves to poppler's Parser (a string over the parts'
+end, an inline image, a name with # escapes, a reference), and a Q after that closing a q before
+it. Page 4: a form XObject drawn between words the content parser reads. Page 5: filled and
+stroked cells whose colour is set again, changed, and brought back by Q (the reader skips an rg
+or RG that repeats the colour in use). Run: python3 make.py"""
 import pathlib
 import zlib
 
@@ -44,6 +49,43 @@ BT /F1 10 Tf 72 700 Td (caf\264 e\250 \140a) Tj ET
 BT /F1 10 Tf 72 680 Td (Plain) Tj ET
 """
 
+# Split in two content streams: "(Split" ends the first.
+PAGE3_PARTS = (
+    rb"""
+BT /F1 10 Tf 72 700 Td (Before) Tj ET
+q 1 0 0 1 0 -20 cm
+BT /F1 10 Tf 72 700 Td (Split""",
+    rb""" string) Tj ET
+q BI /W 2 /H 2 /BPC 8 /CS /G ID """ + b"\x00\xff\xff\x00" + rb""" EI Q
+BT /F1 10 Tf 72 660 Td (After image) Tj ET
+Q
+BT /F1 10 Tf 72 640 Td (Unshifted) Tj ET
+/Sp#61n <</MCID 3 0 R>> BDC BT /F1 10 Tf 72 620 Td (Marked) Tj ET EMC
+BT /F1 10 Tf 72 600 Td (Last) Tj ET
+""",
+)
+
+PAGE4 = rb"""
+BT /F1 10 Tf 72 700 Td (Before form) Tj ET
+q 1 0 0 1 0 -40 cm /Fm1 Do Q
+BT /F1 10 Tf 72 640 Td (After form) Tj ET
+"""
+
+PAGE5 = rb"""
+BT /F1 10 Tf 72 700 Td (Colours) Tj ET
+0 0 1 rg 72 600 50 20 re f
+0 0 1 rg 132 600 50 20 re f
+1 0 0 rg 192 600 50 20 re f
+q 0 1 0 rg 252 600 50 20 re f Q
+312 600 50 20 re f
+1 0 0 rg 0.5 0.5 0.5 RG 372 600 50 20 re f 72 560 m 300 560 l S
+0.5 0.5 0.5 RG 72 540 m 300 540 l S
+0 0 0 RG 72 520 m 300 520 l S
+0.2 g 72 480 50 20 re f 0.2 0.2 0.2 rg 132 480 50 20 re f
+"""
+
+FORM = rb"""BT /F1 10 Tf 72 700 Td (In form) Tj ET 0 0 0 RG 72 690 m 200 690 l S"""
+
 TO_UNICODE = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
 /CMapName /Adobe-Identity-UCS def /CMapType 2 def
@@ -62,10 +104,11 @@ def stream(data, compress=True):
 
 def main():
     glyph = b"600 0 0 0 600 700 d1 0 0 600 700 re f"
-    resources = (b"<< /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R /F4 10 0 R >> >>")
+    resources = (b"<< /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R /F4 10 0 R >>"
+                 b" /XObject << /Fm1 20 0 R >> >>")
     objs = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        2: b"<< /Type /Pages /Kids [3 0 R 4 0 R 16 0 R 17 0 R 22 0 R] /Count 5 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
         + b" /Contents 14 0 R >>",
         4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
@@ -87,6 +130,18 @@ def main():
         13: stream(TO_UNICODE),
         14: stream(PAGE1),
         15: stream(PAGE2),
+        16: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
+        + b" /Contents [18 0 R 19 0 R] >>",
+        17: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
+        + b" /Contents 21 0 R >>",
+        18: stream(PAGE3_PARTS[0]),
+        19: stream(PAGE3_PARTS[1]),
+        20: b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + resources
+        + stream(FORM)[2:],
+        21: stream(PAGE4),
+        22: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources
+        + b" /Contents 23 0 R >>",
+        23: stream(PAGE5),
     }
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
