@@ -230,6 +230,13 @@ TEST(OcrCellTopTest, LettersCrossingTheInsetLineAreNotCut) {
   EXPECT_EQ(ocr::cell_top(letter.get(), 20, 30, 195, 24), 24);  // the letter is in another cell
 }
 
+// The texts of `page`'s words, in the order read.
+std::vector<std::string> texts_of(const ocr::OcrPage& page) {
+  std::vector<std::string> out;
+  for (const layout::Word& w : page.words.words) out.push_back(w.text);
+  return out;
+}
+
 // Tesseract's letter boxes of a word can run backwards; such a word's letters are spread evenly,
 // or the layout drops one of two same letters starting together as a PDF's fake bold.
 TEST(OcrGlyphsTest, LettersStartOneAfterTheOther) {
@@ -274,8 +281,7 @@ TEST(OcrGreyRereadTest, ACellStartingInLowerCaseIsReadAgain) {
   const std::optional<ocr::OcrPage> page =
       read_first_page("missing_labels_fax_200dpi", unavailable);
   if (!page) GTEST_SKIP() << unavailable;
-  std::vector<std::string> words;
-  for (const layout::Word& w : page->words.words) words.push_back(w.text);
+  const std::vector<std::string> words = texts_of(*page);
   EXPECT_NE(std::find(words.begin(), words.end(), "Secretaría"), words.end());
   EXPECT_EQ(std::find(words.begin(), words.end(), "secretaría"), words.end());
 }
@@ -288,8 +294,7 @@ TEST(OcrGreyRereadTest, SmallPrintOfANoisyScanIsReadFromTheGreyPage) {
   const std::optional<ocr::OcrPage> page =
       read_first_page("full_month_names_200dpi_noisy", unavailable);
   if (!page) GTEST_SKIP() << unavailable;
-  std::vector<std::string> words;
-  for (const layout::Word& w : page->words.words) words.push_back(w.text);
+  const std::vector<std::string> words = texts_of(*page);
   // `aire` and `5671` only at the page's size (`arre`, `$671` enlarged again).
   for (const char* expected :
        {"$52,000.00", "$12,000.00", "Reforestación", "4.2", "Vivero", "aire", "5671"}) {
