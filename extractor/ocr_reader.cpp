@@ -19,6 +19,7 @@
 #include "extractor/image_rulings.hpp"
 #include "extractor/rulings.hpp"
 #include "model/cell_row.hpp"
+#include "text/unicode.hpp"
 
 namespace poa::extractor::ocr {
 namespace {
@@ -549,9 +550,13 @@ struct OcrEngine::Impl {
         if (found.empty()) unread.push_back(PixelBox{x0, y0, x1, y1});
         // A cell read empty is read again only on an enlarged scan: at 300 ppp the binary page
         // holds what there is to read, and ink it lost is a stamp or a speck.
-        const bool doubt =
-            found.empty() ? enlarged
-                          : least_sure(found) < config.cell_reread_below || split_number(found);
+        // Spanish starts a cell with a capital, and a drawn cell holds no wrapped line of
+        // another: a reading starting in lower case misread a capital (the fax's `secretaría`,
+        // `expediente`, each word sure, though the capital is whole in the image).
+        const bool doubt = found.empty() ? enlarged
+                                         : least_sure(found) < config.cell_reread_below ||
+                                               split_number(found) ||
+                                               text::starts_lower_case(found.front().text);
         if (doubt) doubtful.emplace_back(cells.size(), PixelBox{x0, y0, x1, y1});
         cells.push_back(std::move(found));
       }

@@ -172,8 +172,9 @@ TEST(OcrSeparatorsTest, AnAmountInPiecesIsSplitNotAList) {
   }
 }
 
-// The first page of the 200 ppp scan fixture `scan`, read by OCR; nullopt without Tesseract's
-// Spanish data (`unavailable` says why).
+// The first page of the 200 ppp scan fixture `scan`, read by OCR as the PDF reader reads it (a
+// fax's page told bilevel by its image's bits); nullopt without Tesseract's Spanish data
+// (`unavailable` says why).
 std::optional<ocr::OcrPage> read_first_page(const char* scan, std::string& unavailable) {
   std::unique_ptr<ocr::OcrEngine> engine;
   try {
@@ -184,11 +185,14 @@ std::optional<ocr::OcrPage> read_first_page(const char* scan, std::string& unava
   }
   const fs::path path = fs::path(POA_SOURCE_DIR) / "fixtures/pdf/scans" / scan / "input.pdf";
   const std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
-  if (!doc) {
+  PDFDoc core(std::make_unique<GooString>(path.string()));
+  if (!doc || !core.isOk()) {
     ADD_FAILURE() << "cannot open " << path;
     return std::nullopt;
   }
-  return engine->read(ocr::render_page(*doc, 0, 200), 1);
+  ocr::GreyImage image = ocr::render_page(*doc, 0, 200);
+  image.bilevel = ocr::probe_page_images(core, 0).page_image_bilevel;
+  return engine->read(image, 1);
 }
 
 // A cell is read from its border's inset down, unless letters cross that line (an ascender or a
@@ -224,6 +228,13 @@ TEST(OcrCellTopTest, LettersCrossingTheInsetLineAreNotCut) {
   pixRasterop(letter.get(), 10, 21, 12, 20, PIX_SET, nullptr, 0, 0);
   EXPECT_EQ(ocr::cell_top(letter.get(), 20, 5, 195, 21), 21);   // an inset too thin to look into
   EXPECT_EQ(ocr::cell_top(letter.get(), 20, 30, 195, 24), 24);  // the letter is in another cell
+}
+
+// The texts of `page`'s words, in the order read.
+std::vector<std::string> texts_of(const ocr::OcrPage& page) {
+  std::vector<std::string> out;
+  for (const layout::Word& w : page.words.words) out.push_back(w.text);
+  return out;
 }
 
 // Tesseract's letter boxes of a word can run backwards; such a word's letters are spread evenly,
@@ -263,6 +274,18 @@ TEST(OcrGlyphsTest, NoWordOfTheFaxLooksFakeBold) {
   EXPECT_EQ(numbers, 2);
 }
 
+// Each word of the fax's `Secretaría de Finanzas y Tesorería` was read sure, the first as
+// `secretaría`: a drawn cell whose reading starts in lower case is read again from the grey page.
+TEST(OcrGreyRereadTest, ACellStartingInLowerCaseIsReadAgain) {
+  std::string unavailable;
+  const std::optional<ocr::OcrPage> page =
+      read_first_page("missing_labels_fax_200dpi", unavailable);
+  if (!page) GTEST_SKIP() << unavailable;
+  const std::vector<std::string> words = texts_of(*page);
+  EXPECT_NE(std::find(words.begin(), words.end(), "Secretaría"), words.end());
+  EXPECT_EQ(std::find(words.begin(), words.end(), "secretaría"), words.end());
+}
+
 // A 200 ppp noisy scan of 8 pt narrow print: Sauvola's binary page loses the separators and
 // accents (`$52 200 00`, `Re'prestación`, `4 2`); the doubtful cells read again from the grey
 // page give them back, enlarged or at the page's size. Skipped without Tesseract's Spanish data.
@@ -271,8 +294,7 @@ TEST(OcrGreyRereadTest, SmallPrintOfANoisyScanIsReadFromTheGreyPage) {
   const std::optional<ocr::OcrPage> page =
       read_first_page("full_month_names_200dpi_noisy", unavailable);
   if (!page) GTEST_SKIP() << unavailable;
-  std::vector<std::string> words;
-  for (const layout::Word& w : page->words.words) words.push_back(w.text);
+  const std::vector<std::string> words = texts_of(*page);
   // `aire` and `5671` only at the page's size (`arre`, `$671` enlarged again).
   for (const char* expected :
        {"$52,000.00", "$12,000.00", "Reforestación", "4.2", "Vivero", "aire", "5671"}) {
