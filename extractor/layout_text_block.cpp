@@ -43,6 +43,7 @@ class PageLayouter::TextBlock {
     bool label_chain = false;  // the lines read as one label
     int label_line = -1;       // first line with labels of other columns but none in this one
     int beside_line = -1;      // the line where a label sits beside the value
+    int labels_line = -1;      // the first of the chain's lines below the head's with labels
     int last = -1;             // the chain's last line
   };
 
@@ -371,6 +372,7 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
       }
     }
     if (w.chain.size() == 1) pitch_gap = gap;
+    if (w.labels_line < 0 && l_.info_[page_line(q)].labels > 0) w.labels_line = q;
     w.chain.push_back(next);
     w.last = q;
   }
@@ -395,6 +397,14 @@ int PageLayouter::TextBlock::wrapped_target(int pos, const BlockCell& head,
   // line is its last (or a middle) one: the lines above belong to that label, not to the row
   // above.
   if (w.beside_line >= 0) return w.beside_line;
+  // The same with its label cell left empty: lines of a value column alone on theirs down to
+  // the row's line, where the other columns' labels sit (META's three lines bottom-aligned, the
+  // last on PARTIDA's label line: sweep seed 561). (In a label column they are a label broken
+  // inside a word, `APROXIMA` / `DA`, seed 500.)
+  if (w.labels_line >= 0 && l_.info_[page_line(pos)].labels == 0 &&
+      value_column(head.cell.column)) {
+    return w.labels_line;
+  }
   if (w.label_line < 0) return -1;
   // The label's line must run between the value's first and last lines.
   const double label_cy = cy(l_.lines_[page_line(w.label_line)].box);

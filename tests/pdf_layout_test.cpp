@@ -501,6 +501,33 @@ std::vector<Case> cases() {
                  },
                  kFormBeneficiariosUnderTheAmount});
 
+  out.push_back(
+      {"pairs_value_bottom_aligned_on_a_label_line_its_label_cell_empty",
+       [](std::vector<PageWords>& pages) {
+         // Label | value pairs aligned to the bottom, META's label cell left empty (sweep seed
+         // 561): its three lines, 8 pt apart as wrapped lines are on this page, end on the line
+         // of PARTIDA's label, the row they are in; the lines above are not ESTRATEGIA's.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "ESTRATEGIA", 40, 72);
+         place(p, "1.2.3 Acercar los servicios", 140, 72);
+         place(p, "Realizar 24 jornadas de salud", 140, 86);
+         place(p, "comunitaria con las consultas", 140, 94);
+         place(p, "de medicina general.", 140, 102);
+         place(p, "PARTIDA PRESUPUESTAL", 420, 102);
+         place(p, "2151, 3361", 520, 102);
+         place(p, "PROPÓSITO", 40, 116);
+         place(p, "Mejorar la salud.", 140, 116);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "ESTRATEGIA"] [c1 "1.2.3 Acercar los servicios"])",
+        R"(l4 [c1 "Realizar 24 jornadas de salud comunitaria con las consultas de medicina)"
+        R"( general."])"
+        R"( [c2 "PARTIDA PRESUPUESTAL"] [c3 "2151, 3361"])",
+        R"(l7 [c0 "PROPÓSITO"] [c1 "Mejorar la salud."])"}});
+
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
                    // Rows as tight as Calc's: META's first line is within a wrap gap of
