@@ -206,6 +206,22 @@ const std::vector<std::string> kFormBeneficiariosUnderTheAmount = {
     R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
     R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"};
 
+// Money typed as text in a column narrower than it (sweep seed 591): Calc breaks `$210,000.00`
+// between two characters, its last `0` on a line of its own. A word's wrap, `Visitas 2` over
+// `3`, keeps its space.
+void amount_broken_over_two_lines(PageWords& p) {
+  table_header(p, 100);
+  place(p, "Uno", 42, 128);
+  activity_values(p, 128, "A", nullptr, "Visitas 2", 1, 0);
+  place(p, "$210,000.0", 312, 128);
+  place(p, "0", 312, 136);
+  place(p, "3", 362, 136);
+}
+
+const std::vector<std::string> kAmountBrokenOverTwoLines = {
+    "l1" + kHeaderRow, months_row(3),
+    R"(l4 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$210,000.00"] [c4 "Visitas 2 3"])" + values(1, 0)};
+
 std::vector<Case> cases() {
   std::vector<Case> out;
 
@@ -905,6 +921,11 @@ std::vector<Case> cases() {
         R"(l3 [c1 "de la población"])", R"(l4 [c1 "vulnerable."])", "l5" + kHeaderRow,
         months_row(7),
         R"(l8 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
+
+  out.push_back(
+      {"table_amount_broken_inside_over_two_lines_reads_whole",
+       [](std::vector<PageWords>& pages) { amount_broken_over_two_lines(new_page(pages)); },
+       kAmountBrokenOverTwoLines});
 
   out.push_back(
       {"table_continues_on_a_page_without_header_and_page_numbers_dropped",
