@@ -347,8 +347,10 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
       break;
     }
     // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a label
-    // chain too.
-    if (w.label_chain || w.chain.size() == 1) {
+    // chain too; in a column of labels, also once three lines are joined (a label Calc broke
+    // inside a word, `PARTIDA` / `PRESUPUEST` / `AL`, sweep seed 381).
+    const bool label_column = !value_column(head.cell.column);
+    if (w.label_chain || w.chain.size() == 1 || label_column) {
       std::string joined = label_text + ' ' + next->cell.text;
       // A label and its value stay apart; an amount never continues a label, though the label
       // matcher reads its `$` as nothing (`INVERSIÓN APROXIMADA` over `$ -`, sweep seed 195).
@@ -356,6 +358,8 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
       if (!joins && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
       if (joins) {
         w.label_chain = true;
+        label_text = std::move(joined);
+      } else if (label_column) {
         label_text = std::move(joined);
       }
     }

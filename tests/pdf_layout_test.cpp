@@ -544,6 +544,35 @@ std::vector<Case> cases() {
         R"( [c2 "PARTIDA PRESUPUESTAL"] [c3 "2151, 3361"])",
         R"(l7 [c0 "PROPÓSITO"] [c1 "Mejorar la salud."])"}});
 
+  out.push_back({"pairs_label_broken_inside_a_word_over_three_lines",
+                 [](std::vector<PageWords>& pages) {
+                   // Label | value pairs aligned to the bottom (sweep seed 381): a cell too narrow
+                   // for `PRESUPUESTAL` breaks it inside the word, the label over three lines whose
+                   // last is its row's line; only the three together read as a label.
+                   PageWords& p = new_page(pages);
+                   form_title_and_first_row(p);
+                   place(p, "PRINCIPIO RECTOR", 40, 72);
+                   place(p, "Zacatecas Incluyente", 140, 72);
+                   place(p, "PROPÓSITO", 420, 72);
+                   place(p, "Acercar la cultura.", 520, 72);
+                   place(p, "PARTIDA", 420, 84);
+                   place(p, "PRESUPUEST", 420, 92);
+                   place(p, "LÍNEA ESTRATÉGICA", 40, 100);
+                   place(p, "1.5 Cultura", 140, 100);
+                   place(p, "AL", 420, 100);
+                   place(p, "3821, 4411", 520, 100);
+                   place(p, "INVERSIÓN APROXIMADA", 40, 112);
+                   place(p, "$ 101,000.00", 140, 112);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+                  R"( [c3 "4"])",
+                  R"(l3 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c2 "PROPÓSITO"])"
+                  R"( [c3 "Acercar la cultura."])",
+                  R"(l4 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.5 Cultura"] [c2 "PARTIDA PRESUPUEST AL"])"
+                  R"( [c3 "3821, 4411"])",
+                  R"(l7 [c0 "INVERSIÓN APROXIMADA"] [c1 "$ 101,000.00"])"}});
+
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
                    // Rows as tight as Calc's: META's first line is within a wrap gap of
