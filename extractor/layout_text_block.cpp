@@ -355,7 +355,12 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
       // A label and its value stay apart; an amount never continues a label, though the label
       // matcher reads its `$` as nothing (`INVERSIÓN APROXIMADA` over `$ -`, sweep seed 195).
       const bool joins = next->cell.text.front() != '$' && label_alone(joined);
-      if (!joins && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
+      // A label's lines read as one only with the line after (`INVERSION` / `APROXIMA` / `DA`,
+      // seed 500).
+      const BlockCell* after = q + 1 < n_ ? find_col(q + 1, head.cell.column) : nullptr;
+      const bool goes_on = joins || (label_column && w.label_chain && after != nullptr &&
+                                     label_alone(joined + ' ' + after->cell.text));
+      if (!goes_on && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
       if (joins) {
         w.label_chain = true;
         label_text = std::move(joined);

@@ -573,6 +573,31 @@ std::vector<Case> cases() {
                   R"( [c3 "3821, 4411"])",
                   R"(l7 [c0 "INVERSIÓN APROXIMADA"] [c1 "$ 101,000.00"])"}});
 
+  out.push_back(
+      {"pairs_label_broken_inside_a_word_its_first_line_a_label",
+       [](std::vector<PageWords>& pages) {
+         // The same aligned to the top (sweep seeds 500, 166): `INVERSION`, a label of its own,
+         // over `APROXIMA` / `DA`; `INVERSION APROXIMA` is none, all three lines are one.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "LÍNEA ESTRATÉGICA", 40, 72);
+         place(p, "1.4 Grupos", 140, 72);
+         place(p, "INVERSION", 420, 72);
+         place(p, "38,750", 520, 72);
+         place(p, "APROXIMA", 420, 80);
+         place(p, "DA", 420, 88);
+         place(p, "ESTRATEGIA", 40, 100);
+         place(p, "1.4.2 Acercar", 140, 100);
+         place(p, "PROPÓSITO", 420, 100);
+         place(p, "Mejorar la calidad.", 520, 100);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.4 Grupos"] [c2 "INVERSION APROXIMA DA"])"
+        R"( [c3 "38,750"])",
+        R"(l6 [c0 "ESTRATEGIA"] [c1 "1.4.2 Acercar"] [c2 "PROPÓSITO"] [c3 "Mejorar la calidad."])"}});
+
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
                    // Rows as tight as Calc's: META's first line is within a wrap gap of
