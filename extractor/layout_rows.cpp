@@ -58,6 +58,28 @@ CellRow PageLayouter::cells_row(const std::vector<int>& line_ids,
   return row;
 }
 
+namespace {
+
+// Whether `next`, the first word of a cell's next line, goes on the cell's `text` with no space:
+// an amount wider than its cell (money typed as text), which Calc breaks between two characters
+// (`$210,000.0` / `0`, sweep seed 591). The text's last word is a formatted amount (a `$` or a
+// thousands separator) that reads whole only with `next`: alone it is none, or stops one digit
+// after the decimal point.
+bool continues_broken_amount(std::string_view text, std::string_view next) {
+  if (next.empty() || !text::has_digit(next.substr(0, 1))) return false;
+  const std::size_t space = text.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? text : text.substr(space + 1);
+  if (last.empty() || last.find_first_of("$,") == std::string_view::npos ||
+      std::string_view("0123456789,.").find(last.back()) == std::string_view::npos) {
+    return false;
+  }
+  if (!text::parse_money(std::string(last) + std::string(next))) return false;
+  const std::size_t dot = last.rfind('.');
+  return (dot != std::string_view::npos && dot + 2 == last.size()) || !text::parse_money(last);
+}
+
+}  // namespace
+
 void PageLayouter::add_to_cell(CellRow& row, int column, std::string text, const Box& box) {
   auto it = std::find_if(row.cells.begin(), row.cells.end(),
                          [&](const Cell& x) { return x.column == column; });
@@ -65,7 +87,8 @@ void PageLayouter::add_to_cell(CellRow& row, int column, std::string text, const
     row.cells.push_back(Cell{std::move(text), column, 1, box});
     return;
   }
-  it->text += ' ';
+  const std::size_t word = text.find(' ');
+  if (!continues_broken_amount(it->text, std::string_view(text).substr(0, word))) it->text += ' ';
   it->text += text;
   unite(*it->box, box);
 }

@@ -43,6 +43,7 @@ class PageLayouter::TextBlock {
     bool label_chain = false;  // the lines read as one label
     int label_line = -1;       // first line with labels of other columns but none in this one
     int beside_line = -1;      // the line where a label sits beside the value
+    int labels_line = -1;      // the first of the chain's lines below the head's with labels
     int last = -1;             // the chain's last line
   };
 
@@ -346,15 +347,24 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
       break;
     }
     // A label that only reads as one once joined (`NOMBRE DE LA` / `ACCIÓN`) starts a label
-    // chain too.
-    if (w.label_chain || w.chain.size() == 1) {
+    // chain too; in a column of labels, also once three lines are joined (a label Calc broke
+    // inside a word, `PARTIDA` / `PRESUPUEST` / `AL`, sweep seed 381).
+    const bool label_column = !value_column(head.cell.column);
+    if (w.label_chain || w.chain.size() == 1 || label_column) {
       std::string joined = label_text + ' ' + next->cell.text;
       // A label and its value stay apart; an amount never continues a label, though the label
       // matcher reads its `$` as nothing (`INVERSIÓN APROXIMADA` over `$ -`, sweep seed 195).
       const bool joins = next->cell.text.front() != '$' && label_alone(joined);
-      if (!joins && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
+      // A label's lines read as one only with the line after (`INVERSION` / `APROXIMA` / `DA`,
+      // seed 500).
+      const BlockCell* after = q + 1 < n_ ? find_col(q + 1, head.cell.column) : nullptr;
+      const bool goes_on = joins || (label_column && w.label_chain && after != nullptr &&
+                                     label_alone(joined + ' ' + after->cell.text));
+      if (!goes_on && (w.label_chain || (loose && !apart_from_above(pos, head, gap)))) break;
       if (joins) {
         w.label_chain = true;
+        label_text = std::move(joined);
+      } else if (label_column) {
         label_text = std::move(joined);
       }
     }
@@ -371,6 +381,7 @@ PageLayouter::TextBlock::Wrapped PageLayouter::TextBlock::find_wrapped(int pos, 
       }
     }
     if (w.chain.size() == 1) pitch_gap = gap;
+    if (w.labels_line < 0 && l_.info_[page_line(q)].labels > 0) w.labels_line = q;
     w.chain.push_back(next);
     w.last = q;
   }
@@ -395,6 +406,14 @@ int PageLayouter::TextBlock::wrapped_target(int pos, const BlockCell& head,
   // line is its last (or a middle) one: the lines above belong to that label, not to the row
   // above.
   if (w.beside_line >= 0) return w.beside_line;
+  // The same with its label cell left empty: lines of a value column alone on theirs down to
+  // the row's line, where the other columns' labels sit (META's three lines bottom-aligned, the
+  // last on PARTIDA's label line: sweep seed 561). (In a label column they are a label broken
+  // inside a word, `APROXIMA` / `DA`, seed 500.)
+  if (w.labels_line >= 0 && l_.info_[page_line(pos)].labels == 0 &&
+      value_column(head.cell.column)) {
+    return w.labels_line;
+  }
   if (w.label_line < 0) return -1;
   // The label's line must run between the value's first and last lines.
   const double label_cy = cy(l_.lines_[page_line(w.label_line)].box);

@@ -141,11 +141,16 @@ RawField field_from(const std::string& text, const Origin& origin, const std::op
 }
 
 // More text for a field (a wrapped line, a cell split in two); its box grows to cover the cell
-// when the cell is on the field's page.
+// when the cell is on the field's page. A cell merged over rows that a page break cuts is drawn
+// again from its start on the next page (Calc, sweep seeds 26, 156): text on a later page that
+// begins with all of the field's text repeats it.
 void extend_field(RawField& field, const std::string& text, const Origin& origin,
                   const std::optional<Box>& box) {
   if (text == kUnreadInk) {
     if (field.doubt.empty()) field.doubt = kUnreadInkDoubt;
+  } else if (origin.page != field.origin.page && !field.text.empty() &&
+             text.starts_with(field.text)) {
+    field.text = text;
   } else {
     if (!field.text.empty()) field.text += ' ';
     field.text += text;

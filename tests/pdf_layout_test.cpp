@@ -206,6 +206,22 @@ const std::vector<std::string> kFormBeneficiariosUnderTheAmount = {
     R"( [c2 "INVERSIÓN APROXIMADA"] [c3 "$ 60,000.00"])",
     R"(l4 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c3 "M 3,120 H 2,875"])"};
 
+// Money typed as text in a column narrower than it (sweep seed 591): Calc breaks `$210,000.00`
+// between two characters, its last `0` on a line of its own. A word's wrap, `Visitas 2` over
+// `3`, keeps its space.
+void amount_broken_over_two_lines(PageWords& p) {
+  table_header(p, 100);
+  place(p, "Uno", 42, 128);
+  activity_values(p, 128, "A", nullptr, "Visitas 2", 1, 0);
+  place(p, "$210,000.0", 312, 128);
+  place(p, "0", 312, 136);
+  place(p, "3", 362, 136);
+}
+
+const std::vector<std::string> kAmountBrokenOverTwoLines = {
+    "l1" + kHeaderRow, months_row(3),
+    R"(l4 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$210,000.00"] [c4 "Visitas 2 3"])" + values(1, 0)};
+
 std::vector<Case> cases() {
   std::vector<Case> out;
 
@@ -500,6 +516,87 @@ std::vector<Case> cases() {
                    form_beneficiarios_under_the_amount(new_page(pages), 514);
                  },
                  kFormBeneficiariosUnderTheAmount});
+
+  out.push_back(
+      {"pairs_value_bottom_aligned_on_a_label_line_its_label_cell_empty",
+       [](std::vector<PageWords>& pages) {
+         // Label | value pairs aligned to the bottom, META's label cell left empty (sweep seed
+         // 561): its three lines, 8 pt apart as wrapped lines are on this page, end on the line
+         // of PARTIDA's label, the row they are in; the lines above are not ESTRATEGIA's.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "ESTRATEGIA", 40, 72);
+         place(p, "1.2.3 Acercar los servicios", 140, 72);
+         place(p, "Realizar 24 jornadas de salud", 140, 86);
+         place(p, "comunitaria con las consultas", 140, 94);
+         place(p, "de medicina general.", 140, 102);
+         place(p, "PARTIDA PRESUPUESTAL", 420, 102);
+         place(p, "2151, 3361", 520, 102);
+         place(p, "PROPÓSITO", 40, 116);
+         place(p, "Mejorar la salud.", 140, 116);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "ESTRATEGIA"] [c1 "1.2.3 Acercar los servicios"])",
+        R"(l4 [c1 "Realizar 24 jornadas de salud comunitaria con las consultas de medicina)"
+        R"( general."])"
+        R"( [c2 "PARTIDA PRESUPUESTAL"] [c3 "2151, 3361"])",
+        R"(l7 [c0 "PROPÓSITO"] [c1 "Mejorar la salud."])"}});
+
+  out.push_back({"pairs_label_broken_inside_a_word_over_three_lines",
+                 [](std::vector<PageWords>& pages) {
+                   // Label | value pairs aligned to the bottom (sweep seed 381): a cell too narrow
+                   // for `PRESUPUESTAL` breaks it inside the word, the label over three lines whose
+                   // last is its row's line; only the three together read as a label.
+                   PageWords& p = new_page(pages);
+                   form_title_and_first_row(p);
+                   place(p, "PRINCIPIO RECTOR", 40, 72);
+                   place(p, "Zacatecas Incluyente", 140, 72);
+                   place(p, "PROPÓSITO", 420, 72);
+                   place(p, "Acercar la cultura.", 520, 72);
+                   place(p, "PARTIDA", 420, 84);
+                   place(p, "PRESUPUEST", 420, 92);
+                   place(p, "LÍNEA ESTRATÉGICA", 40, 100);
+                   place(p, "1.5 Cultura", 140, 100);
+                   place(p, "AL", 420, 100);
+                   place(p, "3821, 4411", 520, 100);
+                   place(p, "INVERSIÓN APROXIMADA", 40, 112);
+                   place(p, "$ 101,000.00", 140, 112);
+                 },
+                 {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+                  R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+                  R"( [c3 "4"])",
+                  R"(l3 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas Incluyente"] [c2 "PROPÓSITO"])"
+                  R"( [c3 "Acercar la cultura."])",
+                  R"(l4 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.5 Cultura"] [c2 "PARTIDA PRESUPUEST AL"])"
+                  R"( [c3 "3821, 4411"])",
+                  R"(l7 [c0 "INVERSIÓN APROXIMADA"] [c1 "$ 101,000.00"])"}});
+
+  out.push_back(
+      {"pairs_label_broken_inside_a_word_its_first_line_a_label",
+       [](std::vector<PageWords>& pages) {
+         // The same aligned to the top (sweep seeds 500, 166): `INVERSION`, a label of its own,
+         // over `APROXIMA` / `DA`; `INVERSION APROXIMA` is none, all three lines are one.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "LÍNEA ESTRATÉGICA", 40, 72);
+         place(p, "1.4 Grupos", 140, 72);
+         place(p, "INVERSION", 420, 72);
+         place(p, "38,750", 520, 72);
+         place(p, "APROXIMA", 420, 80);
+         place(p, "DA", 420, 88);
+         place(p, "ESTRATEGIA", 40, 100);
+         place(p, "1.4.2 Acercar", 140, 100);
+         place(p, "PROPÓSITO", 420, 100);
+         place(p, "Mejorar la calidad.", 520, 100);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "LÍNEA ESTRATÉGICA"] [c1 "1.4 Grupos"] [c2 "INVERSION APROXIMA DA"])"
+        R"( [c3 "38,750"])",
+        R"(l6 [c0 "ESTRATEGIA"] [c1 "1.4.2 Acercar"] [c2 "PROPÓSITO"] [c3 "Mejorar la calidad."])"}});
 
   out.push_back({"form_tight_rows_a_line_nearer_the_next_label_starts_its_value",
                  [](std::vector<PageWords>& pages) {
@@ -878,6 +975,11 @@ std::vector<Case> cases() {
         R"(l3 [c1 "de la población"])", R"(l4 [c1 "vulnerable."])", "l5" + kHeaderRow,
         months_row(7),
         R"(l8 [c0 "Uno"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)}});
+
+  out.push_back(
+      {"table_amount_broken_inside_over_two_lines_reads_whole",
+       [](std::vector<PageWords>& pages) { amount_broken_over_two_lines(new_page(pages)); },
+       kAmountBrokenOverTwoLines});
 
   out.push_back(
       {"table_continues_on_a_page_without_header_and_page_numbers_dropped",

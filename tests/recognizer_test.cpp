@@ -622,6 +622,32 @@ TEST(RecognizerTest, ValueWrappedBesideTheNextLabelsContinuesIt) {
   }
 }
 
+// A cell merged over rows that a page break cuts (META, vertically centred over three rows): Calc
+// draws its text again from its start on the next page (sweep seeds 26, 156). Text on a later page
+// is not taken twice; a value that only goes on there is joined.
+TEST(RecognizerTest, MergedValueDrawnAgainAfterAPageBreakIsReadOnce) {
+  const std::vector<std::string> before = {"0:SECRETARÍA|1:NOMBRE DE LA ACCIÓN|2:BENEFICIARIOS",
+                                           "0:Salud|1:Jornadas|2:M 3,120 H 2,875",
+                                           "0:PRINCIPIO RECTOR|1:NÚMERO DE ACCIÓN|2:META",
+                                           "0:Zacatecas Incluyente|1:140",
+                                           "2:Atender a 5,995 personas",
+                                           "2:con visitas.",
+                                           ""};
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Atender a 5,995 personas con visitas.", "Atender a 5,995 personas con visitas."},
+      {"y apoyos.", "Atender a 5,995 personas con visitas. y apoyos."}};
+  for (const auto& [after, meta] : cases) {
+    std::vector<std::string> block = before;
+    block.push_back("0:LÍNEA ESTRATÉGICA|1:INVERSIÓN APROXIMADA|2:" + after);
+    block.push_back("0:1.4 Grupos|1:$38,750.00");
+    VectorReader reader(with_table(block, {kActivity}), /*physical_pages=*/true);
+    const RawDocument doc = recognize(reader);
+    ASSERT_EQ(doc.actions.size(), 1u) << after;
+    EXPECT_EQ(field_text(doc.actions[0], HeaderField::kMeta), meta) << after;
+    EXPECT_EQ(field_text(doc.actions[0], HeaderField::kInversion), "$38,750.00") << after;
+  }
+}
+
 // On a page read by OCR, a column label misread beyond recognition takes its place's meaning:
 // a month among eleven named in consecutive columns, a template label between the labels the
 // template puts around it. Born-digital headers name only what they say.
