@@ -84,6 +84,11 @@ TEST_F(ContentParserTest, ReadsWhatPopplersParserReads) {
       {{"] 1 w"}, true},
       {{"[1 Tj] TJ"}, true},
       {{"<</A 1 2 (x)>> BDC"}, true},
+      // A dictionary followed by `stream`: poppler's Parser makes an error of it (found by
+      // fuzz_content_parser); another word after it is an operator as usual.
+      {{"/P <</MCID 0>>stream BDC 1 w"}, true},
+      {{"/P <</MCID 0>>\n%c\nstream\n1 w"}, true},
+      {{"/P <</MCID 0>>streams BDC 1 w"}, false},
       // Tokens and comments running over a part's end.
       {{"1 0 0 1 0 0 c", "m 5 w"}, true},
       {{"1 2 m (ab", "c) Tj"}, true},
