@@ -334,7 +334,9 @@ ContentParser::Read ContentParser::value(Token token, Object& out, int depth) {
       construct(out, dict);
       for (;;) {
         const Token next = lex();
-        if (next == Token::kDictClose) return Read::kArgument;
+        // Followed by `stream`, poppler's Parser makes an error of it (no stream objects in a
+        // content stream) and reads its >> again as an operator.
+        if (next == Token::kDictClose) return followed_by_stream() ? Read::kOther : Read::kArgument;
         if (next != Token::kName) return Read::kOther;
         const std::string key = text_;
         Object entry;
@@ -347,6 +349,14 @@ ContentParser::Read ContentParser::value(Token token, Object& out, int depth) {
       // poppler's Parser makes objects of them that we do not reproduce.
       return Read::kOther;
   }
+}
+
+bool ContentParser::followed_by_stream() {
+  const std::size_t part = part_, pos = pos_;
+  const bool stream = lex() == Token::kOperator && operator_name_ == "stream";
+  part_ = part;
+  pos_ = pos;
+  return stream;
 }
 
 ContentParser::Read ContentParser::next(Object& argument) {

@@ -26,9 +26,9 @@ namespace poa::extractor::pdf {
 // inflated): numbers, names, strings, arrays, dictionaries and operators, with the values
 // poppler's Lexer computes (its digit-by-digit arithmetic for reals). Whatever it does not read
 // exactly as poppler does — an inline image (its data is not PDF syntax; BI or ID), a name with #
-// escapes, a token over a part's end, an integer past 9 digits, R, ) { } — stops it with kOther,
-// and the caller hands the rest of the stream to poppler's Parser from the start of the operator
-// being read (parser_after).
+// escapes, a token over a part's end, an integer past 9 digits, R, ) { }, a dictionary followed by
+// `stream` — stops it with kOther, and the caller hands the rest of the stream to poppler's Parser
+// from the start of the operator being read (parser_after).
 class ContentParser {
  public:
   enum class Read { kArgument, kOperator, kEnd, kOther };
@@ -66,6 +66,8 @@ class ContentParser {
   };
   Token lex();
   Read value(Token token, Object& out, int depth);
+  // Whether the next token is the operator `stream` (read ahead, then the position restored).
+  bool followed_by_stream();
 
   XRef* xref_;
   const std::vector<std::string>& parts_;

@@ -2,8 +2,9 @@
 // file named, or found in a folder named, then on `-runs=N` inputs mutated from them, so the
 // normal test suite replays the seed corpora and any crash kept in fuzz/regressions/ through each
 // target and fuzzes each for a moment. The mutations are drawn from `-seed=S` (default 1): the
-// same inputs on every machine, so a failure is reproduced by running the same command. Longer,
-// coverage-guided runs need the libFuzzer build (docs/fuzzing.md).
+// same inputs on every machine, so a failure is reproduced by running the same command. A
+// `-dict=FILE` in libFuzzer's format adds its tokens to the ones inserted. Longer, coverage-guided
+// runs need the libFuzzer build (docs/fuzzing.md).
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -90,8 +91,34 @@ constexpr std::string_view kTokens[] = {"\t",        "\n",
                                         "#",         "\\",
                                         "\\u0000",   "99999999999999999999"};
 
+// The tokens of a libFuzzer dictionary: each line's text between its first and last double quote,
+// with \\, \" and \xHH undone; blank lines and # comments skipped.
+std::vector<std::string> dictionary_tokens(const std::filesystem::path& file) {
+  std::vector<std::string> tokens;
+  std::ifstream in(file, std::ios::binary);
+  for (std::string line; std::getline(in, line);) {
+    const std::size_t open = line.find('"');
+    const std::size_t close = line.rfind('"');
+    if (line.empty() || line[0] == '#' || open == std::string::npos || close <= open) continue;
+    std::string token;
+    for (std::size_t i = open + 1; i < close; ++i) {
+      if (line[i] == '\\' && i + 1 < close && line[i + 1] == 'x' && i + 3 < close) {
+        token.push_back(static_cast<char>(std::stoi(line.substr(i + 2, 2), nullptr, 16)));
+        i += 3;
+      } else if (line[i] == '\\' && i + 1 < close) {
+        token.push_back(line[++i]);
+      } else {
+        token.push_back(line[i]);
+      }
+    }
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
 // One random edit of `bytes`: libFuzzer's commonest mutators, without its coverage feedback.
-void mutate_once(std::string& bytes, const std::vector<std::string>& seeds, std::mt19937_64& rng) {
+void mutate_once(std::string& bytes, const std::vector<std::string>& seeds,
+                 const std::vector<std::string>& tokens, std::mt19937_64& rng) {
   auto below = [&rng](std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng() % n); };
   const std::size_t at = below(bytes.size() + 1);
   switch (below(7)) {
@@ -112,10 +139,10 @@ void mutate_once(std::string& bytes, const std::vector<std::string>& seeds, std:
       break;
     }
     case 4:  // a token inserted
-      bytes.insert(at, kTokens[below(std::size(kTokens))]);
+      bytes.insert(at, tokens[below(tokens.size())]);
       break;
     case 5: {  // a token written over what is there
-      const std::string_view token = kTokens[below(std::size(kTokens))];
+      const std::string& token = tokens[below(tokens.size())];
       bytes.replace(std::min(at, bytes.size()), token.size(), token);
       break;
     }
@@ -128,11 +155,18 @@ void mutate_once(std::string& bytes, const std::vector<std::string>& seeds, std:
 }
 
 // Parses `-name=value` (libFuzzer's flag spelling) into `value`; false when `arg` is not it.
-bool flag(std::string_view arg, std::string_view name, std::uint64_t& value) {
+bool flag(std::string_view arg, std::string_view name, std::string& value) {
   if (arg.size() <= name.size() + 2 || arg[0] != '-' || arg.substr(1, name.size()) != name ||
       arg[name.size() + 1] != '=')
     return false;
-  value = std::strtoull(std::string(arg.substr(name.size() + 2)).c_str(), nullptr, 10);
+  value = arg.substr(name.size() + 2);
+  return true;
+}
+
+bool flag(std::string_view arg, std::string_view name, std::uint64_t& value) {
+  std::string text;
+  if (!flag(arg, name, text)) return false;
+  value = std::strtoull(text.c_str(), nullptr, 10);
   return true;
 }
 
@@ -141,10 +175,12 @@ bool flag(std::string_view arg, std::string_view name, std::uint64_t& value) {
 int main(int argc, char** argv) {
   std::uint64_t runs = 0;
   std::uint64_t seed = 1;
+  std::string dictionary;
   std::vector<std::filesystem::path> files;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (flag(arg, "runs", runs) || flag(arg, "seed", seed)) continue;
+    if (flag(arg, "runs", runs) || flag(arg, "seed", seed) || flag(arg, "dict", dictionary))
+      continue;
     const std::filesystem::path path = arg;
     if (!std::filesystem::is_directory(path)) {
       files.push_back(path);
@@ -176,11 +212,23 @@ int main(int argc, char** argv) {
   std::strncpy(g_crash_path, crash_path.c_str(), sizeof g_crash_path - 1);
   for (int signal : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL})
     std::signal(signal, save_crashing_input);
+  std::vector<std::string> tokens(std::begin(kTokens), std::end(kTokens));
+  if (!dictionary.empty()) {
+    std::vector<std::string> more = dictionary_tokens(dictionary);
+    if (more.empty()) {
+      std::cerr << "el diccionario " << dictionary << " no tiene fichas o no se pudo leer\n";
+      return 1;
+    }
+    std::cout << more.size() << " fichas del diccionario " << dictionary << "\n";
+    tokens.insert(tokens.end(), std::make_move_iterator(more.begin()),
+                  std::make_move_iterator(more.end()));
+  }
   std::cout << "mutaciones (-seed=" << seed << ")" << std::endl;
   std::mt19937_64 rng(seed);
   for (std::uint64_t i = 0; i < runs; ++i) {
     std::string bytes = seeds[static_cast<std::size_t>(rng() % seeds.size())];
-    for (std::uint64_t edits = 1 + rng() % 4; edits > 0; --edits) mutate_once(bytes, seeds, rng);
+    for (std::uint64_t edits = 1 + rng() % 4; edits > 0; --edits)
+      mutate_once(bytes, seeds, tokens, rng);
     g_current = &bytes;
     run_one(bytes);
     g_current = nullptr;
