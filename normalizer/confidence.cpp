@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "text/unicode.hpp"
+#include "text/values.hpp"
 
 namespace poa::normalizer {
 namespace {
@@ -28,12 +29,22 @@ constexpr std::string_view kSplitBelow =
     "la fila siguiente empieza en minúscula en esta columna: el texto puede estar cortado";
 constexpr std::string_view kTextBelow =
     "el campo de debajo tiene texto que no es suyo: este valor puede estar incompleto";
+constexpr std::string_view kHoldsLost =
+    "termina o empieza con lo que parece el valor de un campo perdido: puede haberlo tomado";
+constexpr std::string_view kSpansColumn =
+    "se extiende sobre la columna de otro campo y falta un campo: puede haber tomado su valor";
 constexpr std::string_view kGluedLabel =
     "tiene palabras en mayúsculas que parecen una etiqueta del formato pegada al valor";
 // Words shorter than this are left out of the spelling and label checks (articles, `de`, `LED`).
 constexpr std::size_t kLabelWordBytes = 4;
 // How much of an activity's name a message quotes to say which row it is.
 constexpr std::size_t kRowNameBytes = 40;
+
+// The header fields of free text (a strategy's code aside): any words fit them.
+constexpr HeaderField kFreeTextFields[] = {HeaderField::kSecretaria,       HeaderField::kNombre,
+                                           HeaderField::kPrincipioRector,  HeaderField::kMeta,
+                                           HeaderField::kLineaEstrategica, HeaderField::kEstrategia,
+                                           HeaderField::kProposito};
 
 struct Checked {
   const RawField* field;
@@ -116,6 +127,59 @@ std::string_view header_misfit(const Action& a, HeaderField f) {
     default:
       return "";
   }
+}
+
+// The value of a field whose label the OCR lost is joined to the field beside it, at its start
+// or its end (up to four words, the field keeping one of its own): whether `text` starts or ends
+// with what reads as a value of `lost`'s type. Fields of free text have no type to read.
+bool ends_with_value_of(std::string_view text, HeaderField lost) {
+  std::vector<std::string_view> words;
+  for (std::size_t k = 0; k < text.size();) {
+    const std::size_t end = std::min(text.find(' ', k), text.size());
+    if (end > k) words.push_back(text.substr(k, end - k));
+    k = end + 1;
+  }
+  auto fits = [&](std::size_t from, std::size_t count) {
+    const std::string_view piece(words[from].data(),
+                                 words[from + count - 1].end() - words[from].begin());
+    switch (lost) {
+      case HeaderField::kBeneficiarios: {
+        // Both counts (`M 10 H 12`): a lone number in a text is more often its own.
+        const std::optional<Beneficiaries> b = text::parse_beneficiaries(piece);
+        return b && b->mujeres && b->hombres;
+      }
+      case HeaderField::kInversion:
+        return piece.starts_with('$') && text::parse_money(piece).has_value();
+      case HeaderField::kPartidas:
+        return text::parse_partidas(piece).has_value();
+      case HeaderField::kNumero:
+        return count == 1 && text::is_digits(piece);
+      default:
+        return false;
+    }
+  };
+  for (std::size_t count = 1; count <= 4 && count < words.size(); ++count) {
+    if (fits(0, count) || fits(words.size() - count, count)) return true;
+  }
+  return false;
+}
+
+// Whether `field`'s box runs across the left edge of the value of another row band of the header
+// (a column of the block's grid starts inside it): it may hold the cells of two fields.
+bool spans_a_column(const RawField& field,
+                    const std::array<std::optional<RawField>, kHeaderFieldCount>& fields) {
+  // Points a box may reach past an edge with its own text (a ruling's width, a skewed line).
+  constexpr double kSlack = 6;
+  if (!field.box) return false;
+  const Box& f = *field.box;
+  return std::any_of(fields.begin(), fields.end(), [&](const std::optional<RawField>& other) {
+    if (!other || &*other == &field || !other->box || other->origin.page != field.origin.page) {
+      return false;
+    }
+    const Box& o = *other->box;
+    const bool same_band = std::min(o.y1, f.y1) > std::max(o.y0, f.y0);
+    return !same_band && o.x0 > f.x0 + kSlack && o.x0 < f.x1 - kSlack;
+  });
 }
 
 // A word's spelling with case set aside but accents kept: `Tesorería` and `TESORERÍA` are one
@@ -265,6 +329,32 @@ class LayoutDoubts {
         doubt(rf, label, raw_.origin, kGluedLabel);
       }
     }
+    for (int f = 0; f < kHeaderFieldCount; ++f) {
+      if (blank(raw_.fields[static_cast<std::size_t>(f)])) {
+        doubt_holders_of_lost(static_cast<HeaderField>(f));
+      }
+    }
+  }
+
+  // A header field lost (its label misread beyond matching) leaves its value to the field beside
+  // where the label stood, which then reads right but holds a foreign value. Doubted: a free-text
+  // field whose start or end reads as the lost field's type (a typed field holding more than its
+  // value is a misfit already), and a field whose box runs over a column of the block's grid (the
+  // lost value's cell joined to its own). Fields within their own column are left alone: one lost
+  // label does not cast doubt on the whole block (OCR'd fields always carry their boxes).
+  void doubt_holders_of_lost(HeaderField lost) {
+    for (int f = 0; f < kHeaderFieldCount; ++f) {
+      const auto field = static_cast<HeaderField>(f);
+      const std::optional<RawField>& rf = raw_.field(field);
+      if (field == lost || blank(rf) || !rf->origin.confidence) continue;
+      const bool free_text = std::find(std::begin(kFreeTextFields), std::end(kFreeTextFields),
+                                       field) != std::end(kFreeTextFields);
+      if (free_text && ends_with_value_of(text::normalize_text(rf->text), lost)) {
+        doubt(rf, header_field_label(field), raw_.origin, kHoldsLost);
+      } else if (spans_a_column(*rf, raw_.fields)) {
+        doubt(rf, header_field_label(field), raw_.origin, kSpansColumn);
+      }
+    }
   }
 
   // Text that does not fit its field is most often the end of the value right above it (its box
@@ -365,10 +455,7 @@ class LayoutDoubts {
   // The action's text values: the free-text header fields and the text cells of each row.
   std::vector<Value> text_values() const {
     std::vector<Value> values;
-    for (const HeaderField f :
-         {HeaderField::kSecretaria, HeaderField::kNombre, HeaderField::kPrincipioRector,
-          HeaderField::kMeta, HeaderField::kLineaEstrategica, HeaderField::kEstrategia,
-          HeaderField::kProposito}) {
+    for (const HeaderField f : kFreeTextFields) {
       values.push_back({&raw_.field(f), header_field_label(f), &raw_.origin});
     }
     for (std::size_t i = 0; i < raw_.activities.size() && i < action_.activities.size(); ++i) {

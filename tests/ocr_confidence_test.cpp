@@ -54,6 +54,17 @@ RawAction action(std::optional<double> unit_conf, const std::string& annual, dou
   return a;
 }
 
+// Lays the header fields out as the usual template does, three to a row band in HeaderField's
+// order (columns at 0, 200, 400 pt, each value 180 pt wide).
+void lay_out_header(RawAction& a) {
+  for (int f = 0; f < kHeaderFieldCount; ++f) {
+    if (auto& rf = a.fields[static_cast<std::size_t>(f)]) {
+      const double x = 200.0 * (f % 3), y = 20.0 * (f / 3);
+      rf->box = Box{x, y + 10, x + 180, y + 18};
+    }
+  }
+}
+
 std::vector<std::string> low_confidence_texts(const Action& a) {
   std::vector<std::string> out;
   for (const Diagnostic& d : a.diagnostics) {
@@ -133,6 +144,44 @@ TEST(OcrConfidenceTest, FlagsWhatTheLayoutLost) {
        [](RawAction& a) { a.field(HeaderField::kInversion) = cell("$1,0OO.OO META", 0.97); },
        {"$1,0OO.OO META"}},
       {"header field lost", [](RawAction& a) { a.field(HeaderField::kNumero).reset(); }, {""}},
+      {"header field lost, its value at the end of the field beside it",
+       [](RawAction& a) {
+         a.field(HeaderField::kBeneficiarios).reset();
+         a.field(HeaderField::kNombre) = cell("Bacheo de calles M 10 H 12", 0.97);
+       },
+       {"", "Bacheo de calles M 10 H 12"}},
+      {"money lost, a free text ending with an amount",
+       [](RawAction& a) {
+         a.field(HeaderField::kInversion).reset();
+         a.field(HeaderField::kProposito) = cell("Calles sin baches $1,000.00", 0.97);
+       },
+       {"", "Calles sin baches $1,000.00"}},
+      {"partidas lost, a free text ending with codes; the number in another text is its own",
+       [](RawAction& a) {
+         a.field(HeaderField::kPartidas).reset();
+         a.field(HeaderField::kProposito) = cell("Calles sin baches 2111, 2611", 0.97);
+         a.field(HeaderField::kMeta) = cell("Bachear 300 calles", 0.97);
+       },
+       {"", "Calles sin baches 2111, 2611"}},
+      {"header field lost, the field beside it runs over its column",
+       [](RawAction& a) {
+         lay_out_header(a);
+         a.field(HeaderField::kBeneficiarios).reset();
+         a.field(HeaderField::kNombre)->box->x1 = 580;
+       },
+       {"", "Bacheo de calles"}},
+      {"header field lost, every other field within its column: nothing more",
+       [](RawAction& a) {
+         lay_out_header(a);
+         a.field(HeaderField::kNumero).reset();
+       },
+       {""}},
+      {"no field lost, a field running over a column: as written (a wide cell)",
+       [](RawAction& a) {
+         lay_out_header(a);
+         a.field(HeaderField::kNombre)->box->x1 = 580;
+       },
+       {}},
       {"strategy without its code",
        [](RawAction& a) { a.field(HeaderField::kEstrategia) = cell("Bachear", 0.97); },
        {"Bachear"}},
