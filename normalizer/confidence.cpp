@@ -31,8 +31,8 @@ constexpr std::string_view kTextBelow =
     "el campo de debajo tiene texto que no es suyo: este valor puede estar incompleto";
 constexpr std::string_view kHoldsLost =
     "termina o empieza con lo que parece el valor de un campo perdido: puede haberlo tomado";
-constexpr std::string_view kSpansColumn =
-    "se extiende sobre la columna de otro campo y falta un campo: puede haber tomado su valor";
+constexpr std::string_view kSpansColumns =
+    "se extiende sobre dos columnas del encabezado y falta un campo: puede haber tomado su valor";
 constexpr std::string_view kGluedLabel =
     "tiene palabras en mayúsculas que parecen una etiqueta del formato pegada al valor";
 // Words shorter than this are left out of the spelling and label checks (articles, `de`, `LED`).
@@ -164,22 +164,37 @@ bool ends_with_value_of(std::string_view text, HeaderField lost) {
   return false;
 }
 
-// Whether `field`'s box runs across the left edge of the value of another row band of the header
-// (a column of the block's grid starts inside it): it may hold the cells of two fields.
-bool spans_a_column(const RawField& field,
-                    const std::array<std::optional<RawField>, kHeaderFieldCount>& fields) {
-  // Points a box may reach past an edge with its own text (a ruling's width, a skewed line).
+// Whether `field`'s box runs over two values side by side in another row band of the header: a
+// value within its column lies over one value of each other band at most (a centred number's
+// box starts inside its column, so column starts alone say nothing), one holding the cells of two
+// fields lies over the two columns.
+bool spans_two_columns(const RawField& field,
+                       const std::array<std::optional<RawField>, kHeaderFieldCount>& fields) {
+  // Points two extents must share to overlap (a ruling's width, a skewed line).
   constexpr double kSlack = 6;
+  auto across = [](const Box& a, const Box& b) {
+    return std::min(a.x1, b.x1) - std::max(a.x0, b.x0) > kSlack;
+  };
+  auto same_band = [](const Box& a, const Box& b) {
+    return std::min(a.y1, b.y1) > std::max(a.y0, b.y0);
+  };
   if (!field.box) return false;
   const Box& f = *field.box;
-  return std::any_of(fields.begin(), fields.end(), [&](const std::optional<RawField>& other) {
+  std::vector<Box> below_or_above;  // the other bands' values under or over `field`
+  for (const std::optional<RawField>& other : fields) {
     if (!other || &*other == &field || !other->box || other->origin.page != field.origin.page) {
-      return false;
+      continue;
     }
-    const Box& o = *other->box;
-    const bool same_band = std::min(o.y1, f.y1) > std::max(o.y0, f.y0);
-    return !same_band && o.x0 > f.x0 + kSlack && o.x0 < f.x1 - kSlack;
-  });
+    if (!same_band(*other->box, f) && across(*other->box, f)) below_or_above.push_back(*other->box);
+  }
+  for (std::size_t i = 0; i < below_or_above.size(); ++i) {
+    for (std::size_t j = i + 1; j < below_or_above.size(); ++j) {
+      const Box& a = below_or_above[i];
+      const Box& b = below_or_above[j];
+      if (same_band(a, b) && !across(a, b)) return true;
+    }
+  }
+  return false;
 }
 
 // A word's spelling with case set aside but accents kept: `Tesorería` and `TESORERÍA` are one
@@ -351,8 +366,8 @@ class LayoutDoubts {
                                        field) != std::end(kFreeTextFields);
       if (free_text && ends_with_value_of(text::normalize_text(rf->text), lost)) {
         doubt(rf, header_field_label(field), raw_.origin, kHoldsLost);
-      } else if (spans_a_column(*rf, raw_.fields)) {
-        doubt(rf, header_field_label(field), raw_.origin, kSpansColumn);
+      } else if (spans_two_columns(*rf, raw_.fields)) {
+        doubt(rf, header_field_label(field), raw_.origin, kSpansColumns);
       }
     }
   }

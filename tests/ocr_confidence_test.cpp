@@ -176,6 +176,13 @@ TEST(OcrConfidenceTest, FlagsWhatTheLayoutLost) {
          a.field(HeaderField::kNumero).reset();
        },
        {""}},
+      {"header field lost, a number centred in the column of a field above: nothing more",
+       [](RawAction& a) {
+         lay_out_header(a);
+         a.field(HeaderField::kNumero)->box = Box{280, 30, 300, 38};
+         a.field(HeaderField::kPartidas).reset();
+       },
+       {""}},
       {"no field lost, a field running over a column: as written (a wide cell)",
        [](RawAction& a) {
          lay_out_header(a);
