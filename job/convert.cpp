@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "exporters/atomic_file.hpp"
@@ -362,49 +363,74 @@ OutputPlan output_plan(const ConvertJob& job, const std::vector<std::filesystem:
   return plan;
 }
 
-// OUTDIR/manifest.csv: this run's inputs over the earlier runs' rows. A refused input keeps the
+// The files under OUTDIR named after one input (`stem`), in manifest order.
+std::vector<std::string> input_output_names(const ConvertJob& job, const std::string& stem) {
+  std::vector<std::string> names;
+  if (writes(job, exporters::Format::kJson)) names.push_back(stem + ".json");
+  if (writes(job, exporters::Format::kHtml)) {
+    names.push_back(stem + ".html");
+    names.push_back(stem + "-paginas");
+  }
+  return names;
+}
+
+// The files under OUTDIR the whole batch shares, in manifest order.
+std::vector<std::string> batch_output_names(const ConvertJob& job) {
+  std::vector<std::string> names;
+  if (writes(job, exporters::Format::kHtml)) names = html_batch_names();
+  if (writes(job, exporters::Format::kCsv))
+    names.insert(names.end(), {"acciones.csv", "actividades.csv", "partidas.csv"});
+  // A database elsewhere (--db) is not a file of OUTDIR.
+  if (writes(job, exporters::Format::kSqlite) && job.db.empty())
+    names.emplace_back(exporters::kSqliteName);
+  return names;
+}
+
+const ManifestRow* earlier_row(const std::vector<ManifestRow>& earlier,
+                               const std::string& archivo) {
+  const auto it = std::find_if(earlier.begin(), earlier.end(),
+                               [&](const ManifestRow& e) { return e.archivo == archivo; });
+  return it == earlier.end() ? nullptr : &*it;
+}
+
+// One input's manifest row. `on_disk(name)` says whether the run put that file of OUTDIR in
+// place: an output that could not be written is not this input's. A refused input keeps the
 // JSON an earlier run wrote for it (the file is still there, and still its own).
+template <typename OnDisk>
+ManifestRow manifest_row(const ConvertJob& job, const InputOutcome& o,
+                         const std::vector<ManifestRow>& earlier, const OnDisk& on_disk) {
+  ManifestRow row{extractor::input_name(o.file),
+                  o.sha256,
+                  o.refused ? "rechazado" : "convertido",
+                  o.refused ? std::string(code_name(*o.refused)) : std::string(),
+                  o.actions,
+                  o.activities,
+                  o.warnings,
+                  {}};
+  if (!o.refused) {
+    for (const std::string& name : input_output_names(job, o.stem))
+      if (on_disk(name)) row.salidas.push_back(name);
+    for (const std::string& name : batch_output_names(job))
+      if (on_disk(name)) row.salidas.push_back(name);
+  } else if (const ManifestRow* e = earlier_row(earlier, row.archivo)) {
+    for (const std::string& s : e->salidas)
+      if (s.ends_with(".json")) row.salidas.push_back(s);
+  }
+  return row;
+}
+
+// OUTDIR/manifest.csv: this run's inputs over the earlier runs' rows.
 bool write_manifest(const ConvertJob& job, const BatchResult& result,
                     const std::vector<ManifestRow>& earlier, std::ostream& err) {
+  const auto written = [&](const std::string& name) {
+    return std::any_of(result.written.begin(), result.written.end(),
+                       [&](const std::filesystem::path& w) {
+                         return w.lexically_relative(job.output).generic_string() == name;
+                       });
+  };
   std::vector<ManifestRow> rows;
-  for (const InputOutcome& o : result.inputs) {
-    ManifestRow row{extractor::input_name(o.file),
-                    o.sha256,
-                    o.refused ? "rechazado" : "convertido",
-                    o.refused ? std::string(code_name(*o.refused)) : std::string(),
-                    o.actions,
-                    o.activities,
-                    o.warnings,
-                    {}};
-    if (!o.refused) {
-      // Only what is on disk: an output that could not be written is not this input's.
-      const auto add_written = [&](const std::string& name) {
-        const bool on_disk = std::any_of(
-            result.written.begin(), result.written.end(), [&](const std::filesystem::path& w) {
-              return w.lexically_relative(job.output).generic_string() == name;
-            });
-        if (on_disk) row.salidas.push_back(name);
-      };
-      if (writes(job, exporters::Format::kJson)) add_written(o.stem + ".json");
-      if (writes(job, exporters::Format::kHtml)) {
-        add_written(o.stem + ".html");
-        add_written(o.stem + "-paginas");
-        for (const std::string& name : html_batch_names()) add_written(name);
-      }
-      if (writes(job, exporters::Format::kCsv))
-        for (const char* name : {"acciones.csv", "actividades.csv", "partidas.csv"})
-          add_written(name);
-      // A database elsewhere (--db) is not a file of OUTDIR.
-      if (writes(job, exporters::Format::kSqlite) && job.db.empty())
-        add_written(exporters::kSqliteName);
-    } else {
-      for (const ManifestRow& e : earlier)
-        if (e.archivo == row.archivo)
-          for (const std::string& s : e.salidas)
-            if (s.ends_with(".json")) row.salidas.push_back(s);
-    }
-    rows.push_back(std::move(row));
-  }
+  for (const InputOutcome& o : result.inputs)
+    rows.push_back(manifest_row(job, o, earlier, written));
   try {
     exporters::AtomicFile file(job.output / kManifestName);
     file.write(manifest_csv(merge_manifest(earlier, rows)));
@@ -415,6 +441,66 @@ bool write_manifest(const ConvertJob& job, const BatchResult& result,
     return false;
   }
 }
+
+// The output folder's journal, kept as the batch goes (ManifestJournal): each record claims no
+// less than the files it names may hold, so a later run never touches what a killed one left.
+class FolderJournal final : public OutputRecord {
+ public:
+  FolderJournal(const ConvertJob& job, const std::vector<ManifestRow>& earlier,
+                ManifestJournal journal)
+      : job_(job), earlier_(earlier), journal_(std::move(journal)) {
+    for (const ManifestRow& row : earlier) earlier_index_.emplace(row.archivo, &row);
+  }
+
+  // Before: the input owns its outputs' names, and keeps what an earlier run recorded for it
+  // (its rows in the batch CSVs are still there until they are replaced).
+  void converting(const std::filesystem::path& file, const std::string& stem) override {
+    ManifestRow row{extractor::input_name(file), {}, kBegun, {}, 0, 0, 0, {}};
+    if (const ManifestRow* e = earlier_of(row.archivo)) row.salidas = e->salidas;
+    for (const std::string& name : input_output_names(job_, stem))
+      if (std::find(row.salidas.begin(), row.salidas.end(), name) == row.salidas.end())
+        row.salidas.push_back(name);
+    journal_.record({row});
+  }
+  // After: its own files as they are on disk; in the batch files, the rows an earlier run left
+  // for it are still there until the batch files are replaced.
+  void converted(const InputOutcome& outcome) override {
+    const ManifestRow* before = earlier_of(extractor::input_name(outcome.file));
+    journal_.record({manifest_row(job_, outcome, earlier_, [&](const std::string& name) {
+      if (is_input_output(outcome, name)) return std::filesystem::exists(job_.output / name);
+      return before != nullptr && std::find(before->salidas.begin(), before->salidas.end(), name) !=
+                                      before->salidas.end();
+    })});
+  }
+  void finishing(const std::vector<InputOutcome>& inputs) override {
+    std::vector<ManifestRow> rows;
+    for (const InputOutcome& o : inputs) {
+      if (o.refused) continue;
+      rows.push_back(manifest_row(job_, o, earlier_, [&](const std::string& name) {
+        return !is_input_output(o, name) || std::filesystem::exists(job_.output / name);
+      }));
+    }
+    journal_.record(rows);
+  }
+  // manifest.csv holds it all now.
+  void done() { journal_.remove(); }
+
+ private:
+  bool is_input_output(const InputOutcome& o, const std::string& name) const {
+    const std::vector<std::string> own = input_output_names(job_, o.stem);
+    return std::find(own.begin(), own.end(), name) != own.end();
+  }
+
+  const ManifestRow* earlier_of(const std::string& archivo) const {
+    const auto it = earlier_index_.find(archivo);
+    return it == earlier_index_.end() ? nullptr : it->second;
+  }
+
+  const ConvertJob& job_;
+  const std::vector<ManifestRow>& earlier_;
+  std::unordered_map<std::string, const ManifestRow*> earlier_index_;  // by archivo
+  ManifestJournal journal_;
+};
 
 // `--incremental`: drops from `files` the inputs whose sha256 the database holds, one line each.
 // False (and the database's one line) when it cannot be read.
@@ -512,6 +598,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
     const int n = stems[base] + 1;
     const std::string stem = n > 1 ? base + "-" + std::to_string(n) : base;
     InputOutcome outcome{file, {}, {}, 0, 0, 0, {}};
+    if (options.record) options.record->converting(file, stem);
     std::ostringstream lines;
     try {
       InputSummary summary;
@@ -576,6 +663,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
     }
     outputs.lost.clear();
     if (outcome.refused) outcome.sha256 = sha256_of(file, options.convert.max_input_bytes);
+    if (options.record) options.record->converted(outcome);
     result.inputs.push_back(std::move(outcome));
     emit(lost + lines.str());
     if (options.progress) options.progress->file_done();
@@ -589,6 +677,7 @@ BatchResult run_convert(const std::vector<std::filesystem::path>& files,
   // refused must not replace acciones.csv with a header-only file (the exporters' temporary
   // files are discarded when they are destroyed unfinished).
   if (result.converted == 0) return result;
+  if (options.record) options.record->finishing(result.inputs);
   std::ostringstream lines;
   if (!finish_outputs(outputs, result.written, lines)) result.output_failed = true;
   emit(lines.str());
@@ -662,20 +751,6 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
     }
     options.export_options.to_stdout = true;
   } else {
-    // Before anything is read or written: may this run replace what the folder holds?
-    std::string why;
-    manifest = read_manifest(job.output, why);
-    if (!manifest) {
-      err << "poa: " << why << '\n';
-      return ExitCode::kUsage;
-    }
-    if (auto refusal = check_outputs(output_plan(job, files, options), *manifest)) {
-      err << "poa: " << *refusal << '\n';
-      return ExitCode::kUsage;
-    }
-    options.export_options.csv_append = job.append;
-    for (const std::filesystem::path& f : files)
-      options.export_options.csv_replaced.push_back(extractor::input_name(f));
     std::error_code ec;
     created_output.folder = job.output;
     created_output.remove = !std::filesystem::exists(job.output, ec);
@@ -688,9 +763,45 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
     options.export_options.out_dir = job.output;
   }
   // Held until the batch files are in place: a second run into the folder is refused.
-  const std::optional<exporters::OutputLock> lock =
-      options.export_options.to_stdout ? std::nullopt : hold_output_folder(job.output, "poa", err);
-  if (!options.export_options.to_stdout && !lock) return ExitCode::kInputFailed;
+  std::optional<exporters::OutputLock> lock;
+  std::optional<FolderJournal> journal;
+  if (!options.export_options.to_stdout) {
+    if (auto held = hold_output_folder(job.output, "poa", err))
+      lock.emplace(std::move(*held));
+    else
+      return ExitCode::kInputFailed;
+    // With the folder held (no run of ours writes there), before anything is read or written:
+    // what does the folder hold, and may this run replace it?
+    std::string why;
+    manifest = read_manifest(job.output, why);
+    if (!manifest) {
+      err << "poa: " << why << '\n';
+      return ExitCode::kUsage;
+    }
+    try {
+      if (const std::size_t n = recover_journal(job.output, *manifest))
+        err << "poa: " << printable_name(job.output.string())
+            << ": una ejecución anterior se interrumpió antes de escribir " << kManifestName
+            << "; quedan registradas en él las salidas de sus " << n << " entradas\n";
+    } catch (const OutputError& e) {
+      err << "poa: error: " << e.what() << '\n';
+      return ExitCode::kInputFailed;
+    }
+    if (auto refusal = check_outputs(output_plan(job, files, options), *manifest)) {
+      err << "poa: " << *refusal << '\n';
+      return ExitCode::kUsage;
+    }
+    options.export_options.csv_append = job.append;
+    for (const std::filesystem::path& f : files)
+      options.export_options.csv_replaced.push_back(extractor::input_name(f));
+    std::optional<ManifestJournal> started = ManifestJournal::start(job.output, why);
+    if (!started) {
+      err << "poa: " << why << '\n';
+      return ExitCode::kInputFailed;
+    }
+    journal.emplace(job, *manifest, std::move(*started));
+    options.record = &*journal;
+  }
 
   if (job.incremental && !skip_known_documents(options, files, err)) return ExitCode::kInputFailed;
   options.jobs = job.input.jobs > 0 ? job.input.jobs : usable_cores();
@@ -712,10 +823,12 @@ ExitCode run(const ConvertJob& job, std::ostream& err) {
   } else if (!skipped.empty()) {
     err << skipped_line(skipped) << '\n';
   }
-  // Nothing written, nothing to record (and a full disk is said once, by the output).
+  // Nothing written, nothing to record (and a full disk is said once, by the output). A
+  // manifest that cannot be written leaves the journal for the next run.
   if (manifest && result.converted > 0 && !result.written.empty() &&
       !write_manifest(job, result, *manifest, err))
     return ExitCode::kInputFailed;
+  if (journal) journal->done();
   if (result.failed > 0 || result.output_failed || !errors.empty()) return ExitCode::kInputFailed;
   if (job.strict && result.warnings > 0) return ExitCode::kStrictWarnings;
   return ExitCode::kOk;

@@ -55,6 +55,21 @@ std::string output_base(const std::filesystem::path& file,
 using SourceOpener =
     std::function<std::unique_ptr<RowReader>(const std::filesystem::path&, const ConvertOptions&)>;
 
+struct InputOutcome;
+
+// Told what a batch is about to put in place, before it can appear, so that a run killed
+// part-way leaves a record of it (the output folder's journal, job/outputs.hpp).
+class OutputRecord {
+ public:
+  virtual ~OutputRecord() = default;
+  // `file` is about to be converted into the outputs named `stem`.
+  virtual void converting(const std::filesystem::path& file, const std::string& stem) = 0;
+  // What became of it (its own outputs are in place, or were never written).
+  virtual void converted(const InputOutcome& outcome) = 0;
+  // The batch files (CSVs, the review index, the database) are about to be put in place.
+  virtual void finishing(const std::vector<InputOutcome>& inputs) = 0;
+};
+
 struct BatchOptions {
   ConvertOptions convert;
   SourceOpener open;  // empty: the PDF or text reader, by content (tests substitute readers)
@@ -71,7 +86,8 @@ struct BatchOptions {
   // action by action into the exporters; more: each input is read into a whole Document first
   // (without its values' sources unless the review report is among the formats).
   unsigned jobs = 1;
-  Progress* progress = nullptr;  // counts files and pages, and prints the inputs' lines
+  Progress* progress = nullptr;    // counts files and pages, and prints the inputs' lines
+  OutputRecord* record = nullptr;  // told of each output before it appears
 };
 
 // What became of one input of a batch (a manifest.csv row).

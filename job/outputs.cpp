@@ -2,12 +2,19 @@
 // run replaces only what earlier runs of the same inputs produced there.
 #include "job/outputs.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
+#include "exporters/atomic_file.hpp"
 #include "exporters/csv_records.hpp"
+#include "model/os_error.hpp"
 
 namespace poa::job {
 namespace {
@@ -85,37 +92,21 @@ std::string read_head(const fs::path& path) {
   return records.empty() ? std::string() : std::string(records.front());
 }
 
-}  // namespace
-
-std::string manifest_csv(const std::vector<ManifestRow>& rows) {
-  std::string out = std::string(kHeader) + "\r\n";
-  for (const ManifestRow& r : rows) {
-    out += exporters::csv_quoted(r.archivo) + ',' + r.sha256 + ',' + r.estado + ',' + r.codigo +
-           ',' + std::to_string(r.actions) + ',' + std::to_string(r.activities) + ',' +
-           std::to_string(r.warnings) + ',' + exporters::csv_quoted(joined(r.salidas)) + "\r\n";
-  }
-  return out;
+bool read_whole(const fs::path& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return in || in.eof();
 }
 
-std::optional<std::vector<ManifestRow>> read_manifest(const fs::path& out_dir, std::string& why) {
-  const fs::path path = out_dir / kManifestName;
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return std::vector<ManifestRow>{};
-  std::ifstream in(path, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) {
-    why = path.string() + ": no se pudo leer";
-    return std::nullopt;
-  }
+// The rows of a manifest's text; nullopt when its header is not a manifest's.
+std::optional<std::vector<ManifestRow>> manifest_rows(std::string_view text) {
   const std::vector<std::string_view> records = exporters::csv_records(text);
   std::vector<std::string> header;
   if (!records.empty()) header = exporters::csv_fields(records.front());
   std::vector<std::string> sorted = header;
   std::sort(sorted.begin(), sorted.end());
-  if (!std::equal(sorted.begin(), sorted.end(), std::begin(kColumns), std::end(kColumns))) {
-    why = path.string() + ": no es un manifiesto de poa (columnas distintas)";
+  if (!std::equal(sorted.begin(), sorted.end(), std::begin(kColumns), std::end(kColumns)))
     return std::nullopt;
-  }
   std::vector<ManifestRow> rows;
   for (std::size_t i = 1; i < records.size(); ++i) {
     const std::vector<std::string> f = exporters::csv_fields(records[i]);
@@ -127,6 +118,36 @@ std::optional<std::vector<ManifestRow>> read_manifest(const fs::path& out_dir, s
     rows.push_back({at("archivo"), at("sha256"), at("estado"), at("codigo"), count(at("acciones")),
                     count(at("actividades")), count(at("avisos")), split_salidas(at("salidas"))});
   }
+  return rows;
+}
+
+std::string manifest_records(const std::vector<ManifestRow>& rows) {
+  std::string out;
+  for (const ManifestRow& r : rows) {
+    out += exporters::csv_quoted(r.archivo) + ',' + r.sha256 + ',' + r.estado + ',' + r.codigo +
+           ',' + std::to_string(r.actions) + ',' + std::to_string(r.activities) + ',' +
+           std::to_string(r.warnings) + ',' + exporters::csv_quoted(joined(r.salidas)) + "\r\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string manifest_csv(const std::vector<ManifestRow>& rows) {
+  return std::string(kHeader) + "\r\n" + manifest_records(rows);
+}
+
+std::optional<std::vector<ManifestRow>> read_manifest(const fs::path& out_dir, std::string& why) {
+  const fs::path path = out_dir / kManifestName;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return std::vector<ManifestRow>{};
+  std::string text;
+  if (!read_whole(path, text)) {
+    why = path.string() + ": no se pudo leer";
+    return std::nullopt;
+  }
+  std::optional<std::vector<ManifestRow>> rows = manifest_rows(text);
+  if (!rows) why = path.string() + ": no es un manifiesto de poa (columnas distintas)";
   return rows;
 }
 
@@ -193,6 +214,103 @@ std::optional<std::string> check_outputs(const OutputPlan& plan,
              "carpeta de salida";
   }
   return std::nullopt;
+}
+
+std::optional<ManifestJournal> ManifestJournal::start(const fs::path& out_dir, std::string& why) {
+  const fs::path path = out_dir / kJournalName;
+  const int fd =
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) {
+    why = "no se puede escribir " + printable_name(path.string()) + ": " + os_reason(errno);
+    return std::nullopt;
+  }
+  ManifestJournal journal(fd, path);
+  const std::string header = std::string(kHeader) + "\r\n";
+  if (::write(fd, header.data(), header.size()) != static_cast<ssize_t>(header.size())) {
+    why = "no se puede escribir " + printable_name(path.string()) + ": " + os_reason(errno);
+    journal.remove();
+    return std::nullopt;
+  }
+  return journal;
+}
+
+ManifestJournal::ManifestJournal(ManifestJournal&& other) noexcept
+    : fd_(other.fd_), path_(std::move(other.path_)) {
+  other.fd_ = -1;
+}
+
+ManifestJournal::~ManifestJournal() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void ManifestJournal::record(const std::vector<ManifestRow>& rows) {
+  if (fd_ < 0 || rows.empty()) return;
+  const std::string text = manifest_records(rows);
+  // O_APPEND, one write: a record is in the file whole or not at all, unless the disk is full.
+  const ssize_t ignored = ::write(fd_, text.data(), text.size());
+  (void)ignored;
+}
+
+void ManifestJournal::remove() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  fd_ = -1;
+  std::error_code ec;
+  fs::remove(path_, ec);
+}
+
+std::size_t recover_journal(const fs::path& out_dir, std::vector<ManifestRow>& manifest) {
+  const fs::path path = out_dir / kJournalName;
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(path, ec))) return 0;
+  std::string text;
+  read_whole(path, text);
+  // A record cut by a power cut has no line end: it is dropped (its files, if any, were not yet
+  // renamed into place: each record is written before the files it names).
+  const std::size_t end = text.rfind("\r\n");
+  text.resize(end == std::string::npos ? 0 : end + 2);
+  std::vector<ManifestRow> rows = manifest_rows(text).value_or(std::vector<ManifestRow>{});
+  // The last record of each input is what the dead run got to; in the order first recorded.
+  std::map<std::string, std::size_t> last;
+  std::vector<ManifestRow> latest;
+  for (ManifestRow& row : rows) {
+    const auto [it, added] = last.emplace(row.archivo, latest.size());
+    if (added)
+      latest.push_back(std::move(row));
+    else
+      latest[it->second] = std::move(row);
+  }
+  // What the dead run claimed is kept where it is on disk. An input it had only begun keeps the
+  // row an earlier run left for it (with any new file of its own added); with none and no file
+  // put in place, it is not recorded at all.
+  std::vector<ManifestRow> recorded;
+  for (ManifestRow& row : latest) {
+    std::erase_if(row.salidas, [&](const std::string& name) {
+      std::error_code missing;
+      return !fs::exists(fs::symlink_status(out_dir / name, missing));
+    });
+    if (row.estado == kBegun) {
+      const auto it = std::find_if(manifest.begin(), manifest.end(),
+                                   [&](const ManifestRow& m) { return m.archivo == row.archivo; });
+      if (it != manifest.end()) {
+        for (const std::string& name : row.salidas)
+          if (std::find(it->salidas.begin(), it->salidas.end(), name) == it->salidas.end())
+            it->salidas.push_back(name);
+        row = *it;
+      } else if (row.salidas.empty()) {
+        continue;
+      }
+    }
+    recorded.push_back(std::move(row));
+  }
+  if (!recorded.empty()) {
+    manifest = merge_manifest(manifest, recorded);
+    exporters::AtomicFile file(out_dir / kManifestName);
+    file.write(manifest_csv(manifest));
+    file.commit();
+  }
+  fs::remove(path, ec);
+  return recorded.size();
 }
 
 }  // namespace poa::job

@@ -39,6 +39,50 @@ std::optional<std::vector<ManifestRow>> read_manifest(const std::filesystem::pat
 std::vector<ManifestRow> merge_manifest(const std::vector<ManifestRow>& earlier,
                                         const std::vector<ManifestRow>& now);
 
+// The journal of the run holding the folder (`OUTDIR/.poa.diario`): manifest rows appended as
+// the run goes, each before the files it names can appear (an input's outputs before it is
+// converted, then what became of it; the batch files' owners before they are put in place).
+// manifest.csv is written only at the end, so a run killed part-way (SIGKILL, the OOM killer, a
+// SIGTERM after some inputs) would otherwise leave files in place that no manifest names, and
+// every later run into the folder would refuse to touch them. The run removes its journal once
+// manifest.csv is in place; a journal found by the next run is a dead run's (the folder's lock
+// is held) and recover_journal() folds it in. No fsync: like the outputs, the record holds
+// against a killed process, not a power cut (a torn last record is ignored).
+inline constexpr const char* kJournalName = ".poa.diario";
+// The `estado` of a journal row written before its input is converted.
+inline constexpr const char* kBegun = "interrumpido";
+
+class ManifestJournal {
+ public:
+  // Starts an empty journal in `out_dir`; nullopt (and `why`) when it cannot be created.
+  static std::optional<ManifestJournal> start(const std::filesystem::path& out_dir,
+                                              std::string& why);
+  ManifestJournal(ManifestJournal&& other) noexcept;
+  ManifestJournal& operator=(ManifestJournal&&) = delete;
+  ManifestJournal(const ManifestJournal&) = delete;
+  ~ManifestJournal();  // closes it; the file stays until remove()
+
+  // Appends the rows in one write, so a killed process leaves whole records. A write that fails
+  // (a full disk) is not an error of the run: its manifest.csv is still written at the end.
+  void record(const std::vector<ManifestRow>& rows);
+  // The run's manifest.csv is in place: the journal goes.
+  void remove();
+
+ private:
+  ManifestJournal(int fd, std::filesystem::path path) : fd_(fd), path_(std::move(path)) {}
+  int fd_ = -1;
+  std::filesystem::path path_;
+};
+
+// Folds the journal a dead run left in `out_dir` (if any) into `manifest`: its last row for each
+// input replaces that input's row (only the files of it that exist; an input it had only begun
+// adds its files to the row an earlier run left, or is left out when it put none in place), then
+// manifest.csv is written and the journal removed. Returns how many inputs it recorded (0: none,
+// or no journal). Throws poa::OutputError when
+// manifest.csv cannot be written (the journal then stays).
+std::size_t recover_journal(const std::filesystem::path& out_dir,
+                            std::vector<ManifestRow>& manifest);
+
 // What a run is about to write under `out_dir`.
 struct OutputPlan {
   std::filesystem::path out_dir;

@@ -259,8 +259,9 @@ TEST_F(CliEdgesTest, OnlyRegularFilesAreReadAndBigOnesAreRefusedAtOnce) {
 
 // ---- 4. Interrupted runs, stale temporary files, two runs at once ----------------------
 
-// Starts poa with `args` (signals at their defaults, whatever ours are), stderr to `err_file`.
-pid_t spawn_poa(const std::vector<std::string>& args, const fs::path& err_file) {
+// Starts poa with `args` (signals at their defaults, whatever ours are), stderr to `err_file`,
+// standard input from `stdin_fd`.
+pid_t spawn_poa(const std::vector<std::string>& args, const fs::path& err_file, int stdin_fd) {
   std::vector<std::string> argv_s = {POA_BINARY};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -268,6 +269,7 @@ pid_t spawn_poa(const std::vector<std::string>& args, const fs::path& err_file) 
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
   posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
@@ -287,11 +289,13 @@ pid_t spawn_poa(const std::vector<std::string>& args, const fs::path& err_file) 
 }
 
 TEST_F(CliEdgesTest, SignalsRemoveThisRunsTempFilesAndKillLeavesThemForTheNextRun) {
-  // Enough inputs that the run is still going when we look.
-  std::vector<std::string> args = {"convert"};
   const std::string sample = read_file(kSample);
-  for (int i = 0; i < 400; ++i)
-    args.push_back(write("in/poa" + std::to_string(i) + ".txt", sample).string());
+  ASSERT_FALSE(sample.empty());
+  const std::string poa0 = write("in/poa0.txt", sample).string();
+  const std::string poa1 = write("in/poa1.txt", sample).string();
+  const std::string poa2 = write("in/poa2.txt", sample).string();
+  // Another file whose outputs would be named as poa1's.
+  const std::string other_poa1 = write("otra/poa1.txt", sample).string();
   struct Case {
     int sig;
     int exit_code;  // -1: killed, no exit code
@@ -301,35 +305,57 @@ TEST_F(CliEdgesTest, SignalsRemoveThisRunsTempFilesAndKillLeavesThemForTheNextRu
                         Case{SIGINT, 130, "interrumpido (SIGINT)"}, Case{SIGKILL, -1, ""}}) {
     SCOPED_TRACE(c.sig);
     const fs::path out = dir_ / ("out" + std::to_string(c.sig));
-    std::vector<std::string> run_args = args;
-    for (const char* a : {"-o", "", "--format", "json,csv", "-q"}) run_args.push_back(a);
-    run_args[run_args.size() - 4] = out.string();
-    const pid_t pid = spawn_poa(run_args, dir_ / "stderr");
+    // The run converts poa0 and poa1, then waits on its standard input (a pipe nobody writes):
+    // it is interrupted there, with two JSONs in place and the batch CSVs still temporary.
+    int pipe_fds[2];
+    ASSERT_EQ(::pipe2(pipe_fds, O_CLOEXEC), 0);
+    const pid_t pid = spawn_poa(
+        {"convert", poa0, poa1, "-", poa2, "-o", out.string(), "--format", "json,csv", "-q"},
+        dir_ / "stderr", pipe_fds[0]);
+    ::close(pipe_fds[0]);
     ASSERT_GT(pid, 0);
-    // The batch CSVs are open from the start: wait until their temporary files exist.
-    for (int i = 0; i < 2000 && leftovers(out).size() < 2; ++i)
+    // (Its journal records poa1 as converted once poa1.json is in place.)
+    const auto poa1_done = [&] {
+      return read_file(out / ".poa.diario").find(poa1 + ",7af3b715") != std::string::npos;
+    };
+    for (int i = 0; i < 12000 && !poa1_done(); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    ASSERT_GE(leftovers(out).size(), 2u) << "the run ended before it could be interrupted";
+    ASSERT_TRUE(poa1_done());
+    ASSERT_TRUE(fs::exists(out / "poa1.json"));
     ::kill(pid, c.sig);
     int status = 0;
     ::waitpid(pid, &status, 0);
+    ::close(pipe_fds[1]);
     const std::string err = read_file(dir_ / "stderr");
     if (c.exit_code < 0) {
       EXPECT_TRUE(WIFSIGNALED(status));
       EXPECT_FALSE(leftovers(out).empty());  // SIGKILL cannot be caught
-      // The next run into the folder removes what the dead one left, and finishes cleanly.
-      const PoaRun next =
-          poa({"convert", args[1], "-o", out.string(), "--format", "json,csv", "-q"});
-      EXPECT_EQ(next.exit_code, 0) << next.err;
+    } else {
+      ASSERT_TRUE(WIFEXITED(status)) << err;
+      EXPECT_EQ(WEXITSTATUS(status), c.exit_code) << err;
+      EXPECT_EQ(count(err, "interrumpido"), 1u) << err;
+      EXPECT_NE(err.find(c.says), std::string::npos) << err;
       EXPECT_TRUE(leftovers(out).empty()) << leftovers(out).front();
-      continue;
     }
-    ASSERT_TRUE(WIFEXITED(status)) << err;
-    EXPECT_EQ(WEXITSTATUS(status), c.exit_code) << err;
-    EXPECT_EQ(count(err, "interrumpido"), 1u) << err;
-    EXPECT_NE(err.find(c.says), std::string::npos) << err;
-    EXPECT_TRUE(leftovers(out).empty()) << leftovers(out).front();
     EXPECT_FALSE(fs::exists(out / "acciones.csv"));
+    // The next run into the folder records what the dead one put in place (so poa1.json stays
+    // poa1.txt's: another file of that name may not replace it), removes its temporary files,
+    // and finishes cleanly.
+    const PoaRun next = poa({"convert", poa0, "-o", out.string(), "--format", "json,csv", "-q"});
+    EXPECT_EQ(next.exit_code, 0) << next.err;
+    EXPECT_NE(next.err.find("una ejecución anterior se interrumpió antes de escribir manifest.csv"),
+              std::string::npos)
+        << next.err;
+    EXPECT_TRUE(leftovers(out).empty()) << leftovers(out).front();
+    EXPECT_FALSE(fs::exists(out / ".poa.diario"));
+    const std::string manifest = read_file(out / "manifest.csv");
+    EXPECT_NE(manifest.find(poa1 + ",7af3b715"), std::string::npos) << manifest;
+    EXPECT_NE(manifest.find(",convertido,,8,49,7,poa1.json\r\n"), std::string::npos) << manifest;
+    const PoaRun clash =
+        poa({"convert", other_poa1, "-o", out.string(), "--format", "json,csv", "-q"});
+    EXPECT_EQ(clash.exit_code, 2) << clash.err;
+    EXPECT_NE(clash.err.find("poa1.json ya existe y es de " + poa1), std::string::npos)
+        << clash.err;
   }
 }
 
