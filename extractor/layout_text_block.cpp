@@ -34,8 +34,9 @@ class PageLayouter::TextBlock {
   struct BlockCell {
     GCell cell;
     bool label = false;
-    int target = -1;        // line it moves to, -1 when it stays
-    int starts_label = -1;  // a label or a wrapped label's first line: -1 not known yet
+    int target = -1;             // line it moves to, -1 when it stays
+    int starts_label = -1;       // a label or a wrapped label's first line: -1 not known yet
+    bool wrapped_label = false;  // a line of a label wrapped in a label column (unjoined lines)
   };
   // A column followed down from a cell (find_wrapped): its lines, and what lies beside them.
   struct Wrapped {
@@ -177,16 +178,27 @@ bool PageLayouter::TextBlock::value_column(int col) const {
 // A value merged across the form's width runs under the labels of a block on its right: the
 // block's borders cut its line where the text has no gutter. A piece of a value column's cell
 // that follows it with no gutter, and is no label, is the rest of that value (bottom up, so
-// that starts_label looks at lines already joined).
+// that starts_label looks at lines already joined). A label wrapped in a column of labels beside
+// such a value (`NÚMERO DE` / `ACCIÓN`, each less than a gutter after one of its lines: sweep
+// seed 40) reads as a label only with both its lines, so it is looked for before any join.
 void PageLayouter::TextBlock::join_spanning_values() {
+  for (int pos = 0; pos + 1 < n_; ++pos) {
+    for (std::size_t i = 0; i < line(pos).size(); ++i) {
+      BlockCell& bc = line(pos)[i];
+      if (bc.label || value_column(bc.cell.column) || !starts_label(pos, i)) continue;
+      bc.wrapped_label = true;
+      find_col(pos + 1, bc.cell.column)->wrapped_label = true;
+    }
+  }
   for (int pos = n_ - 1; pos >= 0; --pos) {
     auto& cells = line(pos);
     for (std::size_t i = 1; i < cells.size();) {
       GCell& value = cells[i - 1].cell;
       const GCell& rest = cells[i].cell;
       const double gap = rest.box.x0 - value.box.x1;
-      if (cells[i - 1].label || cells[i].label || !value_column(value.column) ||
-          gap >= l_.config_.gutter * rest.size || starts_label(pos, i)) {
+      if (cells[i - 1].label || cells[i].label || cells[i].wrapped_label ||
+          !value_column(value.column) || gap >= l_.config_.gutter * rest.size ||
+          starts_label(pos, i)) {
         ++i;
         continue;
       }

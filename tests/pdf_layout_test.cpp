@@ -615,6 +615,31 @@ std::vector<Case> cases() {
                   R"(l2 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
                   R"(l4 [c0 "PROPÓSITO"] [c1 "Reducir el consumo."])"}});
 
+  out.push_back(
+      {"pairs_label_wrapped_beside_a_value_running_up_to_it_stays_one_label",
+       [](std::vector<PageWords>& pages) {
+         // Label | value pairs, no rulings, values centred (sweep seed 40): META's value runs
+         // up to the right-hand labels' column, less than a gutter before `NÚMERO DE` on its
+         // first line and `ACCIÓN` on its second; together they are a label, no value's rest.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "META", 40, 80);
+         place(p, "Sustituir las luminarias LED de bajo", 284, 80);
+         place(p, "NÚMERO DE", 420, 80);
+         place(p, "7", 520, 80);
+         place(p, "consumo en las vialidades, con", 303, 88);
+         place(p, "ACCIÓN", 420, 88);
+         place(p, "retiro del material.", 300, 96);
+         place(p, "PROPÓSITO", 40, 110);
+         place(p, "Reducir el consumo.", 140, 110);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "META"] [c1 "Sustituir las luminarias LED de bajo consumo en las vialidades,)"
+        R"( con retiro del material."] [c2 "NÚMERO DE ACCIÓN"] [c3 "7"])",
+        R"(l6 [c0 "PROPÓSITO"] [c1 "Reducir el consumo."])"}});
+
   out.push_back({"form_label_wrapped_with_loose_line_spacing_stays_one_label",
                  [](std::vector<PageWords>& pages) {
                    // `NÚMERO DE` / `ACCIÓN` 4.8 pt apart (half a line: line spacing 1.5),
