@@ -406,10 +406,17 @@ int PageLayouter::TextBlock::wrapped_target(int pos, const BlockCell& head,
   if (w.chain.size() < 2) return -1;
   if (w.label_chain) {
     // The wrapped label goes onto the line of the other labels of its row (they are centred,
-    // so on one of its lines below the first or between them), else where it starts.
+    // so on one of its lines below the first or between them); with none there (their cells
+    // left empty), onto a line between its first and last that holds its value, beside it
+    // (`PARTIDA` / `2211, 3361, 4411` / `PRESUPUESTAL`, sweep seed 682); else where it starts.
     for (int q = pos + 1; q <= w.last; ++q) {
       for (const BlockCell& bc : cells_[static_cast<std::size_t>(q)]) {
         if (bc.label && bc.cell.column != head.cell.column) return q;
+      }
+    }
+    for (int q = pos + 1; q < w.last; ++q) {
+      for (const BlockCell& bc : cells_[static_cast<std::size_t>(q)]) {
+        if (bc.cell.column == head.cell.column + 1 && value_column(bc.cell.column)) return q;
       }
     }
     return pos;

@@ -727,6 +727,30 @@ std::vector<Case> cases() {
         R"( [c3 "Sustituir las luminarias de vapor de sodio por 1,800 luminarias LED de bajo)"
         R"( consumo."])"}});
 
+  out.push_back(
+      {"value_of_numbers_where_the_months_were_does_not_continue_the_table",
+       [](std::vector<PageWords>& pages) {
+         // The same with label | value pairs, BENEFICIARIOS' label cell left empty (sweep seed
+         // 682): the next action's first row, `PARTIDA` / `PRESUPUESTAL` centred on its value
+         // `2211, 3361, 4411`, which lies where the months were; a list of numbers is no
+         // month's quantity. The label's first line, above every label line, is no title, and
+         // the label goes onto its value's line.
+         first_activity_page(pages);
+         PageWords& p2 = new_page(pages);
+         place(p2, "PARTIDA", 420, 26);
+         place(p2, "M 3,120 H 2,875", 140, 30);
+         place(p2, "2211, 3361, 4411", 520, 30);
+         place(p2, "PRESUPUESTAL", 420, 34);
+         place(p2, "NÚMERO DE ACCIÓN", 40, 44);
+         place(p2, "61", 140, 44);
+         place(p2, "META", 420, 44);
+         place(p2, "Atender a 5,995 personas.", 520, 44);
+       },
+       {"l1" + kHeaderRow, months_row(3),
+        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
+        "BR p2", R"(l1 [c1 "M 3,120 H 2,875"] [c2 "PARTIDA PRESUPUESTAL"] [c3 "2211, 3361, 4411"])",
+        R"(l4 [c0 "NÚMERO DE ACCIÓN"] [c1 "61"] [c2 "META"] [c3 "Atender a 5,995 personas."])"}});
+
   out.push_back({"one_line_activities",
                  [](std::vector<PageWords>& pages) {
                    PageWords& p = new_page(pages);
