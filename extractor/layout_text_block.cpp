@@ -433,6 +433,11 @@ int PageLayouter::TextBlock::wrapped_target(int pos, const BlockCell& head,
       value_column(head.cell.column)) {
     return w.labels_line;
   }
+  // The same value with no label below it either: its lines are one cell, one row (META's two
+  // lines bottom-aligned under ESTRATEGIA's row, its label cell left empty: sweep seed 287).
+  if (w.label_line < 0 && l_.info_[page_line(pos)].labels == 0 && value_column(head.cell.column)) {
+    return pos;
+  }
   if (w.label_line < 0) return -1;
   // The label's line must run between the value's first and last lines.
   const double label_cy = cy(l_.lines_[page_line(w.label_line)].box);
