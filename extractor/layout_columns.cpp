@@ -221,16 +221,23 @@ void label_groups(const std::vector<HeaderPiece>& pieces, const std::vector<Ruli
   // both, parts two column labels however close their words sit, even overlapping: a narrow
   // column's wrapped label (`RESPONSABLE`) may run past its border into the next one's lines
   // (`UNIDAD DE` / `MEDIDA`). Each piece goes by its centre, as a word does in a drawn grid's
-  // cells. Pieces of one line keep to the gap rule: a group label over the months may be
-  // written across the month columns' rulings.
+  // cells. Two pieces of one line are parted by a border only when neither crosses one drawn
+  // through it: two labels filling their cells a word space apart (`ÁREA RESPONSABLE` |
+  // `UNIDAD DE MEDIDA`, sweep seed 765); a group label over the months may be written across
+  // the month columns' rulings.
+  auto ruling_through = [&](double x0, double x1, double ya, double yb) {
+    return std::any_of(vertical.begin(), vertical.end(), [&](const Ruling& r) {
+      return r.pos > x0 && r.pos < x1 && r.from <= std::min(ya, yb) && r.to >= std::max(ya, yb);
+    });
+  };
   auto ruled_apart = [&](const HeaderPiece& a, const HeaderPiece& b) {
-    if (a.line == b.line) return false;
     const double xa = (a.box.x0 + a.box.x1) / 2, xb = (b.box.x0 + b.box.x1) / 2;
     const double ya = cy(a.box), yb = cy(b.box);
-    return std::any_of(vertical.begin(), vertical.end(), [&](const Ruling& r) {
-      return r.pos > std::min(xa, xb) && r.pos < std::max(xa, xb) && r.from <= std::min(ya, yb) &&
-             r.to >= std::max(ya, yb);
-    });
+    if (a.line == b.line && (ruling_through(a.box.x0, a.box.x1, ya, ya) ||
+                             ruling_through(b.box.x0, b.box.x1, yb, yb))) {
+      return false;
+    }
+    return ruling_through(std::min(xa, xb), std::max(xa, xb), ya, yb);
   };
   auto apart = [&](std::size_t ra, std::size_t rb) {
     for (std::size_t a : members[ra]) {

@@ -34,8 +34,9 @@ class PageLayouter::TextBlock {
   struct BlockCell {
     GCell cell;
     bool label = false;
-    int target = -1;        // line it moves to, -1 when it stays
-    int starts_label = -1;  // a label or a wrapped label's first line: -1 not known yet
+    int target = -1;             // line it moves to, -1 when it stays
+    int starts_label = -1;       // a label or a wrapped label's first line: -1 not known yet
+    bool wrapped_label = false;  // a line of a label wrapped in a label column (unjoined lines)
   };
   // A column followed down from a cell (find_wrapped): its lines, and what lies beside them.
   struct Wrapped {
@@ -177,16 +178,27 @@ bool PageLayouter::TextBlock::value_column(int col) const {
 // A value merged across the form's width runs under the labels of a block on its right: the
 // block's borders cut its line where the text has no gutter. A piece of a value column's cell
 // that follows it with no gutter, and is no label, is the rest of that value (bottom up, so
-// that starts_label looks at lines already joined).
+// that starts_label looks at lines already joined). A label wrapped in a column of labels beside
+// such a value (`NÚMERO DE` / `ACCIÓN`, each less than a gutter after one of its lines: sweep
+// seed 40) reads as a label only with both its lines, so it is looked for before any join.
 void PageLayouter::TextBlock::join_spanning_values() {
+  for (int pos = 0; pos + 1 < n_; ++pos) {
+    for (std::size_t i = 0; i < line(pos).size(); ++i) {
+      BlockCell& bc = line(pos)[i];
+      if (bc.label || value_column(bc.cell.column) || !starts_label(pos, i)) continue;
+      bc.wrapped_label = true;
+      find_col(pos + 1, bc.cell.column)->wrapped_label = true;
+    }
+  }
   for (int pos = n_ - 1; pos >= 0; --pos) {
     auto& cells = line(pos);
     for (std::size_t i = 1; i < cells.size();) {
       GCell& value = cells[i - 1].cell;
       const GCell& rest = cells[i].cell;
       const double gap = rest.box.x0 - value.box.x1;
-      if (cells[i - 1].label || cells[i].label || !value_column(value.column) ||
-          gap >= l_.config_.gutter * rest.size || starts_label(pos, i)) {
+      if (cells[i - 1].label || cells[i].label || cells[i].wrapped_label ||
+          !value_column(value.column) || gap >= l_.config_.gutter * rest.size ||
+          starts_label(pos, i)) {
         ++i;
         continue;
       }
@@ -394,10 +406,17 @@ int PageLayouter::TextBlock::wrapped_target(int pos, const BlockCell& head,
   if (w.chain.size() < 2) return -1;
   if (w.label_chain) {
     // The wrapped label goes onto the line of the other labels of its row (they are centred,
-    // so on one of its lines below the first or between them), else where it starts.
+    // so on one of its lines below the first or between them); with none there (their cells
+    // left empty), onto a line between its first and last that holds its value, beside it
+    // (`PARTIDA` / `2211, 3361, 4411` / `PRESUPUESTAL`, sweep seed 682); else where it starts.
     for (int q = pos + 1; q <= w.last; ++q) {
       for (const BlockCell& bc : cells_[static_cast<std::size_t>(q)]) {
         if (bc.label && bc.cell.column != head.cell.column) return q;
+      }
+    }
+    for (int q = pos + 1; q < w.last; ++q) {
+      for (const BlockCell& bc : cells_[static_cast<std::size_t>(q)]) {
+        if (bc.cell.column == head.cell.column + 1 && value_column(bc.cell.column)) return q;
       }
     }
     return pos;
@@ -413,6 +432,11 @@ int PageLayouter::TextBlock::wrapped_target(int pos, const BlockCell& head,
   if (w.labels_line >= 0 && l_.info_[page_line(pos)].labels == 0 &&
       value_column(head.cell.column)) {
     return w.labels_line;
+  }
+  // The same value with no label below it either: its lines are one cell, one row (META's two
+  // lines bottom-aligned under ESTRATEGIA's row, its label cell left empty: sweep seed 287).
+  if (w.label_line < 0 && l_.info_[page_line(pos)].labels == 0 && value_column(head.cell.column)) {
+    return pos;
   }
   if (w.label_line < 0) return -1;
   // The label's line must run between the value's first and last lines.

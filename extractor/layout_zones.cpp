@@ -114,7 +114,8 @@ bool PageLayouter::find_carried_zone(int first, TableZone& z) const {
   // Its columns only go on if some line has a number (or `-`) in the numeric columns, and
   // nothing else there: a header block's value wrapped across the page's width, on top of the
   // page, may hold a number where the months were (`Sustituir 1,800 luminarias…`, sweep seed
-  // 381: META's first lines over the next action's labels).
+  // 381: META's first lines over the next action's labels), or a list of numbers (`2211, 3361,
+  // 4411`, seed 682: the next action's PARTIDA), which is no month's quantity.
   const auto anual = static_cast<std::size_t>(std::max(state_.cut_table_anual, 0));
   const double numeric_x0 = anual < state_.cut_table.size() ? state_.cut_table[anual].x0 : kInf;
   for (int k = z.body_first; k <= z.body_last; ++k) {
@@ -123,8 +124,7 @@ bool PageLayouter::find_carried_zone(int first, TableZone& z) const {
     for (std::uint32_t wi : lines_[static_cast<std::size_t>(k)].words) {
       const Word& w = page_.words[wi];
       if (w.box.x0 < numeric_x0) continue;
-      const char c = w.text[0];
-      ((c >= '0' && c <= '9') || c == '-' ? number : other) = true;
+      (text::parse_quantity(w.text) ? number : other) = true;
     }
     if (number && !other) return true;
   }
@@ -244,15 +244,42 @@ void PageLayouter::find_zones() {
   find_whole_lines();
 }
 
-void PageLayouter::find_whole_lines() {
+// A label wrapped in its cell and centred on its value's line lies partly above that line; when
+// the row's other label cells are empty (or on a row of their own), its first line is above every
+// line with a label, and reads as none alone (`PARTIDA` / `M 3,120 H 2,875   2211, 3361, 4411` /
+// `PRESUPUESTAL`, sweep seed 682). It is no title: together with a piece stacked under it, within
+// a label's line gap, it reads as a label.
+int PageLayouter::first_label_line() const {
   const int n = static_cast<int>(lines_.size());
-  int first_label = n;
-  for (int i = 0; i < n; ++i) {
-    if (info_[static_cast<std::size_t>(i)].label) {
-      first_label = i;
-      break;
+  int first = 0;
+  while (first < n && !info_[static_cast<std::size_t>(first)].label) ++first;
+  std::vector<GCell> upper, lower;
+  for (int i = 0; i < first; ++i) {
+    const LineData& l = lines_[static_cast<std::size_t>(i)];
+    if (info_[static_cast<std::size_t>(i)].heading) continue;
+    gutter_cells(page_, l, {}, config_, upper);
+    for (int j = i + 1; j < n && j <= first; ++j) {
+      const LineData& below = lines_[static_cast<std::size_t>(j)];
+      if (below.box.y0 - l.box.y1 > config_.label_line_gap * height(below.box)) break;
+      gutter_cells(page_, below, {}, config_, lower);
+      for (const GCell& a : upper) {
+        for (const GCell& b : lower) {
+          if (b.box.x0 >= a.box.x1 || a.box.x0 >= b.box.x1 ||
+              a.text.size() + b.text.size() >= config_.max_label_length) {
+            continue;
+          }
+          const std::optional<LabelMatch> m = classify_cell(a.text + ' ' + b.text).header;
+          if (m && m->value.empty()) return i;
+        }
+      }
     }
   }
+  return first;
+}
+
+void PageLayouter::find_whole_lines() {
+  const int n = static_cast<int>(lines_.size());
+  const int first_label = first_label_line();
   for (int i = 0; i < n; ++i) {
     LineInfo& inf = info_[static_cast<std::size_t>(i)];
     if (inf.cut != Cut::kBlock) continue;

@@ -328,9 +328,10 @@ class PageLayouter {
 
   void find_zones();
   // The lines from `first` on that continue the table the previous page's foot cut (none when
-  // it cut none): they run until a line that ends a table body, and some hold a value in its
-  // numeric columns (a word there starting with a digit or `-`). Returns false when there is no
-  // such zone. (char_grid_border's "an amount starts here" also counts `$`; the two are left
+  // it cut none): they run until a line that ends a table body, and some line holds values in its
+  // numeric columns and nothing else there (words that read as quantities: `12`, `1,200`, `-`).
+  // Returns false when there is no such zone. (char_grid_border's "an amount starts here" also
+  // counts `$`; the two are left
   // apart, since one test for both would change which pages carry a table or where a
   // character grid's border runs.)
   bool find_carried_zone(int first, TableZone& z) const;
@@ -351,6 +352,9 @@ class PageLayouter {
   // title is the recogniser's call (it reads these facts, and a one-cell row naming the plan
   // from any reader).
   void find_whole_lines();
+  // The first line holding a label, or starting one wrapped over two lines (`PARTIDA` over
+  // `PRESUPUESTAL`: neither is a label alone); lines_.size() when none.
+  int first_label_line() const;
   // ---- Pass 5, columns (layout_columns.cpp)
   void find_header_grid();
   // A column of labels on whose label lines text starts right of all its labels (past a word

@@ -143,7 +143,8 @@ RawField field_from(const std::string& text, const Origin& origin, const std::op
 // More text for a field (a wrapped line, a cell split in two); its box grows to cover the cell
 // when the cell is on the field's page. A cell merged over rows that a page break cuts is drawn
 // again from its start on the next page (Calc, sweep seeds 26, 156): text on a later page that
-// begins with all of the field's text repeats it.
+// begins with all of the field's text repeats it, and so do lines there that add up to all of
+// it, one at a time (seed 156: the field then reads its text twice).
 void extend_field(RawField& field, const std::string& text, const Origin& origin,
                   const std::optional<Box>& box) {
   if (text == kUnreadInk) {
@@ -154,6 +155,11 @@ void extend_field(RawField& field, const std::string& text, const Origin& origin
   } else {
     if (!field.text.empty()) field.text += ' ';
     field.text += text;
+    const std::size_t half = field.text.size() / 2;
+    if (origin.page != field.origin.page && field.text.size() % 2 == 1 && field.text[half] == ' ' &&
+        field.text.compare(0, half, field.text, half + 1, half) == 0) {
+      field.text.resize(half);
+    }
   }
   if (!box || origin.page != field.origin.page) return;
   if (!field.box) {

@@ -160,13 +160,14 @@ TEST(CharGridRowsTest, AreToldApartWithoutBlankLines) {
 
 // The column labels that header pieces give, as `label | label | …` (each label's pieces line
 // by line).
-std::string labels_of(std::vector<detail::HeaderPiece> pieces, bool char_grid) {
+std::string labels_of(std::vector<detail::HeaderPiece> pieces, bool char_grid,
+                      const std::vector<Ruling>& vertical = {}) {
   std::stable_sort(pieces.begin(), pieces.end(),
                    [](const auto& a, const auto& b) { return a.box.x0 < b.box.x0; });
   LayoutConfig config;
   config.char_grid = char_grid;
   std::vector<std::size_t> group;
-  detail::label_groups(pieces, {}, config, group);
+  detail::label_groups(pieces, vertical, config, group);
   std::vector<std::vector<const detail::HeaderPiece*>> labels;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     if (group[i] >= labels.size()) labels.resize(group[i] + 1);
@@ -215,6 +216,7 @@ TEST(LabelGroupsTest, PdfHeaderLabels) {
     double size;
     std::vector<Piece> pieces;
     std::string labels;
+    std::vector<Ruling> vertical = {};  // drawn borders (pieces of line k lie at y 10k)
   };
   const std::vector<Case> cases = {
       {"labels of two lines 4.5 pt apart are two (seed 1685)",
@@ -240,6 +242,21 @@ TEST(LabelGroupsTest, PdfHeaderLabels) {
        9.0,
        {{"PROGRAMACIÓN", 371.65, 444.62, 0}, {"ANUAL", 392.41, 423.89, 1}},
        "PROGRAMACIÓN ANUAL"},
+      {"labels filling their cells a word space apart on one line, a border drawn between "
+       "them, are two (sweep seed 765)",
+       7.3,
+       {{"ÁREA", 236.61, 257.36, 0},
+        {"RESPONSABLE", 259.38, 315.17, 0},
+        {"UNIDAD", 317.20, 345.65, 0},
+        {"DE", 347.67, 357.82, 0},
+        {"MEDIDA", 359.85, 388.70, 0}},
+       "ÁREA RESPONSABLE | UNIDAD DE MEDIDA",
+       {{235.74, -1, 30}, {316.19, -1, 30}, {389.89, -1, 30}}},
+      {"a label written across borders drawn through its line is one label",
+       7.3,
+       {{"PROGRAMACIÓN", 600.0, 651.0, 0}, {"MENSUAL", 653.0, 684.0, 0}},
+       "PROGRAMACIÓN MENSUAL",
+       {{593.99, -1, 30}, {625.45, -1, 30}, {652.0, -1, 30}, {688.80, -1, 30}}},
   };
   for (const Case& c : cases) {
     std::vector<detail::HeaderPiece> pieces;
@@ -247,7 +264,7 @@ TEST(LabelGroupsTest, PdfHeaderLabels) {
       const double y = 10.0 * p.line;
       pieces.push_back(detail::HeaderPiece{Box{p.x0, y, p.x1, y + c.size}, p.text, p.line, c.size});
     }
-    EXPECT_EQ(labels_of(pieces, false), c.labels) << c.name;
+    EXPECT_EQ(labels_of(pieces, false, c.vertical), c.labels) << c.name;
   }
 }
 

@@ -176,6 +176,15 @@ PageWords& first_activity_page(std::vector<PageWords>& pages) {
   return p;
 }
 
+// The rows of first_activity_page's page, then those of `next` (the next pages' rows).
+std::vector<std::string> after_first_activity_page(std::vector<std::string> next) {
+  std::vector<std::string> rows{
+      "l1" + kHeaderRow, months_row(3),
+      R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0)};
+  rows.insert(rows.end(), next.begin(), next.end());
+  return rows;
+}
+
 // A label | value form's title and first row: SECRETARÍA | value | NÚMERO DE ACCIÓN | 4 (a block
 // of labels on the right, [420, 520), its values from 520).
 void form_title_and_first_row(PageWords& p) {
@@ -615,6 +624,31 @@ std::vector<Case> cases() {
                   R"(l2 [c0 "META"] [c1 "Sustituir 1,800 luminarias de vapor de sodio."])",
                   R"(l4 [c0 "PROPÓSITO"] [c1 "Reducir el consumo."])"}});
 
+  out.push_back(
+      {"pairs_label_wrapped_beside_a_value_running_up_to_it_stays_one_label",
+       [](std::vector<PageWords>& pages) {
+         // Label | value pairs, no rulings, values centred (sweep seed 40): META's value runs
+         // up to the right-hand labels' column, less than a gutter before `NÚMERO DE` on its
+         // first line and `ACCIÓN` on its second; together they are a label, no value's rest.
+         PageWords& p = new_page(pages);
+         form_title_and_first_row(p);
+         place(p, "META", 40, 80);
+         place(p, "Sustituir las luminarias LED de bajo", 284, 80);
+         place(p, "NÚMERO DE", 420, 80);
+         place(p, "7", 520, 80);
+         place(p, "consumo en las vialidades, con", 303, 88);
+         place(p, "ACCIÓN", 420, 88);
+         place(p, "retiro del material.", 300, 96);
+         place(p, "PROPÓSITO", 40, 110);
+         place(p, "Reducir el consumo.", 140, 110);
+       },
+       {R"(T l1 [c0 "PROGRAMA OPERATIVO ANUAL 2023"])",
+        R"(l2 [c0 "SECRETARÍA"] [c1 "Secretaría de Planeación."] [c2 "NÚMERO DE ACCIÓN"])"
+        R"( [c3 "4"])",
+        R"(l3 [c0 "META"] [c1 "Sustituir las luminarias LED de bajo consumo en las vialidades,)"
+        R"( con retiro del material."] [c2 "NÚMERO DE ACCIÓN"] [c3 "7"])",
+        R"(l6 [c0 "PROPÓSITO"] [c1 "Reducir el consumo."])"}});
+
   out.push_back({"form_label_wrapped_with_loose_line_spacing_stays_one_label",
                  [](std::vector<PageWords>& pages) {
                    // `NÚMERO DE` / `ACCIÓN` 4.8 pt apart (half a line: line spacing 1.5),
@@ -681,6 +715,26 @@ std::vector<Case> cases() {
                   R"(l4 [c1 "Realizar 24 jornadas de salud comunitaria con consultas"])",
                   R"(l5 [c0 "PROPÓSITO"] [c1 "Mejorar las condiciones."])"}});
 
+  out.push_back({"form_value_of_two_lines_alone_under_a_row_is_one_row",
+                 [](std::vector<PageWords>& pages) {
+                   // The same with META's value over two lines, bottom-aligned under
+                   // ESTRATEGIA's row (sweep seed 287): its lines are one cell, one row.
+                   PageWords& p = new_page(pages);
+                   place(p, "ESTRATEGIA", 40, 50);
+                   place(p, "Acercar los servicios", 140, 50);
+                   place(p, "básicos de salud a la", 140, 58);
+                   place(p, "población", 140, 66);
+                   place(p, "Realizar 24 jornadas de salud comunitaria con consultas", 140, 80);
+                   place(p, "en las colonias populares.", 140, 88);
+                   place(p, "PROPÓSITO", 40, 100);
+                   place(p, "Mejorar las condiciones.", 140, 100);
+                 },
+                 {R"(l1 [c0 "ESTRATEGIA"] [c1 "Acercar los servicios básicos de salud a la)"
+                  R"( población"])",
+                  R"(l4 [c1 "Realizar 24 jornadas de salud comunitaria con consultas en las)"
+                  R"( colonias populares."])",
+                  R"(l6 [c0 "PROPÓSITO"] [c1 "Mejorar las condiciones."])"}});
+
   out.push_back(
       {"value_with_a_number_where_the_months_were_does_not_continue_the_table",
        [](std::vector<PageWords>& pages) {
@@ -695,12 +749,35 @@ std::vector<Case> cases() {
          place(p2, "META", 250, 40);
          place(p2, "de bajo consumo.", 300, 40);
        },
-       {"l1" + kHeaderRow, months_row(3),
-        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
-        "BR p2",
-        R"(l1 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas"] [c2 "META"])"
-        R"( [c3 "Sustituir las luminarias de vapor de sodio por 1,800 luminarias LED de bajo)"
-        R"( consumo."])"}});
+       after_first_activity_page(
+           {"BR p2",
+            R"(l1 [c0 "PRINCIPIO RECTOR"] [c1 "Zacatecas"] [c2 "META"])"
+            R"( [c3 "Sustituir las luminarias de vapor de sodio por 1,800 luminarias LED de bajo)"
+            R"( consumo."])"})});
+
+  out.push_back(
+      {"value_of_numbers_where_the_months_were_does_not_continue_the_table",
+       [](std::vector<PageWords>& pages) {
+         // The same with label | value pairs, BENEFICIARIOS' label cell left empty (sweep seed
+         // 682): the next action's first row, `PARTIDA` / `PRESUPUESTAL` centred on its value
+         // `2211, 3361, 4411`, which lies where the months were; a list of numbers is no
+         // month's quantity. The label's first line, above every label line, is no title, and
+         // the label goes onto its value's line.
+         first_activity_page(pages);
+         PageWords& p2 = new_page(pages);
+         place(p2, "PARTIDA", 420, 26);
+         place(p2, "M 3,120 H 2,875", 140, 30);
+         place(p2, "2211, 3361, 4411", 520, 30);
+         place(p2, "PRESUPUESTAL", 420, 34);
+         place(p2, "NÚMERO DE ACCIÓN", 40, 44);
+         place(p2, "61", 140, 44);
+         place(p2, "META", 420, 44);
+         place(p2, "Atender a 5,995 personas.", 520, 44);
+       },
+       after_first_activity_page(
+           {"BR p2",
+            R"(l1 [c1 "M 3,120 H 2,875"] [c2 "PARTIDA PRESUPUESTAL"] [c3 "2211, 3361, 4411"])",
+            R"(l4 [c0 "NÚMERO DE ACCIÓN"] [c1 "61"] [c2 "META"] [c3 "Atender a 5,995 personas."])"})});
 
   out.push_back({"one_line_activities",
                  [](std::vector<PageWords>& pages) {
@@ -991,11 +1068,10 @@ std::vector<Case> cases() {
          activity_values(p2, 40, "B", "$2.00", "Listo", 2, 3);
          place(p2, "2", 396, 590);
        },
-       {"l1" + kHeaderRow, months_row(3),
-        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
-        "BR p2",
-        R"(l1 [c0 "Segunda actividad"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Listo"])" +
-            values(2, 3)}});
+       after_first_activity_page(
+           {"BR p2",
+            R"(l1 [c0 "Segunda actividad"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Listo"])" +
+                values(2, 3)})});
 
   // Page 2 repeats the column header; the row cut at the foot of page 1 (all its numbers there)
   // ends in two lines a row's gap above the next row, whose lines are centred on its numbers.
@@ -1361,13 +1437,12 @@ std::vector<Case> cases() {
          place(p2, "Segunda actividad", 42, 40);
          activity_values(p2, 40, "B", "$2.00", nullptr, 2, 3);
        },
-       {"l1" + kHeaderRow, months_row(3),
-        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
-        R"(l5 [c0 "SECRETARÍA"] [c1 "NÚMERO DE ACCIÓN"])", "BR p2",
-        // Cells in order (no INDICADOR), not in the table's columns.
-        R"(l1 [c0 "Segunda actividad"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "2"])"
-        R"( [c5 "-"] [c6 "-"] [c7 "-"] [c8 "2"] [c9 "-"] [c10 "-"] [c11 "-"] [c12 "-"])"
-        R"( [c13 "-"] [c14 "-"] [c15 "-"] [c16 "-"])"}});
+       after_first_activity_page(
+           {R"(l5 [c0 "SECRETARÍA"] [c1 "NÚMERO DE ACCIÓN"])", "BR p2",
+            // Cells in order (no INDICADOR), not in the table's columns.
+            R"(l1 [c0 "Segunda actividad"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "2"])"
+            R"( [c5 "-"] [c6 "-"] [c7 "-"] [c8 "2"] [c9 "-"] [c10 "-"] [c11 "-"] [c12 "-"])"
+            R"( [c13 "-"] [c14 "-"] [c15 "-"] [c16 "-"])"})});
   out.push_back(
       {"a_page_own_table_cut_by_its_foot_carries_to_the_next_page",
        [](std::vector<PageWords>& pages) {
@@ -1382,13 +1457,12 @@ std::vector<Case> cases() {
          place(p3, "Tercera", 42, 40);
          activity_values(p3, 40, "C", "$3.00", "Visto", 3, 5);
        },
-       {"l1" + kHeaderRow, months_row(3),
-        R"(l4 [c0 "Primera"] [c1 "A"] [c2 "Doc"] [c3 "$1.00"] [c4 "Hecho"])" + values(1, 0),
-        "BR p2", R"(l1 [c0 "SECRETARÍA"] [c1 "NÚMERO DE ACCIÓN"])", "l2" + kHeaderRow,
-        months_row(4),
-        R"(l5 [c0 "Segunda"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Listo"])" + values(2, 3),
-        "BR p3",
-        R"(l1 [c0 "Tercera"] [c1 "C"] [c2 "Doc"] [c3 "$3.00"] [c4 "Visto"])" + values(3, 5)}});
+       after_first_activity_page(
+           {"BR p2", R"(l1 [c0 "SECRETARÍA"] [c1 "NÚMERO DE ACCIÓN"])", "l2" + kHeaderRow,
+            months_row(4),
+            R"(l5 [c0 "Segunda"] [c1 "B"] [c2 "Doc"] [c3 "$2.00"] [c4 "Listo"])" + values(2, 3),
+            "BR p3",
+            R"(l1 [c0 "Tercera"] [c1 "C"] [c2 "Doc"] [c3 "$3.00"] [c4 "Visto"])" + values(3, 5)})});
   return out;
 }
 

@@ -623,8 +623,9 @@ TEST(RecognizerTest, ValueWrappedBesideTheNextLabelsContinuesIt) {
 }
 
 // A cell merged over rows that a page break cuts (META, vertically centred over three rows): Calc
-// draws its text again from its start on the next page (sweep seeds 26, 156). Text on a later page
-// is not taken twice; a value that only goes on there is joined.
+// draws its text again from its start on the next page (sweep seeds 26, 156), in one cell or a
+// line at a time above the next labels (seed 156). Text on a later page is not taken twice; a
+// value that only goes on there is joined.
 TEST(RecognizerTest, MergedValueDrawnAgainAfterAPageBreakIsReadOnce) {
   const std::vector<std::string> before = {"0:SECRETARÍA|1:NOMBRE DE LA ACCIÓN|2:BENEFICIARIOS",
                                            "0:Salud|1:Jornadas|2:M 3,120 H 2,875",
@@ -633,12 +634,19 @@ TEST(RecognizerTest, MergedValueDrawnAgainAfterAPageBreakIsReadOnce) {
                                            "2:Atender a 5,995 personas",
                                            "2:con visitas.",
                                            ""};
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {"Atender a 5,995 personas con visitas.", "Atender a 5,995 personas con visitas."},
-      {"y apoyos.", "Atender a 5,995 personas con visitas. y apoyos."}};
-  for (const auto& [after, meta] : cases) {
+  const std::string labels = "0:LÍNEA ESTRATÉGICA|1:INVERSIÓN APROXIMADA";
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{labels + "|2:Atender a 5,995 personas con visitas."},
+       "Atender a 5,995 personas con visitas."},
+      {{labels + "|2:y apoyos."}, "Atender a 5,995 personas con visitas. y apoyos."},
+      {{"2:Atender a 5,995 personas", "2:con visitas.", labels},
+       "Atender a 5,995 personas con visitas."},
+      {{"2:Atender a 5,995", "2:y apoyos.", labels},
+       "Atender a 5,995 personas con visitas. Atender a 5,995 y apoyos."}};
+  for (const auto& [rows, meta] : cases) {
+    const std::string after = rows.front();
     std::vector<std::string> block = before;
-    block.push_back("0:LÍNEA ESTRATÉGICA|1:INVERSIÓN APROXIMADA|2:" + after);
+    block.insert(block.end(), rows.begin(), rows.end());
     block.push_back("0:1.4 Grupos|1:$38,750.00");
     VectorReader reader(with_table(block, {kActivity}), /*physical_pages=*/true);
     const RawDocument doc = recognize(reader);
