@@ -360,9 +360,13 @@ TEST_F(CliEdgesTest, SignalsRemoveThisRunsTempFilesAndKillLeavesThemForTheNextRu
 }
 
 TEST_F(CliEdgesTest, StaleTempFilesOfDeadRunsGoOthersStay) {
-  // A PID no process has (pid_max is at least 32768; look down from there).
-  pid_t dead = 32767;
-  while (dead > 2 && (::kill(dead, 0) == 0 || errno != ESRCH)) --dead;
+  // A PID no process has: a child of ours that ended, reaped. PIDs are handed out in increasing
+  // order, so its PID comes round again only after every other one below pid_max (a free PID
+  // picked from the top of the range is the next one handed out when the count is just below).
+  const pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  ASSERT_GT(dead, 0);
+  ASSERT_EQ(::waitpid(dead, nullptr, 0), dead);
   const fs::path out = dir_ / "out";
   const std::string d = std::to_string(dead);
   const fs::path stale1 = write("out/.acciones.csv.tmp-" + d + "-0", "medio");
