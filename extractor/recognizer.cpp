@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <utility>
 
@@ -918,6 +919,7 @@ class Recognizer {
 
   void handle_table_header(const CellRow& row) {
     if (state_ == State::kBlock) {
+      if (after_break_) drop_cut_column_header();
       finish_block();
       columns_.clear();
     } else if (!action_) {
@@ -963,6 +965,49 @@ class Recognizer {
       place_misread_column();
       doubt_loose_column_labels(row, known);
     }
+  }
+
+  // A page break between the column header's label row and its month row (sweep seed 726): the
+  // reader, seeing no table on the page before, gave the labels' lines as rows of the header
+  // block, their words run together. From the first trailing row of the block that reads as the
+  // column labels, the rows up to the break are the header repeated after it, not values (a
+  // lost label's value would else take them for wrapped lines of the value above).
+  void drop_cut_column_header() {
+    std::size_t first = block_rows_.size();
+    for (std::size_t i = block_rows_.size(); i-- > 0 && !block_rows_[i].has_label;) {
+      if (names_column_labels(block_rows_[i])) first = i;
+    }
+    block_rows_.erase(block_rows_.begin() + static_cast<std::ptrdiff_t>(first), block_rows_.end());
+  }
+
+  // The row's words, in capitals as the column labels are written, hold ACTIVIDAD and two more
+  // column labels (is_table_header's count), each label the longest run of words it matches.
+  static bool names_column_labels(const BlockRow& row) {
+    constexpr std::size_t kLabelWords = 5;  // `INVERSIÓN APROXIMADA POR ACTIVIDAD`, the longest
+    std::vector<std::string> words;
+    for (const BlockCell& bc : row.cells) {
+      if (!text::is_upper_case(bc.cell.text)) return false;
+      std::stringstream ss(bc.cell.text);
+      for (std::string w; ss >> w;) words.push_back(std::move(w));
+    }
+    int labels = 0;
+    bool actividad = false;
+    for (std::size_t i = 0; i < words.size();) {
+      std::size_t taken = 1;
+      for (std::size_t n = std::min(kLabelWords, words.size() - i); n >= 1; --n) {
+        std::string span = words[i];
+        for (std::size_t k = 1; k < n; ++k) span += ' ' + words[i + k];
+        const std::optional<ColumnRole> role = column_label(span, false);
+        if (role && !month_of(*role)) {
+          ++labels;
+          actividad = actividad || *role == ColumnRole::kActividad;
+          taken = n;
+          break;
+        }
+      }
+      i += taken;
+    }
+    return actividad && labels >= 3;
   }
 
   // A column label of a page read by OCR recognised only loosely (a letter or two misread, or

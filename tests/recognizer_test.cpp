@@ -311,6 +311,21 @@ INSTANTIATE_TEST_SUITE_P(
                    "0:INVERSIÓN APROXIMADA|1:-"},
                   {{HeaderField::kBeneficiarios, "910"}, {HeaderField::kInversion, "-"}},
                   {}},
+        FieldCase{
+            "column_header_cut_from_its_months_by_a_page_break",
+            // Label | value rows, META's label cell empty and its line right after
+            // NOMBRE's (sweep seed 726); the column labels' lines at the page's foot, their
+            // month row on the next page, came as rows of the block: they are the header
+            // repeated after the break, and META's line is the block's one lone line.
+            {"0:NOMBRE DE LA ACCIÓN|1:Festival cultural", "1:Llevar a cabo 16 presentaciones",
+             "0:SECRETARÍA|1:S", "0:PRINCIPIO RECTOR|1:Capital", "0:PROPÓSITO|1:Acercar la cultura",
+             "1:ACTIVIDAD ÁREA RESPONSABLE UNIDAD DE INVERSIÓN APROX. INDICADOR "
+             "PROGRAMACIÓN PROGRAMACIÓN MENSUAL",
+             "1:MEDIDA POR ACTIVIDAD ANUAL", ""},
+            {{HeaderField::kNombre, "Festival cultural"},
+             {HeaderField::kMeta, "Llevar a cabo 16 presentaciones"},
+             {HeaderField::kProposito, "Acercar la cultura"}},
+            {HeaderField::kMeta}},
         FieldCase{"value_wrapped_over_two_rows",
                   {"0:SECRETARÍA|6:META|9:NOMBRE DE LA ACCIÓN", "0:S|6:Llevar a cabo|9:N",
                    "6:11 capacitaciones"},
