@@ -174,6 +174,7 @@ struct BlockCell {
 struct BlockRow {
   std::vector<BlockCell> cells;
   bool has_label = false;
+  bool after_break = false;  // the first row after a page break
 };
 
 // A label in force: the column it sits at and the field it names.
@@ -840,6 +841,7 @@ class Recognizer {
 
   BlockRow to_block_row(const CellRow& row) const {
     BlockRow br;
+    br.after_break = after_break_;
     for (const Cell& c : row.cells) {
       BlockCell bc{c, origin_of(row, &c), header_label(c)};
       br.has_label = br.has_label || bc.label.has_value();
@@ -919,7 +921,7 @@ class Recognizer {
 
   void handle_table_header(const CellRow& row) {
     if (state_ == State::kBlock) {
-      if (after_break_) drop_cut_column_header();
+      drop_cut_column_header();
       finish_block();
       columns_.clear();
     } else if (!action_) {
@@ -967,29 +969,40 @@ class Recognizer {
     }
   }
 
-  // A page break between the column header's label row and its month row (sweep seed 726): the
-  // reader, seeing no table on the page before, gave the labels' lines as rows of the header
-  // block, their words run together. From the first trailing row of the block that reads as the
-  // column labels, the rows up to the break are the header repeated after it, not values (a
-  // lost label's value would else take them for wrapped lines of the value above).
+  // A page break inside the column header, before its month row (sweep seeds 726, 2328): the
+  // reader, seeing no table on the page before, gave the header's lines there (and those on the
+  // next page before the line it recognised) as rows of the header block. The block's last rows
+  // without labels, holding only the column labels' words and naming ACTIVIDAD and two more
+  // column labels between them, are the header repeated after the break when the break falls
+  // among them or right after them, not values (a lost label's value would else take them for
+  // wrapped lines of the value above).
   void drop_cut_column_header() {
     std::size_t first = block_rows_.size();
-    for (std::size_t i = block_rows_.size(); i-- > 0 && !block_rows_[i].has_label;) {
-      if (names_column_labels(block_rows_[i])) first = i;
+    bool cut = after_break_;
+    while (first > 0 && !block_rows_[first - 1].has_label &&
+           std::all_of(block_rows_[first - 1].cells.begin(), block_rows_[first - 1].cells.end(),
+                       [](const BlockCell& bc) { return only_column_label_words(bc.cell.text); })) {
+      --first;
+      cut = cut || block_rows_[first].after_break;
     }
-    block_rows_.erase(block_rows_.begin() + static_cast<std::ptrdiff_t>(first), block_rows_.end());
+    if (!cut) return;
+    std::vector<std::string> words;
+    for (std::size_t i = first; i < block_rows_.size(); ++i) {
+      for (const BlockCell& bc : block_rows_[i].cells) {
+        std::stringstream ss(bc.cell.text);
+        for (std::string w; ss >> w;) words.push_back(std::move(w));
+      }
+    }
+    if (names_column_labels(words)) {
+      block_rows_.erase(block_rows_.begin() + static_cast<std::ptrdiff_t>(first),
+                        block_rows_.end());
+    }
   }
 
-  // The row's words, in capitals as the column labels are written, hold ACTIVIDAD and two more
-  // column labels (is_table_header's count), each label the longest run of words it matches.
-  static bool names_column_labels(const BlockRow& row) {
+  // The words, read in order, hold ACTIVIDAD and two more column labels (is_table_header's
+  // count), each label the longest run of words it matches.
+  static bool names_column_labels(const std::vector<std::string>& words) {
     constexpr std::size_t kLabelWords = 5;  // `INVERSIÓN APROXIMADA POR ACTIVIDAD`, the longest
-    std::vector<std::string> words;
-    for (const BlockCell& bc : row.cells) {
-      if (!text::is_upper_case(bc.cell.text)) return false;
-      std::stringstream ss(bc.cell.text);
-      for (std::string w; ss >> w;) words.push_back(std::move(w));
-    }
     int labels = 0;
     bool actividad = false;
     for (std::size_t i = 0; i < words.size();) {

@@ -326,6 +326,17 @@ INSTANTIATE_TEST_SUITE_P(
              {HeaderField::kMeta, "Llevar a cabo 16 presentaciones"},
              {HeaderField::kProposito, "Acercar la cultura"}},
             {HeaderField::kMeta}},
+        FieldCase{"column_header_cut_by_a_page_break_into_cells",
+                  // The same with the column header's lines cut at the block's columns on both
+                  // sides of the break, the line after it above the one recognised (seed 2328).
+                  {"0:SECRETARÍA|1:S", "1:Sustituir 1,800 luminarias", "0:NOMBRE DE LA ACCIÓN|1:N",
+                   "0:PROPÓSITO|1:P", "0:PRINCIPIO RECTOR|1:Zacatecas",
+                   "1:ÁREA|2:UNIDAD DE|3:INVERSIÓN APROX.|5:PROGRAMACIÓN|6:PROGRAMACIÓN MENSUAL",
+                   "0:ACTIVIDAD|1:INDICADOR", "", "0:ÁREA|1:UNIDAD DE|2:INVERSIÓN APROX."},
+                  {{HeaderField::kSecretaria, "S"},
+                   {HeaderField::kMeta, "Sustituir 1,800 luminarias"},
+                   {HeaderField::kPrincipioRector, "Zacatecas"}},
+                  {HeaderField::kMeta}},
         FieldCase{"value_wrapped_over_two_rows",
                   {"0:SECRETARÍA|6:META|9:NOMBRE DE LA ACCIÓN", "0:S|6:Llevar a cabo|9:N",
                    "6:11 capacitaciones"},
