@@ -516,9 +516,11 @@ class HeaderBlockResolver {
         after_beside_.size() == 1
             ? only_free_text_field_left(kAnyGroup, after_beside_[0].bc.cell.text)
             : std::nullopt;
+    std::set<HeaderField> took_lines;  // fields given the lines after their value
     for (const Extra& e : after_beside_) {
       add_value(lone.value_or(*e.owner), e.bc.cell.text, e.bc.origin, e.bc.cell.box,
                 lone.has_value());
+      if (!lone) took_lines.insert(*e.owner);
     }
     std::optional<std::pair<int, HeaderField>> last;  // column and field of the last placed
     for (const auto& [bc, group, owner, owner_always] : extras_) {
@@ -548,6 +550,25 @@ class HeaderBlockResolver {
         unrecognized_.push_back({bc.cell.text, bc.origin});
         doubt_nearest_field(bc);
       }
+    }
+    doubt_takers_of_lost(took_lines);
+  }
+
+  // The lines after a value given beside its label are that value's wrapped lines, or the
+  // value of a row whose label cell is empty; when the one free-text field of the block without
+  // a label has no value either and those lines could not be told apart, the fields that took
+  // them may hold its value: said on each, on every page (a wrong value must not look right;
+  // sweep seed 2349). (Several free-text fields without labels: a form that has fewer fields.)
+  void doubt_takers_of_lost(const std::set<HeaderField>& takers) {
+    const std::optional<HeaderField> lost = only_free_text_field_left(kAnyGroup, {});
+    if (!lost) return;
+    for (const HeaderField f : takers) {
+      std::optional<RawField>& taker = action_.field(f);
+      if (!taker || !taker->doubt.empty()) continue;
+      taker->doubt = std::string(
+                         "tomó como suyas las líneas sin etiqueta que siguen a su valor, y "
+                         "falta el campo «") +
+                     header_field_label(*lost) + "»: pueden ser su valor";
     }
   }
 

@@ -100,6 +100,7 @@ struct FieldCase {
   std::vector<std::string> block;
   std::vector<std::pair<HeaderField, std::string>> expected;
   std::vector<HeaderField> inferred;
+  std::vector<HeaderField> doubted = {};  // fields whose place the recogniser doubts
 };
 
 class HeaderFieldTest : public testing::TestWithParam<FieldCase> {};
@@ -118,6 +119,9 @@ TEST_P(HeaderFieldTest, PlacesEveryValue) {
     const bool expect_inferred =
         std::find(c.inferred.begin(), c.inferred.end(), field) != c.inferred.end();
     EXPECT_EQ(a.field(field)->inferred, expect_inferred) << header_field_key(field);
+    const bool expect_doubted =
+        std::find(c.doubted.begin(), c.doubted.end(), field) != c.doubted.end();
+    EXPECT_EQ(!a.field(field)->doubt.empty(), expect_doubted) << header_field_key(field);
   }
   EXPECT_TRUE(doc.unrecognized.empty());
 }
@@ -337,6 +341,18 @@ INSTANTIATE_TEST_SUITE_P(
                    {HeaderField::kMeta, "Sustituir 1,800 luminarias"},
                    {HeaderField::kPrincipioRector, "Zacatecas"}},
                   {HeaderField::kMeta}},
+        FieldCase{"lone_lines_that_cannot_be_told_apart_doubt_their_takers",
+                  // Label | value rows, META's label cell empty under NOMBRE's value and
+                  // PROPÓSITO's value wrapped: two lines after values, neither on a label row;
+                  // which one is META's the rows do not say, so both takers are doubted.
+                  {"0:SECRETARÍA|1:S", "0:NOMBRE DE LA ACCIÓN|1:Festival cultural",
+                   "1:Llevar a cabo 16 presentaciones", "0:PRINCIPIO RECTOR|1:Capital",
+                   "0:PROPÓSITO|1:Acercar la cultura", "1:a las personas"},
+                  {{HeaderField::kNombre, "Festival cultural Llevar a cabo 16 presentaciones"},
+                   {HeaderField::kProposito, "Acercar la cultura a las personas"},
+                   {HeaderField::kMeta, "<none>"}},
+                  {},
+                  {HeaderField::kNombre, HeaderField::kProposito}},
         FieldCase{"value_wrapped_over_two_rows",
                   {"0:SECRETARÍA|6:META|9:NOMBRE DE LA ACCIÓN", "0:S|6:Llevar a cabo|9:N",
                    "6:11 capacitaciones"},
