@@ -5,6 +5,7 @@
 #include <bit>
 #include <regex>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "text/months.hpp"
@@ -523,6 +524,20 @@ CellClass classify_cell(std::string_view cell_text, CellLook look) {
   }
   if (look.page_number) out.page_number = is_named_page_number(folded_key());
   return out;
+}
+
+bool only_column_label_words(std::string_view text) {
+  static const std::unordered_set<std::string_view> kWords = [] {
+    std::unordered_set<std::string_view> words;
+    for (const ColumnLabelKey& key : kColumnLabels) {
+      for (const std::string_view w : split_words(key.folded)) words.insert(w);
+    }
+    return words;
+  }();
+  const std::string folded = fold_for_match(text);
+  const std::vector<std::string_view> words = split_words(folded);
+  return !words.empty() && std::all_of(words.begin(), words.end(),
+                                       [](std::string_view w) { return kWords.count(w) > 0; });
 }
 
 std::optional<std::size_t> month_initials_at(const std::vector<std::string_view>& texts) {

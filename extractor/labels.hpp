@@ -74,6 +74,11 @@ struct CellLook {
 
 CellClass classify_cell(std::string_view cell_text, CellLook look = {});
 
+// Whether `text` has words and every one of them is a word the column labels are written with
+// (`ÁREA`, `UNIDAD DE`, `APROX.`, `PROGRAMACIÓN`), any case, accents and punctuation aside: what
+// a line of the column header holds, wrapped or cut into pieces; a value holds other words too.
+bool only_column_label_words(std::string_view text);
+
 // The municipio a letterhead or title line names, as written: `H. AYUNTAMIENTO DE SANTA MARÍA
 // DEL ORO` -> `SANTA MARÍA DEL ORO`; also `MUNICIPIO [LIBRE] DE …`, `[H.|HONORABLE] AYUNTAMIENTO
 // [CONSTITUCIONAL] [DEL MUNICIPIO] DE …`, `GOBIERNO MUNICIPAL DE …`, `PRESIDENCIA MUNICIPAL DE …`.

@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <utility>
 
@@ -179,6 +180,7 @@ struct BlockCell {
 struct BlockRow {
   std::vector<BlockCell> cells;
   bool has_label = false;
+  bool after_break = false;  // the first row after a page break
 };
 
 // A label in force: the column it sits at and the field it names.
@@ -520,9 +522,11 @@ class HeaderBlockResolver {
         after_beside_.size() == 1
             ? only_free_text_field_left(kAnyGroup, after_beside_[0].bc.cell.text)
             : std::nullopt;
+    std::set<HeaderField> took_lines;  // fields given the lines after their value
     for (const Extra& e : after_beside_) {
       add_value(lone.value_or(*e.owner), e.bc.cell.text, e.bc.origin, e.bc.cell.box,
                 lone.has_value());
+      if (!lone) took_lines.insert(*e.owner);
     }
     std::optional<std::pair<int, HeaderField>> last;  // column and field of the last placed
     for (const auto& [bc, group, owner, owner_always] : extras_) {
@@ -552,6 +556,25 @@ class HeaderBlockResolver {
         unrecognized_.push_back({bc.cell.text, bc.origin});
         doubt_nearest_field(bc);
       }
+    }
+    doubt_takers_of_lost(took_lines);
+  }
+
+  // The lines after a value given beside its label are that value's wrapped lines, or the
+  // value of a row whose label cell is empty; when the one free-text field of the block without
+  // a label has no value either and those lines could not be told apart, the fields that took
+  // them may hold its value: said on each, on every page (a wrong value must not look right;
+  // sweep seed 2349). (Several free-text fields without labels: a form that has fewer fields.)
+  void doubt_takers_of_lost(const std::set<HeaderField>& takers) {
+    const std::optional<HeaderField> lost = only_free_text_field_left(kAnyGroup, {});
+    if (!lost) return;
+    for (const HeaderField f : takers) {
+      std::optional<RawField>& taker = action_.field(f);
+      if (!taker || !taker->doubt.empty()) continue;
+      taker->doubt = std::string(
+                         "tomó como suyas las líneas sin etiqueta que siguen a su valor, y "
+                         "falta el campo «") +
+                     header_field_label(*lost) + "»: pueden ser su valor";
     }
   }
 
@@ -845,6 +868,7 @@ class Recognizer {
 
   BlockRow to_block_row(const CellRow& row) const {
     BlockRow br;
+    br.after_break = after_break_;
     for (const Cell& c : row.cells) {
       BlockCell bc{c, origin_of(row, &c), header_label(c)};
       br.has_label = br.has_label || bc.label.has_value();
@@ -924,6 +948,7 @@ class Recognizer {
 
   void handle_table_header(const CellRow& row) {
     if (state_ == State::kBlock) {
+      drop_cut_column_header();
       finish_block();
       columns_.clear();
     } else if (!action_) {
@@ -969,6 +994,60 @@ class Recognizer {
       place_misread_column();
       doubt_loose_column_labels(row, known);
     }
+  }
+
+  // A page break inside the column header, before its month row (sweep seeds 726, 2328): the
+  // reader, seeing no table on the page before, gave the header's lines there (and those on the
+  // next page before the line it recognised) as rows of the header block. The block's last rows
+  // without labels, holding only the column labels' words and naming ACTIVIDAD and two more
+  // column labels between them, are the header repeated after the break when the break falls
+  // among them or right after them, not values (a lost label's value would else take them for
+  // wrapped lines of the value above).
+  void drop_cut_column_header() {
+    std::size_t first = block_rows_.size();
+    bool cut = after_break_;
+    while (first > 0 && !block_rows_[first - 1].has_label &&
+           std::all_of(block_rows_[first - 1].cells.begin(), block_rows_[first - 1].cells.end(),
+                       [](const BlockCell& bc) { return only_column_label_words(bc.cell.text); })) {
+      --first;
+      cut = cut || block_rows_[first].after_break;
+    }
+    if (!cut) return;
+    std::vector<std::string> words;
+    for (std::size_t i = first; i < block_rows_.size(); ++i) {
+      for (const BlockCell& bc : block_rows_[i].cells) {
+        std::stringstream ss(bc.cell.text);
+        for (std::string w; ss >> w;) words.push_back(std::move(w));
+      }
+    }
+    if (names_column_labels(words)) {
+      block_rows_.erase(block_rows_.begin() + static_cast<std::ptrdiff_t>(first),
+                        block_rows_.end());
+    }
+  }
+
+  // The words, read in order, hold ACTIVIDAD and two more column labels (is_table_header's
+  // count), each label the longest run of words it matches.
+  static bool names_column_labels(const std::vector<std::string>& words) {
+    constexpr std::size_t kLabelWords = 5;  // `INVERSIÓN APROXIMADA POR ACTIVIDAD`, the longest
+    int labels = 0;
+    bool actividad = false;
+    for (std::size_t i = 0; i < words.size();) {
+      std::size_t taken = 1;
+      for (std::size_t n = std::min(kLabelWords, words.size() - i); n >= 1; --n) {
+        std::string span = words[i];
+        for (std::size_t k = 1; k < n; ++k) span += ' ' + words[i + k];
+        const std::optional<ColumnRole> role = column_label(span, false);
+        if (role && !month_of(*role)) {
+          ++labels;
+          actividad = actividad || *role == ColumnRole::kActividad;
+          taken = n;
+          break;
+        }
+      }
+      i += taken;
+    }
+    return actividad && labels >= 3;
   }
 
   // A column label of a page read by OCR recognised only loosely (a letter or two misread, or

@@ -153,19 +153,28 @@ Diagnostic low_confidence(std::string_view field, std::string_view text, Origin 
               std::string(text));
 }
 
-Diagnostic ocr_doubt(std::string_view field, std::string_view text, Origin origin,
-                     std::string_view why) {
-  const std::string_view parts[] = {"valor dudoso de una página leída por OCR en «",
-                                    field,
-                                    "»: «",
-                                    text,
-                                    "»; ",
-                                    why,
-                                    "; revíselo en el documento"};
+namespace {
+// LOW_CONFIDENCE for a doubted value: `lead` says which kind of page it is on.
+Diagnostic doubt(std::string_view lead, std::string_view field, std::string_view text,
+                 Origin origin, std::string_view why) {
+  const std::string_view parts[] = {
+      lead, field, "»: «", text, "»; ", why, "; revíselo en el documento"};
   std::string msg;
   for (const std::string_view part : parts) msg += part;
   return make(DiagnosticCode::kLowConfidence, Severity::kWarning, std::move(msg), std::move(origin),
               std::string(text));
+}
+}  // namespace
+
+Diagnostic ocr_doubt(std::string_view field, std::string_view text, Origin origin,
+                     std::string_view why) {
+  return doubt("valor dudoso de una página leída por OCR en «", field, text, std::move(origin),
+               why);
+}
+
+Diagnostic layout_doubt(std::string_view field, std::string_view text, Origin origin,
+                        std::string_view why) {
+  return doubt("valor dudoso en «", field, text, std::move(origin), why);
 }
 
 }  // namespace diag

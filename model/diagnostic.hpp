@@ -60,7 +60,7 @@ enum class DiagnosticCode {
   kHiddenContentSkipped,  // info: a workbook's hidden rows, columns or sheets were not read
   kWorkbookRefused,       // error: a workbook not read on purpose: macros, encryption, .xls
   // OCR (issue 8).
-  kLowConfidence,  // a value read by OCR with a confidence under the threshold
+  kLowConfidence,  // a value read by OCR under the threshold, or one the layout doubts
 };
 
 inline constexpr DiagnosticCode kAllDiagnosticCodes[] = {
@@ -134,6 +134,10 @@ Diagnostic low_confidence(std::string_view field, std::string_view text, Origin 
 // `text` is what was read, empty when nothing was.
 Diagnostic ocr_doubt(std::string_view field, std::string_view text, Origin origin,
                      std::string_view why);
+// LOW_CONFIDENCE for a value of a born-digital page whose text is sure but whose place the reader
+// doubts (a field that may hold the value of one whose label is missing): `why` says why.
+Diagnostic layout_doubt(std::string_view field, std::string_view text, Origin origin,
+                        std::string_view why);
 }  // namespace diag
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -40,8 +40,9 @@ struct RawField {
   // Laid-out pages only: the union of the boxes of the cells the text was joined from, all on
   // the origin's page (a cell on another page adds its text but not its box).
   std::optional<Box> box;
-  // Pages read by OCR only: why the layout doubts the text, in Spanish (a line of its cell was
-  // left over, so the text may be cut); empty when it does not.
+  // Why the layout doubts the text, in Spanish (on a page read by OCR: a line of its cell was
+  // left over, so the text may be cut; on any page: it may hold a lost field's value); empty
+  // when it does not.
   std::string doubt;
 
   friend bool operator==(const RawField&, const RawField&) = default;

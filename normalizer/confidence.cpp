@@ -616,7 +616,17 @@ void check_confidence(const RawAction& raw, Action& action, double min_confidenc
              "la suma de las inversiones por actividad no coincide con la inversión aproximada");
     }
   }
-  if (read_by_ocr(raw)) LayoutDoubts(raw, action, found, reported).check();
+  if (read_by_ocr(raw)) {
+    LayoutDoubts(raw, action, found, reported).check();
+  } else {
+    // A born-digital page's text is sure; the recogniser may still doubt where it put it.
+    for (int f = 0; f < kHeaderFieldCount; ++f) {
+      const std::optional<RawField>& rf = raw.fields[static_cast<std::size_t>(f)];
+      if (!rf || rf->doubt.empty()) continue;
+      found.push_back(diag::layout_doubt(header_field_label(static_cast<HeaderField>(f)),
+                                         text::normalize_text(rf->text), rf->origin, rf->doubt));
+    }
+  }
   action.diagnostics.insert(action.diagnostics.end(), found.begin(), found.end());
 }
 

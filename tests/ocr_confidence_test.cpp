@@ -268,6 +268,38 @@ TEST(OcrConfidenceTest, InkNotReadIsFlaggedSayingSo) {
   EXPECT_FALSE(a.activities[0].programacion_mensual[7].has_value());
 }
 
+// A born-digital page's text is sure, but the recogniser may doubt where it put it (a field that
+// took lines that may be a lost field's value): LOW_CONFIDENCE names the field and says why, not
+// as an OCR reading; a born-digital field without a doubt gets nothing.
+TEST(OcrConfidenceTest, BornDigitalFieldDoubtedByTheRecogniserIsFlagged) {
+  RawAction raw = action(0.96, "3", 0.95, {{"1", 0.95}, {"2", 0.94}});
+  auto born_digital = [](std::optional<RawField>& f) {
+    if (f) f->origin.confidence.reset();
+  };
+  for (std::optional<RawField>& f : raw.fields) born_digital(f);
+  RawActivity& act = raw.activities[0];
+  for (auto* f : {&act.actividad, &act.area_responsable, &act.unidad_medida, &act.inversion,
+                  &act.indicador, &act.programacion_anual}) {
+    born_digital(*f);
+  }
+  for (std::optional<RawField>& f : act.meses) born_digital(f);
+  raw.field(HeaderField::kMeta).reset();
+  raw.field(HeaderField::kNombre)->text = "Bacheo de calles Bachear 3 calles";
+  raw.field(HeaderField::kNombre)->doubt = "puede tener el valor de «META»";
+  const Action a = normalize_action(raw, 0.85);
+  int flagged = 0;
+  for (const Diagnostic& d : a.diagnostics) {
+    if (d.code != DiagnosticCode::kLowConfidence) continue;
+    ++flagged;
+    EXPECT_EQ(d.message,
+              "valor dudoso en «NOMBRE DE LA ACCIÓN»: «Bacheo de calles Bachear 3 calles»; puede "
+              "tener el valor de «META»; revíselo en el documento");
+    EXPECT_EQ(d.severity, Severity::kWarning);
+    EXPECT_EQ(d.origin.page, 1);
+  }
+  EXPECT_EQ(flagged, 1);
+}
+
 TEST(OcrConfidenceTest, OriginsCarryTheLeastSureValue) {
   const Action a = normalize_action(action(0.41, "3", 0.95, {{"1", 0.95}, {"2", 0.94}}), 0.85);
   ASSERT_TRUE(a.origin.confidence.has_value());
