@@ -59,6 +59,8 @@ void WordCollector::startPage(int, GfxState* state, XRef*) {
   edges_.clear();
   char_fonts_.clear();
   fonts_.clear();
+  font_by_id_.clear();
+  current_font_.reset();
   in_word_ = false;
   font_ = -1;
   font_wmode_ = 0;
@@ -82,16 +84,9 @@ void WordCollector::restoreState(GfxState* state) {
 
 void WordCollector::updateFont(GfxState* state) {
   const std::shared_ptr<GfxFont>& font = state->getFont();
-  font_ = -1;
-  for (std::size_t i = 0; i < fonts_.size(); ++i) {
-    if (fonts_[i].font == font) {
-      font_ = static_cast<int>(i);
-      break;
-    }
-  }
-  if (font_ < 0) {
-    fonts_.push_back(CollectedFont{font, font ? font->getName() : std::nullopt});
-    font_ = static_cast<int>(fonts_.size()) - 1;
+  if (font_ < 0 || font != current_font_) {
+    font_ = font_index(font);
+    current_font_ = font;
   }
   font_wmode_ = wmode_of(fonts_[static_cast<std::size_t>(font_)]);
   font_size_ = state->getTransformedFontSize();
@@ -123,6 +118,25 @@ void WordCollector::updateFont(GfxState* state) {
     const double* fm = font->getFontMatrix();
     if (fm[0] != 0) font_size_ *= std::fabs(fm[3] / fm[0]);
   }
+}
+
+int WordCollector::font_index(const std::shared_ptr<GfxFont>& font) {
+  // A glyph drawn with no font set has an entry of its own (Ref::INVALID, which no font has).
+  const Ref id = font ? *font->getID() : Ref::INVALID();
+  const auto [it, added] =
+      font_by_id_.try_emplace({id.num, id.gen}, static_cast<int>(fonts_.size()));
+  const CollectedFont* known = added ? nullptr : &fonts_[static_cast<std::size_t>(it->second)];
+  // An inline font's Ref is a hash of its dictionary: two fonts may share it.
+  if (known && known->font &&
+      (known->font->getName() != font->getName() || known->font->getType() != font->getType() ||
+       known->font->getAscent() != font->getAscent() ||
+       known->font->getDescent() != font->getDescent() ||
+       known->font->getWMode() != font->getWMode())) {
+    known = nullptr;
+  }
+  if (known) return it->second;
+  fonts_.push_back(CollectedFont{font, font ? font->getName() : std::nullopt});
+  return static_cast<int>(fonts_.size()) - 1;
 }
 
 void WordCollector::drawChar(GfxState* state, double x, double y, double dx, double dy, double,

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extractor/ocr_page_image.hpp"
+#include "pdf_of_objects.hpp"
 #include "test_files.hpp"
 
 namespace poa::extractor::ocr {
@@ -31,21 +32,7 @@ std::string pdf_of(const std::string& content, const std::string& resources,
           " >> /Contents 4 0 R >>",
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"};
   objects.insert(objects.end(), extra.begin(), extra.end());
-  std::string out = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    const std::string number = std::to_string(offset);
-    out += std::string(10 - number.size(), '0') + number + " 00000 n \n";
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return out;
+  return test::pdf_of_objects(objects);
 }
 
 // An image XObject of 4 x 4 pixels in `space`, `bits` a component, its samples as hex.

@@ -3,15 +3,24 @@
 // kerning, fake bold, rotations, mirrored and vertical text, ActualText, Type 3, spacing
 // accents), the same words, boxes, fonts, glyph edges and drawn graphics, to the last bit.
 #include <gtest/gtest.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/goo/GooString.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "extractor/pdf_reader.hpp"
+#include "extractor/pdf_word_collector.hpp"
 #include "model/diagnostic.hpp"
+#include "pdf_of_objects.hpp"
+#include "test_files.hpp"
 
 namespace poa::extractor {
 namespace {
@@ -133,6 +142,39 @@ TEST(PdfWordCollectorTest, TestFileCoversItsCases) {
   EXPECT_EQ(shades[2], shades[4]);
   EXPECT_EQ(shades[4], shades[5]);
   EXPECT_EQ(shades[6], shades[7]);
+}
+
+// A form drawn again and again: poppler reads the form's fonts anew at each Do, a new GfxFont
+// each time. The collector keeps one font per font object, not one per Do: a page drawing a form
+// 10,000 times kept 10,000 fonts and compared each new one with all of them (fuzz_page_content:
+// a minute for 60 KB of content).
+TEST(PdfWordCollectorTest, OneFontPerFontObjectHoweverOftenAFormIsDrawn) {
+  if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+  std::string content = "BT /F1 10 Tf 10 500 Td (Page) Tj ET ";
+  for (int i = 0; i < 200; ++i) content += "1 0 0 1 0 2 cm /X Do ";
+  const std::string form = "BT /F1 10 Tf 10 10 Td (Form) Tj ET";
+  const std::string pdf = test::pdf_of_objects({
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> "
+      "/XObject << /X 5 0 R >> >> /Contents 4 0 R >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      "<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F1 6 0 R >> "
+      ">> /Length " +
+          std::to_string(form.size()) + " >>\nstream\n" + form + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  });
+  const fs::path file = test::fresh_test_dir("word_collector") / "form.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
+  PDFDoc doc(std::make_unique<GooString>(file.string()));
+  ASSERT_TRUE(doc.isOk());
+  pdf::WordCollector collector;
+  doc.displayPage(&collector, 1, 72, 72, 0, false, false, false);
+  EXPECT_EQ(collector.words().size(), 201U);
+  // Helvetica once, and the entry of no font (the state restored before any Tf).
+  std::vector<std::optional<std::string>> names;
+  for (const pdf::CollectedFont& f : collector.fonts()) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::optional<std::string>>{std::nullopt, "Helvetica"}));
 }
 
 }  // namespace
