@@ -1,13 +1,15 @@
-// libFuzzer target: bytes as the content of page 1 of a small, valid PDF built around them ->
+// libFuzzer target: bytes as the content of the pages of a small, valid PDF built around them ->
 // the PDF reader (poppler's interpreter, our ContentParser, word collector, drawn grid and layout
 // passes) -> recogniser -> normaliser, OCR off (fuzz_pdf_pipeline.hpp). fuzz_pdf_reader's
 // mutations mostly break the file's syntax (xref, lengths, Flate) and are refused before an
 // operator runs; here every input is interpreted: absurd matrices, font sizes, paths, q/Q
-// imbalance, text state extremes, missing resources. The input is cut into content streams at
-// each byte 0x1E (one stream: /Contents is the stream itself, else an array), each Flate-encoded
-// as producers write them, so the reader's own inflater and ContentParser read them.
+// imbalance, text state extremes, missing resources. The input is cut into pages at each byte
+// 0x1D (up to 8 pages; the third to fifth are turned 90, 180 and 270 degrees) and each page into
+// content streams at each byte 0x1E (one stream: /Contents is the stream itself, else an array),
+// each Flate-encoded as producers write them, so the reader's own inflater and ContentParser
+// read them.
 //
-// The page (792 x 612 pt) has every resource the seeds (fuzz/content_seeds/, whole pages in
+// Every page (792 x 612 pt) has every resource the seeds (fuzz/content_seeds/, whole pages in
 // fuzz/page_content_seeds/) name, so their text is drawn: fonts /F1 (Helvetica; codes 1..26 read
 // A..Z, as LibreOffice's and cairo's subsets begin), /F2 (a TrueType without its font file: the
 // literal strings of ReportLab's /F2+0, /F3+0), /F3 (Type 3), /F4, /F5 (Type 0, Identity-H, glyph
@@ -20,6 +22,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -47,15 +50,27 @@ std::string plain_stream(const std::string& data, const std::string& entries = {
          "\nendstream";
 }
 
-// The page's object (number 3) in document_objects(), and its dictionary with `contents`.
-constexpr std::size_t kPageObject = 2;
+// The page separator: a byte content streams do not use either.
+constexpr std::uint8_t kPageSeparator = 0x1D;
+// Past this many pages a page separator is content like any other byte.
+constexpr std::size_t kMaxPages = 8;
+// Each page's /Rotate, by its index: the first two upright (a table carried over), then turned.
+constexpr int kRotations[] = {0, 0, 90, 180, 270};
 
-std::string page_object(const std::string& contents) {
-  return "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 792 612] /Resources 4 0 R /Contents " +
-         contents + " >>";
+// The pages tree (object 2) and the first page (object 3) in document_objects().
+constexpr std::size_t kPagesObject = 1, kFirstPageObject = 2;
+
+std::string page_object(const std::string& contents, int rotation) {
+  return "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 792 612] /Rotate " +
+         std::to_string(rotation) + " /Resources 4 0 R /Contents " + contents + " >>";
 }
 
-// The document around the page's content streams (objects 1 .. 18), the page without them.
+std::string reference(std::size_t object_number) {
+  return std::to_string(object_number) + " 0 R ";
+}
+
+// The document around the pages' content streams (objects 1 .. 18), the pages tree and the first
+// page left to fill.
 std::vector<std::string> document_objects() {
   const std::string widths = [] {
     std::string w = "[";
@@ -74,8 +89,8 @@ std::vector<std::string> document_objects() {
   return {
       // 1 catalog, 2 pages, 3 the page, 4 its resources
       "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      page_object("[]"),
+      "pages",
+      "page 1",
       "<< /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R /F4 8 0 R /F5 8 0 R /F6 9 0 R /F2+0 6 0 R "
       "/F3+0 6 0 R /f-0-0 5 0 R /f-1-0 5 0 R >> /ExtGState << /GS1 12 0 R /G3 12 0 R /a0 13 0 R >> "
       "/XObject << /Im0 14 0 R /X 15 0 R /X1 15 0 R >> /ProcSet [/PDF /Text /ImageB] >>",
@@ -123,16 +138,32 @@ std::vector<std::string> document_objects() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::vector<std::string> parts = poa::fuzz::content_parts(data, size);
   std::vector<std::string> objects = document_objects();
-  // The page's /Contents: the one stream, or an array of them, numbered after the document's.
-  std::string contents;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    contents += std::to_string(objects.size() + 1) + " 0 R ";
-    objects.push_back(flate_stream(parts[i]));
+  // Each page's /Contents: its one stream, or an array of them, numbered after the objects before.
+  std::string kids;
+  std::size_t pages = 0;
+  for (std::size_t begin = 0; begin <= size;) {
+    std::size_t end = begin;
+    while (end < size && (data[end] != kPageSeparator || pages + 1 == kMaxPages)) ++end;
+    std::size_t page = kFirstPageObject;
+    if (pages > 0) {
+      page = objects.size();
+      objects.emplace_back();
+    }
+    const std::vector<std::string> parts = poa::fuzz::content_parts(data + begin, end - begin);
+    std::string contents;
+    for (const std::string& part : parts) {
+      contents += reference(objects.size() + 1);
+      objects.push_back(flate_stream(part));
+    }
+    if (parts.size() > 1) contents = "[" + contents + "]";
+    objects[page] = page_object(contents, kRotations[pages % std::size(kRotations)]);
+    kids += reference(page + 1);
+    ++pages;
+    begin = end + 1;
   }
-  if (parts.size() > 1) contents = "[" + contents + "]";
-  objects[kPageObject] = page_object(contents);
+  objects[kPagesObject] =
+      "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
   const std::string pdf = poa::test::pdf_of_objects(objects);
   // To look at a finding's page (`poa inspect`, a viewer): POA_FUZZ_PAGE_PDF=page.pdf
   // fuzz/fuzz_page_content crash-<sha1> writes the PDF built around it.
