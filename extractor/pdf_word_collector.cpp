@@ -183,9 +183,11 @@ void WordCollector::add_char(const GfxState* state, double x, double y, double d
   double w1 = 0, h1 = 0, x1 = 0, y1 = 0;
   state->transformDelta(dx, dy, &w1, &h1);
   state->transform(x, y, &x1, &y1);
-  // Glyphs off the page, or of no sane size, are dropped.
-  if (x1 + w1 < 0 || x1 > page_width_ || y1 + h1 < 0 || y1 > page_height_ || std::isnan(x1) ||
-      std::isnan(y1) || std::isnan(w1) || std::isnan(h1)) {
+  // Glyphs off the page, or of no sane size, are dropped; so are glyphs at no finite place, which
+  // TextPage::addChar keeps when one starts at -inf and is infinitely wide (its end is NaN, not
+  // < 0): the words after it on its line joined its word, a box of NaN (a matrix overflowing).
+  if (x1 + w1 < 0 || x1 > page_width_ || y1 + h1 < 0 || y1 > page_height_ || !std::isfinite(x1) ||
+      !std::isfinite(y1) || !std::isfinite(w1) || !std::isfinite(h1)) {
     return;
   }
   if (std::fabs(w1) < 3 && std::fabs(h1) < 3 && ++tiny_chars_ > kMaxTinyChars) return;

@@ -42,7 +42,8 @@ struct CollectedFont {
 // boxes and their glyph edges are the same numbers. One case is not reproduced: poppler merges
 // a spacing accent (´ ¨ ˜ …) with the letter beside it using a Unicode table it does not
 // export; a page that draws one of those characters sets needs_reference() and the caller reads
-// it again through TextOutputDev.
+// it again through TextOutputDev. And one is left out on purpose: a glyph at no finite place
+// (a matrix overflowing), which poppler may keep, is dropped (add_char).
 class WordCollector : public OutputDev {
  public:
   bool upsideDown() override { return true; }

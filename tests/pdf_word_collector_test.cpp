@@ -8,6 +8,7 @@
 #include <poppler/goo/GooString.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -175,6 +176,35 @@ TEST(PdfWordCollectorTest, OneFontPerFontObjectHoweverOftenAFormIsDrawn) {
   std::vector<std::optional<std::string>> names;
   for (const pdf::CollectedFont& f : collector.fonts()) names.push_back(f.name);
   EXPECT_EQ(names, (std::vector<std::optional<std::string>>{std::nullopt, "Helvetica"}));
+}
+
+// A matrix overflowing puts a glyph at an infinite place, or at none (NaN: infinity times 0).
+// Such glyphs are dropped; poppler keeps one that starts at -inf and is infinitely wide (its end
+// is NaN, not < 0), and the word after it on its line joined its word, a box of NaN: on a
+// ReportLab table page, an activity's last word went to a row of its own.
+TEST(PdfWordCollectorTest, GlyphsAtNoFinitePlaceAreDropped) {
+  const std::string huge(301, '0');
+  const std::string content =
+      "BT /F1 12 Tf 100 400 Td (Before) Tj ET q 10000000000 0 0 1 0 0 cm "
+      "BT /F1 12 Tf 1" +
+      huge + " 0 0 1 -1" + huge + " 300 Tm (A) Tj ET Q BT /F1 12 Tf 200 300 Td (After) Tj ET";
+  const std::string pdf = test::pdf_of_objects({
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> "
+      ">> /Contents 4 0 R >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  });
+  const fs::path file = test::fresh_test_dir("word_collector") / "overflow.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
+  const PageWords page = read_pdf_page(file, 1, std::nullopt);
+  std::vector<std::string> words;
+  for (const layout::Word& w : page.words) {
+    words.push_back(w.text);
+    EXPECT_TRUE(std::isfinite(w.box.x0) && std::isfinite(w.box.x1)) << w.text;
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"Before", "After"}));
 }
 
 }  // namespace
