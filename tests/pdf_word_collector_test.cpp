@@ -154,17 +154,12 @@ TEST(PdfWordCollectorTest, OneFontPerFontObjectHoweverOftenAFormIsDrawn) {
   std::string content = "BT /F1 10 Tf 10 500 Td (Page) Tj ET ";
   for (int i = 0; i < 200; ++i) content += "1 0 0 1 0 2 cm /X Do ";
   const std::string form = "BT /F1 10 Tf 10 10 Td (Form) Tj ET";
-  const std::string pdf = test::pdf_of_objects({
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> "
-      "/XObject << /X 5 0 R >> >> /Contents 4 0 R >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
-      "<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F1 6 0 R >> "
-      ">> /Length " +
-          std::to_string(form.size()) + " >>\nstream\n" + form + "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  });
+  const std::string pdf = test::one_page_pdf(
+      content, "/Font << /F1 6 0 R >> /XObject << /X 5 0 R >>",
+      {"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F1 6 0 R "
+       ">> >> /Length " +
+           std::to_string(form.size()) + " >>\nstream\n" + form + "\nendstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
   const fs::path file = test::fresh_test_dir("word_collector") / "form.pdf";
   std::ofstream(file, std::ios::binary) << pdf;
   PDFDoc doc(std::make_unique<GooString>(file.string()));
@@ -188,14 +183,8 @@ TEST(PdfWordCollectorTest, GlyphsAtNoFinitePlaceAreDropped) {
       "BT /F1 12 Tf 100 400 Td (Before) Tj ET q 10000000000 0 0 1 0 0 cm "
       "BT /F1 12 Tf 1" +
       huge + " 0 0 1 -1" + huge + " 300 Tm (A) Tj ET Q BT /F1 12 Tf 200 300 Td (After) Tj ET";
-  const std::string pdf = test::pdf_of_objects({
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> "
-      ">> /Contents 4 0 R >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  });
+  const std::string pdf = test::one_page_pdf(
+      content, "/Font << /F1 5 0 R >>", {"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
   const fs::path file = test::fresh_test_dir("word_collector") / "overflow.pdf";
   std::ofstream(file, std::ios::binary) << pdf;
   const PageWords page = read_pdf_page(file, 1, std::nullopt);
