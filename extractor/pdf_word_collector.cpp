@@ -59,6 +59,8 @@ void WordCollector::startPage(int, GfxState* state, XRef*) {
   edges_.clear();
   char_fonts_.clear();
   fonts_.clear();
+  font_by_id_.clear();
+  current_font_.reset();
   in_word_ = false;
   font_ = -1;
   font_wmode_ = 0;
@@ -82,16 +84,9 @@ void WordCollector::restoreState(GfxState* state) {
 
 void WordCollector::updateFont(GfxState* state) {
   const std::shared_ptr<GfxFont>& font = state->getFont();
-  font_ = -1;
-  for (std::size_t i = 0; i < fonts_.size(); ++i) {
-    if (fonts_[i].font == font) {
-      font_ = static_cast<int>(i);
-      break;
-    }
-  }
-  if (font_ < 0) {
-    fonts_.push_back(CollectedFont{font, font ? font->getName() : std::nullopt});
-    font_ = static_cast<int>(fonts_.size()) - 1;
+  if (font_ < 0 || font != current_font_) {
+    font_ = font_index(font);
+    current_font_ = font;
   }
   font_wmode_ = wmode_of(fonts_[static_cast<std::size_t>(font_)]);
   font_size_ = state->getTransformedFontSize();
@@ -123,6 +118,25 @@ void WordCollector::updateFont(GfxState* state) {
     const double* fm = font->getFontMatrix();
     if (fm[0] != 0) font_size_ *= std::fabs(fm[3] / fm[0]);
   }
+}
+
+int WordCollector::font_index(const std::shared_ptr<GfxFont>& font) {
+  // A glyph drawn with no font set has an entry of its own (Ref::INVALID, which no font has).
+  const Ref id = font ? *font->getID() : Ref::INVALID();
+  const auto [it, added] =
+      font_by_id_.try_emplace({id.num, id.gen}, static_cast<int>(fonts_.size()));
+  const CollectedFont* known = added ? nullptr : &fonts_[static_cast<std::size_t>(it->second)];
+  // An inline font's Ref is a hash of its dictionary: two fonts may share it.
+  if (known && known->font &&
+      (known->font->getName() != font->getName() || known->font->getType() != font->getType() ||
+       known->font->getAscent() != font->getAscent() ||
+       known->font->getDescent() != font->getDescent() ||
+       known->font->getWMode() != font->getWMode())) {
+    known = nullptr;
+  }
+  if (known) return it->second;
+  fonts_.push_back(CollectedFont{font, font ? font->getName() : std::nullopt});
+  return static_cast<int>(fonts_.size()) - 1;
 }
 
 void WordCollector::drawChar(GfxState* state, double x, double y, double dx, double dy, double,
@@ -169,9 +183,11 @@ void WordCollector::add_char(const GfxState* state, double x, double y, double d
   double w1 = 0, h1 = 0, x1 = 0, y1 = 0;
   state->transformDelta(dx, dy, &w1, &h1);
   state->transform(x, y, &x1, &y1);
-  // Glyphs off the page, or of no sane size, are dropped.
-  if (x1 + w1 < 0 || x1 > page_width_ || y1 + h1 < 0 || y1 > page_height_ || std::isnan(x1) ||
-      std::isnan(y1) || std::isnan(w1) || std::isnan(h1)) {
+  // Glyphs off the page, or of no sane size, are dropped; so are glyphs at no finite place, which
+  // TextPage::addChar keeps when one starts at -inf and is infinitely wide (its end is NaN, not
+  // < 0): the words after it on its line joined its word, a box of NaN (a matrix overflowing).
+  if (x1 + w1 < 0 || x1 > page_width_ || y1 + h1 < 0 || y1 > page_height_ || !std::isfinite(x1) ||
+      !std::isfinite(y1) || !std::isfinite(w1) || !std::isfinite(h1)) {
     return;
   }
   if (std::fabs(w1) < 3 && std::fabs(h1) < 3 && ++tiny_chars_ > kMaxTinyChars) return;

@@ -6,9 +6,11 @@
 #include <poppler/GfxFont.h>
 #include <poppler/OutputDev.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace poa::extractor::pdf {
@@ -26,9 +28,12 @@ struct CollectedWord {
   std::size_t first = 0, length = 0, first_edge = 0;
 };
 
-// A font of the page as TextOutputDev's TextFontInfo: one per distinct GfxFont drawn.
+// A font of the page as TextOutputDev's TextFontInfo, except that there is one per font object
+// drawn (GfxFont::getID), not one per GfxFont: poppler reads a form XObject's fonts again at each
+// Do, and a page drawing a form 10,000 times kept 10,000 fonts and compared each new one with
+// them all. The fonts of one object have the same name and metrics, so the words do not change.
 struct CollectedFont {
-  std::shared_ptr<GfxFont> font;  // kept alive so that no other font takes its address
+  std::shared_ptr<GfxFont> font;
   std::optional<std::string> name;
 };
 
@@ -37,7 +42,8 @@ struct CollectedFont {
 // boxes and their glyph edges are the same numbers. One case is not reproduced: poppler merges
 // a spacing accent (´ ¨ ˜ …) with the letter beside it using a Unicode table it does not
 // export; a page that draws one of those characters sets needs_reference() and the caller reads
-// it again through TextOutputDev.
+// it again through TextOutputDev. And one is left out on purpose: a glyph at no finite place
+// (a matrix overflowing), which poppler may keep, is dropped (add_char).
 class WordCollector : public OutputDev {
  public:
   bool upsideDown() override { return true; }
@@ -69,6 +75,7 @@ class WordCollector : public OutputDev {
   void begin_word(const GfxState* state);
   void end_word();
   void word_add_char(double x, double y, double dx, double dy, Unicode u);
+  int font_index(const std::shared_ptr<GfxFont>& font);
 
   std::vector<CollectedWord> words_;
   std::vector<Unicode> text_;
@@ -77,7 +84,10 @@ class WordCollector : public OutputDev {
   std::vector<CollectedFont> fonts_;
   bool in_word_ = false;  // words_.back() is the word being built
   int font_ = -1;         // current font, index into fonts_
-  int font_wmode_ = 0;    // its writing mode (0 horizontal, 1 vertical)
+  // The GfxFont font_ was found for, kept alive so that no other font takes its address.
+  std::shared_ptr<GfxFont> current_font_;
+  std::map<std::pair<int, int>, int> font_by_id_;  // a font object's Ref -> index into fonts_
+  int font_wmode_ = 0;                             // its writing mode (0 horizontal, 1 vertical)
   double font_size_ = 0;
   double page_width_ = 0, page_height_ = 0;
   int tiny_chars_ = 0;

@@ -4,6 +4,8 @@
 // another count aborts. The input is cut into parts at each byte 0x1E, as a /Contents array
 // gives them, so tokens, comments and strings running over a part's end are read too.
 #include "tests/pdf_content_compare.hpp"
+// After it: poppler's headers need its Object.h first.
+#include "fuzz/content_parts.hpp"
 
 #include <poppler/Error.h>
 #include <poppler/GlobalParams.h>
@@ -16,14 +18,6 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-// The record separator: a byte content streams do not use (poppler reads it as a regular
-// character, like the other control bytes the mutations bring).
-constexpr std::uint8_t kPartSeparator = 0x1E;
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const bool ready = [] {
     if (!globalParams) globalParams = std::make_unique<GlobalParams>();
@@ -32,14 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return true;
   }();
   (void)ready;
-  std::vector<std::string> parts(1);
-  for (std::size_t i = 0; i < size; ++i) {
-    if (data[i] == kPartSeparator) {
-      parts.emplace_back();
-    } else {
-      parts.back().push_back(static_cast<char>(data[i]));
-    }
-  }
+  const std::vector<std::string> parts = poa::fuzz::content_parts(data, size);
   const poa::extractor::pdf::Outcome outcome = poa::extractor::pdf::compare(parts);
   if (!outcome.difference.empty()) {
     std::fprintf(stderr, "ContentParser no lee lo que lee el Parser de poppler: %s (%zu partes)\n",

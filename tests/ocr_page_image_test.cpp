@@ -14,39 +14,13 @@
 #include <vector>
 
 #include "extractor/ocr_page_image.hpp"
+#include "pdf_of_objects.hpp"
 #include "test_files.hpp"
 
 namespace poa::extractor::ocr {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A one-page PDF (612 x 792 pt) whose content stream is `content`, with `resources` (a
-// dictionary's inside) and these extra objects (numbered from 5).
-std::string pdf_of(const std::string& content, const std::string& resources,
-                   const std::vector<std::string>& extra) {
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << " + resources +
-          " >> /Contents 4 0 R >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"};
-  objects.insert(objects.end(), extra.begin(), extra.end());
-  std::string out = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    const std::string number = std::to_string(offset);
-    out += std::string(10 - number.size(), '0') + number + " 00000 n \n";
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return out;
-}
 
 // An image XObject of 4 x 4 pixels in `space`, `bits` a component, its samples as hex.
 std::string image(const std::string& space, int bits, const std::string& hex) {
@@ -120,7 +94,7 @@ TEST(PageImageTest, OnlyAPageDrawingOneGreyImageAndNothingElseIsGreyOnly) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.what);
     const fs::path path = dir / "page.pdf";
-    std::ofstream(path, std::ios::binary) << pdf_of(c.content, c.resources, c.extra);
+    std::ofstream(path, std::ios::binary) << test::one_page_pdf(c.content, c.resources, c.extra);
     const PageImages images = probe(path, 0);
     EXPECT_NEAR(images.page_image_dpi, 4.0 / (792.0 / 72), 0.01);  // its taller side
     EXPECT_EQ(images.grey_only, c.grey_only);

@@ -3,15 +3,25 @@
 // kerning, fake bold, rotations, mirrored and vertical text, ActualText, Type 3, spacing
 // accents), the same words, boxes, fonts, glyph edges and drawn graphics, to the last bit.
 #include <gtest/gtest.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/goo/GooString.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "extractor/pdf_reader.hpp"
+#include "extractor/pdf_word_collector.hpp"
 #include "model/diagnostic.hpp"
+#include "pdf_of_objects.hpp"
+#include "test_files.hpp"
 
 namespace poa::extractor {
 namespace {
@@ -133,6 +143,57 @@ TEST(PdfWordCollectorTest, TestFileCoversItsCases) {
   EXPECT_EQ(shades[2], shades[4]);
   EXPECT_EQ(shades[4], shades[5]);
   EXPECT_EQ(shades[6], shades[7]);
+}
+
+// A form drawn again and again: poppler reads the form's fonts anew at each Do, a new GfxFont
+// each time. The collector keeps one font per font object, not one per Do: a page drawing a form
+// 10,000 times kept 10,000 fonts and compared each new one with all of them (fuzz_page_content:
+// a minute for 60 KB of content).
+TEST(PdfWordCollectorTest, OneFontPerFontObjectHoweverOftenAFormIsDrawn) {
+  if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+  std::string content = "BT /F1 10 Tf 10 500 Td (Page) Tj ET ";
+  for (int i = 0; i < 200; ++i) content += "1 0 0 1 0 2 cm /X Do ";
+  const std::string form = "BT /F1 10 Tf 10 10 Td (Form) Tj ET";
+  const std::string pdf = test::one_page_pdf(
+      content, "/Font << /F1 6 0 R >> /XObject << /X 5 0 R >>",
+      {"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F1 6 0 R "
+       ">> >> /Length " +
+           std::to_string(form.size()) + " >>\nstream\n" + form + "\nendstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+  const fs::path file = test::fresh_test_dir("word_collector") / "form.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
+  PDFDoc doc(std::make_unique<GooString>(file.string()));
+  ASSERT_TRUE(doc.isOk());
+  pdf::WordCollector collector;
+  doc.displayPage(&collector, 1, 72, 72, 0, false, false, false);
+  EXPECT_EQ(collector.words().size(), 201U);
+  // Helvetica once, and the entry of no font (the state restored before any Tf).
+  std::vector<std::optional<std::string>> names;
+  for (const pdf::CollectedFont& f : collector.fonts()) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::optional<std::string>>{std::nullopt, "Helvetica"}));
+}
+
+// A matrix overflowing puts a glyph at an infinite place, or at none (NaN: infinity times 0).
+// Such glyphs are dropped; poppler keeps one that starts at -inf and is infinitely wide (its end
+// is NaN, not < 0), and the word after it on its line joined its word, a box of NaN: on a
+// ReportLab table page, an activity's last word went to a row of its own.
+TEST(PdfWordCollectorTest, GlyphsAtNoFinitePlaceAreDropped) {
+  const std::string huge(301, '0');
+  const std::string content =
+      "BT /F1 12 Tf 100 400 Td (Before) Tj ET q 10000000000 0 0 1 0 0 cm "
+      "BT /F1 12 Tf 1" +
+      huge + " 0 0 1 -1" + huge + " 300 Tm (A) Tj ET Q BT /F1 12 Tf 200 300 Td (After) Tj ET";
+  const std::string pdf = test::one_page_pdf(
+      content, "/Font << /F1 5 0 R >>", {"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+  const fs::path file = test::fresh_test_dir("word_collector") / "overflow.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
+  const PageWords page = read_pdf_page(file, 1, std::nullopt);
+  std::vector<std::string> words;
+  for (const layout::Word& w : page.words) {
+    words.push_back(w.text);
+    EXPECT_TRUE(std::isfinite(w.box.x0) && std::isfinite(w.box.x1)) << w.text;
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"Before", "After"}));
 }
 
 }  // namespace
